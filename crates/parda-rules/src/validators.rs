@@ -1,0 +1,420 @@
+//! Named validators: each confirms that a pattern's candidate is what its rule says it is.
+//! All take the candidate text as matched (separators included) and ignore separators.
+
+/// A validator a rule can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validator {
+    /// Always true.
+    None,
+    /// Verhoeff check digit over the digits.
+    Verhoeff,
+    /// Aadhaar: 12 digits, first 2-9, Verhoeff, not a run of one digit.
+    Aadhaar,
+    /// Luhn check digit over the digits, not a run of one digit.
+    Luhn,
+    /// Indian mobile: 10 digits after a 91/0 prefix, first 6-9, not a run of one digit.
+    MobileIn,
+    /// Indian landline: 0 + STD code + number = 11 digits (10 after +91).
+    LandlineIn,
+    /// PAN: holder-type letter, one case throughout.
+    Pan,
+    /// GSTIN: state code, embedded PAN, entity number, `Z`. The check character is not required:
+    /// a GSTIN with a wrong check character still carries a real PAN, which must not leak.
+    Gstin,
+    /// Voter ID: the 7 digits are not all zero.
+    Epic,
+    /// Passport: not all zero.
+    PassportIn,
+    /// Driving licence: known state code, plausible year.
+    DrivingLicenceIn,
+    /// Vehicle registration: known state code (or BH series).
+    VehicleIn,
+    /// IFSC: 5th character is 0.
+    Ifsc,
+    /// Bank account: 9-18 digits, not a run of one digit.
+    BankAccount,
+    /// UPI id: the part after `@` has no dot.
+    Upi,
+    /// Email: a domain with a dot and a 2+ letter TLD.
+    Email,
+    /// A real calendar date in a plausible birth range (1900-2030).
+    Date,
+    /// Pin code: 6 digits, first 1-9.
+    Pincode,
+}
+
+/// Indian state and union-territory codes used on licences and vehicle plates.
+pub const STATE_CODES: &[&str] = &[
+    "AN", "AP", "AR", "AS", "BR", "CG", "CH", "DD", "DL", "DN", "GA", "GJ", "HP", "HR", "JH", "JK",
+    "KA", "KL", "LA", "LD", "MH", "ML", "MN", "MP", "MZ", "NL", "OD", "OR", "PB", "PY", "RJ", "SK",
+    "TN", "TR", "TS", "UK", "UA", "UP", "WB",
+];
+
+impl Validator {
+    /// Every validator name, for error messages.
+    pub const NAMES: &'static [&'static str] = &[
+        "none", "verhoeff", "aadhaar", "luhn", "mobile_in", "landline_in", "pan", "gstin", "epic",
+        "passport_in", "driving_licence_in", "vehicle_in", "ifsc", "bank_account", "upi", "email", "date",
+        "pincode",
+    ];
+
+    /// Looks a validator up by the name used in rule files.
+    pub fn from_name(name: &str) -> Option<Validator> {
+        use Validator::*;
+        Some(match name {
+            "none" => None,
+            "verhoeff" => Verhoeff,
+            "aadhaar" => Aadhaar,
+            "luhn" => Luhn,
+            "mobile_in" => MobileIn,
+            "landline_in" => LandlineIn,
+            "pan" => Pan,
+            "gstin" => Gstin,
+            "epic" => Epic,
+            "passport_in" => PassportIn,
+            "driving_licence_in" => DrivingLicenceIn,
+            "vehicle_in" => VehicleIn,
+            "ifsc" => Ifsc,
+            "bank_account" => BankAccount,
+            "upi" => Upi,
+            "email" => Email,
+            "date" => Date,
+            "pincode" => Pincode,
+            _ => return Option::None,
+        })
+    }
+
+    /// True when `s` passes the check.
+    pub fn validate(self, s: &str) -> bool {
+        use Validator::*;
+        match self {
+            None => true,
+            Verhoeff => {
+                let d = digits(s);
+                !d.is_empty() && !one_digit_run(&d) && verhoeff_valid(&d)
+            }
+            Aadhaar => aadhaar_valid(&digits(s)),
+            Luhn => {
+                let d = digits(s);
+                d.len() >= 12 && !one_digit_run(&d) && luhn_valid(&d)
+            }
+            MobileIn => mobile_national(s).is_some(),
+            LandlineIn => landline_valid(s),
+            Pan => pan_valid(s),
+            Gstin => gstin_structure_valid(s),
+            Epic => {
+                let d = digits(s);
+                d.iter().any(|&c| c != 0)
+            }
+            PassportIn => digits(s).iter().any(|&c| c != 0),
+            DrivingLicenceIn => driving_licence_valid(s),
+            VehicleIn => vehicle_valid(s),
+            Ifsc => s.len() == 11 && s.as_bytes()[4] == b'0',
+            BankAccount => {
+                let d = digits(s);
+                (9..=18).contains(&d.len()) && !one_digit_run(&d)
+            }
+            Upi => s.split_once('@').is_some_and(|(u, h)| u.len() >= 2 && !h.contains('.') && h.len() >= 2),
+            Email => email_valid(s),
+            Date => parse_date(s).is_some(),
+            Pincode => {
+                let d = digits(s);
+                d.len() == 6 && d[0] != 0
+            }
+        }
+    }
+}
+
+/// The ASCII digits of `s`, as numbers 0-9.
+pub fn digits(s: &str) -> Vec<u8> {
+    s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+}
+
+fn one_digit_run(d: &[u8]) -> bool {
+    d.windows(2).all(|w| w[0] == w[1])
+}
+
+const VERHOEFF_D: [[u8; 10]; 10] = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+    [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+    [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P: [[u8; 10]; 8] = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+    [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+    [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+    [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+const VERHOEFF_INV: [u8; 10] = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+
+/// True when the last digit is the Verhoeff check digit of the others.
+pub fn verhoeff_valid(d: &[u8]) -> bool {
+    let mut c = 0u8;
+    for (i, &x) in d.iter().rev().enumerate() {
+        c = VERHOEFF_D[c as usize][VERHOEFF_P[i % 8][x as usize] as usize];
+    }
+    c == 0
+}
+
+/// The Verhoeff check digit to append to `d`.
+pub fn verhoeff_check_digit(d: &[u8]) -> u8 {
+    let mut c = 0u8;
+    for (i, &x) in d.iter().rev().enumerate() {
+        c = VERHOEFF_D[c as usize][VERHOEFF_P[(i + 1) % 8][x as usize] as usize];
+    }
+    VERHOEFF_INV[c as usize]
+}
+
+/// Aadhaar: 12 digits, first 2-9, Verhoeff, not one repeated digit.
+pub fn aadhaar_valid(d: &[u8]) -> bool {
+    d.len() == 12 && d[0] >= 2 && !one_digit_run(d) && verhoeff_valid(d)
+}
+
+/// True when the last digit is the Luhn check digit of the others.
+pub fn luhn_valid(d: &[u8]) -> bool {
+    let sum: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| {
+            let x = x as u32;
+            if i % 2 == 1 {
+                let y = x * 2;
+                if y > 9 {
+                    y - 9
+                } else {
+                    y
+                }
+            } else {
+                x
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// The 10-digit national number of an Indian mobile written in any common form, if valid.
+pub fn mobile_national(s: &str) -> Option<Vec<u8>> {
+    let d = digits(s);
+    let national: &[u8] = match d.len() {
+        10 => &d,
+        11 if d[0] == 0 => &d[1..],
+        12 if d[..2] == [9, 1] => &d[2..],
+        13 if d[..3] == [0, 9, 1] => &d[3..],
+        14 if d[..4] == [0, 0, 9, 1] => &d[4..],
+        _ => return None,
+    };
+    (national[0] >= 6 && !one_digit_run(national)).then(|| national.to_vec())
+}
+
+fn landline_valid(s: &str) -> bool {
+    let d = digits(s);
+    let national: &[u8] = match d.len() {
+        11 if d[0] == 0 => &d[1..],
+        12 if d[..2] == [9, 1] => &d[2..],
+        _ => return false,
+    };
+    national[0] != 0 && national[0] <= 8 && !one_digit_run(&national[national.len() - 6..])
+}
+
+const PAN_HOLDER_TYPES: &[u8] = b"PCHFATBLJG";
+
+/// PAN: 5 letters, 4 digits, 1 letter, holder-type 4th letter, one case throughout.
+pub fn pan_valid(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 {
+        return false;
+    }
+    let upper = b.iter().all(|c| !c.is_ascii_lowercase());
+    let lower = b.iter().all(|c| !c.is_ascii_uppercase());
+    let u: Vec<u8> = b.iter().map(u8::to_ascii_uppercase).collect();
+    (upper || lower)
+        && u[..5].iter().all(u8::is_ascii_uppercase)
+        && u[5..9].iter().all(u8::is_ascii_digit)
+        && u[9].is_ascii_uppercase()
+        && PAN_HOLDER_TYPES.contains(&u[3])
+}
+
+const B36: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// The GSTIN check character for the first 14 characters (upper case).
+pub fn gstin_check_char(first14: &[u8]) -> Option<u8> {
+    let mut sum = 0u32;
+    for (i, c) in first14.iter().enumerate() {
+        let v = B36.iter().position(|x| x == c)? as u32;
+        let p = v * if i % 2 == 0 { 1 } else { 2 };
+        sum += p / 36 + p % 36;
+    }
+    Some(B36[((36 - sum % 36) % 36) as usize])
+}
+
+/// GSTIN structure: valid state code (01-38, 97, 99), embedded PAN, `Z`.
+pub fn gstin_structure_valid(s: &str) -> bool {
+    let u: Vec<u8> = s.bytes().map(|c| c.to_ascii_uppercase()).collect();
+    if u.len() != 15 || !u[..2].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let state = (u[0] - b'0') * 10 + (u[1] - b'0');
+    let state_ok = (1..=38).contains(&state) || state == 97 || state == 99;
+    let pan = std::str::from_utf8(&u[2..12]).unwrap_or("");
+    state_ok && pan_valid(pan) && u[13] == b'Z'
+}
+
+/// A GSTIN whose structure and check character are both right.
+pub fn gstin_valid(s: &str) -> bool {
+    let u: Vec<u8> = s.bytes().map(|c| c.to_ascii_uppercase()).collect();
+    gstin_structure_valid(s) && gstin_check_char(&u[..14]) == Some(u[14])
+}
+
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphabetic()).collect()
+}
+
+fn driving_licence_valid(s: &str) -> bool {
+    let l = letters(s);
+    let d = digits(s);
+    if l.len() != 2 || !STATE_CODES.contains(&l.as_str()) || d.len() != 13 {
+        return false;
+    }
+    let year = d[2..6].iter().fold(0u32, |a, &x| a * 10 + x as u32);
+    (1950..=2035).contains(&year) && d[6..].iter().any(|&x| x != 0)
+}
+
+fn vehicle_valid(s: &str) -> bool {
+    let l = letters(s);
+    if l.contains("BH") && s.trim_start().starts(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    l.len() >= 3
+        && STATE_CODES.contains(&&l[..2])
+        && digits(s).iter().rev().take(4).any(|&x| x != 0)
+}
+
+trait StartsWith {
+    fn starts(&self, f: impl Fn(char) -> bool) -> bool;
+}
+impl StartsWith for str {
+    fn starts(&self, f: impl Fn(char) -> bool) -> bool {
+        self.chars().next().is_some_and(f)
+    }
+}
+
+fn email_valid(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    let tld = domain.rsplit('.').next().unwrap_or("");
+    !local.is_empty() && domain.contains('.') && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Parses a date in the formats legacy records use into (year, month, day), if it is a real date
+/// between 1900 and 2030. Two-digit years: 00-30 -> 20xx, else 19xx.
+pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
+    let lower = s.to_ascii_lowercase();
+    let month_word = MONTHS.iter().position(|m| lower.contains(m)).map(|i| i as u32 + 1);
+    let nums: Vec<&str> = lower.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
+    let num = |t: &str| t.parse::<u32>().ok();
+    let (y, m, d) = match (month_word, nums.as_slice()) {
+        (Some(m), [a, b]) if a.len() == 4 => (num(a)?, m, num(b)?),
+        (Some(m), [a, b]) => (expand_year(b)?, m, num(a)?),
+        (None, [a, b, c]) if a.len() == 4 => (num(a)?, num(b)?, num(c)?),
+        (None, [a, b, c]) if a.len() <= 2 && b.len() <= 2 => (expand_year(c)?, num(b)?, num(a)?),
+        _ => return None,
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    ((1900..=2030).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]).then_some((y, m, d))
+}
+
+fn expand_year(t: &str) -> Option<u32> {
+    let v = t.parse::<u32>().ok()?;
+    match t.len() {
+        4 => Some(v),
+        2 => Some(if v <= 30 { 2000 + v } else { 1900 + v }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verhoeff_known_values() {
+        // Standard Verhoeff test vector: 236 -> check digit 3.
+        assert_eq!(verhoeff_check_digit(&[2, 3, 6]), 3);
+        assert!(verhoeff_valid(&[2, 3, 6, 3]));
+        assert!(!verhoeff_valid(&[2, 3, 6, 4]));
+        assert!(Validator::Aadhaar.validate("2345 6789 0124"));
+        assert!(!Validator::Aadhaar.validate("2345 6789 0123"));
+        assert!(!Validator::Aadhaar.validate("1345 6789 0124"));
+    }
+
+    #[test]
+    fn luhn_known_values() {
+        assert!(Validator::Luhn.validate("4111 1111 1111 1111"));
+        assert!(!Validator::Luhn.validate("4111 1111 1111 1112"));
+    }
+
+    #[test]
+    fn mobile_forms() {
+        for s in ["9876543210", "+91 98765 43210", "+91-9876543210", "09876543210", "919876543210", "98765-43210", "(+91) 9876543210"] {
+            assert_eq!(mobile_national(s).as_deref(), Some(&[9, 8, 7, 6, 5, 4, 3, 2, 1, 0][..]), "{s}");
+        }
+        for s in ["5876543210", "9999999999", "987654321", "98765432101"] {
+            assert!(mobile_national(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn pan_holder_type_and_case() {
+        assert!(pan_valid("ABCPE1234F"));
+        assert!(pan_valid("abcpe1234f"));
+        assert!(!pan_valid("ABCDE1234F"));
+        assert!(!pan_valid("AbCPe1234F"));
+    }
+
+    #[test]
+    fn gstin_check_character() {
+        // The well-known documentation example fails its own checksum (C is right, not 5).
+        assert!(!gstin_valid("22AAAAA0000A1Z5"));
+        assert!(gstin_valid("22AAAAA0000A1ZC"));
+        assert!(gstin_valid("27AAPFU0939F1ZV"));
+        assert!(!gstin_valid("27AAPFU0939F1ZW"));
+        assert!(gstin_structure_valid("22AAAAA0000A1Z5"));
+        assert!(!gstin_structure_valid("45AAAAA0000A1Z5"));
+        assert!(!gstin_structure_valid("22AAADA0000A1Z5"));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("14/03/1994"), Some((1994, 3, 14)));
+        assert_eq!(parse_date("14-03-94"), Some((1994, 3, 14)));
+        assert_eq!(parse_date("1994-03-14"), Some((1994, 3, 14)));
+        assert_eq!(parse_date("14 Mar 1994"), Some((1994, 3, 14)));
+        assert_eq!(parse_date("March 14, 1994"), Some((1994, 3, 14)));
+        assert_eq!(parse_date("31/02/1994"), None);
+        assert_eq!(parse_date("29/02/2000"), Some((2000, 2, 29)));
+    }
+
+    #[test]
+    fn licence_and_vehicle() {
+        assert!(Validator::DrivingLicenceIn.validate("UP-18-2020-8751495"));
+        assert!(Validator::DrivingLicenceIn.validate("DL0420110012345"));
+        assert!(!Validator::DrivingLicenceIn.validate("XX0420110012345"));
+        assert!(Validator::VehicleIn.validate("MH12AB1234"));
+        assert!(Validator::VehicleIn.validate("22BH1234AA"));
+        assert!(!Validator::VehicleIn.validate("XY12AB1234"));
+    }
+}
