@@ -1,1 +1,21 @@
-//! placeholder
+//! Finds PII in cells: every rule compiled once into one multi-pattern matcher, candidates
+//! confirmed by their validators and scored by context words; columns classified from their
+//! header and a sample of their values before streaming.
+//!
+//! Design decision: one overlapping multi-pattern pass tells which rules can match a cell at
+//! all (most cells: none), and only those rules are then run on their own, so a candidate that
+//! fails validation never hides another rule's match at the same place.
+#![deny(missing_docs)]
+
+mod check;
+mod classify;
+mod context;
+mod header;
+mod matcher;
+mod values;
+
+pub use check::{check_rules, RuleCheckFailure};
+pub use classify::{classify_column, ColumnClass, ClassSource};
+pub use header::{normalize_header, HeaderHints};
+pub use matcher::{CellContext, Finding, Matcher};
+pub use values::{is_placeholder, looks_masked};

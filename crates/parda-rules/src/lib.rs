@@ -11,6 +11,6 @@ mod load;
 mod model;
 pub mod validators;
 
-pub use load::{builtin_sources, load_rules, RuleError, RuleSet};
+pub use load::{builtin_sources, load_rules, pattern_syntax, RuleError, RuleSet};
 pub use model::{Boundary, Context, MaskStyle, Rule, TypeClass, TypeDef};
 pub use validators::Validator;

@@ -71,6 +71,12 @@ impl RuleSet {
     }
 }
 
+/// The regex syntax rule patterns are compiled with: ASCII classes (`\d` is 0-9, `\b` is an
+/// ASCII word boundary), which is what identifiers are written in and ~40% faster than Unicode.
+pub fn pattern_syntax() -> regex_automata::util::syntax::Config {
+    regex_automata::util::syntax::Config::new().unicode(false).utf8(true)
+}
+
 /// Loads the built-in rules plus every `*.toml` file in each of `extra_dirs` (sorted by name).
 pub fn load_rules(extra_dirs: &[&Path]) -> Result<RuleSet, RuleError> {
     let mut files: Vec<(String, String)> = builtin_sources()
@@ -156,7 +162,7 @@ fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
             return Err(invalid(file, &item, "score must be between 0 and 1"));
         }
         for (i, p) in rule.patterns.iter().enumerate() {
-            if let Err(e) = regex_automata::meta::Regex::new(p) {
+            if let Err(e) = regex_automata::meta::Regex::builder().syntax(pattern_syntax()).build(p) {
                 return Err(invalid(file, &item, &format!("pattern {}: {e}", i + 1)));
             }
         }

@@ -1,0 +1,150 @@
+//! Column classification from the header and a sample of values, done once per table before
+//! streaming so every row of a column is treated the same way.
+
+use crate::header::HeaderHints;
+use crate::matcher::{CellContext, Finding, Matcher};
+use crate::values::{is_placeholder, looks_masked};
+
+/// Share of sampled values that must validate as one type for a column without a header hint
+/// to be classified as that type.
+pub const VALUE_SHARE: f32 = 0.6;
+
+/// Where a column's classification came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassSource {
+    /// A header hint.
+    Header,
+    /// The share of sampled values that validate.
+    Values,
+    /// Not classified: cells get span detection.
+    None,
+}
+
+/// A column's classification.
+#[derive(Debug, Clone)]
+pub struct ColumnClass {
+    /// The PII type, when the column holds one type throughout.
+    pub pii_type: Option<usize>,
+    /// 0..1.
+    pub confidence: f32,
+    /// Header, values or none.
+    pub source: ClassSource,
+    /// The column is a run of numeric identifiers of another kind (receipt numbers): digit-only
+    /// findings are dropped there.
+    pub suppress_digits: bool,
+    /// Per rule: positive and negative context words in the header.
+    pub header_flags: Vec<(bool, bool)>,
+    /// Sampled cells that were not placeholders.
+    pub sampled: usize,
+    /// Of those, how many validated wholly as the chosen type.
+    pub validated: usize,
+}
+
+impl ColumnClass {
+    /// The context to detect a cell of this column with.
+    pub fn cell_context(&self) -> CellContext<'_> {
+        CellContext {
+            header_flags: Some(&self.header_flags),
+            column_type: self.pii_type,
+            suppress_digits: self.suppress_digits,
+        }
+    }
+}
+
+/// Classifies a column from its header and sampled values.
+pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, samples: &[&str]) -> ColumnClass {
+    let header_flags = matcher.header_flags(header);
+    let types = matcher.rule_set.types.len();
+    let mut whole = vec![0usize; types];
+    let (mut sampled, mut id_like) = (0usize, 0usize);
+    let mut findings: Vec<Finding> = Vec::new();
+    for cell in samples {
+        let cell = cell.trim();
+        if is_placeholder(cell) || looks_masked(cell) {
+            continue;
+        }
+        sampled += 1;
+        if is_id_like(cell) {
+            id_like += 1;
+        }
+        matcher.detect(cell, &CellContext::default(), &mut findings);
+        if let [f] = findings.as_slice() {
+            if (f.end - f.start) * 10 >= cell.len() * 9 && !matcher.is_protected_type(f.type_idx) {
+                whole[f.type_idx] += 1;
+            }
+        }
+    }
+    let share = |t: usize| if sampled == 0 { 0.0 } else { whole[t] as f32 / sampled as f32 };
+    let mut class = ColumnClass {
+        pii_type: None,
+        confidence: 0.0,
+        source: ClassSource::None,
+        suppress_digits: false,
+        header_flags,
+        sampled,
+        validated: 0,
+    };
+    if let Some(h) = hints.classify(header) {
+        class.pii_type = Some(h.type_idx);
+        class.source = ClassSource::Header;
+        class.validated = whole[h.type_idx];
+        class.confidence = if share(h.type_idx) >= 0.5 { 0.99 } else { h.confidence };
+        return class;
+    }
+    if let Some(t) = (0..types).max_by_key(|&t| whole[t]).filter(|&t| share(t) >= VALUE_SHARE) {
+        class.pii_type = Some(t);
+        class.source = ClassSource::Values;
+        class.validated = whole[t];
+        class.confidence = share(t);
+        return class;
+    }
+    class.suppress_digits = sampled >= 5 && id_like * 10 >= sampled * 8;
+    class
+}
+
+/// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
+fn is_id_like(cell: &str) -> bool {
+    let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+    digits >= 6 && cell.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parda_rules::load_rules;
+
+    fn setup() -> (Matcher, HeaderHints) {
+        let rules = load_rules(&[]).unwrap();
+        let hints = HeaderHints::new(&rules);
+        (Matcher::new(rules).unwrap(), hints)
+    }
+
+    fn type_name(m: &Matcher, c: &ColumnClass) -> Option<String> {
+        c.pii_type.map(|t| m.rule_set.types[t].name.clone())
+    }
+
+    #[test]
+    fn classifies_by_values_without_a_hint() {
+        let (m, h) = setup();
+        let c = classify_column(&m, &h, "Col7", &["9876543210", "+91 91234 56789", "NA", "8123456789", "98765-4321"]);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
+        assert_eq!(c.source, ClassSource::Values);
+    }
+
+    #[test]
+    fn receipt_numbers_are_suppressed_not_classified() {
+        let (m, h) = setup();
+        let vals = ["7012345678", "1023456789", "3456789012", "6543210987", "2109876543", "4567890123"];
+        let c = classify_column(&m, &h, "Ref", &vals);
+        assert_eq!(c.pii_type, None);
+        assert!(c.suppress_digits);
+    }
+
+    #[test]
+    fn header_hint_wins() {
+        let (m, h) = setup();
+        let c = classify_column(&m, &h, "Mobile No.", &["NA", "12345"]);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
+        assert_eq!(c.source, ClassSource::Header);
+    }
+}

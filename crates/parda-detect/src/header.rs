@@ -1,0 +1,159 @@
+//! Header normalisation and header hints: which PII type a column's name announces.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use parda_rules::RuleSet;
+
+/// True for characters that belong to a word: letters, digits, and the marks of Indic scripts
+/// (viramas and nuktas are not "alphabetic" in Unicode but are part of words).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}')) || matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Normalises a header for hint matching: camelCase split, lower case, every run of other
+/// characters (punctuation, `*`, U+2009 thin spaces, underscores) becomes one space.
+/// `Father/Husband's Name *` becomes `father husband s name`; `mobileNumber` becomes `mobile number`.
+pub fn normalize_header(header: &str) -> String {
+    let chars: Vec<char> = header.chars().collect();
+    let mut out = String::with_capacity(header.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_word_char(c) {
+            let camel = i > 0
+                && c.is_uppercase()
+                && chars[i - 1].is_lowercase()
+                && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if camel {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim().to_string()
+}
+
+struct Hint {
+    type_idx: usize,
+    negative: bool,
+    len: usize,
+}
+
+/// Every type's header hints compiled into one matcher.
+pub struct HeaderHints {
+    ac: Option<AhoCorasick>,
+    hints: Vec<Hint>,
+}
+
+/// A header's classification: the type, and how sure the hint is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeaderMatch {
+    /// The type's index in the rule set.
+    pub type_idx: usize,
+    /// 0.9 for a specific hint, 0.7 for a short one (`ph`, `mob`).
+    pub confidence: f32,
+}
+
+impl HeaderHints {
+    /// Compiles the header hints of every type.
+    pub fn new(rules: &RuleSet) -> HeaderHints {
+        let mut pats = Vec::new();
+        let mut hints = Vec::new();
+        for (ti, t) in rules.types.iter().enumerate() {
+            for (list, negative) in [(&t.header_hints, false), (&t.header_negative, true)] {
+                for h in list {
+                    let n = normalize_header(h);
+                    if n.is_empty() {
+                        continue;
+                    }
+                    hints.push(Hint { type_idx: ti, negative, len: n.chars().count() });
+                    pats.push(format!(" {n} "));
+                }
+            }
+        }
+        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats).ok();
+        HeaderHints { ac, hints }
+    }
+
+    /// The type a header announces, if any. Among matching hints, those before an ` of `
+    /// ("Mobile No of Applicant") are preferred, then the rightmost, then the longest; a
+    /// negative hint anywhere vetoes its type ("Ward Name" is not a person's name).
+    pub fn classify(&self, header: &str) -> Option<HeaderMatch> {
+        let ac = self.ac.as_ref()?;
+        let norm = format!(" {} ", normalize_header(header));
+        let of_pos = norm.find(" of ");
+        let mut vetoed = Vec::new();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (hint, start, end)
+        for m in ac.find_overlapping_iter(&norm) {
+            let h = &self.hints[m.pattern().as_usize()];
+            if h.negative {
+                vetoed.push(h.type_idx);
+            } else {
+                found.push((m.pattern().as_usize(), m.start(), m.end()));
+            }
+        }
+        found.retain(|(h, _, _)| !vetoed.contains(&self.hints[*h].type_idx));
+        if let Some(p) = of_pos {
+            if found.iter().any(|&(_, s, _)| s < p) {
+                found.retain(|&(_, s, _)| s < p);
+            }
+        }
+        let &(h, _, _) = found.iter().max_by_key(|&&(h, _, e)| (e, self.hints[h].len))?;
+        let hint = &self.hints[h];
+        Some(HeaderMatch { type_idx: hint.type_idx, confidence: if hint.len >= 4 { 0.9 } else { 0.7 } })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parda_rules::load_rules;
+
+    #[test]
+    fn normalises_digit_templates() {
+        assert_eq!(normalize_header("Father/Husband's Name\u{2009}*"), "father husband s name");
+        assert_eq!(normalize_header("Mobile Number*"), "mobile number");
+        assert_eq!(normalize_header("mobileNumber"), "mobile number");
+        assert_eq!(normalize_header("DoB"), "dob");
+        assert_eq!(normalize_header("  MOB_NO. "), "mob no");
+        assert_eq!(normalize_header("संपर्क सूत्र"), "संपर्क सूत्र");
+    }
+
+    fn class_of(h: &HeaderHints, rules: &RuleSet, header: &str) -> Option<String> {
+        h.classify(header).map(|m| rules.types[m.type_idx].name.clone())
+    }
+
+    #[test]
+    fn classifies_headers() {
+        let rules = load_rules(&[]).unwrap();
+        let h = HeaderHints::new(&rules);
+        let cases = [
+            ("Mobile Number*", Some("mobile")),
+            ("Owner Name", Some("name")),
+            ("Ward Name", None),
+            ("F/H Name", Some("name")),
+            ("Father/Husband's Name\u{2009}*", Some("name")),
+            ("Aadhar No", Some("aadhaar")),
+            ("PAN No", Some("pan")),
+            ("Panchayat", None),
+            ("Email Address", Some("email")),
+            ("Permanent Address", Some("address")),
+            ("Mobile No of Applicant", Some("mobile")),
+            ("Name of Owner", Some("name")),
+            ("Date of Birth", Some("dob")),
+            ("Contact Person", Some("name")),
+            ("Contact Person Mobile", Some("mobile")),
+            ("मोबाइल नंबर", Some("mobile")),
+            ("आधार", Some("aadhaar")),
+            ("Bank Account Number", Some("bank_account")),
+            ("Account Holder Name", Some("name")),
+            ("Department Name*", None),
+            ("Assessment Year", None),
+            ("Amount", None),
+            ("DoB", Some("dob")),
+            ("Ration Card No", None),
+        ];
+        for (header, want) in cases {
+            assert_eq!(class_of(&h, &rules, header).as_deref(), want, "{header}");
+        }
+    }
+}

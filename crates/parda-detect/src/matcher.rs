@@ -1,0 +1,342 @@
+//! The compiled matcher: all rule patterns in one multi-pattern regex, then per-rule
+//! confirmation (validator, boundary, context score).
+
+use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
+use parda_rules::{Boundary, RuleSet, TypeClass, Validator};
+use regex_automata::meta::Regex;
+use regex_automata::{Input, MatchKind, PatternSet};
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// A confirmed PII span in a cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Finding {
+    /// Byte offset where the span starts.
+    pub start: usize,
+    /// Byte offset where the span ends.
+    pub end: usize,
+    /// The PII type's index in the rule set.
+    pub type_idx: usize,
+    /// The rule's index in the rule set.
+    pub rule_idx: usize,
+    /// The final score (>= 0.5).
+    pub score: f32,
+}
+
+/// What the column around a cell says: context from its header, its classification, and
+/// whether digit-only findings are suppressed (a column of receipt numbers).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CellContext<'a> {
+    /// Per rule: (positive, negative) context words in the column header.
+    pub header_flags: Option<&'a [(bool, bool)]>,
+    /// The column's classified type, if any.
+    pub column_type: Option<usize>,
+    /// Drop findings made only of digits and separators.
+    pub suppress_digits: bool,
+}
+
+struct CompiledRule {
+    type_idx: usize,
+    validator: Validator,
+    penalty: Option<f32>,
+    boundary: Boundary,
+    score: f32,
+    requires_context: bool,
+    window: usize,
+    protected: bool,
+}
+
+/// All rules compiled for detection.
+pub struct Matcher {
+    any: Regex,
+    singles: Vec<Regex>,
+    pattern_rule: Vec<usize>,
+    rules: Vec<CompiledRule>,
+    context: ContextWords,
+    /// When every pattern needs a digit, `@` or `|`, cells without one are skipped at once.
+    prefilter: bool,
+    /// The rule set the matcher was built from.
+    pub rule_set: RuleSet,
+}
+
+const THRESHOLD: f32 = 0.5;
+const MAX_RESTARTS: usize = 64;
+
+impl Matcher {
+    /// Compiles every rule of `rules`. Patterns were checked when the rules were loaded.
+    pub fn new(rules: RuleSet) -> Result<Matcher, String> {
+        let mut pats = Vec::new();
+        let mut pattern_rule = Vec::new();
+        for (ri, r) in rules.rules.iter().enumerate() {
+            for p in &r.patterns {
+                pats.push(p.as_str());
+                pattern_rule.push(ri);
+            }
+        }
+        let any = Regex::builder()
+            .syntax(parda_rules::pattern_syntax())
+            .configure(Regex::config().match_kind(MatchKind::All))
+            .build_many(&pats)
+            .map_err(|e| e.to_string())?;
+        let singles = pats
+            .iter()
+            .map(|p| Regex::builder().syntax(parda_rules::pattern_syntax()).build(p).map_err(|e| e.to_string()))
+            .collect::<Result<_, _>>()?;
+        let prefilter = pats.iter().all(|p| needs_trigger_char(p));
+        let compiled = rules
+            .rules
+            .iter()
+            .map(|r| {
+                let type_idx = rules.type_index(&r.pii_type).expect("types checked at load");
+                CompiledRule {
+                    type_idx,
+                    validator: Validator::from_name(&r.validator).expect("validators checked at load"),
+                    penalty: r.validator_penalty,
+                    boundary: r.boundary,
+                    score: r.score,
+                    requires_context: r.requires_context,
+                    window: r.context.window,
+                    protected: rules.types[type_idx].class == TypeClass::Protected,
+                }
+            })
+            .collect();
+        let context = ContextWords::new(&rules.rules);
+        Ok(Matcher { any, singles, pattern_rule, rules: compiled, context, prefilter, rule_set: rules })
+    }
+
+    /// Per rule: whether the header holds a positive and a negative context word of the rule.
+    pub fn header_flags(&self, header: &str) -> Vec<(bool, bool)> {
+        let mut flags = vec![(false, false); self.rules.len()];
+        let mut hits = Vec::new();
+        self.context.find(header, &mut hits);
+        for h in &hits {
+            for &(r, positive) in &self.context.targets[h.word] {
+                if positive {
+                    flags[r].0 = true;
+                } else {
+                    flags[r].1 = true;
+                }
+            }
+        }
+        flags
+    }
+
+    /// Whether the type at `type_idx` is a protected (already encrypted) value.
+    pub fn is_protected_type(&self, type_idx: usize) -> bool {
+        self.rule_set.types[type_idx].class == TypeClass::Protected
+    }
+
+    /// Finds the PII spans in `cell`, non-overlapping, sorted by position, into `out`.
+    pub fn detect(&self, cell: &str, ctx: &CellContext, out: &mut Vec<Finding>) {
+        out.clear();
+        if cell.len() < 5 || (self.prefilter && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@' || b == b'|')) {
+            return;
+        }
+        let mut set = PatternSet::new(self.singles.len());
+        self.any.which_overlapping_matches(&Input::new(cell), &mut set);
+        if set.is_empty() {
+            return;
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        self.context.find(cell, &mut hits);
+        for pid in set.iter() {
+            self.run_pattern(pid.as_usize(), cell, ctx, &hits, out);
+        }
+        resolve_overlaps(out, &self.rules);
+        if ctx.suppress_digits {
+            out.retain(|f| {
+                self.rules[f.rule_idx].protected
+                    || cell[f.start..f.end].bytes().any(|b| b.is_ascii_alphabetic() || b == b'@')
+            });
+        }
+    }
+
+    fn run_pattern(&self, pid: usize, cell: &str, ctx: &CellContext, hits: &[Hit], out: &mut Vec<Finding>) {
+        let ri = self.pattern_rule[pid];
+        let rule = &self.rules[ri];
+        let re = &self.singles[pid];
+        let (mut pos, mut restarts) = (0, 0);
+        while pos < cell.len() {
+            let Some(m) = re.find(Input::new(cell).range(pos..)) else { break };
+            match self.score(ri, cell, m.start(), m.end(), ctx, hits) {
+                Some(score) => {
+                    out.push(Finding { start: m.start(), end: m.end(), type_idx: rule.type_idx, rule_idx: ri, score });
+                    pos = m.end().max(m.start() + 1);
+                }
+                None if restarts < MAX_RESTARTS => {
+                    restarts += 1;
+                    pos = next_char_boundary(cell, m.start() + 1);
+                }
+                None => pos = m.end().max(m.start() + 1),
+            }
+        }
+    }
+
+    fn score(&self, ri: usize, cell: &str, start: usize, end: usize, ctx: &CellContext, hits: &[Hit]) -> Option<f32> {
+        let rule = &self.rules[ri];
+        let before = cell[..start].chars().next_back();
+        let after = cell[end..].chars().next();
+        let bounded = |f: fn(&char) -> bool| !before.is_some_and(|c| f(&c)) && !after.is_some_and(|c| f(&c));
+        let glued = match rule.boundary {
+            Boundary::Digit => {
+                if !bounded(char::is_ascii_digit) {
+                    return None;
+                }
+                !bounded(char::is_ascii_alphabetic)
+            }
+            Boundary::Alnum => {
+                if !bounded(char::is_ascii_alphanumeric) {
+                    return None;
+                }
+                false
+            }
+            Boundary::None => false,
+        };
+        let (mut pos, mut neg) = ctx.header_flags.map_or((false, false), |f| f[ri]);
+        for h in hits {
+            let near = if h.end <= start {
+                cell[h.end..start].chars().count() <= rule.window
+            } else if h.start >= end {
+                cell[end..h.start].chars().count() <= rule.window / 2
+            } else {
+                false
+            };
+            if near {
+                for &(r, positive) in &self.context.targets[h.word] {
+                    if r == ri {
+                        if positive {
+                            pos = true;
+                        } else {
+                            neg = true;
+                        }
+                    }
+                }
+            }
+        }
+        let in_typed_column = ctx.column_type == Some(rule.type_idx);
+        if rule.requires_context && !pos && !in_typed_column {
+            return None;
+        }
+        let mut score = rule.score;
+        if !rule.validator.validate(&cell[start..end]) {
+            score -= rule.penalty?;
+        }
+        if pos || in_typed_column {
+            score += POSITIVE_BONUS;
+        }
+        if neg {
+            score -= NEGATIVE_PENALTY;
+        }
+        if glued && !pos {
+            score -= NEGATIVE_PENALTY;
+        }
+        (score >= THRESHOLD).then_some(score)
+    }
+}
+
+fn next_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Keeps the best of overlapping findings: protected values first, then score, then length.
+fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
+    if out.len() < 2 {
+        return;
+    }
+    out.sort_by(|a, b| {
+        let key = |f: &Finding| (rules[f.rule_idx].protected, f.score, f.end - f.start);
+        key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(out.len());
+    for f in out.drain(..) {
+        if kept.iter().all(|k| f.end <= k.start || f.start >= k.end) {
+            kept.push(f);
+        }
+    }
+    kept.sort_by_key(|f| f.start);
+    *out = kept;
+}
+
+/// True when every match of `pattern` must contain an ASCII digit, `@` or `|`.
+fn needs_trigger_char(pattern: &str) -> bool {
+    regex_syntax::ParserBuilder::new().unicode(false).utf8(true).build().parse(pattern).is_ok_and(|hir| hir_needs(&hir))
+}
+
+fn hir_needs(hir: &Hir) -> bool {
+    let trigger = |c: u32| (0x30..=0x39).contains(&c) || c == 0x40 || c == 0x7C;
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(lit) => lit.0.iter().any(|&b| trigger(b as u32)),
+        HirKind::Class(Class::Unicode(c)) => {
+            c.ranges().iter().all(|r| (r.start() as u32..=r.end() as u32).all(trigger))
+        }
+        HirKind::Class(Class::Bytes(c)) => c.ranges().iter().all(|r| (r.start() as u32..=r.end() as u32).all(trigger)),
+        HirKind::Repetition(rep) => rep.min >= 1 && hir_needs(&rep.sub),
+        HirKind::Capture(cap) => hir_needs(&cap.sub),
+        HirKind::Concat(subs) => subs.iter().any(hir_needs),
+        HirKind::Alternation(subs) => subs.iter().all(hir_needs),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parda_rules::load_rules;
+
+    fn matcher() -> Matcher {
+        Matcher::new(load_rules(&[]).unwrap()).unwrap()
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        m.detect(text, &CellContext::default(), &mut out);
+        out.iter()
+            .map(|f| (m.rule_set.types[f.type_idx].name.clone(), text[f.start..f.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn prefilter_applies_to_builtin_rules() {
+        assert!(matcher().prefilter);
+        assert!(!needs_trigger_char("[A-Z]{3}"));
+        assert!(needs_trigger_char("[A-Z]{3}\\d{2}"));
+    }
+
+    #[test]
+    fn exact_spans_in_free_text() {
+        let m = matcher();
+        assert_eq!(
+            found(&m, "Owner mob 9876543210, aadhaar 2345 6789 0124, PAN ABCPE1234F"),
+            vec![
+                ("mobile".into(), "9876543210".into()),
+                ("aadhaar".into(), "2345 6789 0124".into()),
+                ("pan".into(), "ABCPE1234F".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn failed_candidate_does_not_hide_another() {
+        let m = matcher();
+        // 12 digits failing Verhoeff: not an Aadhaar, but +91 + mobile is still found.
+        assert_eq!(found(&m, "call 919876543210"), vec![("mobile".into(), "919876543210".into())]);
+    }
+
+    #[test]
+    fn decoys_survive() {
+        let m = matcher();
+        for text in ["Rs. 1,25,000", "523605.00", "2023-24", "Ward 7", "DOC_VERIFIER", "txn 234567890123", "Receipt No 9876543210"] {
+            assert_eq!(found(&m, text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn ciphertext_is_protected_and_wins() {
+        let m = matcher();
+        let f = found(&m, "489366|Akbz2PLPzq7xUj8yH0p39876543210=");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "protected");
+    }
+}
