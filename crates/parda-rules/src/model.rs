@@ -81,6 +81,9 @@ pub struct TypeDef {
     pub mask: MaskStyle,
     /// The label used by `redact` (`<MOBILE>`).
     pub label: String,
+    /// The action of the default `mask` profile: `mask` or `keep` (pin codes are only reported).
+    #[serde(default = "default_action")]
+    pub action: String,
     /// Normalised header phrases that classify a column as this type.
     #[serde(default)]
     pub header_hints: Vec<String>,
@@ -166,6 +169,10 @@ pub struct Rule {
     /// The file the rule came from (for messages).
     #[serde(skip)]
     pub source: String,
+}
+
+fn default_action() -> String {
+    "mask".into()
 }
 
 fn default_validator() -> String {

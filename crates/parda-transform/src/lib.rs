@@ -1,1 +1,16 @@
-//! placeholder
+//! Decides what happens to each cell and does it: the policy (which action for which PII type
+//! or column), the masking transforms (DIGIT's MaskingPatterns as plain, grapheme-aware
+//! functions), and the cell engine that combines detection and transforms.
+//!
+//! Design decision: transforms are pure functions of (value, type, policy); the engine holds no
+//! mutable state besides per-column counters, so batches can be processed in any order on any
+//! number of threads and give the same bytes.
+#![deny(missing_docs)]
+
+mod engine;
+pub mod mask;
+mod policy;
+
+pub use engine::{CellOutcome, ColumnPlan, ColumnStats, Engine};
+pub use mask::{mask_value, MaskOptions};
+pub use policy::{Action, Policy, PolicyError};

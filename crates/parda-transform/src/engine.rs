@@ -1,0 +1,338 @@
+//! The cell engine: classification of columns into plans, then per cell detection and
+//! transformation, with counters for the report.
+
+use crate::mask::{mask_value, MaskOptions};
+use crate::policy::{Action, Policy};
+use parda_detect::{classify_column, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher};
+use parda_rules::MaskStyle;
+
+/// How the cells of a column are treated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnMode {
+    /// Never touched, no detection (the policy says so).
+    Keep,
+    /// Every non-placeholder cell is one PII value of this type and is transformed whole.
+    Whole {
+        /// The PII type.
+        type_idx: usize,
+        /// What is done to each cell.
+        action: Action,
+    },
+    /// Span detection in each cell.
+    Spans,
+}
+
+/// The plan for one column, fixed before streaming.
+#[derive(Debug, Clone)]
+pub struct ColumnPlan {
+    /// The column's header as found.
+    pub header: String,
+    /// How it was classified.
+    pub class: ColumnClass,
+    /// What is done to its cells.
+    pub mode: ColumnMode,
+}
+
+/// Counters for one column, merged across batches.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ColumnStats {
+    /// Values found per type index.
+    pub found: Vec<u64>,
+    /// Cells changed.
+    pub changed: u64,
+    /// Values left alone because they are already protected (masked or DIGIT-encrypted).
+    pub protected: u64,
+    /// Up to three masked samples (never a raw value).
+    pub samples: Vec<String>,
+}
+
+impl ColumnStats {
+    /// Adds `other` into `self`.
+    pub fn merge(&mut self, other: &ColumnStats) {
+        if self.found.len() < other.found.len() {
+            self.found.resize(other.found.len(), 0);
+        }
+        for (a, b) in self.found.iter_mut().zip(&other.found) {
+            *a += b;
+        }
+        self.changed += other.changed;
+        self.protected += other.protected;
+        for s in &other.samples {
+            if self.samples.len() < MAX_SAMPLES && !self.samples.contains(s) {
+                self.samples.push(s.clone());
+            }
+        }
+    }
+
+    fn count(&mut self, type_idx: usize) {
+        if self.found.len() <= type_idx {
+            self.found.resize(type_idx + 1, 0);
+        }
+        self.found[type_idx] += 1;
+    }
+
+    fn sample(&mut self, masked: &str) {
+        if self.samples.len() < MAX_SAMPLES {
+            let s: String = masked.chars().take(40).collect();
+            if !self.samples.contains(&s) {
+                self.samples.push(s);
+            }
+        }
+    }
+}
+
+const MAX_SAMPLES: usize = 3;
+
+/// What happened to a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellOutcome {
+    /// Written as it was.
+    Unchanged,
+    /// Written as this new value.
+    Changed(String),
+}
+
+/// Rules, header hints and policy, resolved once.
+pub struct Engine {
+    /// The compiled matcher.
+    pub matcher: Matcher,
+    /// Header hints.
+    pub hints: HeaderHints,
+    /// The policy.
+    pub policy: Policy,
+}
+
+impl Engine {
+    /// Builds an engine.
+    pub fn new(matcher: Matcher, policy: Policy) -> Engine {
+        let hints = HeaderHints::new(&matcher.rule_set);
+        Engine { matcher, hints, policy }
+    }
+
+    /// The name of a type.
+    pub fn type_name(&self, type_idx: usize) -> &str {
+        &self.matcher.rule_set.types[type_idx].name
+    }
+
+    /// Classifies a column from its header and sampled values and decides its mode.
+    pub fn plan_column(&self, header: &str, samples: &[&str]) -> ColumnPlan {
+        let mut class = classify_column(&self.matcher, &self.hints, header, samples);
+        let rule = self.policy.column(header);
+        if let Some(t) = rule.and_then(|r| r.type_idx) {
+            class.pii_type = Some(t);
+            class.source = ClassSource::Header;
+            class.confidence = 1.0;
+            class.suppress_digits = false;
+        }
+        let mode = match (rule.and_then(|r| r.action.clone()), class.pii_type) {
+            (Some(Action::Keep), _) => ColumnMode::Keep,
+            (Some(action), Some(t)) => ColumnMode::Whole { type_idx: t, action },
+            (Some(action), None) => ColumnMode::Whole { type_idx: usize::MAX, action },
+            (None, Some(t)) if self.matcher.is_protected_type(t) => ColumnMode::Spans,
+            (None, Some(t)) => match &self.policy.type_actions[t] {
+                Action::Keep => ColumnMode::Spans,
+                action => ColumnMode::Whole { type_idx: t, action: action.clone() },
+            },
+            (None, None) => ColumnMode::Spans,
+        };
+        ColumnPlan { header: header.to_string(), class, mode }
+    }
+
+    /// The plan for cells outside any column (title lines, fields past the header): spans only.
+    pub fn free_text_plan(&self) -> ColumnPlan {
+        self.plan_column("", &[])
+    }
+
+    /// A label for a column's action, for reports.
+    pub fn action_label(&self, plan: &ColumnPlan) -> String {
+        match &plan.mode {
+            ColumnMode::Keep => "keep".into(),
+            ColumnMode::Spans => "detect spans".into(),
+            ColumnMode::Whole { action: Action::Keep, .. } => "keep".into(),
+            ColumnMode::Whole { action: Action::Mask(s), .. } => format!("mask {}", style_name(*s)),
+            ColumnMode::Whole { action: Action::Redact(l), .. } => format!("redact {l}"),
+        }
+    }
+
+    /// Detects and transforms one cell.
+    pub fn process_cell(&self, cell: &str, plan: &ColumnPlan, stats: &mut ColumnStats, scratch: &mut Vec<Finding>) -> CellOutcome {
+        match &plan.mode {
+            ColumnMode::Keep => CellOutcome::Unchanged,
+            ColumnMode::Whole { type_idx, action } => self.whole_cell(cell, plan, *type_idx, action, stats, scratch),
+            ColumnMode::Spans => self.spans(cell, plan, stats, scratch),
+        }
+    }
+
+    fn is_protected(&self, core: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> bool {
+        self.matcher.detect(core, &plan.class.cell_context(), scratch);
+        let visible_pii = scratch.iter().any(|f| !self.matcher.is_protected_type(f.type_idx));
+        let encrypted = scratch.iter().any(|f| self.matcher.is_protected_type(f.type_idx));
+        !visible_pii && (encrypted || looks_masked(core))
+    }
+
+    fn whole_cell(
+        &self,
+        cell: &str,
+        plan: &ColumnPlan,
+        type_idx: usize,
+        action: &Action,
+        stats: &mut ColumnStats,
+        scratch: &mut Vec<Finding>,
+    ) -> CellOutcome {
+        let core = cell.trim();
+        if is_placeholder(core) {
+            return CellOutcome::Unchanged;
+        }
+        if self.is_protected(core, plan, scratch) {
+            stats.protected += 1;
+            return CellOutcome::Unchanged;
+        }
+        if type_idx != usize::MAX {
+            stats.count(type_idx);
+        }
+        match self.apply(action, core) {
+            Some(new) => {
+                stats.changed += 1;
+                stats.sample(&new);
+                let lead = &cell[..cell.len() - cell.trim_start().len()];
+                let trail = &cell[cell.trim_end().len()..];
+                CellOutcome::Changed(format!("{lead}{new}{trail}"))
+            }
+            None => CellOutcome::Unchanged,
+        }
+    }
+
+    fn spans(&self, cell: &str, plan: &ColumnPlan, stats: &mut ColumnStats, scratch: &mut Vec<Finding>) -> CellOutcome {
+        self.matcher.detect(cell, &plan.class.cell_context(), scratch);
+        if scratch.is_empty() {
+            return CellOutcome::Unchanged;
+        }
+        let mut out = String::new();
+        let mut last = 0;
+        for f in scratch.iter() {
+            if self.matcher.is_protected_type(f.type_idx) {
+                stats.protected += 1;
+                continue;
+            }
+            stats.count(f.type_idx);
+            if let Some(new) = self.apply(&self.policy.type_actions[f.type_idx], &cell[f.start..f.end]) {
+                stats.sample(&new);
+                out.push_str(&cell[last..f.start]);
+                out.push_str(&new);
+                last = f.end;
+            }
+        }
+        if last == 0 {
+            return CellOutcome::Unchanged;
+        }
+        out.push_str(&cell[last..]);
+        stats.changed += 1;
+        CellOutcome::Changed(out)
+    }
+
+    /// Applies an action to a value; `None` when the value stays as it is. A mask that would
+    /// leave a value readable (DIGIT's email pattern on a value without `@`, last-4 on a
+    /// 4-character value) falls back to masking every letter and digit.
+    fn apply(&self, action: &Action, value: &str) -> Option<String> {
+        match action {
+            Action::Keep => None,
+            Action::Redact(label) => Some(label.clone()),
+            Action::Mask(style) => {
+                let opts: MaskOptions = self.policy.mask;
+                let mut m = mask_value(value, *style, opts);
+                if m == value {
+                    m = mask_value(value, MaskStyle::All, opts);
+                }
+                (m != value).then_some(m)
+            }
+        }
+    }
+
+    /// Counts recognisable PII left in a cell (for `verify`): masked forms do not count, nor
+    /// types the policy keeps.
+    pub fn remaining_pii(&self, cell: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> Vec<usize> {
+        match &plan.mode {
+            ColumnMode::Keep => Vec::new(),
+            ColumnMode::Whole { type_idx, action } => {
+                let core = cell.trim();
+                let masked = core.contains(self.policy.mask.mask_char) || matches!(action, Action::Redact(l) if l == core);
+                if is_placeholder(core) || masked || *action == Action::Keep || self.is_protected(core, plan, scratch) {
+                    Vec::new()
+                } else {
+                    vec![*type_idx]
+                }
+            }
+            ColumnMode::Spans => {
+                self.matcher.detect(cell, &plan.class.cell_context(), scratch);
+                scratch
+                    .iter()
+                    .filter(|f| !self.matcher.is_protected_type(f.type_idx) && self.policy.type_actions[f.type_idx] != Action::Keep)
+                    .map(|f| f.type_idx)
+                    .collect()
+            }
+        }
+    }
+}
+
+/// The DIGIT pattern id or name of a mask style.
+pub fn style_name(s: MaskStyle) -> &'static str {
+    match s {
+        MaskStyle::P001 => "001",
+        MaskStyle::P002 => "002",
+        MaskStyle::P003 => "003",
+        MaskStyle::P004 => "004",
+        MaskStyle::P005 => "005",
+        MaskStyle::P006 => "006",
+        MaskStyle::P007 => "007",
+        MaskStyle::P008 => "008",
+        MaskStyle::All => "all",
+        MaskStyle::None => "none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parda_rules::load_rules;
+
+    fn engine() -> Engine {
+        let rules = load_rules(&[]).unwrap();
+        let policy = Policy::default_for(&rules);
+        Engine::new(Matcher::new(rules).unwrap(), policy)
+    }
+
+    fn run(e: &Engine, plan: &ColumnPlan, cell: &str) -> String {
+        let mut stats = ColumnStats::default();
+        match e.process_cell(cell, plan, &mut stats, &mut Vec::new()) {
+            CellOutcome::Unchanged => cell.to_string(),
+            CellOutcome::Changed(s) => s,
+        }
+    }
+
+    #[test]
+    fn whole_columns_mask_like_digit() {
+        let e = engine();
+        let mobile = e.plan_column("Mobile No", &["9876543210"]);
+        assert_eq!(run(&e, &mobile, "+91 98765 43210"), "***********3210");
+        assert_eq!(run(&e, &mobile, "98765-4321"), "******4321");
+        assert_eq!(run(&e, &mobile, "NA"), "NA");
+        assert_eq!(run(&e, &mobile, "90XXXXXX45"), "90XXXXXX45");
+        let name = e.plan_column("Owner Name", &["Ramesh Kumar"]);
+        assert_eq!(run(&e, &name, "Smt. Sunita Devi"), "S**. S***** D***");
+        assert_eq!(run(&e, &name, " R. K. Sharma "), " R. K. S***** ");
+        let email = e.plan_column("Email", &[]);
+        assert_eq!(run(&e, &email, "ramesh.kumar@example.com"), "r***********@e*********m");
+        assert_eq!(run(&e, &email, "ramesh at example"), "****** ** *******");
+    }
+
+    #[test]
+    fn free_text_masks_spans_only() {
+        let e = engine();
+        let remarks = e.plan_column("Remarks", &["paid", "ok"]);
+        assert_eq!(
+            run(&e, &remarks, "Owner mob 9876543210 paid Rs. 1,25,000 on 14/03/2023"),
+            "Owner mob ******3210 paid Rs. 1,25,000 on 14/03/2023"
+        );
+        assert_eq!(run(&e, &remarks, "Already 489366|Akbz2PLPzq7xUj8yH0p3M4fVZ9rTWcQ="), "Already 489366|Akbz2PLPzq7xUj8yH0p3M4fVZ9rTWcQ=");
+    }
+}

@@ -1,0 +1,229 @@
+//! The policy: which action applies to which PII type and which named column.
+//!
+//! ```toml
+//! [mask]
+//! char = "*"
+//! keep_separators = false
+//!
+//! [types]
+//! mobile = "mask"
+//! pincode = "keep"
+//! email = { action = "mask", pattern = "003" }
+//! aadhaar = "redact"            # <AADHAAR>
+//!
+//! [columns]
+//! "Remarks" = { action = "redact" }
+//! "Ward No" = { action = "keep" }  # never touched, no detection
+//! "Col 7" = { type = "mobile" }    # classified as mobile whatever the header says
+//! ```
+
+use crate::mask::MaskOptions;
+use parda_detect::normalize_header;
+use parda_rules::{MaskStyle, RuleSet};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What happens to a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Left as it is (still reported).
+    Keep,
+    /// Masked with the given style.
+    Mask(MaskStyle),
+    /// Replaced by a label such as `<MOBILE>`.
+    Redact(String),
+}
+
+/// An error in a policy file; names the file and the entry.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct PolicyError {
+    /// The policy file.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MaskSection {
+    #[serde(default)]
+    char: Option<char>,
+    #[serde(default)]
+    keep_separators: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ActionSpec {
+    Short(String),
+    Full(ActionTable),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActionTable {
+    #[serde(default)]
+    action: Option<String>,
+    #[serde(default)]
+    pattern: Option<String>,
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default, rename = "type")]
+    pii_type: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PolicyFile {
+    #[serde(default)]
+    profile: Option<String>,
+    #[serde(default)]
+    mask: MaskSection,
+    #[serde(default)]
+    types: BTreeMap<String, ActionSpec>,
+    #[serde(default)]
+    columns: BTreeMap<String, ActionSpec>,
+}
+
+/// A column named in the policy.
+#[derive(Debug, Clone)]
+pub struct ColumnRule {
+    /// The header as written in the policy.
+    pub name: String,
+    /// The action for the whole column, if set.
+    pub action: Option<Action>,
+    /// The type the column is forced to, if set.
+    pub type_idx: Option<usize>,
+}
+
+/// A resolved policy.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Mask drawing options.
+    pub mask: MaskOptions,
+    /// The action per type index.
+    pub type_actions: Vec<Action>,
+    /// Columns named in the policy, keyed by normalised header.
+    pub columns: BTreeMap<String, ColumnRule>,
+    /// The profile the policy was made for.
+    pub profile: String,
+}
+
+const ACTIONS: &str = "keep, mask, redact";
+
+impl Policy {
+    /// The default `mask` profile: every type's default action with its DIGIT pattern.
+    pub fn default_for(rules: &RuleSet) -> Policy {
+        let type_actions = rules
+            .types
+            .iter()
+            .map(|t| if t.action == "keep" { Action::Keep } else { Action::Mask(t.mask) })
+            .collect();
+        Policy { mask: MaskOptions::default(), type_actions, columns: BTreeMap::new(), profile: "mask".into() }
+    }
+
+    /// Reads a policy file on top of the defaults.
+    pub fn from_toml(file: &str, text: &str, rules: &RuleSet) -> Result<Policy, PolicyError> {
+        let err = |message: String| PolicyError { file: file.into(), message };
+        let parsed: PolicyFile = toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_string()))?;
+        let mut policy = Policy::default_for(rules);
+        if let Some(p) = parsed.profile {
+            if p != "mask" {
+                return Err(err(format!("profile `{p}` is not available yet (available: mask)")));
+            }
+        }
+        if let Some(c) = parsed.mask.char {
+            policy.mask.mask_char = c;
+        }
+        if let Some(k) = parsed.mask.keep_separators {
+            policy.mask.keep_separators = k;
+        }
+        let type_idx = |name: &str, ctx: &str| {
+            rules.type_index(name).ok_or_else(|| {
+                let known: Vec<&str> = rules.types.iter().map(|t| t.name.as_str()).collect();
+                err(format!("{ctx}: unknown type `{name}` (known: {})", known.join(", ")))
+            })
+        };
+        for (name, spec) in &parsed.types {
+            let t = type_idx(name, &format!("types.{name}"))?;
+            if let Some(a) = resolve_action(spec, rules, t).map_err(|m| err(format!("types.{name}: {m}")))? {
+                policy.type_actions[t] = a;
+            }
+        }
+        for (name, spec) in &parsed.columns {
+            let forced = match spec {
+                ActionSpec::Full(ActionTable { pii_type: Some(ty), .. }) => Some(type_idx(ty, &format!("columns.\"{name}\""))?),
+                _ => None,
+            };
+            let label_type = forced.unwrap_or(usize::MAX);
+            let action =
+                resolve_action(spec, rules, label_type).map_err(|m| err(format!("columns.\"{name}\": {m}")))?;
+            policy
+                .columns
+                .insert(normalize_header(name), ColumnRule { name: name.clone(), action, type_idx: forced });
+        }
+        Ok(policy)
+    }
+
+    /// The rule for a column, by its header.
+    pub fn column(&self, header: &str) -> Option<&ColumnRule> {
+        self.columns.get(&normalize_header(header))
+    }
+}
+
+fn resolve_action(spec: &ActionSpec, rules: &RuleSet, type_idx: usize) -> Result<Option<Action>, String> {
+    let (action, pattern, label) = match spec {
+        ActionSpec::Short(a) => (Some(a.as_str()), None, None),
+        ActionSpec::Full(t) => (t.action.as_deref(), t.pattern.as_deref(), t.label.clone()),
+    };
+    let style = match pattern {
+        Some(p) => Some(MaskStyle::parse(p).ok_or_else(|| {
+            format!("unknown pattern `{p}` (known: 001-008 from DIGIT's MaskingPatterns, all, none)")
+        })?),
+        None => None,
+    };
+    let default_style = rules.types.get(type_idx).map_or(MaskStyle::All, |t| t.mask);
+    let default_label = rules.types.get(type_idx).map_or("REDACTED".to_string(), |t| t.label.clone());
+    Ok(match action {
+        None if style.is_some() => Some(Action::Mask(style.unwrap())),
+        None => None,
+        Some("keep") => Some(Action::Keep),
+        Some("mask") => Some(Action::Mask(style.unwrap_or(default_style))),
+        Some("redact") => Some(Action::Redact(format!("<{}>", label.unwrap_or(default_label)))),
+        Some(other) => return Err(format!("unknown action `{other}` (known: {ACTIONS})")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parda_rules::load_rules;
+
+    #[test]
+    fn parses_types_and_columns() {
+        let rules = load_rules(&[]).unwrap();
+        let p = Policy::from_toml(
+            "p.toml",
+            "[mask]\nkeep_separators = true\n[types]\npincode = 'mask'\naadhaar = 'redact'\n[columns]\n'Ward No' = { action = 'keep' }\n'Col 7' = { type = 'mobile' }\n",
+            &rules,
+        )
+        .unwrap();
+        assert!(p.mask.keep_separators);
+        assert_eq!(p.type_actions[rules.type_index("pincode").unwrap()], Action::Mask(MaskStyle::P003));
+        assert_eq!(p.type_actions[rules.type_index("aadhaar").unwrap()], Action::Redact("<AADHAAR>".into()));
+        assert_eq!(p.column("ward_no").unwrap().action, Some(Action::Keep));
+        assert_eq!(p.column("Col 7").unwrap().type_idx, rules.type_index("mobile"));
+    }
+
+    #[test]
+    fn unknown_type_and_action_are_errors() {
+        let rules = load_rules(&[]).unwrap();
+        let e = Policy::from_toml("p.toml", "[types]\nshoe = 'mask'\n", &rules).unwrap_err();
+        assert!(e.to_string().contains("p.toml: types.shoe: unknown type `shoe`"), "{e}");
+        let e = Policy::from_toml("p.toml", "[types]\nmobile = 'scramble'\n", &rules).unwrap_err();
+        assert!(e.to_string().contains("unknown action `scramble`"), "{e}");
+        let e = Policy::from_toml("p.toml", "[typo]\n", &rules).unwrap_err();
+        assert!(e.to_string().contains("p.toml"), "{e}");
+    }
+}
