@@ -1,1 +1,20 @@
-//! placeholder
+//! Readers and writers that preserve everything they do not change. For CSV: the delimiter,
+//! quoting, line endings, title lines, encoding and BOM survive byte for byte; only the fields
+//! that change are re-written, quoted the way they were.
+//!
+//! Design decision: the CSV reader is a small quote-aware splitter that keeps each field's raw
+//! byte span (the `csv` crate decodes fields and forgets how they were written, which byte
+//! identity needs). It has no I/O of its own, so it is property-tested on its own.
+#![deny(missing_docs)]
+
+mod csv;
+mod encoding;
+mod error;
+mod input;
+mod output;
+
+pub use csv::{decode_field, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind, SplitOutcome};
+pub use encoding::TextEncoding;
+pub use error::FormatError;
+pub use input::{open_input, InputStream};
+pub use output::{AtomicOutput, TextSink};

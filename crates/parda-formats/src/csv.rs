@@ -1,0 +1,545 @@
+//! CSV: dialect sniffing, a quote-aware record splitter that keeps raw field spans, chunked
+//! streaming, and field re-writing that quotes the way the input did.
+
+use crate::encoding::TextEncoding;
+use crate::error::FormatError;
+use crate::input::open_input;
+use std::borrow::Cow;
+use std::io::{Cursor, Read};
+
+/// Delimiter and quote character of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    /// `,` `;` TAB or `|`.
+    pub delimiter: u8,
+    /// Always `"` for now.
+    pub quote: u8,
+}
+
+impl Dialect {
+    /// A comma-separated dialect.
+    pub const COMMA: Dialect = Dialect { delimiter: b',', quote: b'"' };
+}
+
+/// Line endings found in a file (for reports; they are preserved whatever they are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnding {
+    /// `\n`.
+    Lf,
+    /// `\r\n`.
+    CrLf,
+    /// `\r` alone.
+    Cr,
+    /// More than one kind.
+    Mixed,
+    /// A single line without a terminator.
+    None,
+}
+
+/// A field's raw bytes in a chunk: quotes included when it was quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpan {
+    /// Start offset.
+    pub start: u32,
+    /// End offset (exclusive).
+    pub end: u32,
+    /// The field started with a quote.
+    pub quoted: bool,
+}
+
+/// What a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// A title or blank line above the header.
+    Preamble,
+    /// The header.
+    Header,
+    /// A data row.
+    Data,
+}
+
+/// One record in a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    /// Start offset of its bytes.
+    pub start: u32,
+    /// End offset, line terminator included.
+    pub end: u32,
+    /// Index of its first field in the chunk's field list.
+    pub first_field: u32,
+    /// Number of fields.
+    pub field_count: u32,
+    /// 1-based line where it starts.
+    pub line: u64,
+    /// 0-based record number in the file.
+    pub ordinal: u64,
+    /// Preamble, header or data.
+    pub kind: RecordKind,
+}
+
+/// A run of whole records, in UTF-8, with their field spans.
+#[derive(Debug, Default)]
+pub struct Chunk {
+    /// The records' bytes, decoded to UTF-8.
+    pub data: Vec<u8>,
+    /// The records.
+    pub records: Vec<Record>,
+    /// All fields of all records.
+    pub fields: Vec<FieldSpan>,
+}
+
+impl Chunk {
+    /// The fields of a record.
+    pub fn fields_of(&self, r: &Record) -> &[FieldSpan] {
+        &self.fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
+    }
+
+    /// A field's raw bytes.
+    pub fn raw(&self, f: &FieldSpan) -> &[u8] {
+        &self.data[f.start as usize..f.end as usize]
+    }
+}
+
+/// The result of splitting a buffer into records.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SplitOutcome {
+    /// Bytes consumed by whole records.
+    Consumed(usize),
+    /// A quoted field is not closed by the end of the file; the 0-based byte offset where the
+    /// record starts.
+    Unterminated(usize),
+}
+
+/// Splits `buf` into whole records (appending to `records`/`fields` with offsets relative to
+/// `buf`), stopping at the first incomplete one unless `eof`. Record lines and ordinals are
+/// left 0; `limit` caps the number of records.
+pub fn split_records(
+    buf: &[u8],
+    eof: bool,
+    d: Dialect,
+    records: &mut Vec<Record>,
+    fields: &mut Vec<FieldSpan>,
+    limit: usize,
+) -> SplitOutcome {
+    let mut pos = 0;
+    let mut n = 0;
+    while pos < buf.len() && n < limit {
+        let first_field = fields.len();
+        match split_one(buf, pos, eof, d, fields) {
+            Some(Ok(end)) => {
+                records.push(Record {
+                    start: pos as u32,
+                    end: end as u32,
+                    first_field: first_field as u32,
+                    field_count: (fields.len() - first_field) as u32,
+                    line: 0,
+                    ordinal: 0,
+                    kind: RecordKind::Data,
+                });
+                pos = end;
+                n += 1;
+            }
+            Some(Err(())) => {
+                fields.truncate(first_field);
+                return SplitOutcome::Unterminated(pos);
+            }
+            None => {
+                fields.truncate(first_field);
+                break;
+            }
+        }
+    }
+    SplitOutcome::Consumed(pos)
+}
+
+/// One record from `pos`: `None` if more bytes are needed, `Some(Err)` for a quote left open
+/// at the end of the file, else the record's end (terminator included).
+fn split_one(buf: &[u8], mut i: usize, eof: bool, d: Dialect, fields: &mut Vec<FieldSpan>) -> Option<Result<usize, ()>> {
+    let n = buf.len();
+    loop {
+        let start = i;
+        let quoted = i < n && buf[i] == d.quote;
+        if quoted {
+            i += 1;
+            loop {
+                match memchr::memchr(d.quote, &buf[i..]) {
+                    None => return if eof { Some(Err(())) } else { None },
+                    Some(k) => {
+                        let q = i + k;
+                        if q + 1 < n && buf[q + 1] == d.quote {
+                            i = q + 2;
+                        } else if q + 1 == n && !eof {
+                            return None;
+                        } else {
+                            i = q + 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        // Unquoted field, or bytes after a closing quote: up to a delimiter or line end.
+        match memchr::memchr3(d.delimiter, b'\n', b'\r', &buf[i..]) {
+            Some(k) => i += k,
+            None if eof => i = n,
+            None => return None,
+        }
+        fields.push(FieldSpan { start: start as u32, end: i as u32, quoted });
+        if i == n {
+            return Some(Ok(n));
+        }
+        match buf[i] {
+            b'\n' => return Some(Ok(i + 1)),
+            b'\r' => {
+                if i + 1 < n {
+                    return Some(Ok(if buf[i + 1] == b'\n' { i + 2 } else { i + 1 }));
+                }
+                return if eof { Some(Ok(n)) } else { None };
+            }
+            _ => {
+                i += 1; // delimiter
+                if i == n && eof {
+                    fields.push(FieldSpan { start: i as u32, end: i as u32, quoted: false });
+                    return Some(Ok(n));
+                }
+            }
+        }
+    }
+}
+
+/// A field's value: quotes removed and doubled quotes undone. `raw` must be valid UTF-8.
+pub fn decode_field(raw: &[u8], quote: u8) -> Cow<'_, str> {
+    let s = std::str::from_utf8(raw).unwrap_or("");
+    if raw.first() != Some(&quote) {
+        return Cow::Borrowed(s);
+    }
+    let body = &s[1..];
+    let q = quote as char;
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == q {
+            if chars.peek().map(|&(_, n)| n) == Some(q) {
+                out.push(q);
+                chars.next();
+            } else {
+                out.push_str(&body[i + 1..]);
+                return Cow::Owned(out);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Writes a new field value: quoted if the original was, or if the value needs quotes.
+pub fn write_field(out: &mut Vec<u8>, value: &str, was_quoted: bool, d: Dialect) {
+    let needs = value.bytes().any(|b| b == d.delimiter || b == d.quote || b == b'\n' || b == b'\r');
+    if !(was_quoted || needs) {
+        out.extend_from_slice(value.as_bytes());
+        return;
+    }
+    out.push(d.quote);
+    for b in value.bytes() {
+        if b == d.quote {
+            out.push(d.quote);
+        }
+        out.push(b);
+    }
+    out.push(d.quote);
+}
+
+/// What was learnt about a CSV file before streaming it.
+#[derive(Debug, Clone)]
+pub struct CsvInfo {
+    /// Delimiter and quote.
+    pub dialect: Dialect,
+    /// Text encoding (written back the same).
+    pub encoding: TextEncoding,
+    /// The file was gzip.
+    pub gzip: bool,
+    /// Line endings in the sample.
+    pub line_ending: LineEnding,
+    /// The header's record number, if the file has a header.
+    pub header_ordinal: Option<u64>,
+    /// The header's field values (empty without a header).
+    pub headers: Vec<String>,
+    /// Up to `SAMPLE_RECORDS` records from the start: (record number, field values).
+    pub sample: Vec<(u64, Vec<String>)>,
+}
+
+const READ_BLOCK: usize = 1 << 20;
+const SAMPLE_BYTES: usize = 4 << 20;
+const SAMPLE_RECORDS: usize = 1000;
+const MAX_RECORD: usize = 64 << 20;
+
+/// Streams a CSV file as chunks of whole records.
+pub struct CsvReader {
+    path: String,
+    src: Box<dyn Read + Send>,
+    buf: Vec<u8>,
+    eof: bool,
+    next_ordinal: u64,
+    next_line: u64,
+    /// What was learnt from the sample.
+    pub info: CsvInfo,
+}
+
+impl CsvReader {
+    /// Opens a CSV file (`-` for standard input), sniffing gzip, encoding, dialect and header.
+    /// `encoding` forces an encoding instead of sniffing it.
+    pub fn open(path: &str, encoding: Option<TextEncoding>) -> Result<CsvReader, FormatError> {
+        let input = open_input(path)?;
+        let mut raw = input.reader;
+        let mut head = Vec::new();
+        (&mut raw).take(READ_BLOCK as u64).read_to_end(&mut head).map_err(|e| FormatError::io(path, e))?;
+        let sniffed = TextEncoding::sniff(&head);
+        let enc = match (encoding, sniffed) {
+            (Some(e), _) => e,
+            (None, Ok(e)) => e,
+            (None, Err(msg)) => return Err(FormatError::Unsupported { path: path.into(), message: format!("not a CSV file: {msg}") }),
+        };
+        let bom = enc.bom();
+        let body = if head.starts_with(bom) { head[bom.len()..].to_vec() } else { head };
+        let enc = match enc {
+            TextEncoding::Utf8 { .. } => TextEncoding::Utf8 { bom: !bom.is_empty() && bom.len() == 3 },
+            e => e,
+        };
+        let src = enc.decoder(Box::new(Cursor::new(body).chain(raw)));
+        let mut reader = CsvReader {
+            path: path.to_string(),
+            src,
+            buf: Vec::new(),
+            eof: false,
+            next_ordinal: 0,
+            next_line: 1,
+            info: CsvInfo {
+                dialect: Dialect::COMMA,
+                encoding: enc,
+                gzip: input.gzip,
+                line_ending: LineEnding::None,
+                header_ordinal: None,
+                headers: Vec::new(),
+                sample: Vec::new(),
+            },
+        };
+        reader.fill(SAMPLE_BYTES)?;
+        reader.check_text(0, reader.buf.len(), 1)?;
+        reader.sniff();
+        Ok(reader)
+    }
+
+    /// Reads until the buffer holds `want` bytes or the input ends.
+    fn fill(&mut self, want: usize) -> Result<(), FormatError> {
+        while !self.eof && self.buf.len() < want {
+            let len = self.buf.len();
+            self.buf.resize(len + READ_BLOCK, 0);
+            match self.src.read(&mut self.buf[len..]) {
+                Ok(0) => {
+                    self.buf.truncate(len);
+                    self.eof = true;
+                }
+                Ok(k) => self.buf.truncate(len + k),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(len),
+                Err(e) => {
+                    self.buf.truncate(len);
+                    return Err(FormatError::io(&self.path, e));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that `buf[from..to]` is text this reader can rewrite exactly.
+    fn check_text(&self, from: usize, to: usize, first_line: u64) -> Result<(), FormatError> {
+        let bytes = &self.buf[from..to];
+        let bad = match std::str::from_utf8(bytes) {
+            Ok(s) => (self.info.encoding.replaces_invalid() && s.contains('\u{FFFD}')).then(|| s.find('\u{FFFD}').unwrap_or(0)),
+            Err(e) if e.error_len().is_none() && to == self.buf.len() && !self.eof => None,
+            Err(e) => Some(e.valid_up_to()),
+        };
+        match bad {
+            None => Ok(()),
+            Some(at) => Err(FormatError::Malformed {
+                path: self.path.clone(),
+                line: first_line + memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64,
+                message: format!(
+                    "bytes that are not valid {} (use --encoding to name the file's encoding)",
+                    self.info.encoding.name()
+                ),
+            }),
+        }
+    }
+
+    fn sniff(&mut self) {
+        let mut best = (Dialect::COMMA, 0usize);
+        for delim in [b',', b'\t', b';', b'|'] {
+            let d = Dialect { delimiter: delim, quote: b'"' };
+            let (recs, _) = self.split_sample(d, 200);
+            let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
+            let (mode, freq) = mode_of(&counts);
+            if mode > 1 && freq > best.1 {
+                best = (d, freq);
+            }
+        }
+        self.info.dialect = best.0;
+        let (recs, fields) = self.split_sample(best.0, SAMPLE_RECORDS + 50);
+        let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
+        let (mode, _) = mode_of(&counts);
+        let header = recs.iter().position(|r| r.field_count == mode).or((!recs.is_empty()).then_some(0));
+        self.info.header_ordinal = header.map(|h| h as u64);
+        let value = |r: &Record| -> Vec<String> {
+            fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
+                .iter()
+                .map(|f| decode_field(&self.buf[f.start as usize..f.end as usize], b'"').into_owned())
+                .collect()
+        };
+        if let Some(h) = header {
+            self.info.headers = value(&recs[h]);
+        }
+        self.info.sample = recs.iter().enumerate().take(SAMPLE_RECORDS).map(|(i, r)| (i as u64, value(r))).collect();
+        self.info.line_ending = line_ending_of(&self.buf[..recs.last().map_or(0, |r| r.end as usize)]);
+    }
+
+    fn split_sample(&self, d: Dialect, limit: usize) -> (Vec<Record>, Vec<FieldSpan>) {
+        let (mut recs, mut fields) = (Vec::new(), Vec::new());
+        split_records(&self.buf, self.eof, d, &mut recs, &mut fields, limit);
+        (recs, fields)
+    }
+
+    /// Treats the file as having no header (its first record is data) or a header at `ordinal`.
+    pub fn set_header(&mut self, ordinal: Option<u64>) {
+        self.info.header_ordinal = ordinal;
+        if ordinal.is_none() {
+            self.info.headers.clear();
+        }
+    }
+
+    /// The next chunk of about `target` bytes of whole records, or `None` at the end.
+    pub fn next_chunk(&mut self, target: usize) -> Result<Option<Chunk>, FormatError> {
+        let mut want = target.max(1);
+        loop {
+            self.fill(want)?;
+            let (mut records, mut fields) = (Vec::new(), Vec::new());
+            match split_records(&self.buf, self.eof, self.info.dialect, &mut records, &mut fields, usize::MAX) {
+                SplitOutcome::Unterminated(at) => {
+                    let line = self.next_line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
+                    return Err(FormatError::Malformed {
+                        path: self.path.clone(),
+                        line,
+                        message: "a quoted field is never closed (unbalanced quote)".into(),
+                    });
+                }
+                SplitOutcome::Consumed(0) if self.buf.is_empty() && self.eof => return Ok(None),
+                SplitOutcome::Consumed(0) => {
+                    if self.buf.len() > MAX_RECORD {
+                        return Err(FormatError::Malformed {
+                            path: self.path.clone(),
+                            line: self.next_line,
+                            message: format!("a record is longer than {} MiB (unbalanced quote?)", MAX_RECORD >> 20),
+                        });
+                    }
+                    want = self.buf.len() + READ_BLOCK;
+                }
+                SplitOutcome::Consumed(used) => return self.take_chunk(used, records, fields).map(Some),
+            }
+        }
+    }
+
+    fn take_chunk(&mut self, used: usize, mut records: Vec<Record>, fields: Vec<FieldSpan>) -> Result<Chunk, FormatError> {
+        self.check_text(0, used, self.next_line)?;
+        let rest = self.buf.split_off(used);
+        let data = std::mem::replace(&mut self.buf, rest);
+        let cr_only = self.info.line_ending == LineEnding::Cr;
+        for r in records.iter_mut() {
+            r.line = self.next_line;
+            r.ordinal = self.next_ordinal;
+            r.kind = match self.info.header_ordinal {
+                Some(h) if r.ordinal < h => RecordKind::Preamble,
+                Some(h) if r.ordinal == h => RecordKind::Header,
+                _ => RecordKind::Data,
+            };
+            let bytes = &data[r.start as usize..r.end as usize];
+            let breaks = if cr_only { memchr::memchr_iter(b'\r', bytes).count() } else { memchr::memchr_iter(b'\n', bytes).count() };
+            self.next_line += breaks as u64;
+            self.next_ordinal += 1;
+        }
+        Ok(Chunk { data, records, fields })
+    }
+}
+
+fn mode_of(counts: &[u32]) -> (u32, usize) {
+    let mut best = (0u32, 0usize);
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable();
+    let mut i = 0;
+    while i < sorted.len() {
+        let j = sorted[i..].iter().take_while(|&&c| c == sorted[i]).count();
+        if j > best.1 {
+            best = (sorted[i], j);
+        }
+        i += j;
+    }
+    best
+}
+
+fn line_ending_of(bytes: &[u8]) -> LineEnding {
+    let crlf = memchr::memmem::find_iter(bytes, b"\r\n").count();
+    let lf = memchr::memchr_iter(b'\n', bytes).count() - crlf;
+    let cr = memchr::memchr_iter(b'\r', bytes).count() - crlf;
+    match (crlf > 0, lf > 0, cr > 0) {
+        (false, false, false) => LineEnding::None,
+        (true, false, false) => LineEnding::CrLf,
+        (false, true, false) => LineEnding::Lf,
+        (false, false, true) => LineEnding::Cr,
+        _ => LineEnding::Mixed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split_all(s: &str, d: Dialect) -> Vec<Vec<String>> {
+        let (mut recs, mut fields) = (Vec::new(), Vec::new());
+        assert_eq!(split_records(s.as_bytes(), true, d, &mut recs, &mut fields, usize::MAX), SplitOutcome::Consumed(s.len()));
+        recs.iter()
+            .map(|r| {
+                fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
+                    .iter()
+                    .map(|f| decode_field(&s.as_bytes()[f.start as usize..f.end as usize], b'"').into_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quoted_fields_with_newlines_and_quotes() {
+        let got = split_all("a,\"b,\"\"c\"\"\nd\",e\r\n1,,3", Dialect::COMMA);
+        assert_eq!(got, vec![vec!["a", "b,\"c\"\nd", "e"], vec!["1", "", "3"]]);
+    }
+
+    #[test]
+    fn trailing_delimiter_and_bare_cr() {
+        assert_eq!(split_all("a,b,\rc,d", Dialect::COMMA), vec![vec!["a", "b", ""], vec!["c", "d"]]);
+    }
+
+    #[test]
+    fn incomplete_record_waits_for_more() {
+        let (mut recs, mut fields) = (Vec::new(), Vec::new());
+        let out = split_records(b"a,b\nc,\"d", false, Dialect::COMMA, &mut recs, &mut fields, usize::MAX);
+        assert_eq!(out, SplitOutcome::Consumed(4));
+        let out = split_records(b"c,\"d", true, Dialect::COMMA, &mut Vec::new(), &mut Vec::new(), usize::MAX);
+        assert_eq!(out, SplitOutcome::Unterminated(0));
+    }
+
+    #[test]
+    fn write_field_quotes_when_needed() {
+        let mut out = Vec::new();
+        write_field(&mut out, "a,b", false, Dialect::COMMA);
+        write_field(&mut out, "x", true, Dialect::COMMA);
+        write_field(&mut out, "y\"z", false, Dialect::COMMA);
+        assert_eq!(out, b"\"a,b\"\"x\"\"y\"\"z\"");
+    }
+}
