@@ -1,1 +1,262 @@
-fn main(){}
+//! `parda`: finds personal data in legacy files and writes masked copies.
+//!
+//! The binary resolves everything first (rules, policy, inputs, outputs), then runs each file
+//! through the pipeline, reports, and sets the exit code: 0 ok, 1 PII found (verify) or rows
+//! quarantined, 2 usage or input error.
+
+mod cli;
+mod csv_job;
+mod inputs;
+mod pipeline;
+mod report;
+
+use anyhow::{anyhow, bail, Context, Result};
+use clap::Parser;
+use cli::{Cli, Command, InputArgs, Profile, RulesArgs, RulesCommand};
+use csv_job::{header_names, run_csv, Interrupted, JobOptions, Mode, INTERRUPTED};
+use parda_detect::{check_rules, normalize_header, Matcher};
+use parda_formats::TextEncoding;
+use parda_transform::{Engine, Policy};
+use report::{FileReport, Report, REPORT_VERSION};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+
+const CHUNK_BYTES: usize = 1 << 20;
+const REPORT_JSON: &str = "parda-report.json";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.is::<Interrupted>() => {
+            eprintln!("parda: interrupted; no partial output was left behind");
+            ExitCode::from(130)
+        }
+        Err(e) => {
+            eprintln!("parda: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Scan(a) => {
+            let json = a.json.clone();
+            let (report, failed) = process(&a.input, Mode::Scan, None, false, Profile::Mask)?;
+            if !a.input.quiet {
+                print!("{}", report.table());
+            }
+            if let Some(j) = json {
+                write_json(&j, &report)?;
+            }
+            Ok(if failed { 2 } else { 0 })
+        }
+        Command::Mask(a) => {
+            let (report, failed) = process(&a.input, Mode::Mask, Some(&a.out), a.force, a.profile)?;
+            write_json(&a.out.join(REPORT_JSON), &report)?;
+            if !a.input.quiet {
+                print!("{}", report.table());
+            }
+            Ok(if failed {
+                2
+            } else if report.summary.rows_quarantined > 0 {
+                1
+            } else {
+                0
+            })
+        }
+        Command::Verify(v) => {
+            let a = v.input;
+            let (report, failed) = process(&a, Mode::Verify, None, false, Profile::Mask)?;
+            let mut left = 0u64;
+            for f in &report.files {
+                let remaining: u64 = f.pii_remaining.as_ref().map_or(0, |m| m.values().sum());
+                left += remaining;
+                if !a.quiet && remaining > 0 {
+                    let kinds: Vec<String> = f
+                        .pii_remaining
+                        .iter()
+                        .flatten()
+                        .map(|(k, v)| format!("{k}:{v}"))
+                        .collect();
+                    println!(
+                        "{}: {} PII value(s) left ({})",
+                        f.path,
+                        remaining,
+                        kinds.join(" ")
+                    );
+                }
+            }
+            if !a.quiet && left == 0 && !failed {
+                println!(
+                    "verify: no recognisable PII in {} file(s)",
+                    report.files.len()
+                );
+            }
+            Ok(if failed {
+                2
+            } else if left > 0 {
+                1
+            } else {
+                0
+            })
+        }
+        Command::Rules(RulesCommand::Check(r)) => rules_check(&r),
+    }
+}
+
+fn build_engine(rules: &RulesArgs, policy: Option<&Path>) -> Result<Engine> {
+    let dirs: Vec<&Path> = rules.rules.iter().map(PathBuf::as_path).collect();
+    let rule_set = parda_rules::load_rules(&dirs)?;
+    let policy = match policy {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read policy", p.display()))?;
+            Policy::from_toml(&p.display().to_string(), &text, &rule_set)?
+        }
+        None => Policy::default_for(&rule_set),
+    };
+    let matcher = Matcher::new(rule_set).map_err(|e| anyhow!("rules: {e}"))?;
+    Ok(Engine::new(matcher, policy))
+}
+
+fn rules_check(r: &RulesArgs) -> Result<u8> {
+    let engine = build_engine(r, None)?;
+    let (run, failures) = check_rules(&engine.matcher, 3);
+    for f in &failures {
+        let what = if f.negative {
+            "negative example matched"
+        } else {
+            "example not found"
+        };
+        println!("FAIL {} ({}): {what}: {:?}", f.rule, f.source, f.example);
+    }
+    let rules = engine.matcher.rule_set.rules.len();
+    println!(
+        "{rules} rules, {run} examples, {} failure(s)",
+        failures.len()
+    );
+    Ok(if failures.is_empty() { 0 } else { 1 })
+}
+
+/// Resolves inputs, outputs, rules and policy, then runs every file; one bad file does not stop
+/// the others. Returns the report and whether any file failed.
+fn process(
+    args: &InputArgs,
+    mode: Mode,
+    out: Option<&Path>,
+    force: bool,
+    profile: Profile,
+) -> Result<(Report, bool)> {
+    if profile != Profile::Mask {
+        bail!(
+            "profile `{}` is not available yet: only `mask` is implemented",
+            format!("{profile:?}").to_lowercase()
+        );
+    }
+    let engine = build_engine(&args.rules, args.policy.as_deref())?;
+    let encoding = match &args.encoding {
+        Some(e) => Some(TextEncoding::from_name(e).ok_or_else(|| anyhow!("unknown --encoding `{e}` (known: utf-8, utf-8-bom, windows-1252, utf-16le, utf-16be)"))?),
+        None => None,
+    };
+    let files = inputs::resolve(&args.paths)?;
+    if files.is_empty() {
+        bail!(
+            "no CSV files found in {}",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let outputs = match out {
+        Some(o) => Some(inputs::plan_outputs(
+            &files,
+            &args.paths,
+            o,
+            force,
+            &[REPORT_JSON],
+        )?),
+        None => None,
+    };
+    if !engine.policy.columns.is_empty() {
+        check_policy_columns(&engine, &files, encoding)?;
+    }
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let opts = JobOptions {
+        threads,
+        encoding,
+        chunk_bytes: CHUNK_BYTES,
+    };
+    let mut report = Report {
+        report_version: REPORT_VERSION,
+        parda_version: env!("CARGO_PKG_VERSION").into(),
+        command: format!("{mode:?}").to_lowercase(),
+        profile: "mask".into(),
+        ..Default::default()
+    };
+    let mut failed = false;
+    for (i, f) in files.iter().enumerate() {
+        let output = outputs.as_ref().map(|o| o[i].as_path());
+        match run_csv(&engine, &f.shown(), output, mode, &opts) {
+            Ok(r) => report.add(r),
+            Err(e) if e.is::<Interrupted>() => return Err(e),
+            Err(e) => {
+                failed = true;
+                eprintln!("parda: error: {e:#}");
+                report.add(FileReport {
+                    path: f.shown(),
+                    format: "csv".into(),
+                    error: Some(format!("{e:#}")),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    Ok((report, failed))
+}
+
+/// Every column the policy names must exist in some input: a typo must not silently leave a
+/// column unprotected.
+fn check_policy_columns(
+    engine: &Engine,
+    files: &[inputs::InputFile],
+    encoding: Option<TextEncoding>,
+) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for f in files.iter().filter(|f| f.path != Path::new("-")) {
+        if let Ok(headers) = header_names(engine, &f.shown(), encoding) {
+            seen.extend(headers.iter().map(|h| normalize_header(h)));
+        }
+    }
+    let missing: Vec<&str> = engine
+        .policy
+        .columns
+        .iter()
+        .filter(|(k, _)| !seen.contains(*k))
+        .map(|(_, c)| c.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "the policy names column(s) that no input has: {}",
+            missing.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn write_json(path: &Path, report: &Report) -> Result<()> {
+    let out = parda_formats::AtomicOutput::create(path)?;
+    let file = out.file()?;
+    serde_json::to_writer_pretty(std::io::BufWriter::new(file), report)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    out.commit()?;
+    Ok(())
+}

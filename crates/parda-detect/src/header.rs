@@ -6,7 +6,9 @@ use parda_rules::RuleSet;
 /// True for characters that belong to a word: letters, digits, and the marks of Indic scripts
 /// (viramas and nuktas are not "alphabetic" in Unicode but are part of words).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}')) || matches!(c, '\u{200C}' | '\u{200D}')
+    c.is_alphanumeric()
+        || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
+        || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Normalises a header for hint matching: camelCase split, lower case, every run of other
@@ -65,12 +67,19 @@ impl HeaderHints {
                     if n.is_empty() {
                         continue;
                     }
-                    hints.push(Hint { type_idx: ti, negative, len: n.chars().count() });
+                    hints.push(Hint {
+                        type_idx: ti,
+                        negative,
+                        len: n.chars().count(),
+                    });
                     pats.push(format!(" {n} "));
                 }
             }
         }
-        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats).ok();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .ok();
         HeaderHints { ac, hints }
     }
 
@@ -97,9 +106,14 @@ impl HeaderHints {
                 found.retain(|&(_, s, _)| s < p);
             }
         }
-        let &(h, _, _) = found.iter().max_by_key(|&&(h, _, e)| (e, self.hints[h].len))?;
+        let &(h, _, _) = found
+            .iter()
+            .max_by_key(|&&(h, _, e)| (e, self.hints[h].len))?;
         let hint = &self.hints[h];
-        Some(HeaderMatch { type_idx: hint.type_idx, confidence: if hint.len >= 4 { 0.9 } else { 0.7 } })
+        Some(HeaderMatch {
+            type_idx: hint.type_idx,
+            confidence: if hint.len >= 4 { 0.9 } else { 0.7 },
+        })
     }
 }
 
@@ -110,7 +124,10 @@ mod tests {
 
     #[test]
     fn normalises_digit_templates() {
-        assert_eq!(normalize_header("Father/Husband's Name\u{2009}*"), "father husband s name");
+        assert_eq!(
+            normalize_header("Father/Husband's Name\u{2009}*"),
+            "father husband s name"
+        );
         assert_eq!(normalize_header("Mobile Number*"), "mobile number");
         assert_eq!(normalize_header("mobileNumber"), "mobile number");
         assert_eq!(normalize_header("DoB"), "dob");
@@ -119,7 +136,8 @@ mod tests {
     }
 
     fn class_of(h: &HeaderHints, rules: &RuleSet, header: &str) -> Option<String> {
-        h.classify(header).map(|m| rules.types[m.type_idx].name.clone())
+        h.classify(header)
+            .map(|m| rules.types[m.type_idx].name.clone())
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod matcher;
 mod values;
 
 pub use check::{check_rules, RuleCheckFailure};
-pub use classify::{classify_column, ColumnClass, ClassSource};
+pub use classify::{classify_column, ClassSource, ColumnClass};
 pub use header::{normalize_header, HeaderHints};
 pub use matcher::{CellContext, Finding, Matcher};
 pub use values::{is_placeholder, looks_masked};

@@ -18,7 +18,10 @@ pub struct Dialect {
 
 impl Dialect {
     /// A comma-separated dialect.
-    pub const COMMA: Dialect = Dialect { delimiter: b',', quote: b'"' };
+    pub const COMMA: Dialect = Dialect {
+        delimiter: b',',
+        quote: b'"',
+    };
 }
 
 /// Line endings found in a file (for reports; they are preserved whatever they are).
@@ -154,7 +157,13 @@ pub fn split_records(
 
 /// One record from `pos`: `None` if more bytes are needed, `Some(Err)` for a quote left open
 /// at the end of the file, else the record's end (terminator included).
-fn split_one(buf: &[u8], mut i: usize, eof: bool, d: Dialect, fields: &mut Vec<FieldSpan>) -> Option<Result<usize, ()>> {
+fn split_one(
+    buf: &[u8],
+    mut i: usize,
+    eof: bool,
+    d: Dialect,
+    fields: &mut Vec<FieldSpan>,
+) -> Option<Result<usize, ()>> {
     let n = buf.len();
     loop {
         let start = i;
@@ -184,7 +193,11 @@ fn split_one(buf: &[u8], mut i: usize, eof: bool, d: Dialect, fields: &mut Vec<F
             None if eof => i = n,
             None => return None,
         }
-        fields.push(FieldSpan { start: start as u32, end: i as u32, quoted });
+        fields.push(FieldSpan {
+            start: start as u32,
+            end: i as u32,
+            quoted,
+        });
         if i == n {
             return Some(Ok(n));
         }
@@ -199,7 +212,11 @@ fn split_one(buf: &[u8], mut i: usize, eof: bool, d: Dialect, fields: &mut Vec<F
             _ => {
                 i += 1; // delimiter
                 if i == n && eof {
-                    fields.push(FieldSpan { start: i as u32, end: i as u32, quoted: false });
+                    fields.push(FieldSpan {
+                        start: i as u32,
+                        end: i as u32,
+                        quoted: false,
+                    });
                     return Some(Ok(n));
                 }
             }
@@ -235,7 +252,9 @@ pub fn decode_field(raw: &[u8], quote: u8) -> Cow<'_, str> {
 
 /// Writes a new field value: quoted if the original was, or if the value needs quotes.
 pub fn write_field(out: &mut Vec<u8>, value: &str, was_quoted: bool, d: Dialect) {
-    let needs = value.bytes().any(|b| b == d.delimiter || b == d.quote || b == b'\n' || b == b'\r');
+    let needs = value
+        .bytes()
+        .any(|b| b == d.delimiter || b == d.quote || b == b'\n' || b == b'\r');
     if !(was_quoted || needs) {
         out.extend_from_slice(value.as_bytes());
         return;
@@ -293,17 +312,31 @@ impl CsvReader {
         let input = open_input(path)?;
         let mut raw = input.reader;
         let mut head = Vec::new();
-        (&mut raw).take(READ_BLOCK as u64).read_to_end(&mut head).map_err(|e| FormatError::io(path, e))?;
+        (&mut raw)
+            .take(READ_BLOCK as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| FormatError::io(path, e))?;
         let sniffed = TextEncoding::sniff(&head);
         let enc = match (encoding, sniffed) {
             (Some(e), _) => e,
             (None, Ok(e)) => e,
-            (None, Err(msg)) => return Err(FormatError::Unsupported { path: path.into(), message: format!("not a CSV file: {msg}") }),
+            (None, Err(msg)) => {
+                return Err(FormatError::Unsupported {
+                    path: path.into(),
+                    message: format!("not a CSV file: {msg}"),
+                })
+            }
         };
         let bom = enc.bom();
-        let body = if head.starts_with(bom) { head[bom.len()..].to_vec() } else { head };
+        let body = if head.starts_with(bom) {
+            head[bom.len()..].to_vec()
+        } else {
+            head
+        };
         let enc = match enc {
-            TextEncoding::Utf8 { .. } => TextEncoding::Utf8 { bom: !bom.is_empty() && bom.len() == 3 },
+            TextEncoding::Utf8 { .. } => TextEncoding::Utf8 {
+                bom: !bom.is_empty() && bom.len() == 3,
+            },
             e => e,
         };
         let src = enc.decoder(Box::new(Cursor::new(body).chain(raw)));
@@ -355,7 +388,8 @@ impl CsvReader {
     fn check_text(&self, from: usize, to: usize, first_line: u64) -> Result<(), FormatError> {
         let bytes = &self.buf[from..to];
         let bad = match std::str::from_utf8(bytes) {
-            Ok(s) => (self.info.encoding.replaces_invalid() && s.contains('\u{FFFD}')).then(|| s.find('\u{FFFD}').unwrap_or(0)),
+            Ok(s) => (self.info.encoding.replaces_invalid() && s.contains('\u{FFFD}'))
+                .then(|| s.find('\u{FFFD}').unwrap_or(0)),
             Err(e) if e.error_len().is_none() && to == self.buf.len() && !self.eof => None,
             Err(e) => Some(e.valid_up_to()),
         };
@@ -375,9 +409,16 @@ impl CsvReader {
     fn sniff(&mut self) {
         let mut best = (Dialect::COMMA, 0usize);
         for delim in [b',', b'\t', b';', b'|'] {
-            let d = Dialect { delimiter: delim, quote: b'"' };
+            let d = Dialect {
+                delimiter: delim,
+                quote: b'"',
+            };
             let (recs, _) = self.split_sample(d, 200);
-            let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
+            let counts: Vec<u32> = recs
+                .iter()
+                .map(|r| r.field_count)
+                .filter(|&c| c > 1)
+                .collect();
             let (mode, freq) = mode_of(&counts);
             if mode > 1 && freq > best.1 {
                 best = (d, freq);
@@ -385,21 +426,36 @@ impl CsvReader {
         }
         self.info.dialect = best.0;
         let (recs, fields) = self.split_sample(best.0, SAMPLE_RECORDS + 50);
-        let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
+        let counts: Vec<u32> = recs
+            .iter()
+            .map(|r| r.field_count)
+            .filter(|&c| c > 1)
+            .collect();
         let (mode, _) = mode_of(&counts);
-        let header = recs.iter().position(|r| r.field_count == mode).or((!recs.is_empty()).then_some(0));
+        let header = recs
+            .iter()
+            .position(|r| r.field_count == mode)
+            .or((!recs.is_empty()).then_some(0));
         self.info.header_ordinal = header.map(|h| h as u64);
         let value = |r: &Record| -> Vec<String> {
             fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
                 .iter()
-                .map(|f| decode_field(&self.buf[f.start as usize..f.end as usize], b'"').into_owned())
+                .map(|f| {
+                    decode_field(&self.buf[f.start as usize..f.end as usize], b'"').into_owned()
+                })
                 .collect()
         };
         if let Some(h) = header {
             self.info.headers = value(&recs[h]);
         }
-        self.info.sample = recs.iter().enumerate().take(SAMPLE_RECORDS).map(|(i, r)| (i as u64, value(r))).collect();
-        self.info.line_ending = line_ending_of(&self.buf[..recs.last().map_or(0, |r| r.end as usize)]);
+        self.info.sample = recs
+            .iter()
+            .enumerate()
+            .take(SAMPLE_RECORDS)
+            .map(|(i, r)| (i as u64, value(r)))
+            .collect();
+        self.info.line_ending =
+            line_ending_of(&self.buf[..recs.last().map_or(0, |r| r.end as usize)]);
     }
 
     fn split_sample(&self, d: Dialect, limit: usize) -> (Vec<Record>, Vec<FieldSpan>) {
@@ -422,9 +478,17 @@ impl CsvReader {
         loop {
             self.fill(want)?;
             let (mut records, mut fields) = (Vec::new(), Vec::new());
-            match split_records(&self.buf, self.eof, self.info.dialect, &mut records, &mut fields, usize::MAX) {
+            match split_records(
+                &self.buf,
+                self.eof,
+                self.info.dialect,
+                &mut records,
+                &mut fields,
+                usize::MAX,
+            ) {
                 SplitOutcome::Unterminated(at) => {
-                    let line = self.next_line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
+                    let line =
+                        self.next_line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
                     return Err(FormatError::Malformed {
                         path: self.path.clone(),
                         line,
@@ -437,17 +501,27 @@ impl CsvReader {
                         return Err(FormatError::Malformed {
                             path: self.path.clone(),
                             line: self.next_line,
-                            message: format!("a record is longer than {} MiB (unbalanced quote?)", MAX_RECORD >> 20),
+                            message: format!(
+                                "a record is longer than {} MiB (unbalanced quote?)",
+                                MAX_RECORD >> 20
+                            ),
                         });
                     }
                     want = self.buf.len() + READ_BLOCK;
                 }
-                SplitOutcome::Consumed(used) => return self.take_chunk(used, records, fields).map(Some),
+                SplitOutcome::Consumed(used) => {
+                    return self.take_chunk(used, records, fields).map(Some)
+                }
             }
         }
     }
 
-    fn take_chunk(&mut self, used: usize, mut records: Vec<Record>, fields: Vec<FieldSpan>) -> Result<Chunk, FormatError> {
+    fn take_chunk(
+        &mut self,
+        used: usize,
+        mut records: Vec<Record>,
+        fields: Vec<FieldSpan>,
+    ) -> Result<Chunk, FormatError> {
         self.check_text(0, used, self.next_line)?;
         let rest = self.buf.split_off(used);
         let data = std::mem::replace(&mut self.buf, rest);
@@ -461,11 +535,19 @@ impl CsvReader {
                 _ => RecordKind::Data,
             };
             let bytes = &data[r.start as usize..r.end as usize];
-            let breaks = if cr_only { memchr::memchr_iter(b'\r', bytes).count() } else { memchr::memchr_iter(b'\n', bytes).count() };
+            let breaks = if cr_only {
+                memchr::memchr_iter(b'\r', bytes).count()
+            } else {
+                memchr::memchr_iter(b'\n', bytes).count()
+            };
             self.next_line += breaks as u64;
             self.next_ordinal += 1;
         }
-        Ok(Chunk { data, records, fields })
+        Ok(Chunk {
+            data,
+            records,
+            fields,
+        })
     }
 }
 
@@ -503,12 +585,18 @@ mod tests {
 
     fn split_all(s: &str, d: Dialect) -> Vec<Vec<String>> {
         let (mut recs, mut fields) = (Vec::new(), Vec::new());
-        assert_eq!(split_records(s.as_bytes(), true, d, &mut recs, &mut fields, usize::MAX), SplitOutcome::Consumed(s.len()));
+        assert_eq!(
+            split_records(s.as_bytes(), true, d, &mut recs, &mut fields, usize::MAX),
+            SplitOutcome::Consumed(s.len())
+        );
         recs.iter()
             .map(|r| {
                 fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
                     .iter()
-                    .map(|f| decode_field(&s.as_bytes()[f.start as usize..f.end as usize], b'"').into_owned())
+                    .map(|f| {
+                        decode_field(&s.as_bytes()[f.start as usize..f.end as usize], b'"')
+                            .into_owned()
+                    })
                     .collect()
             })
             .collect()
@@ -522,15 +610,32 @@ mod tests {
 
     #[test]
     fn trailing_delimiter_and_bare_cr() {
-        assert_eq!(split_all("a,b,\rc,d", Dialect::COMMA), vec![vec!["a", "b", ""], vec!["c", "d"]]);
+        assert_eq!(
+            split_all("a,b,\rc,d", Dialect::COMMA),
+            vec![vec!["a", "b", ""], vec!["c", "d"]]
+        );
     }
 
     #[test]
     fn incomplete_record_waits_for_more() {
         let (mut recs, mut fields) = (Vec::new(), Vec::new());
-        let out = split_records(b"a,b\nc,\"d", false, Dialect::COMMA, &mut recs, &mut fields, usize::MAX);
+        let out = split_records(
+            b"a,b\nc,\"d",
+            false,
+            Dialect::COMMA,
+            &mut recs,
+            &mut fields,
+            usize::MAX,
+        );
         assert_eq!(out, SplitOutcome::Consumed(4));
-        let out = split_records(b"c,\"d", true, Dialect::COMMA, &mut Vec::new(), &mut Vec::new(), usize::MAX);
+        let out = split_records(
+            b"c,\"d",
+            true,
+            Dialect::COMMA,
+            &mut Vec::new(),
+            &mut Vec::new(),
+            usize::MAX,
+        );
         assert_eq!(out, SplitOutcome::Unterminated(0));
     }
 

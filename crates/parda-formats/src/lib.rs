@@ -13,7 +13,10 @@ mod error;
 mod input;
 mod output;
 
-pub use csv::{decode_field, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind, SplitOutcome};
+pub use csv::{
+    decode_field, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan,
+    LineEnding, Record, RecordKind, SplitOutcome,
+};
 pub use encoding::TextEncoding;
 pub use error::FormatError;
 pub use input::{open_input, InputStream};

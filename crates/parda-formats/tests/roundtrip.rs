@@ -19,9 +19,29 @@ fn encodings() -> impl Strategy<Value = TextEncoding> {
 fn field(enc: TextEncoding) -> impl Strategy<Value = String> {
     let wide = !matches!(enc, TextEncoding::Windows1252);
     let atoms: Vec<&'static str> = if wide {
-        vec!["a", "Z", "9", " ", ",", ";", "\t", "|", "\"", "\n", "\r\n", "é", "€", "र", "मोबाइल", "😀", "'"]
+        vec![
+            "a",
+            "Z",
+            "9",
+            " ",
+            ",",
+            ";",
+            "\t",
+            "|",
+            "\"",
+            "\n",
+            "\r\n",
+            "é",
+            "€",
+            "र",
+            "मोबाइल",
+            "😀",
+            "'",
+        ]
     } else {
-        vec!["a", "Z", "9", " ", ",", ";", "\t", "|", "\"", "\n", "\r\n", "é", "€", "'"]
+        vec![
+            "a", "Z", "9", " ", ",", ";", "\t", "|", "\"", "\n", "\r\n", "é", "€", "'",
+        ]
     };
     proptest::collection::vec(proptest::sample::select(atoms), 0..8).prop_map(|v| v.concat())
 }
@@ -36,16 +56,25 @@ struct Case {
 }
 
 fn case() -> impl Strategy<Value = Case> {
-    (prop::sample::select(vec![b',', b';', b'\t', b'|']), encodings(), any::<bool>(), 1usize..300).prop_flat_map(
-        |(delimiter, encoding, gzip, chunk)| {
+    (
+        prop::sample::select(vec![b',', b';', b'\t', b'|']),
+        encodings(),
+        any::<bool>(),
+        1usize..300,
+    )
+        .prop_flat_map(|(delimiter, encoding, gzip, chunk)| {
             let rec = (
                 proptest::collection::vec((field(encoding), any::<bool>()), 1..6),
                 prop::sample::select(vec!["\n", "\r\n"]),
             );
-            proptest::collection::vec(rec, 1..25)
-                .prop_map(move |records| Case { delimiter, encoding, gzip, records, chunk })
-        },
-    )
+            proptest::collection::vec(rec, 1..25).prop_map(move |records| Case {
+                delimiter,
+                encoding,
+                gzip,
+                records,
+                chunk,
+            })
+        })
 }
 
 fn render(case: &Case) -> (String, Vec<Vec<String>>) {
@@ -93,7 +122,9 @@ fn plain(bytes: Vec<u8>, gzip: bool) -> Vec<u8> {
         return bytes;
     }
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out).unwrap();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_end(&mut out)
+        .unwrap();
     out
 }
 

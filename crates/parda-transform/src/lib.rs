@@ -11,6 +11,6 @@ mod engine;
 pub mod mask;
 mod policy;
 
-pub use engine::{CellOutcome, ColumnPlan, ColumnStats, Engine};
+pub use engine::{style_name, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine};
 pub use mask::{mask_value, MaskOptions};
 pub use policy::{Action, Policy, PolicyError};

@@ -1,0 +1,409 @@
+//! One CSV file through the pipeline: sniff, classify its columns, then stream chunks through
+//! detection and transformation on all threads, writing records back in order.
+
+use crate::pipeline::run_ordered;
+use crate::report::{ColumnReport, FileReport};
+use anyhow::{anyhow, Result};
+use parda_formats::{
+    decode_field, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding,
+    Record, RecordKind, TextEncoding, TextSink,
+};
+use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// What a run does with each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Find and report.
+    Scan,
+    /// Find, transform and write.
+    Mask,
+    /// Count what is still recognisable.
+    Verify,
+}
+
+/// Options of a run.
+pub struct JobOptions {
+    /// Worker threads.
+    pub threads: usize,
+    /// Forced input encoding.
+    pub encoding: Option<TextEncoding>,
+    /// Target bytes per chunk.
+    pub chunk_bytes: usize,
+}
+
+/// Set by the Ctrl-C handler; checked between chunks.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The error a run stopped by Ctrl-C ends with.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "interrupted")
+    }
+}
+impl std::error::Error for Interrupted {}
+
+struct Plans {
+    columns: Vec<ColumnPlan>,
+    free: ColumnPlan,
+    has_header: bool,
+    dialect: Dialect,
+    mode: Mode,
+}
+
+#[derive(Default)]
+struct ChunkResult {
+    out: Vec<u8>,
+    stats: Vec<ColumnStats>,
+    rows: u64,
+    preamble: u64,
+    ragged: u64,
+    ragged_lines: Vec<u64>,
+    remaining: BTreeMap<usize, u64>,
+}
+
+/// The header names of a CSV file as parda will see them (for checking a policy's columns).
+pub fn header_names(
+    engine: &Engine,
+    path: &str,
+    encoding: Option<TextEncoding>,
+) -> Result<Vec<String>> {
+    let mut reader = CsvReader::open(path, encoding)?;
+    settle_header(engine, &mut reader);
+    Ok(reader.info.headers.clone())
+}
+
+/// A first row that holds PII is data, not a header.
+fn settle_header(engine: &Engine, reader: &mut CsvReader) {
+    if reader.info.header_ordinal.is_none() {
+        return;
+    }
+    let mut scratch = Vec::new();
+    let is_data = reader.info.headers.iter().any(|h| {
+        let h = h.trim();
+        engine.matcher.detect(h, &Default::default(), &mut scratch);
+        scratch.iter().any(|f| {
+            (f.end - f.start) * 10 >= h.len() * 9 && !engine.matcher.is_protected_type(f.type_idx)
+        })
+    });
+    if is_data {
+        reader.set_header(None);
+    }
+}
+
+/// Processes one CSV file. In `Mask` mode the output is written to `output` atomically.
+pub fn run_csv(
+    engine: &Engine,
+    path: &str,
+    output: Option<&Path>,
+    mode: Mode,
+    opts: &JobOptions,
+) -> Result<FileReport> {
+    let mut reader = CsvReader::open(path, opts.encoding)?;
+    settle_header(engine, &mut reader);
+    let info = reader.info.clone();
+    let header = info.header_ordinal;
+    let ncols = match header {
+        Some(_) => info.headers.len(),
+        None => info.sample.iter().map(|(_, f)| f.len()).max().unwrap_or(0),
+    };
+    let names: Vec<String> = match header {
+        Some(_) => info.headers.clone(),
+        None => (1..=ncols).map(|i| format!("column {i}")).collect(),
+    };
+    let columns: Vec<ColumnPlan> = (0..ncols)
+        .map(|i| {
+            let samples: Vec<&str> = info
+                .sample
+                .iter()
+                .filter(|(o, _)| header.is_none_or(|h| *o > h))
+                .filter_map(|(_, f)| f.get(i).map(String::as_str))
+                .collect();
+            engine.plan_column(if header.is_some() { &names[i] } else { "" }, &samples)
+        })
+        .collect();
+    let plans = Plans {
+        columns,
+        free: engine.free_text_plan(),
+        has_header: header.is_some(),
+        dialect: info.dialect,
+        mode,
+    };
+
+    let atomic = match (mode, output) {
+        (Mode::Mask, Some(o)) => Some(AtomicOutput::create(o)?),
+        _ => None,
+    };
+    let mut sink = match &atomic {
+        Some(a) => Some(TextSink::new(a.file()?, info.encoding, info.gzip)?),
+        None => None,
+    };
+    let mut totals = ChunkResult {
+        stats: vec![ColumnStats::default(); ncols + 1],
+        ..Default::default()
+    };
+    let chunk_bytes = opts.chunk_bytes;
+    run_ordered(
+        opts.threads,
+        || {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                return Err(anyhow!(Interrupted));
+            }
+            reader.next_chunk(chunk_bytes).map_err(anyhow::Error::from)
+        },
+        |chunk| process_chunk(engine, &plans, &chunk),
+        |res| {
+            if let Some(s) = sink.as_mut() {
+                s.write_text(&res.out).map_err(|e| {
+                    anyhow!(
+                        "{}: cannot write: {e}",
+                        output.map(|o| o.display().to_string()).unwrap_or_default()
+                    )
+                })?;
+            }
+            merge(&mut totals, res);
+            Ok(())
+        },
+    )?;
+    if let (Some(s), Some(a)) = (sink, atomic) {
+        s.finish().map_err(|e| {
+            anyhow!(
+                "{}: cannot write: {e}",
+                output.map(|o| o.display().to_string()).unwrap_or_default()
+            )
+        })?;
+        a.commit()?;
+    }
+    Ok(file_report(
+        engine, path, output, mode, &info, &plans, &names, totals,
+    ))
+}
+
+fn merge(t: &mut ChunkResult, r: ChunkResult) {
+    for (a, b) in t.stats.iter_mut().zip(&r.stats) {
+        a.merge(b);
+    }
+    t.rows += r.rows;
+    t.preamble += r.preamble;
+    t.ragged += r.ragged;
+    for l in r.ragged_lines {
+        if t.ragged_lines.len() < 10 {
+            t.ragged_lines.push(l);
+        }
+    }
+    for (k, v) in r.remaining {
+        *t.remaining.entry(k).or_default() += v;
+    }
+}
+
+/// The plan and stats slot for field `i` of a record.
+fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a ColumnPlan, usize) {
+    let ncols = plans.columns.len();
+    if rec.kind != RecordKind::Data {
+        return (&plans.free, ncols);
+    }
+    let own = if i < ncols {
+        (&plans.columns[i], i)
+    } else {
+        (&plans.free, ncols)
+    };
+    if !plans.has_header || nfields == ncols {
+        return own;
+    }
+    // A ragged row: its cells may have shifted. A cell that could belong to a whole-value PII
+    // column is masked as one, so a shifted name or mobile never passes through.
+    let (lo, hi) = if nfields > ncols {
+        (i.saturating_sub(nfields - ncols), i)
+    } else {
+        (i, i + (ncols - nfields))
+    };
+    let whole = |c: &ColumnPlan| matches!(c.mode, parda_transform::ColumnMode::Whole { .. });
+    if whole(own.0) {
+        return own;
+    }
+    (lo..=hi.min(ncols.saturating_sub(1)))
+        .find(|&c| whole(&plans.columns[c]))
+        .map_or(own, |c| (&plans.columns[c], c))
+}
+
+fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk) -> ChunkResult {
+    let ncols = plans.columns.len();
+    let mut res = ChunkResult {
+        stats: vec![ColumnStats::default(); ncols + 1],
+        ..Default::default()
+    };
+    if plans.mode == Mode::Mask {
+        res.out.reserve(chunk.data.len() + chunk.data.len() / 16);
+    }
+    let mut scratch = Vec::new();
+    let mut changes: Vec<(usize, String)> = Vec::new();
+    for rec in &chunk.records {
+        let fields = chunk.fields_of(rec);
+        changes.clear();
+        match rec.kind {
+            RecordKind::Preamble => res.preamble += 1,
+            RecordKind::Header => {}
+            RecordKind::Data => res.rows += 1,
+        }
+        if rec.kind == RecordKind::Data && plans.has_header && fields.len() != ncols {
+            res.ragged += 1;
+            if res.ragged_lines.len() < 10 {
+                res.ragged_lines.push(rec.line);
+            }
+        }
+        for (i, f) in fields.iter().enumerate() {
+            let raw = chunk.raw(f);
+            if raw.is_empty() {
+                continue;
+            }
+            let value = decode_field(raw, plans.dialect.quote);
+            let (plan, slot) = pick(plans, rec, fields.len(), i);
+            if plans.mode == Mode::Verify {
+                for t in engine.remaining_pii(&value, plan, &mut scratch) {
+                    *res.remaining.entry(t).or_default() += 1;
+                }
+            } else if let CellOutcome::Changed(new) =
+                engine.process_cell(&value, plan, &mut res.stats[slot], &mut scratch)
+            {
+                changes.push((i, new));
+            }
+        }
+        if plans.mode == Mode::Mask {
+            write_record(&mut res.out, chunk, rec, fields, &changes, plans.dialect);
+        }
+    }
+    res
+}
+
+/// Writes a record: its raw bytes, with changed fields re-written in place.
+fn write_record(
+    out: &mut Vec<u8>,
+    chunk: &Chunk,
+    rec: &Record,
+    fields: &[FieldSpan],
+    changes: &[(usize, String)],
+    d: Dialect,
+) {
+    let mut pos = rec.start as usize;
+    for (i, new) in changes {
+        let f = &fields[*i];
+        out.extend_from_slice(&chunk.data[pos..f.start as usize]);
+        write_field(out, new, f.quoted, d);
+        pos = f.end as usize;
+    }
+    out.extend_from_slice(&chunk.data[pos..rec.end as usize]);
+}
+
+fn named(engine: &Engine, counts: &[u64]) -> BTreeMap<String, u64> {
+    counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(t, &n)| (engine.type_name(t).to_string(), n))
+        .collect()
+}
+
+fn column_report(
+    engine: &Engine,
+    index: usize,
+    name: &str,
+    plan: &ColumnPlan,
+    stats: &ColumnStats,
+) -> ColumnReport {
+    use parda_detect::ClassSource;
+    ColumnReport {
+        index,
+        name: name.to_string(),
+        classification: plan
+            .class
+            .pii_type
+            .filter(|&t| t != usize::MAX)
+            .map(|t| engine.type_name(t).to_string()),
+        confidence: (plan.class.confidence * 100.0).round() / 100.0,
+        classified_by: match plan.class.source {
+            ClassSource::Header => "header",
+            ClassSource::Values => "values",
+            ClassSource::None => "none",
+        }
+        .into(),
+        action: engine.action_label(plan),
+        pii_found: named(engine, &stats.found),
+        cells_changed: stats.changed,
+        already_protected: stats.protected,
+        masked_samples: stats.samples.clone(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn file_report(
+    engine: &Engine,
+    path: &str,
+    output: Option<&Path>,
+    mode: Mode,
+    info: &parda_formats::CsvInfo,
+    plans: &Plans,
+    names: &[String],
+    t: ChunkResult,
+) -> FileReport {
+    let ncols = plans.columns.len();
+    let columns: Vec<ColumnReport> = (0..ncols)
+        .map(|i| column_report(engine, i, &names[i], &plans.columns[i], &t.stats[i]))
+        .collect();
+    let mut outside = column_report(
+        engine,
+        ncols,
+        "(outside columns)",
+        &plans.free,
+        &t.stats[ncols],
+    );
+    outside.action = "detect spans".into();
+    let mut all = ColumnStats::default();
+    t.stats.iter().for_each(|s| all.merge(s));
+    FileReport {
+        path: path.to_string(),
+        output: output.map(|o| o.display().to_string()),
+        format: "csv".into(),
+        encoding: info.encoding.name().into(),
+        delimiter: match info.dialect.delimiter {
+            b',' => "comma",
+            b'\t' => "tab",
+            b';' => "semicolon",
+            b'|' => "pipe",
+            _ => "other",
+        }
+        .into(),
+        line_ending: match info.line_ending {
+            LineEnding::Lf => "lf",
+            LineEnding::CrLf => "crlf",
+            LineEnding::Cr => "cr",
+            LineEnding::Mixed => "mixed",
+            LineEnding::None => "none",
+        }
+        .into(),
+        gzip: info.gzip,
+        header_record: info.header_ordinal.map(|h| h + 1),
+        preamble_rows: t.preamble,
+        rows_in: t.rows,
+        rows_out: if mode == Mode::Mask { t.rows } else { 0 },
+        rows_quarantined: 0,
+        ragged_rows: t.ragged,
+        ragged_lines: t.ragged_lines,
+        pii_found: named(engine, &all.found),
+        cells_changed: all.changed,
+        already_protected: all.protected,
+        pii_remaining: (mode == Mode::Verify).then(|| {
+            t.remaining
+                .iter()
+                .map(|(k, v)| (engine.type_name(*k).to_string(), *v))
+                .collect()
+        }),
+        columns,
+        outside_columns: outside,
+        error: None,
+    }
+}

@@ -1,0 +1,239 @@
+//! The report: what was found where and what was done, per file and column. It never holds a
+//! raw value: counts, classifications and masked samples only.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The version of the report's JSON layout.
+pub const REPORT_VERSION: u32 = 1;
+
+/// The whole report of one run.
+#[derive(Debug, Serialize, Default)]
+pub struct Report {
+    /// Layout version.
+    pub report_version: u32,
+    /// parda's version.
+    pub parda_version: String,
+    /// `scan`, `mask` or `verify`.
+    pub command: String,
+    /// The profile used.
+    pub profile: String,
+    /// Totals.
+    pub summary: Summary,
+    /// One entry per input file.
+    pub files: Vec<FileReport>,
+}
+
+/// Totals over all files.
+#[derive(Debug, Serialize, Default)]
+pub struct Summary {
+    /// Files read.
+    pub files: usize,
+    /// Files that failed (no output written for them).
+    pub files_failed: usize,
+    /// Data rows read.
+    pub rows_in: u64,
+    /// Data rows written.
+    pub rows_out: u64,
+    /// Rows set aside (none: parda masks ragged rows in place).
+    pub rows_quarantined: u64,
+    /// Rows with more or fewer fields than the header, masked in place.
+    pub ragged_rows: u64,
+    /// PII values found, per type.
+    pub pii_found: BTreeMap<String, u64>,
+    /// Cells changed.
+    pub cells_changed: u64,
+    /// Values left alone because already protected.
+    pub already_protected: u64,
+}
+
+/// What happened to one file.
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct FileReport {
+    /// The input path.
+    pub path: String,
+    /// The output path (mask only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+    /// `csv`.
+    pub format: String,
+    /// Text encoding.
+    pub encoding: String,
+    /// The delimiter, as a name.
+    pub delimiter: String,
+    /// `lf`, `crlf`, `cr`, `mixed` or `none`.
+    pub line_ending: String,
+    /// The input was gzip.
+    pub gzip: bool,
+    /// The 1-based record number of the header (after title lines), if the file has one.
+    pub header_record: Option<u64>,
+    /// Title or blank lines above the header.
+    pub preamble_rows: u64,
+    /// Data rows read.
+    pub rows_in: u64,
+    /// Data rows written.
+    pub rows_out: u64,
+    /// Rows set aside.
+    pub rows_quarantined: u64,
+    /// Rows with more or fewer fields than the header (masked in place, every cell checked).
+    pub ragged_rows: u64,
+    /// Lines of the first ragged rows.
+    pub ragged_lines: Vec<u64>,
+    /// PII values found per type.
+    pub pii_found: BTreeMap<String, u64>,
+    /// Cells changed.
+    pub cells_changed: u64,
+    /// Values left alone because already protected.
+    pub already_protected: u64,
+    /// Recognisable PII left (verify only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pii_remaining: Option<BTreeMap<String, u64>>,
+    /// Per column.
+    pub columns: Vec<ColumnReport>,
+    /// Cells outside the columns: title lines, header cells, fields past the header.
+    pub outside_columns: ColumnReport,
+    /// Why the file failed, if it did (no output was written for it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// What was found in one column.
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct ColumnReport {
+    /// 0-based column index.
+    pub index: usize,
+    /// The header.
+    pub name: String,
+    /// The PII type the column holds, if classified.
+    pub classification: Option<String>,
+    /// 0..1.
+    pub confidence: f32,
+    /// `header`, `values`, `policy` or `none`.
+    pub classified_by: String,
+    /// What is done to its cells.
+    pub action: String,
+    /// PII values found per type.
+    pub pii_found: BTreeMap<String, u64>,
+    /// Cells changed.
+    pub cells_changed: u64,
+    /// Values left alone because already protected.
+    pub already_protected: u64,
+    /// Up to three masked samples.
+    pub masked_samples: Vec<String>,
+}
+
+impl Report {
+    /// Adds a file's counts to the summary and the file to the list.
+    pub fn add(&mut self, file: FileReport) {
+        let s = &mut self.summary;
+        s.files += 1;
+        if file.error.is_some() {
+            s.files_failed += 1;
+        }
+        s.rows_in += file.rows_in;
+        s.rows_out += file.rows_out;
+        s.rows_quarantined += file.rows_quarantined;
+        s.ragged_rows += file.ragged_rows;
+        s.cells_changed += file.cells_changed;
+        s.already_protected += file.already_protected;
+        for (k, v) in &file.pii_found {
+            *s.pii_found.entry(k.clone()).or_default() += v;
+        }
+        self.files.push(file);
+    }
+
+    /// The summary table people read: one line per file and PII-bearing column.
+    pub fn table(&self) -> String {
+        let mut rows: Vec<[String; 6]> = vec![[
+            "FILE".into(),
+            "COLUMN".into(),
+            "TYPE".into(),
+            "CONF".into(),
+            "FOUND".into(),
+            "ACTION / SAMPLES".into(),
+        ]];
+        for f in &self.files {
+            if let Some(e) = &f.error {
+                rows.push([
+                    f.path.clone(),
+                    "-".into(),
+                    "ERROR".into(),
+                    "".into(),
+                    "".into(),
+                    e.clone(),
+                ]);
+                continue;
+            }
+            let mut any = false;
+            for c in f.columns.iter().chain(std::iter::once(&f.outside_columns)) {
+                if c.pii_found.is_empty() && c.classification.is_none() && c.already_protected == 0
+                {
+                    continue;
+                }
+                any = true;
+                let found: Vec<String> = c
+                    .pii_found
+                    .iter()
+                    .map(|(k, v)| format!("{k}:{v}"))
+                    .collect();
+                let mut found = found.join(" ");
+                if c.already_protected > 0 {
+                    found.push_str(&format!(" protected:{}", c.already_protected));
+                }
+                rows.push([
+                    f.path.clone(),
+                    c.name.clone(),
+                    c.classification.clone().unwrap_or_else(|| "-".into()),
+                    if c.classification.is_some() {
+                        format!("{:.2}", c.confidence)
+                    } else {
+                        "".into()
+                    },
+                    found.trim().to_string(),
+                    format!("{} {}", c.action, c.masked_samples.join(" | "))
+                        .trim()
+                        .to_string(),
+                ]);
+            }
+            if !any {
+                rows.push([
+                    f.path.clone(),
+                    "-".into(),
+                    "no PII found".into(),
+                    "".into(),
+                    "".into(),
+                    "".into(),
+                ]);
+            }
+        }
+        let widths: Vec<usize> = (0..6)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    .min(if i == 5 { 80 } else { 40 })
+            })
+            .collect();
+        let mut out = String::new();
+        for r in &rows {
+            let line: Vec<String> = r
+                .iter()
+                .zip(&widths)
+                .map(|(cell, w)| {
+                    let c: String = cell.chars().take(*w).collect();
+                    format!("{c:<w$}", w = *w)
+                })
+                .collect();
+            out.push_str(line.join("  ").trim_end());
+            out.push('\n');
+        }
+        let s = &self.summary;
+        let found: u64 = s.pii_found.values().sum();
+        out.push_str(&format!(
+            "\n{} file(s), {} row(s), {} PII value(s) found, {} cell(s) changed, {} already protected, {} ragged row(s), {} failed\n",
+            s.files, s.rows_in, found, s.cells_changed, s.already_protected, s.ragged_rows, s.files_failed
+        ));
+        out
+    }
+}
