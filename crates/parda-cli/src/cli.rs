@@ -32,9 +32,7 @@ pub enum Command {
     )]
     Mask(MaskArgs),
     /// Exit 1 if any recognisable PII is left in the inputs (masked forms do not count).
-    #[command(
-        after_help = "Example:\n  parda mask exports/ --out masked/ && parda verify masked/"
-    )]
+    #[command(after_help = "Example:\n  parda mask exports/ --out masked/ && parda verify masked/")]
     Verify(VerifyArgs),
     /// Work with detection rules.
     #[command(subcommand)]

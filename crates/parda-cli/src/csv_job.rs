@@ -5,8 +5,8 @@ use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
 use parda_formats::{
-    decode_field, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding,
-    Record, RecordKind, TextEncoding, TextSink,
+    decode_field, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
+    TextEncoding, TextSink,
 };
 use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine};
 use std::collections::BTreeMap;
@@ -50,6 +50,8 @@ impl std::error::Error for Interrupted {}
 
 struct Plans {
     columns: Vec<ColumnPlan>,
+    /// The same columns with span detection only, for ragged rows.
+    spans: Vec<ColumnPlan>,
     free: ColumnPlan,
     has_header: bool,
     dialect: Dialect,
@@ -68,11 +70,7 @@ struct ChunkResult {
 }
 
 /// The header names of a CSV file as parda will see them (for checking a policy's columns).
-pub fn header_names(
-    engine: &Engine,
-    path: &str,
-    encoding: Option<TextEncoding>,
-) -> Result<Vec<String>> {
+pub fn header_names(engine: &Engine, path: &str, encoding: Option<TextEncoding>) -> Result<Vec<String>> {
     let mut reader = CsvReader::open(path, encoding)?;
     settle_header(engine, &mut reader);
     Ok(reader.info.headers.clone())
@@ -87,9 +85,7 @@ fn settle_header(engine: &Engine, reader: &mut CsvReader) {
     let is_data = reader.info.headers.iter().any(|h| {
         let h = h.trim();
         engine.matcher.detect(h, &Default::default(), &mut scratch);
-        scratch.iter().any(|f| {
-            (f.end - f.start) * 10 >= h.len() * 9 && !engine.matcher.is_protected_type(f.type_idx)
-        })
+        scratch.iter().any(|f| (f.end - f.start) * 10 >= h.len() * 9 && !engine.matcher.is_protected_type(f.type_idx))
     });
     if is_data {
         reader.set_header(None);
@@ -128,6 +124,7 @@ pub fn run_csv(
         })
         .collect();
     let plans = Plans {
+        spans: columns.iter().map(|c| engine.spans_only(c)).collect(),
         columns,
         free: engine.free_text_plan(),
         has_header: header.is_some(),
@@ -143,10 +140,7 @@ pub fn run_csv(
         Some(a) => Some(TextSink::new(a.file()?, info.encoding, info.gzip)?),
         None => None,
     };
-    let mut totals = ChunkResult {
-        stats: vec![ColumnStats::default(); ncols + 1],
-        ..Default::default()
-    };
+    let mut totals = ChunkResult { stats: vec![ColumnStats::default(); ncols + 1], ..Default::default() };
     let chunk_bytes = opts.chunk_bytes;
     run_ordered(
         opts.threads,
@@ -160,10 +154,7 @@ pub fn run_csv(
         |res| {
             if let Some(s) = sink.as_mut() {
                 s.write_text(&res.out).map_err(|e| {
-                    anyhow!(
-                        "{}: cannot write: {e}",
-                        output.map(|o| o.display().to_string()).unwrap_or_default()
-                    )
+                    anyhow!("{}: cannot write: {e}", output.map(|o| o.display().to_string()).unwrap_or_default())
                 })?;
             }
             merge(&mut totals, res);
@@ -172,16 +163,11 @@ pub fn run_csv(
     )?;
     if let (Some(s), Some(a)) = (sink, atomic) {
         s.finish().map_err(|e| {
-            anyhow!(
-                "{}: cannot write: {e}",
-                output.map(|o| o.display().to_string()).unwrap_or_default()
-            )
+            anyhow!("{}: cannot write: {e}", output.map(|o| o.display().to_string()).unwrap_or_default())
         })?;
         a.commit()?;
     }
-    Ok(file_report(
-        engine, path, output, mode, &info, &plans, &names, totals,
-    ))
+    Ok(file_report(engine, path, output, mode, &info, &plans, &names, totals))
 }
 
 fn merge(t: &mut ChunkResult, r: ChunkResult) {
@@ -207,36 +193,31 @@ fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a Co
     if rec.kind != RecordKind::Data {
         return (&plans.free, ncols);
     }
-    let own = if i < ncols {
-        (&plans.columns[i], i)
-    } else {
-        (&plans.free, ncols)
-    };
+    let own = if i < ncols { (&plans.columns[i], i) } else { (&plans.free, ncols) };
     if !plans.has_header || nfields == ncols {
         return own;
     }
-    // A ragged row: its cells may have shifted. A cell that could belong to a whole-value PII
-    // column is masked as one, so a shifted name or mobile never passes through.
-    let (lo, hi) = if nfields > ncols {
-        (i.saturating_sub(nfields - ncols), i)
-    } else {
-        (i, i + (ncols - nfields))
-    };
-    let whole = |c: &ColumnPlan| matches!(c.mode, parda_transform::ColumnMode::Whole { .. });
-    if whole(own.0) {
-        return own;
+    // A ragged row: its cells may have shifted by up to the difference in field counts. A cell
+    // that could belong to a name or address column is masked as one, so a shifted name never
+    // passes through; identifiers with validators are found by span detection wherever they
+    // landed, and other cells are left as they are.
+    let (lo, hi) = if nfields > ncols { (i.saturating_sub(nfields - ncols), i) } else { (i, i + (ncols - nfields)) };
+    let candidates = std::iter::once(own.1).chain(lo..=hi.min(ncols.saturating_sub(1)));
+    for c in candidates.filter(|&c| c < ncols) {
+        if plans.columns[c].free_form {
+            return (&plans.columns[c], c);
+        }
     }
-    (lo..=hi.min(ncols.saturating_sub(1)))
-        .find(|&c| whole(&plans.columns[c]))
-        .map_or(own, |c| (&plans.columns[c], c))
+    if own.1 < ncols {
+        (&plans.spans[own.1], own.1)
+    } else {
+        own
+    }
 }
 
 fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk) -> ChunkResult {
     let ncols = plans.columns.len();
-    let mut res = ChunkResult {
-        stats: vec![ColumnStats::default(); ncols + 1],
-        ..Default::default()
-    };
+    let mut res = ChunkResult { stats: vec![ColumnStats::default(); ncols + 1], ..Default::default() };
     if plans.mode == Mode::Mask {
         res.out.reserve(chunk.data.len() + chunk.data.len() / 16);
     }
@@ -300,30 +281,15 @@ fn write_record(
 }
 
 fn named(engine: &Engine, counts: &[u64]) -> BTreeMap<String, u64> {
-    counts
-        .iter()
-        .enumerate()
-        .filter(|(_, &n)| n > 0)
-        .map(|(t, &n)| (engine.type_name(t).to_string(), n))
-        .collect()
+    counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(t, &n)| (engine.type_name(t).to_string(), n)).collect()
 }
 
-fn column_report(
-    engine: &Engine,
-    index: usize,
-    name: &str,
-    plan: &ColumnPlan,
-    stats: &ColumnStats,
-) -> ColumnReport {
+fn column_report(engine: &Engine, index: usize, name: &str, plan: &ColumnPlan, stats: &ColumnStats) -> ColumnReport {
     use parda_detect::ClassSource;
     ColumnReport {
         index,
         name: name.to_string(),
-        classification: plan
-            .class
-            .pii_type
-            .filter(|&t| t != usize::MAX)
-            .map(|t| engine.type_name(t).to_string()),
+        classification: plan.class.pii_type.filter(|&t| t != usize::MAX).map(|t| engine.type_name(t).to_string()),
         confidence: (plan.class.confidence * 100.0).round() / 100.0,
         classified_by: match plan.class.source {
             ClassSource::Header => "header",
@@ -351,16 +317,9 @@ fn file_report(
     t: ChunkResult,
 ) -> FileReport {
     let ncols = plans.columns.len();
-    let columns: Vec<ColumnReport> = (0..ncols)
-        .map(|i| column_report(engine, i, &names[i], &plans.columns[i], &t.stats[i]))
-        .collect();
-    let mut outside = column_report(
-        engine,
-        ncols,
-        "(outside columns)",
-        &plans.free,
-        &t.stats[ncols],
-    );
+    let columns: Vec<ColumnReport> =
+        (0..ncols).map(|i| column_report(engine, i, &names[i], &plans.columns[i], &t.stats[i])).collect();
+    let mut outside = column_report(engine, ncols, "(outside columns)", &plans.free, &t.stats[ncols]);
     outside.action = "detect spans".into();
     let mut all = ColumnStats::default();
     t.stats.iter().for_each(|s| all.merge(s));
@@ -396,12 +355,8 @@ fn file_report(
         pii_found: named(engine, &all.found),
         cells_changed: all.changed,
         already_protected: all.protected,
-        pii_remaining: (mode == Mode::Verify).then(|| {
-            t.remaining
-                .iter()
-                .map(|(k, v)| (engine.type_name(*k).to_string(), *v))
-                .collect()
-        }),
+        pii_remaining: (mode == Mode::Verify)
+            .then(|| t.remaining.iter().map(|(k, v)| (engine.type_name(*k).to_string(), *v)).collect()),
         columns,
         outside_columns: outside,
         error: None,

@@ -24,19 +24,12 @@ const EXTENSIONS: &[&str] = &["csv", "tsv", "psv", "txt"];
 
 /// True for file names parda reads when walking a folder.
 pub fn is_supported(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     if name.starts_with(".parda-") || name.starts_with("parda-report") {
         return false;
     }
-    Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e))
+    Path::new(name).extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e))
 }
 
 /// Expands the command-line paths: files as given, folders walked recursively (sorted).
@@ -45,40 +38,23 @@ pub fn resolve(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
     let mut files = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            files.push(InputFile {
-                path: p.clone(),
-                relative: PathBuf::from("stdin.csv"),
-            });
+            files.push(InputFile { path: p.clone(), relative: PathBuf::from("stdin.csv") });
             continue;
         }
         let meta = std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
             for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-                let entry =
-                    entry.with_context(|| format!("{}: cannot walk folder", p.display()))?;
+                let entry = entry.with_context(|| format!("{}: cannot walk folder", p.display()))?;
                 if entry.file_type().is_file() && is_supported(entry.path()) {
-                    let relative = entry
-                        .path()
-                        .strip_prefix(p)
-                        .unwrap_or(entry.path())
-                        .to_path_buf();
-                    found.push(InputFile {
-                        path: entry.path().to_path_buf(),
-                        relative,
-                    });
+                    let relative = entry.path().strip_prefix(p).unwrap_or(entry.path()).to_path_buf();
+                    found.push(InputFile { path: entry.path().to_path_buf(), relative });
                 }
             }
             files.extend(found);
         } else {
-            let name = p
-                .file_name()
-                .map(PathBuf::from)
-                .unwrap_or_else(|| p.clone());
-            files.push(InputFile {
-                path: p.clone(),
-                relative: name,
-            });
+            let name = p.file_name().map(PathBuf::from).unwrap_or_else(|| p.clone());
+            files.push(InputFile { path: p.clone(), relative: name });
         }
     }
     Ok(files)
@@ -90,11 +66,7 @@ fn absolute(p: &Path) -> PathBuf {
         return c;
     }
     let base = std::env::current_dir().unwrap_or_default();
-    let joined = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        base.join(p)
-    };
+    let joined = if p.is_absolute() { p.to_path_buf() } else { base.join(p) };
     match (joined.parent(), joined.file_name()) {
         (Some(parent), Some(name)) if parent != joined => absolute(parent).join(name),
         _ => joined,
@@ -139,16 +111,9 @@ pub fn plan_outputs(
         outputs.push(target);
     }
     if !force {
-        let existing = outputs
-            .iter()
-            .cloned()
-            .chain(reports.iter().map(|r| out.join(r)))
-            .find(|o| o.exists());
+        let existing = outputs.iter().cloned().chain(reports.iter().map(|r| out.join(r))).find(|o| o.exists());
         if let Some(o) = existing {
-            bail!(
-                "{} already exists: use --force to overwrite, or choose another --out",
-                o.display()
-            );
+            bail!("{} already exists: use --force to overwrite, or choose another --out", o.display());
         }
     }
     Ok(outputs)

@@ -76,25 +76,13 @@ fn run(cli: Cli) -> Result<u8> {
                 let remaining: u64 = f.pii_remaining.as_ref().map_or(0, |m| m.values().sum());
                 left += remaining;
                 if !a.quiet && remaining > 0 {
-                    let kinds: Vec<String> = f
-                        .pii_remaining
-                        .iter()
-                        .flatten()
-                        .map(|(k, v)| format!("{k}:{v}"))
-                        .collect();
-                    println!(
-                        "{}: {} PII value(s) left ({})",
-                        f.path,
-                        remaining,
-                        kinds.join(" ")
-                    );
+                    let kinds: Vec<String> =
+                        f.pii_remaining.iter().flatten().map(|(k, v)| format!("{k}:{v}")).collect();
+                    println!("{}: {} PII value(s) left ({})", f.path, remaining, kinds.join(" "));
                 }
             }
             if !a.quiet && left == 0 && !failed {
-                println!(
-                    "verify: no recognisable PII in {} file(s)",
-                    report.files.len()
-                );
+                println!("verify: no recognisable PII in {} file(s)", report.files.len());
             }
             Ok(if failed {
                 2
@@ -113,8 +101,7 @@ fn build_engine(rules: &RulesArgs, policy: Option<&Path>) -> Result<Engine> {
     let rule_set = parda_rules::load_rules(&dirs)?;
     let policy = match policy {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{}: cannot read policy", p.display()))?;
+            let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read policy", p.display()))?;
             Policy::from_toml(&p.display().to_string(), &text, &rule_set)?
         }
         None => Policy::default_for(&rule_set),
@@ -127,74 +114,43 @@ fn rules_check(r: &RulesArgs) -> Result<u8> {
     let engine = build_engine(r, None)?;
     let (run, failures) = check_rules(&engine.matcher, 3);
     for f in &failures {
-        let what = if f.negative {
-            "negative example matched"
-        } else {
-            "example not found"
-        };
+        let what = if f.negative { "negative example matched" } else { "example not found" };
         println!("FAIL {} ({}): {what}: {:?}", f.rule, f.source, f.example);
     }
     let rules = engine.matcher.rule_set.rules.len();
-    println!(
-        "{rules} rules, {run} examples, {} failure(s)",
-        failures.len()
-    );
+    println!("{rules} rules, {run} examples, {} failure(s)", failures.len());
     Ok(if failures.is_empty() { 0 } else { 1 })
 }
 
 /// Resolves inputs, outputs, rules and policy, then runs every file; one bad file does not stop
 /// the others. Returns the report and whether any file failed.
-fn process(
-    args: &InputArgs,
-    mode: Mode,
-    out: Option<&Path>,
-    force: bool,
-    profile: Profile,
-) -> Result<(Report, bool)> {
+fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profile: Profile) -> Result<(Report, bool)> {
     if profile != Profile::Mask {
-        bail!(
-            "profile `{}` is not available yet: only `mask` is implemented",
-            format!("{profile:?}").to_lowercase()
-        );
+        bail!("profile `{}` is not available yet: only `mask` is implemented", format!("{profile:?}").to_lowercase());
     }
     let engine = build_engine(&args.rules, args.policy.as_deref())?;
     let encoding = match &args.encoding {
-        Some(e) => Some(TextEncoding::from_name(e).ok_or_else(|| anyhow!("unknown --encoding `{e}` (known: utf-8, utf-8-bom, windows-1252, utf-16le, utf-16be)"))?),
+        Some(e) => Some(TextEncoding::from_name(e).ok_or_else(|| {
+            anyhow!("unknown --encoding `{e}` (known: utf-8, utf-8-bom, windows-1252, utf-16le, utf-16be)")
+        })?),
         None => None,
     };
     let files = inputs::resolve(&args.paths)?;
     if files.is_empty() {
         bail!(
             "no CSV files found in {}",
-            args.paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
     let outputs = match out {
-        Some(o) => Some(inputs::plan_outputs(
-            &files,
-            &args.paths,
-            o,
-            force,
-            &[REPORT_JSON],
-        )?),
+        Some(o) => Some(inputs::plan_outputs(&files, &args.paths, o, force, &[REPORT_JSON])?),
         None => None,
     };
     if !engine.policy.columns.is_empty() {
         check_policy_columns(&engine, &files, encoding)?;
     }
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let opts = JobOptions {
-        threads,
-        encoding,
-        chunk_bytes: CHUNK_BYTES,
-    };
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let opts = JobOptions { threads, encoding, chunk_bytes: CHUNK_BYTES };
     let mut report = Report {
         report_version: REPORT_VERSION,
         parda_version: env!("CARGO_PKG_VERSION").into(),
@@ -225,29 +181,17 @@ fn process(
 
 /// Every column the policy names must exist in some input: a typo must not silently leave a
 /// column unprotected.
-fn check_policy_columns(
-    engine: &Engine,
-    files: &[inputs::InputFile],
-    encoding: Option<TextEncoding>,
-) -> Result<()> {
+fn check_policy_columns(engine: &Engine, files: &[inputs::InputFile], encoding: Option<TextEncoding>) -> Result<()> {
     let mut seen = std::collections::BTreeSet::new();
     for f in files.iter().filter(|f| f.path != Path::new("-")) {
         if let Ok(headers) = header_names(engine, &f.shown(), encoding) {
             seen.extend(headers.iter().map(|h| normalize_header(h)));
         }
     }
-    let missing: Vec<&str> = engine
-        .policy
-        .columns
-        .iter()
-        .filter(|(k, _)| !seen.contains(*k))
-        .map(|(_, c)| c.name.as_str())
-        .collect();
+    let missing: Vec<&str> =
+        engine.policy.columns.iter().filter(|(k, _)| !seen.contains(*k)).map(|(_, c)| c.name.as_str()).collect();
     if !missing.is_empty() {
-        bail!(
-            "the policy names column(s) that no input has: {}",
-            missing.join(", ")
-        );
+        bail!("the policy names column(s) that no input has: {}", missing.join(", "));
     }
     Ok(())
 }

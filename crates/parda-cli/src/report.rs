@@ -154,28 +154,16 @@ impl Report {
         ]];
         for f in &self.files {
             if let Some(e) = &f.error {
-                rows.push([
-                    f.path.clone(),
-                    "-".into(),
-                    "ERROR".into(),
-                    "".into(),
-                    "".into(),
-                    e.clone(),
-                ]);
+                rows.push([f.path.clone(), "-".into(), "ERROR".into(), "".into(), "".into(), e.clone()]);
                 continue;
             }
             let mut any = false;
             for c in f.columns.iter().chain(std::iter::once(&f.outside_columns)) {
-                if c.pii_found.is_empty() && c.classification.is_none() && c.already_protected == 0
-                {
+                if c.pii_found.is_empty() && c.classification.is_none() && c.already_protected == 0 {
                     continue;
                 }
                 any = true;
-                let found: Vec<String> = c
-                    .pii_found
-                    .iter()
-                    .map(|(k, v)| format!("{k}:{v}"))
-                    .collect();
+                let found: Vec<String> = c.pii_found.iter().map(|(k, v)| format!("{k}:{v}")).collect();
                 let mut found = found.join(" ");
                 if c.already_protected > 0 {
                     found.push_str(&format!(" protected:{}", c.already_protected));
@@ -184,36 +172,17 @@ impl Report {
                     f.path.clone(),
                     c.name.clone(),
                     c.classification.clone().unwrap_or_else(|| "-".into()),
-                    if c.classification.is_some() {
-                        format!("{:.2}", c.confidence)
-                    } else {
-                        "".into()
-                    },
+                    if c.classification.is_some() { format!("{:.2}", c.confidence) } else { "".into() },
                     found.trim().to_string(),
-                    format!("{} {}", c.action, c.masked_samples.join(" | "))
-                        .trim()
-                        .to_string(),
+                    format!("{} {}", c.action, c.masked_samples.join(" | ")).trim().to_string(),
                 ]);
             }
             if !any {
-                rows.push([
-                    f.path.clone(),
-                    "-".into(),
-                    "no PII found".into(),
-                    "".into(),
-                    "".into(),
-                    "".into(),
-                ]);
+                rows.push([f.path.clone(), "-".into(), "no PII found".into(), "".into(), "".into(), "".into()]);
             }
         }
         let widths: Vec<usize> = (0..6)
-            .map(|i| {
-                rows.iter()
-                    .map(|r| r[i].chars().count())
-                    .max()
-                    .unwrap_or(0)
-                    .min(if i == 5 { 80 } else { 40 })
-            })
+            .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).min(if i == 5 { 80 } else { 40 }))
             .collect();
         let mut out = String::new();
         for r in &rows {

@@ -28,10 +28,7 @@ pub fn check_rules(matcher: &Matcher, min_examples: usize) -> (usize, Vec<RuleCh
                 failures.push(RuleCheckFailure {
                     rule: rule.id.clone(),
                     source: rule.source.clone(),
-                    example: format!(
-                        "<fewer than {min_examples} {}examples>",
-                        if negative { "negative " } else { "" }
-                    ),
+                    example: format!("<fewer than {min_examples} {}examples>", if negative { "negative " } else { "" }),
                     negative,
                 });
             }

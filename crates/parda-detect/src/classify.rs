@@ -52,12 +52,7 @@ impl ColumnClass {
 }
 
 /// Classifies a column from its header and sampled values.
-pub fn classify_column(
-    matcher: &Matcher,
-    hints: &HeaderHints,
-    header: &str,
-    samples: &[&str],
-) -> ColumnClass {
+pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, samples: &[&str]) -> ColumnClass {
     let header_flags = matcher.header_flags(header);
     let types = matcher.rule_set.types.len();
     let mut whole = vec![0usize; types];
@@ -99,17 +94,10 @@ pub fn classify_column(
         class.pii_type = Some(h.type_idx);
         class.source = ClassSource::Header;
         class.validated = whole[h.type_idx];
-        class.confidence = if share(h.type_idx) >= 0.5 {
-            0.99
-        } else {
-            h.confidence
-        };
+        class.confidence = if share(h.type_idx) >= 0.5 { 0.99 } else { h.confidence };
         return class;
     }
-    if let Some(t) = (0..types)
-        .max_by_key(|&t| whole[t])
-        .filter(|&t| share(t) >= VALUE_SHARE)
-    {
+    if let Some(t) = (0..types).max_by_key(|&t| whole[t]).filter(|&t| share(t) >= VALUE_SHARE) {
         class.pii_type = Some(t);
         class.source = ClassSource::Values;
         class.validated = whole[t];
@@ -123,10 +111,7 @@ pub fn classify_column(
 /// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
 fn is_id_like(cell: &str) -> bool {
     let digits = cell.bytes().filter(u8::is_ascii_digit).count();
-    digits >= 6
-        && cell
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b' '))
+    digits >= 6 && cell.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b' '))
 }
 
 #[cfg(test)]
@@ -147,18 +132,7 @@ mod tests {
     #[test]
     fn classifies_by_values_without_a_hint() {
         let (m, h) = setup();
-        let c = classify_column(
-            &m,
-            &h,
-            "Col7",
-            &[
-                "9876543210",
-                "+91 91234 56789",
-                "NA",
-                "8123456789",
-                "98765-4321",
-            ],
-        );
+        let c = classify_column(&m, &h, "Col7", &["9876543210", "+91 91234 56789", "NA", "8123456789", "98765-4321"]);
         assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
         assert_eq!(c.source, ClassSource::Values);
     }
@@ -166,14 +140,7 @@ mod tests {
     #[test]
     fn receipt_numbers_are_suppressed_not_classified() {
         let (m, h) = setup();
-        let vals = [
-            "7012345678",
-            "1023456789",
-            "3456789012",
-            "6543210987",
-            "2109876543",
-            "4567890123",
-        ];
+        let vals = ["7012345678", "1023456789", "3456789012", "6543210987", "2109876543", "4567890123"];
         let c = classify_column(&m, &h, "Ref", &vals);
         assert_eq!(c.pii_type, None);
         assert!(c.suppress_digits);

@@ -47,11 +47,7 @@ impl ContextWords {
         let ac = if words.is_empty() {
             None
         } else {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .ok()
+            AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&words).ok()
         };
         ContextWords { ac, targets }
     }
@@ -64,14 +60,9 @@ impl ContextWords {
         for m in ac.find_overlapping_iter(text) {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            let letter =
-                |c: Option<char>| c.is_some_and(|c| is_word_char(c) && !c.is_ascii_digit());
+            let letter = |c: Option<char>| c.is_some_and(|c| is_word_char(c) && !c.is_ascii_digit());
             if !letter(before) && !letter(after) {
-                out.push(Hit {
-                    word: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                });
+                out.push(Hit { word: m.pattern().as_usize(), start: m.start(), end: m.end() });
             }
         }
     }

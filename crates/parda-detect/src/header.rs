@@ -67,19 +67,12 @@ impl HeaderHints {
                     if n.is_empty() {
                         continue;
                     }
-                    hints.push(Hint {
-                        type_idx: ti,
-                        negative,
-                        len: n.chars().count(),
-                    });
+                    hints.push(Hint { type_idx: ti, negative, len: n.chars().count() });
                     pats.push(format!(" {n} "));
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .ok();
+        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats).ok();
         HeaderHints { ac, hints }
     }
 
@@ -106,14 +99,9 @@ impl HeaderHints {
                 found.retain(|&(_, s, _)| s < p);
             }
         }
-        let &(h, _, _) = found
-            .iter()
-            .max_by_key(|&&(h, _, e)| (e, self.hints[h].len))?;
+        let &(h, _, _) = found.iter().max_by_key(|&&(h, _, e)| (e, self.hints[h].len))?;
         let hint = &self.hints[h];
-        Some(HeaderMatch {
-            type_idx: hint.type_idx,
-            confidence: if hint.len >= 4 { 0.9 } else { 0.7 },
-        })
+        Some(HeaderMatch { type_idx: hint.type_idx, confidence: if hint.len >= 4 { 0.9 } else { 0.7 } })
     }
 }
 
@@ -124,10 +112,7 @@ mod tests {
 
     #[test]
     fn normalises_digit_templates() {
-        assert_eq!(
-            normalize_header("Father/Husband's Name\u{2009}*"),
-            "father husband s name"
-        );
+        assert_eq!(normalize_header("Father/Husband's Name\u{2009}*"), "father husband s name");
         assert_eq!(normalize_header("Mobile Number*"), "mobile number");
         assert_eq!(normalize_header("mobileNumber"), "mobile number");
         assert_eq!(normalize_header("DoB"), "dob");
@@ -136,8 +121,7 @@ mod tests {
     }
 
     fn class_of(h: &HeaderHints, rules: &RuleSet, header: &str) -> Option<String> {
-        h.classify(header)
-            .map(|m| rules.types[m.type_idx].name.clone())
+        h.classify(header).map(|m| rules.types[m.type_idx].name.clone())
     }
 
     #[test]
@@ -169,6 +153,9 @@ mod tests {
             ("Amount", None),
             ("DoB", Some("dob")),
             ("Ration Card No", None),
+            ("Employee Code", None),
+            ("pensioner_id", None),
+            ("Applicant No", None),
         ];
         for (header, want) in cases {
             assert_eq!(class_of(&h, &rules, header).as_deref(), want, "{header}");

@@ -79,25 +79,17 @@ impl Matcher {
             .map_err(|e| e.to_string())?;
         let singles = pats
             .iter()
-            .map(|p| {
-                Regex::builder()
-                    .syntax(parda_rules::pattern_syntax())
-                    .build(p)
-                    .map_err(|e| e.to_string())
-            })
+            .map(|p| Regex::builder().syntax(parda_rules::pattern_syntax()).build(p).map_err(|e| e.to_string()))
             .collect::<Result<_, _>>()?;
         let prefilter = pats.iter().all(|p| needs_trigger_char(p));
         let compiled = rules
             .rules
             .iter()
             .map(|r| {
-                let type_idx = rules
-                    .type_index(&r.pii_type)
-                    .expect("types checked at load");
+                let type_idx = rules.type_index(&r.pii_type).expect("types checked at load");
                 CompiledRule {
                     type_idx,
-                    validator: Validator::from_name(&r.validator)
-                        .expect("validators checked at load"),
+                    validator: Validator::from_name(&r.validator).expect("validators checked at load"),
                     penalty: r.validator_penalty,
                     boundary: r.boundary,
                     score: r.score,
@@ -108,15 +100,7 @@ impl Matcher {
             })
             .collect();
         let context = ContextWords::new(&rules.rules);
-        Ok(Matcher {
-            any,
-            singles,
-            pattern_rule,
-            rules: compiled,
-            context,
-            prefilter,
-            rule_set: rules,
-        })
+        Ok(Matcher { any, singles, pattern_rule, rules: compiled, context, prefilter, rule_set: rules })
     }
 
     /// Per rule: whether the header holds a positive and a negative context word of the rule.
@@ -144,17 +128,11 @@ impl Matcher {
     /// Finds the PII spans in `cell`, non-overlapping, sorted by position, into `out`.
     pub fn detect(&self, cell: &str, ctx: &CellContext, out: &mut Vec<Finding>) {
         out.clear();
-        if cell.len() < 5
-            || (self.prefilter
-                && !cell
-                    .bytes()
-                    .any(|b| b.is_ascii_digit() || b == b'@' || b == b'|'))
-        {
+        if cell.len() < 5 || (self.prefilter && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@' || b == b'|')) {
             return;
         }
         let mut set = PatternSet::new(self.singles.len());
-        self.any
-            .which_overlapping_matches(&Input::new(cell), &mut set);
+        self.any.which_overlapping_matches(&Input::new(cell), &mut set);
         if set.is_empty() {
             return;
         }
@@ -167,21 +145,12 @@ impl Matcher {
         if ctx.suppress_digits {
             out.retain(|f| {
                 self.rules[f.rule_idx].protected
-                    || cell[f.start..f.end]
-                        .bytes()
-                        .any(|b| b.is_ascii_alphabetic() || b == b'@')
+                    || cell[f.start..f.end].bytes().any(|b| b.is_ascii_alphabetic() || b == b'@')
             });
         }
     }
 
-    fn run_pattern(
-        &self,
-        pid: usize,
-        cell: &str,
-        ctx: &CellContext,
-        hits: &[Hit],
-        out: &mut Vec<Finding>,
-    ) {
+    fn run_pattern(&self, pid: usize, cell: &str, ctx: &CellContext, hits: &[Hit], out: &mut Vec<Finding>) {
         let ri = self.pattern_rule[pid];
         let rule = &self.rules[ri];
         let re = &self.singles[pid];
@@ -192,13 +161,7 @@ impl Matcher {
             };
             match self.score(ri, cell, m.start(), m.end(), ctx, hits) {
                 Some(score) => {
-                    out.push(Finding {
-                        start: m.start(),
-                        end: m.end(),
-                        type_idx: rule.type_idx,
-                        rule_idx: ri,
-                        score,
-                    });
+                    out.push(Finding { start: m.start(), end: m.end(), type_idx: rule.type_idx, rule_idx: ri, score });
                     pos = m.end().max(m.start() + 1);
                 }
                 None if restarts < MAX_RESTARTS => {
@@ -210,20 +173,11 @@ impl Matcher {
         }
     }
 
-    fn score(
-        &self,
-        ri: usize,
-        cell: &str,
-        start: usize,
-        end: usize,
-        ctx: &CellContext,
-        hits: &[Hit],
-    ) -> Option<f32> {
+    fn score(&self, ri: usize, cell: &str, start: usize, end: usize, ctx: &CellContext, hits: &[Hit]) -> Option<f32> {
         let rule = &self.rules[ri];
         let before = cell[..start].chars().next_back();
         let after = cell[end..].chars().next();
-        let bounded =
-            |f: fn(&char) -> bool| !before.is_some_and(|c| f(&c)) && !after.is_some_and(|c| f(&c));
+        let bounded = |f: fn(&char) -> bool| !before.is_some_and(|c| f(&c)) && !after.is_some_and(|c| f(&c));
         let glued = match rule.boundary {
             Boundary::Digit => {
                 if !bounded(char::is_ascii_digit) {
@@ -295,9 +249,7 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
     }
     out.sort_by(|a, b| {
         let key = |f: &Finding| (rules[f.rule_idx].protected, f.score, f.end - f.start);
-        key(b)
-            .partial_cmp(&key(a))
-            .unwrap_or(std::cmp::Ordering::Equal)
+        key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(out.len());
     for f in out.drain(..) {
@@ -311,12 +263,7 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
 
 /// True when every match of `pattern` must contain an ASCII digit, `@` or `|`.
 fn needs_trigger_char(pattern: &str) -> bool {
-    regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(true)
-        .build()
-        .parse(pattern)
-        .is_ok_and(|hir| hir_needs(&hir))
+    regex_syntax::ParserBuilder::new().unicode(false).utf8(true).build().parse(pattern).is_ok_and(|hir| hir_needs(&hir))
 }
 
 fn hir_needs(hir: &Hir) -> bool {
@@ -324,14 +271,10 @@ fn hir_needs(hir: &Hir) -> bool {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => false,
         HirKind::Literal(lit) => lit.0.iter().any(|&b| trigger(b as u32)),
-        HirKind::Class(Class::Unicode(c)) => c
-            .ranges()
-            .iter()
-            .all(|r| (r.start() as u32..=r.end() as u32).all(trigger)),
-        HirKind::Class(Class::Bytes(c)) => c
-            .ranges()
-            .iter()
-            .all(|r| (r.start() as u32..=r.end() as u32).all(trigger)),
+        HirKind::Class(Class::Unicode(c)) => {
+            c.ranges().iter().all(|r| (r.start() as u32..=r.end() as u32).all(trigger))
+        }
+        HirKind::Class(Class::Bytes(c)) => c.ranges().iter().all(|r| (r.start() as u32..=r.end() as u32).all(trigger)),
         HirKind::Repetition(rep) => rep.min >= 1 && hir_needs(&rep.sub),
         HirKind::Capture(cap) => hir_needs(&cap.sub),
         HirKind::Concat(subs) => subs.iter().any(hir_needs),
@@ -351,14 +294,7 @@ mod tests {
     fn found(m: &Matcher, text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
         m.detect(text, &CellContext::default(), &mut out);
-        out.iter()
-            .map(|f| {
-                (
-                    m.rule_set.types[f.type_idx].name.clone(),
-                    text[f.start..f.end].to_string(),
-                )
-            })
-            .collect()
+        out.iter().map(|f| (m.rule_set.types[f.type_idx].name.clone(), text[f.start..f.end].to_string())).collect()
     }
 
     #[test]
@@ -372,10 +308,7 @@ mod tests {
     fn exact_spans_in_free_text() {
         let m = matcher();
         assert_eq!(
-            found(
-                &m,
-                "Owner mob 9876543210, aadhaar 2345 6789 0124, PAN ABCPE1234F"
-            ),
+            found(&m, "Owner mob 9876543210, aadhaar 2345 6789 0124, PAN ABCPE1234F"),
             vec![
                 ("mobile".into(), "9876543210".into()),
                 ("aadhaar".into(), "2345 6789 0124".into()),
@@ -388,10 +321,7 @@ mod tests {
     fn failed_candidate_does_not_hide_another() {
         let m = matcher();
         // 12 digits failing Verhoeff: not an Aadhaar, but +91 + mobile is still found.
-        assert_eq!(
-            found(&m, "call 919876543210"),
-            vec![("mobile".into(), "919876543210".into())]
-        );
+        assert_eq!(found(&m, "call 919876543210"), vec![("mobile".into(), "919876543210".into())]);
     }
 
     #[test]

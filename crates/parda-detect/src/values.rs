@@ -44,9 +44,7 @@ pub fn looks_masked(cell: &str) -> bool {
                 j += 1;
             }
             let run = j - i;
-            if (c == b'*' && run >= 2)
-                || ((c == b'X' || c == b'x') && (run >= 3 || (run >= 2 && has_digit)))
-            {
+            if (c == b'*' && run >= 2) || ((c == b'X' || c == b'x') && (run >= 3 || (run >= 2 && has_digit))) {
                 return true;
             }
             i = j;
@@ -64,8 +62,7 @@ mod tests {
     #[test]
     fn placeholders() {
         for s in [
-            "", " ", "NA", "N A", "NA ", "N.A", "N/A", "-", "--", "Nil", "nil", "NIl", "..", "...",
-            "0", "null", "NULL",
+            "", " ", "NA", "N A", "NA ", "N.A", "N/A", "-", "--", "Nil", "nil", "NIl", "..", "...", "0", "null", "NULL",
         ] {
             assert!(is_placeholder(s), "{s:?}");
         }
@@ -76,15 +73,9 @@ mod tests {
 
     #[test]
     fn masked_forms() {
-        for s in [
-            "90XXXXXX45",
-            "CMXXXX99XX",
-            "15XX10XXXX173",
-            "PNBIXXXXXXX",
-            "XXXX XXXX 0123",
-            "******3210",
-            "R***** K****",
-        ] {
+        for s in
+            ["90XXXXXX45", "CMXXXX99XX", "15XX10XXXX173", "PNBIXXXXXXX", "XXXX XXXX 0123", "******3210", "R***** K****"]
+        {
             assert!(looks_masked(s), "{s}");
         }
         for s in ["Ramesh Kumar", "9876543210", "Alex", "MAXIMUS", "Box 12"] {

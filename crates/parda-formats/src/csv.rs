@@ -18,10 +18,7 @@ pub struct Dialect {
 
 impl Dialect {
     /// A comma-separated dialect.
-    pub const COMMA: Dialect = Dialect {
-        delimiter: b',',
-        quote: b'"',
-    };
+    pub const COMMA: Dialect = Dialect { delimiter: b',', quote: b'"' };
 }
 
 /// Line endings found in a file (for reports; they are preserved whatever they are).
@@ -193,11 +190,7 @@ fn split_one(
             None if eof => i = n,
             None => return None,
         }
-        fields.push(FieldSpan {
-            start: start as u32,
-            end: i as u32,
-            quoted,
-        });
+        fields.push(FieldSpan { start: start as u32, end: i as u32, quoted });
         if i == n {
             return Some(Ok(n));
         }
@@ -212,11 +205,7 @@ fn split_one(
             _ => {
                 i += 1; // delimiter
                 if i == n && eof {
-                    fields.push(FieldSpan {
-                        start: i as u32,
-                        end: i as u32,
-                        quoted: false,
-                    });
+                    fields.push(FieldSpan { start: i as u32, end: i as u32, quoted: false });
                     return Some(Ok(n));
                 }
             }
@@ -252,9 +241,7 @@ pub fn decode_field(raw: &[u8], quote: u8) -> Cow<'_, str> {
 
 /// Writes a new field value: quoted if the original was, or if the value needs quotes.
 pub fn write_field(out: &mut Vec<u8>, value: &str, was_quoted: bool, d: Dialect) {
-    let needs = value
-        .bytes()
-        .any(|b| b == d.delimiter || b == d.quote || b == b'\n' || b == b'\r');
+    let needs = value.bytes().any(|b| b == d.delimiter || b == d.quote || b == b'\n' || b == b'\r');
     if !(was_quoted || needs) {
         out.extend_from_slice(value.as_bytes());
         return;
@@ -312,31 +299,19 @@ impl CsvReader {
         let input = open_input(path)?;
         let mut raw = input.reader;
         let mut head = Vec::new();
-        (&mut raw)
-            .take(READ_BLOCK as u64)
-            .read_to_end(&mut head)
-            .map_err(|e| FormatError::io(path, e))?;
+        (&mut raw).take(READ_BLOCK as u64).read_to_end(&mut head).map_err(|e| FormatError::io(path, e))?;
         let sniffed = TextEncoding::sniff(&head);
         let enc = match (encoding, sniffed) {
             (Some(e), _) => e,
             (None, Ok(e)) => e,
             (None, Err(msg)) => {
-                return Err(FormatError::Unsupported {
-                    path: path.into(),
-                    message: format!("not a CSV file: {msg}"),
-                })
+                return Err(FormatError::Unsupported { path: path.into(), message: format!("not a CSV file: {msg}") })
             }
         };
         let bom = enc.bom();
-        let body = if head.starts_with(bom) {
-            head[bom.len()..].to_vec()
-        } else {
-            head
-        };
+        let body = if head.starts_with(bom) { head[bom.len()..].to_vec() } else { head };
         let enc = match enc {
-            TextEncoding::Utf8 { .. } => TextEncoding::Utf8 {
-                bom: !bom.is_empty() && bom.len() == 3,
-            },
+            TextEncoding::Utf8 { .. } => TextEncoding::Utf8 { bom: !bom.is_empty() && bom.len() == 3 },
             e => e,
         };
         let src = enc.decoder(Box::new(Cursor::new(body).chain(raw)));
@@ -409,16 +384,9 @@ impl CsvReader {
     fn sniff(&mut self) {
         let mut best = (Dialect::COMMA, 0usize);
         for delim in [b',', b'\t', b';', b'|'] {
-            let d = Dialect {
-                delimiter: delim,
-                quote: b'"',
-            };
+            let d = Dialect { delimiter: delim, quote: b'"' };
             let (recs, _) = self.split_sample(d, 200);
-            let counts: Vec<u32> = recs
-                .iter()
-                .map(|r| r.field_count)
-                .filter(|&c| c > 1)
-                .collect();
+            let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
             let (mode, freq) = mode_of(&counts);
             if mode > 1 && freq > best.1 {
                 best = (d, freq);
@@ -426,36 +394,28 @@ impl CsvReader {
         }
         self.info.dialect = best.0;
         let (recs, fields) = self.split_sample(best.0, SAMPLE_RECORDS + 50);
-        let counts: Vec<u32> = recs
-            .iter()
-            .map(|r| r.field_count)
-            .filter(|&c| c > 1)
-            .collect();
+        let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
         let (mode, _) = mode_of(&counts);
-        let header = recs
-            .iter()
-            .position(|r| r.field_count == mode)
-            .or((!recs.is_empty()).then_some(0));
+        let header = recs.iter().position(|r| r.field_count == mode).or((!recs.is_empty()).then_some(0));
         self.info.header_ordinal = header.map(|h| h as u64);
         let value = |r: &Record| -> Vec<String> {
             fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
                 .iter()
-                .map(|f| {
-                    decode_field(&self.buf[f.start as usize..f.end as usize], b'"').into_owned()
-                })
+                .map(|f| decode_field(&self.buf[f.start as usize..f.end as usize], b'"').into_owned())
                 .collect()
         };
         if let Some(h) = header {
             self.info.headers = value(&recs[h]);
         }
-        self.info.sample = recs
-            .iter()
-            .enumerate()
-            .take(SAMPLE_RECORDS)
-            .map(|(i, r)| (i as u64, value(r)))
-            .collect();
-        self.info.line_ending =
-            line_ending_of(&self.buf[..recs.last().map_or(0, |r| r.end as usize)]);
+        self.info.sample = recs.iter().enumerate().take(SAMPLE_RECORDS).map(|(i, r)| (i as u64, value(r))).collect();
+        // Record terminators only: a quoted field may hold other line breaks.
+        let mut terminators = Vec::new();
+        for r in recs.iter().filter(|r| r.field_count > 0) {
+            let last = fields[(r.first_field + r.field_count - 1) as usize];
+            terminators.extend_from_slice(&self.buf[last.end as usize..r.end as usize]);
+            terminators.push(0);
+        }
+        self.info.line_ending = line_ending_of(&terminators);
     }
 
     fn split_sample(&self, d: Dialect, limit: usize) -> (Vec<Record>, Vec<FieldSpan>) {
@@ -478,17 +438,9 @@ impl CsvReader {
         loop {
             self.fill(want)?;
             let (mut records, mut fields) = (Vec::new(), Vec::new());
-            match split_records(
-                &self.buf,
-                self.eof,
-                self.info.dialect,
-                &mut records,
-                &mut fields,
-                usize::MAX,
-            ) {
+            match split_records(&self.buf, self.eof, self.info.dialect, &mut records, &mut fields, usize::MAX) {
                 SplitOutcome::Unterminated(at) => {
-                    let line =
-                        self.next_line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
+                    let line = self.next_line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
                     return Err(FormatError::Malformed {
                         path: self.path.clone(),
                         line,
@@ -501,17 +453,12 @@ impl CsvReader {
                         return Err(FormatError::Malformed {
                             path: self.path.clone(),
                             line: self.next_line,
-                            message: format!(
-                                "a record is longer than {} MiB (unbalanced quote?)",
-                                MAX_RECORD >> 20
-                            ),
+                            message: format!("a record is longer than {} MiB (unbalanced quote?)", MAX_RECORD >> 20),
                         });
                     }
                     want = self.buf.len() + READ_BLOCK;
                 }
-                SplitOutcome::Consumed(used) => {
-                    return self.take_chunk(used, records, fields).map(Some)
-                }
+                SplitOutcome::Consumed(used) => return self.take_chunk(used, records, fields).map(Some),
             }
         }
     }
@@ -543,11 +490,7 @@ impl CsvReader {
             self.next_line += breaks as u64;
             self.next_ordinal += 1;
         }
-        Ok(Chunk {
-            data,
-            records,
-            fields,
-        })
+        Ok(Chunk { data, records, fields })
     }
 }
 
@@ -593,10 +536,7 @@ mod tests {
             .map(|r| {
                 fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
                     .iter()
-                    .map(|f| {
-                        decode_field(&s.as_bytes()[f.start as usize..f.end as usize], b'"')
-                            .into_owned()
-                    })
+                    .map(|f| decode_field(&s.as_bytes()[f.start as usize..f.end as usize], b'"').into_owned())
                     .collect()
             })
             .collect()
@@ -610,32 +550,15 @@ mod tests {
 
     #[test]
     fn trailing_delimiter_and_bare_cr() {
-        assert_eq!(
-            split_all("a,b,\rc,d", Dialect::COMMA),
-            vec![vec!["a", "b", ""], vec!["c", "d"]]
-        );
+        assert_eq!(split_all("a,b,\rc,d", Dialect::COMMA), vec![vec!["a", "b", ""], vec!["c", "d"]]);
     }
 
     #[test]
     fn incomplete_record_waits_for_more() {
         let (mut recs, mut fields) = (Vec::new(), Vec::new());
-        let out = split_records(
-            b"a,b\nc,\"d",
-            false,
-            Dialect::COMMA,
-            &mut recs,
-            &mut fields,
-            usize::MAX,
-        );
+        let out = split_records(b"a,b\nc,\"d", false, Dialect::COMMA, &mut recs, &mut fields, usize::MAX);
         assert_eq!(out, SplitOutcome::Consumed(4));
-        let out = split_records(
-            b"c,\"d",
-            true,
-            Dialect::COMMA,
-            &mut Vec::new(),
-            &mut Vec::new(),
-            usize::MAX,
-        );
+        let out = split_records(b"c,\"d", true, Dialect::COMMA, &mut Vec::new(), &mut Vec::new(), usize::MAX);
         assert_eq!(out, SplitOutcome::Unterminated(0));
     }
 

@@ -116,12 +116,8 @@ impl TextEncoding {
                     }
                 }
             }
-            TextEncoding::Utf16Le => text
-                .encode_utf16()
-                .for_each(|u| out.extend_from_slice(&u.to_le_bytes())),
-            TextEncoding::Utf16Be => text
-                .encode_utf16()
-                .for_each(|u| out.extend_from_slice(&u.to_be_bytes())),
+            TextEncoding::Utf16Le => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_le_bytes())),
+            TextEncoding::Utf16Be => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_be_bytes())),
         }
     }
 }
@@ -137,11 +133,7 @@ impl<W: Write> EncodingWriter<W> {
     /// Wraps `inner`; the BOM is written first.
     pub fn new(mut inner: W, encoding: TextEncoding) -> io::Result<Self> {
         inner.write_all(encoding.bom())?;
-        Ok(EncodingWriter {
-            inner,
-            encoding,
-            buf: Vec::new(),
-        })
+        Ok(EncodingWriter { inner, encoding, buf: Vec::new() })
     }
 
     /// Writes UTF-8 `text` (whole characters only).
@@ -149,8 +141,7 @@ impl<W: Write> EncodingWriter<W> {
         match self.encoding {
             TextEncoding::Utf8 { .. } => self.inner.write_all(text),
             enc => {
-                let s = std::str::from_utf8(text)
-                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                let s = std::str::from_utf8(text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
                 self.buf.clear();
                 enc.encode(s, &mut self.buf);
                 self.inner.write_all(&self.buf)
@@ -171,8 +162,7 @@ mod tests {
     #[test]
     fn windows_1252_round_trips_every_byte() {
         let all: Vec<u8> = (1u8..=255).collect();
-        let mut dec =
-            TextEncoding::Windows1252.decoder(Box::new(std::io::Cursor::new(all.clone())));
+        let mut dec = TextEncoding::Windows1252.decoder(Box::new(std::io::Cursor::new(all.clone())));
         let mut text = String::new();
         dec.read_to_string(&mut text).unwrap();
         let mut back = Vec::new();
@@ -182,22 +172,10 @@ mod tests {
 
     #[test]
     fn sniffing() {
-        assert_eq!(
-            TextEncoding::sniff(b"a,b\n").unwrap(),
-            TextEncoding::Utf8 { bom: false }
-        );
-        assert_eq!(
-            TextEncoding::sniff(b"\xEF\xBB\xBFa").unwrap(),
-            TextEncoding::Utf8 { bom: true }
-        );
-        assert_eq!(
-            TextEncoding::sniff(b"\xFF\xFEa\0").unwrap(),
-            TextEncoding::Utf16Le
-        );
-        assert_eq!(
-            TextEncoding::sniff(b"caf\xE9,1\n").unwrap(),
-            TextEncoding::Windows1252
-        );
+        assert_eq!(TextEncoding::sniff(b"a,b\n").unwrap(), TextEncoding::Utf8 { bom: false });
+        assert_eq!(TextEncoding::sniff(b"\xEF\xBB\xBFa").unwrap(), TextEncoding::Utf8 { bom: true });
+        assert_eq!(TextEncoding::sniff(b"\xFF\xFEa\0").unwrap(), TextEncoding::Utf16Le);
+        assert_eq!(TextEncoding::sniff(b"caf\xE9,1\n").unwrap(), TextEncoding::Windows1252);
         assert!(TextEncoding::sniff(b"\x89PNG\0\0").is_err());
         assert_eq!(
             TextEncoding::sniff("ab\u{0915}".as_bytes()[..4].as_ref()).unwrap(),

@@ -34,9 +34,6 @@ pub enum FormatError {
 impl FormatError {
     /// Wraps an I/O error with the file's path.
     pub fn io(path: &str, source: std::io::Error) -> FormatError {
-        FormatError::Io {
-            path: path.to_string(),
-            source,
-        }
+        FormatError::Io { path: path.to_string(), source }
     }
 }

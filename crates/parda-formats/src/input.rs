@@ -24,10 +24,7 @@ pub fn open_input(path: &str) -> Result<InputStream, FormatError> {
     let head = buffered.fill_buf().map_err(|e| FormatError::io(path, e))?;
     let gzip = head.len() >= 2 && head[0] == 0x1f && head[1] == 0x8b;
     let reader: Box<dyn Read + Send> = if gzip {
-        Box::new(BufReader::with_capacity(
-            256 * 1024,
-            MultiGzDecoder::new(buffered),
-        ))
+        Box::new(BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(buffered)))
     } else {
         Box::new(buffered)
     };

@@ -14,8 +14,8 @@ mod input;
 mod output;
 
 pub use csv::{
-    decode_field, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan,
-    LineEnding, Record, RecordKind, SplitOutcome,
+    decode_field, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan, LineEnding, Record,
+    RecordKind, SplitOutcome,
 };
 pub use encoding::TextEncoding;
 pub use error::FormatError;

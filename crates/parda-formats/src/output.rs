@@ -26,29 +26,19 @@ impl AtomicOutput {
             .suffix(".partial")
             .tempfile_in(dir)
             .map_err(|e| FormatError::io(&shown, e))?;
-        Ok(AtomicOutput {
-            tmp,
-            final_path: final_path.to_path_buf(),
-        })
+        Ok(AtomicOutput { tmp, final_path: final_path.to_path_buf() })
     }
 
     /// A handle to write to.
     pub fn file(&self) -> Result<File, FormatError> {
-        self.tmp
-            .reopen()
-            .map_err(|e| FormatError::io(&self.final_path.display().to_string(), e))
+        self.tmp.reopen().map_err(|e| FormatError::io(&self.final_path.display().to_string(), e))
     }
 
     /// Renames the finished file into place.
     pub fn commit(self) -> Result<(), FormatError> {
         let shown = self.final_path.display().to_string();
-        self.tmp
-            .as_file()
-            .sync_all()
-            .map_err(|e| FormatError::io(&shown, e))?;
-        self.tmp
-            .persist(&self.final_path)
-            .map_err(|e| FormatError::io(&shown, e.error))?;
+        self.tmp.as_file().sync_all().map_err(|e| FormatError::io(&shown, e))?;
+        self.tmp.persist(&self.final_path).map_err(|e| FormatError::io(&shown, e.error))?;
         Ok(())
     }
 }
@@ -87,9 +77,7 @@ impl<W: Write> TextSink<W> {
         } else {
             Compressed::Plain(buffered)
         };
-        Ok(TextSink {
-            inner: EncodingWriter::new(c, encoding)?,
-        })
+        Ok(TextSink { inner: EncodingWriter::new(c, encoding)? })
     }
 
     /// Writes UTF-8 bytes (whole characters).

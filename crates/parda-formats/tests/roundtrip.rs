@@ -19,29 +19,9 @@ fn encodings() -> impl Strategy<Value = TextEncoding> {
 fn field(enc: TextEncoding) -> impl Strategy<Value = String> {
     let wide = !matches!(enc, TextEncoding::Windows1252);
     let atoms: Vec<&'static str> = if wide {
-        vec![
-            "a",
-            "Z",
-            "9",
-            " ",
-            ",",
-            ";",
-            "\t",
-            "|",
-            "\"",
-            "\n",
-            "\r\n",
-            "é",
-            "€",
-            "र",
-            "मोबाइल",
-            "😀",
-            "'",
-        ]
+        vec!["a", "Z", "9", " ", ",", ";", "\t", "|", "\"", "\n", "\r\n", "é", "€", "र", "मोबाइल", "😀", "'"]
     } else {
-        vec![
-            "a", "Z", "9", " ", ",", ";", "\t", "|", "\"", "\n", "\r\n", "é", "€", "'",
-        ]
+        vec!["a", "Z", "9", " ", ",", ";", "\t", "|", "\"", "\n", "\r\n", "é", "€", "'"]
     };
     proptest::collection::vec(proptest::sample::select(atoms), 0..8).prop_map(|v| v.concat())
 }
@@ -56,13 +36,8 @@ struct Case {
 }
 
 fn case() -> impl Strategy<Value = Case> {
-    (
-        prop::sample::select(vec![b',', b';', b'\t', b'|']),
-        encodings(),
-        any::<bool>(),
-        1usize..300,
-    )
-        .prop_flat_map(|(delimiter, encoding, gzip, chunk)| {
+    (prop::sample::select(vec![b',', b';', b'\t', b'|']), encodings(), any::<bool>(), 1usize..300).prop_flat_map(
+        |(delimiter, encoding, gzip, chunk)| {
             let rec = (
                 proptest::collection::vec((field(encoding), any::<bool>()), 1..6),
                 prop::sample::select(vec!["\n", "\r\n"]),
@@ -74,7 +49,8 @@ fn case() -> impl Strategy<Value = Case> {
                 records,
                 chunk,
             })
-        })
+        },
+    )
 }
 
 fn render(case: &Case) -> (String, Vec<Vec<String>>) {
@@ -122,9 +98,7 @@ fn plain(bytes: Vec<u8>, gzip: bool) -> Vec<u8> {
         return bytes;
     }
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(&bytes[..])
-        .read_to_end(&mut out)
-        .unwrap();
+    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out).unwrap();
     out
 }
 

@@ -59,14 +59,8 @@ pub struct RuleSet {
 /// The built-in rule files: (name, TOML text).
 pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
     &[
-        (
-            "rules/types.toml",
-            include_str!("../../../rules/types.toml"),
-        ),
-        (
-            "rules/india.toml",
-            include_str!("../../../rules/india.toml"),
-        ),
+        ("rules/types.toml", include_str!("../../../rules/types.toml")),
+        ("rules/india.toml", include_str!("../../../rules/india.toml")),
     ]
 }
 
@@ -80,29 +74,20 @@ impl RuleSet {
 /// The regex syntax rule patterns are compiled with: ASCII classes (`\d` is 0-9, `\b` is an
 /// ASCII word boundary), which is what identifiers are written in and ~40% faster than Unicode.
 pub fn pattern_syntax() -> regex_automata::util::syntax::Config {
-    regex_automata::util::syntax::Config::new()
-        .unicode(false)
-        .utf8(true)
+    regex_automata::util::syntax::Config::new().unicode(false).utf8(true)
 }
 
 /// Loads the built-in rules plus every `*.toml` file in each of `extra_dirs` (sorted by name).
 pub fn load_rules(extra_dirs: &[&Path]) -> Result<RuleSet, RuleError> {
-    let mut files: Vec<(String, String)> = builtin_sources()
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
+    let mut files: Vec<(String, String)> =
+        builtin_sources().iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     for dir in extra_dirs {
         files.extend(read_dir_toml(dir)?);
     }
-    let mut set = RuleSet {
-        types: Vec::new(),
-        rules: Vec::new(),
-    };
+    let mut set = RuleSet { types: Vec::new(), rules: Vec::new() };
     for (name, text) in &files {
-        let parsed: RuleFile = toml::from_str(text).map_err(|e| RuleError::Parse {
-            file: name.clone(),
-            message: e.to_string().trim_end().to_string(),
-        })?;
+        let parsed: RuleFile = toml::from_str(text)
+            .map_err(|e| RuleError::Parse { file: name.clone(), message: e.to_string().trim_end().to_string() })?;
         for (tname, mut tdef) in parsed.types {
             tdef.name = tname.clone();
             if set.type_index(&tname).is_some() {
@@ -120,10 +105,7 @@ pub fn load_rules(extra_dirs: &[&Path]) -> Result<RuleSet, RuleError> {
 }
 
 fn read_dir_toml(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
-    let io = |e| RuleError::Io {
-        file: dir.display().to_string(),
-        source: e,
-    };
+    let io = |e| RuleError::Io { file: dir.display().to_string(), source: e };
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(io)?
         .collect::<Result<Vec<_>, _>>()
@@ -136,21 +118,15 @@ fn read_dir_toml(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
     paths
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| RuleError::Io {
-                file: p.display().to_string(),
-                source: e,
-            })?;
+            let text =
+                std::fs::read_to_string(&p).map_err(|e| RuleError::Io { file: p.display().to_string(), source: e })?;
             Ok((p.display().to_string(), text))
         })
         .collect()
 }
 
 fn invalid(file: &str, item: &str, message: &str) -> RuleError {
-    RuleError::Invalid {
-        file: file.into(),
-        item: item.into(),
-        message: message.into(),
-    }
+    RuleError::Invalid { file: file.into(), item: item.into(), message: message.into() }
 }
 
 fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
@@ -162,21 +138,13 @@ fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
             return Err(invalid(file, &item, "id used twice"));
         }
         if set.type_index(&rule.pii_type).is_none() {
-            return Err(invalid(
-                file,
-                &item,
-                &format!("unknown type `{}`", rule.pii_type),
-            ));
+            return Err(invalid(file, &item, &format!("unknown type `{}`", rule.pii_type)));
         }
         if Validator::from_name(&rule.validator).is_none() {
             return Err(invalid(
                 file,
                 &item,
-                &format!(
-                    "unknown validator `{}` (known: {})",
-                    rule.validator,
-                    Validator::NAMES.join(", ")
-                ),
+                &format!("unknown validator `{}` (known: {})", rule.validator, Validator::NAMES.join(", ")),
             ));
         }
         if rule.patterns.is_empty() {
@@ -186,20 +154,14 @@ fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
             return Err(invalid(file, &item, "score must be between 0 and 1"));
         }
         for (i, p) in rule.patterns.iter().enumerate() {
-            if let Err(e) = regex_automata::meta::Regex::builder()
-                .syntax(pattern_syntax())
-                .build(p)
-            {
+            if let Err(e) = regex_automata::meta::Regex::builder().syntax(pattern_syntax()).build(p) {
                 return Err(invalid(file, &item, &format!("pattern {}: {e}", i + 1)));
             }
         }
     }
     // Rule-level header hints extend their type's.
     for i in 0..set.rules.len() {
-        let (hints, ty) = (
-            set.rules[i].header_hints.clone(),
-            set.rules[i].pii_type.clone(),
-        );
+        let (hints, ty) = (set.rules[i].header_hints.clone(), set.rules[i].pii_type.clone());
         let t = set.type_index(&ty).expect("checked above");
         set.types[t].header_hints.extend(hints);
     }
@@ -231,20 +193,15 @@ mod tests {
 
     #[test]
     fn unknown_field_names_the_file() {
-        let e = load_extra("[[rule]]\nid='x'\ntype='mobile'\npatterns=['a']\ncolour='red'\n")
-            .unwrap_err();
+        let e = load_extra("[[rule]]\nid='x'\ntype='mobile'\npatterns=['a']\ncolour='red'\n").unwrap_err();
         let msg = e.to_string();
         assert!(msg.contains("pack.toml") && msg.contains("colour"), "{msg}");
     }
 
     #[test]
     fn unknown_validator_names_rule() {
-        let e = load_extra("[[rule]]\nid='x.y'\ntype='mobile'\npatterns=['a']\nvalidator='nope'\n")
-            .unwrap_err();
-        assert!(
-            e.to_string().contains("rule x.y: unknown validator `nope`"),
-            "{e}"
-        );
+        let e = load_extra("[[rule]]\nid='x.y'\ntype='mobile'\npatterns=['a']\nvalidator='nope'\n").unwrap_err();
+        assert!(e.to_string().contains("rule x.y: unknown validator `nope`"), "{e}");
     }
 
     #[test]

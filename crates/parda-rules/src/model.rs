@@ -138,7 +138,7 @@ pub struct Rule {
     pub description: String,
     /// Regex patterns (regex-automata syntax).
     pub patterns: Vec<String>,
-    /// The validator's name (see [`Validator`]).
+    /// The validator's name (see [`crate::Validator`]).
     #[serde(default = "default_validator")]
     pub validator: String,
     /// How the match must be bounded.
@@ -148,7 +148,7 @@ pub struct Rule {
     #[serde(default = "default_score")]
     pub score: f32,
     /// When set, a candidate that fails the validator loses this much score instead of being
-    /// dropped, so strong context can still confirm it ("Aadhaar: <typo>").
+    /// dropped, so strong context can still confirm it ("Aadhaar: " and a mistyped number).
     #[serde(default)]
     pub validator_penalty: Option<f32>,
     /// Only reported with a positive context word or in a column classified as its type.

@@ -45,9 +45,9 @@ pub enum Validator {
 
 /// Indian state and union-territory codes used on licences and vehicle plates.
 pub const STATE_CODES: &[&str] = &[
-    "AN", "AP", "AR", "AS", "BR", "CG", "CH", "DD", "DL", "DN", "GA", "GJ", "HP", "HR", "JH", "JK",
-    "KA", "KL", "LA", "LD", "MH", "ML", "MN", "MP", "MZ", "NL", "OD", "OR", "PB", "PY", "RJ", "SK",
-    "TN", "TR", "TS", "UK", "UA", "UP", "WB",
+    "AN", "AP", "AR", "AS", "BR", "CG", "CH", "DD", "DL", "DN", "GA", "GJ", "HP", "HR", "JH", "JK", "KA", "KL", "LA",
+    "LD", "MH", "ML", "MN", "MP", "MZ", "NL", "OD", "OR", "PB", "PY", "RJ", "SK", "TN", "TR", "TS", "UK", "UA", "UP",
+    "WB",
 ];
 
 impl Validator {
@@ -129,9 +129,7 @@ impl Validator {
                 let d = digits(s);
                 (9..=18).contains(&d.len()) && !one_digit_run(&d)
             }
-            Upi => s
-                .split_once('@')
-                .is_some_and(|(u, h)| u.len() >= 2 && !h.contains('.') && h.len() >= 2),
+            Upi => s.split_once('@').is_some_and(|(u, h)| u.len() >= 2 && !h.contains('.') && h.len() >= 2),
             Email => email_valid(s),
             Date => parse_date(s).is_some(),
             Pincode => {
@@ -144,10 +142,7 @@ impl Validator {
 
 /// The ASCII digits of `s`, as numbers 0-9.
 pub fn digits(s: &str) -> Vec<u8> {
-    s.bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| b - b'0')
-        .collect()
+    s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
 }
 
 fn one_digit_run(d: &[u8]) -> bool {
@@ -221,7 +216,7 @@ pub fn luhn_valid(d: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The 10-digit national number of an Indian mobile written in any common form, if valid.
@@ -316,9 +311,7 @@ fn vehicle_valid(s: &str) -> bool {
     if l.contains("BH") && s.trim_start().starts(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    l.len() >= 3
-        && STATE_CODES.contains(&&l[..2])
-        && digits(s).iter().rev().take(4).any(|&x| x != 0)
+    l.len() >= 3 && STATE_CODES.contains(&&l[..2]) && digits(s).iter().rev().take(4).any(|&x| x != 0)
 }
 
 trait StartsWith {
@@ -335,28 +328,17 @@ fn email_valid(s: &str) -> bool {
         return false;
     };
     let tld = domain.rsplit('.').next().unwrap_or("");
-    !local.is_empty()
-        && domain.contains('.')
-        && tld.len() >= 2
-        && tld.chars().all(|c| c.is_ascii_alphabetic())
+    !local.is_empty() && domain.contains('.') && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
 }
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Parses a date in the formats legacy records use into (year, month, day), if it is a real date
 /// between 1900 and 2030. Two-digit years: 00-30 -> 20xx, else 19xx.
 pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
     let lower = s.to_ascii_lowercase();
-    let month_word = MONTHS
-        .iter()
-        .position(|m| lower.contains(m))
-        .map(|i| i as u32 + 1);
-    let nums: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let month_word = MONTHS.iter().position(|m| lower.contains(m)).map(|i| i as u32 + 1);
+    let nums: Vec<&str> = lower.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
     let num = |t: &str| t.parse::<u32>().ok();
     let (y, m, d) = match (month_word, nums.as_slice()) {
         (Some(m), [a, b]) if a.len() == 4 => (num(a)?, m, num(b)?),
@@ -366,22 +348,8 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
         _ => return None,
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    ((1900..=2030).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1])
-        .then_some((y, m, d))
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    ((1900..=2030).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]).then_some((y, m, d))
 }
 
 fn expand_year(t: &str) -> Option<u32> {
@@ -425,11 +393,7 @@ mod tests {
             "98765-43210",
             "(+91) 9876543210",
         ] {
-            assert_eq!(
-                mobile_national(s).as_deref(),
-                Some(&[9, 8, 7, 6, 5, 4, 3, 2, 1, 0][..]),
-                "{s}"
-            );
+            assert_eq!(mobile_national(s).as_deref(), Some(&[9, 8, 7, 6, 5, 4, 3, 2, 1, 0][..]), "{s}");
         }
         for s in ["5876543210", "9999999999", "987654321", "98765432101"] {
             assert!(mobile_national(s).is_none(), "{s}");

@@ -4,8 +4,7 @@
 use crate::mask::{mask_value, MaskOptions};
 use crate::policy::{Action, Policy};
 use parda_detect::{
-    classify_column, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints,
-    Matcher,
+    classify_column, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
 };
 use parda_rules::MaskStyle;
 
@@ -28,6 +27,9 @@ pub enum ColumnMode {
 /// The plan for one column, fixed before streaming.
 #[derive(Debug, Clone)]
 pub struct ColumnPlan {
+    /// The column's type has no validating rule (names, addresses): only its column says a
+    /// cell is one.
+    pub free_form: bool,
     /// The column's header as found.
     pub header: String,
     /// How it was classified.
@@ -76,7 +78,7 @@ impl ColumnStats {
 
     fn sample(&mut self, masked: &str) {
         if self.samples.len() < MAX_SAMPLES {
-            let s: String = masked.chars().take(40).collect();
+            let s: String = masked.chars().take(40).map(|c| if c.is_control() { ' ' } else { c }).collect();
             if !self.samples.contains(&s) {
                 self.samples.push(s);
             }
@@ -109,11 +111,7 @@ impl Engine {
     /// Builds an engine.
     pub fn new(matcher: Matcher, policy: Policy) -> Engine {
         let hints = HeaderHints::new(&matcher.rule_set);
-        Engine {
-            matcher,
-            hints,
-            policy,
-        }
+        Engine { matcher, hints, policy }
     }
 
     /// The name of a type.
@@ -133,29 +131,28 @@ impl Engine {
         }
         let mode = match (rule.and_then(|r| r.action.clone()), class.pii_type) {
             (Some(Action::Keep), _) => ColumnMode::Keep,
-            (Some(action), Some(t)) => ColumnMode::Whole {
-                type_idx: t,
-                action,
-            },
-            (Some(action), None) => ColumnMode::Whole {
-                type_idx: usize::MAX,
-                action,
-            },
+            (Some(action), Some(t)) => ColumnMode::Whole { type_idx: t, action },
+            (Some(action), None) => ColumnMode::Whole { type_idx: usize::MAX, action },
             (None, Some(t)) if self.matcher.is_protected_type(t) => ColumnMode::Spans,
             (None, Some(t)) => match &self.policy.type_actions[t] {
                 Action::Keep => ColumnMode::Spans,
-                action => ColumnMode::Whole {
-                    type_idx: t,
-                    action: action.clone(),
-                },
+                action => ColumnMode::Whole { type_idx: t, action: action.clone() },
             },
             (None, None) => ColumnMode::Spans,
         };
-        ColumnPlan {
-            header: header.to_string(),
-            class,
-            mode,
-        }
+        let free_form = match &mode {
+            ColumnMode::Whole { type_idx, .. } => {
+                let rules = &self.matcher.rule_set;
+                *type_idx == usize::MAX || !rules.rules.iter().any(|r| rules.type_index(&r.pii_type) == Some(*type_idx))
+            }
+            _ => false,
+        };
+        ColumnPlan { header: header.to_string(), class, mode, free_form }
+    }
+
+    /// The same column with span detection only (for cells whose column is uncertain).
+    pub fn spans_only(&self, plan: &ColumnPlan) -> ColumnPlan {
+        ColumnPlan { mode: ColumnMode::Spans, free_form: false, ..plan.clone() }
     }
 
     /// The plan for cells outside any column (title lines, fields past the header): spans only.
@@ -168,18 +165,9 @@ impl Engine {
         match &plan.mode {
             ColumnMode::Keep => "keep".into(),
             ColumnMode::Spans => "detect spans".into(),
-            ColumnMode::Whole {
-                action: Action::Keep,
-                ..
-            } => "keep".into(),
-            ColumnMode::Whole {
-                action: Action::Mask(s),
-                ..
-            } => format!("mask {}", style_name(*s)),
-            ColumnMode::Whole {
-                action: Action::Redact(l),
-                ..
-            } => format!("redact {l}"),
+            ColumnMode::Whole { action: Action::Keep, .. } => "keep".into(),
+            ColumnMode::Whole { action: Action::Mask(s), .. } => format!("mask {}", style_name(*s)),
+            ColumnMode::Whole { action: Action::Redact(l), .. } => format!("redact {l}"),
         }
     }
 
@@ -193,22 +181,15 @@ impl Engine {
     ) -> CellOutcome {
         match &plan.mode {
             ColumnMode::Keep => CellOutcome::Unchanged,
-            ColumnMode::Whole { type_idx, action } => {
-                self.whole_cell(cell, plan, *type_idx, action, stats, scratch)
-            }
+            ColumnMode::Whole { type_idx, action } => self.whole_cell(cell, plan, *type_idx, action, stats, scratch),
             ColumnMode::Spans => self.spans(cell, plan, stats, scratch),
         }
     }
 
     fn is_protected(&self, core: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> bool {
-        self.matcher
-            .detect(core, &plan.class.cell_context(), scratch);
-        let visible_pii = scratch
-            .iter()
-            .any(|f| !self.matcher.is_protected_type(f.type_idx));
-        let encrypted = scratch
-            .iter()
-            .any(|f| self.matcher.is_protected_type(f.type_idx));
+        self.matcher.detect(core, &plan.class.cell_context(), scratch);
+        let visible_pii = scratch.iter().any(|f| !self.matcher.is_protected_type(f.type_idx));
+        let encrypted = scratch.iter().any(|f| self.matcher.is_protected_type(f.type_idx));
         !visible_pii && (encrypted || looks_masked(core))
     }
 
@@ -244,15 +225,8 @@ impl Engine {
         }
     }
 
-    fn spans(
-        &self,
-        cell: &str,
-        plan: &ColumnPlan,
-        stats: &mut ColumnStats,
-        scratch: &mut Vec<Finding>,
-    ) -> CellOutcome {
-        self.matcher
-            .detect(cell, &plan.class.cell_context(), scratch);
+    fn spans(&self, cell: &str, plan: &ColumnPlan, stats: &mut ColumnStats, scratch: &mut Vec<Finding>) -> CellOutcome {
+        self.matcher.detect(cell, &plan.class.cell_context(), scratch);
         if scratch.is_empty() {
             return CellOutcome::Unchanged;
         }
@@ -264,9 +238,7 @@ impl Engine {
                 continue;
             }
             stats.count(f.type_idx);
-            if let Some(new) =
-                self.apply(&self.policy.type_actions[f.type_idx], &cell[f.start..f.end])
-            {
+            if let Some(new) = self.apply(&self.policy.type_actions[f.type_idx], &cell[f.start..f.end]) {
                 stats.sample(&new);
                 out.push_str(&cell[last..f.start]);
                 out.push_str(&new);
@@ -301,31 +273,21 @@ impl Engine {
 
     /// Counts recognisable PII left in a cell (for `verify`): masked forms do not count, nor
     /// types the policy keeps.
-    pub fn remaining_pii(
-        &self,
-        cell: &str,
-        plan: &ColumnPlan,
-        scratch: &mut Vec<Finding>,
-    ) -> Vec<usize> {
+    pub fn remaining_pii(&self, cell: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> Vec<usize> {
         match &plan.mode {
             ColumnMode::Keep => Vec::new(),
             ColumnMode::Whole { type_idx, action } => {
                 let core = cell.trim();
-                let masked = core.contains(self.policy.mask.mask_char)
-                    || matches!(action, Action::Redact(l) if l == core);
-                if is_placeholder(core)
-                    || masked
-                    || *action == Action::Keep
-                    || self.is_protected(core, plan, scratch)
-                {
+                let masked =
+                    core.contains(self.policy.mask.mask_char) || matches!(action, Action::Redact(l) if l == core);
+                if is_placeholder(core) || masked || *action == Action::Keep || self.is_protected(core, plan, scratch) {
                     Vec::new()
                 } else {
                     vec![*type_idx]
                 }
             }
             ColumnMode::Spans => {
-                self.matcher
-                    .detect(cell, &plan.class.cell_context(), scratch);
+                self.matcher.detect(cell, &plan.class.cell_context(), scratch);
                 scratch
                     .iter()
                     .filter(|f| {
@@ -386,10 +348,7 @@ mod tests {
         assert_eq!(run(&e, &name, "Smt. Sunita Devi"), "S**. S***** D***");
         assert_eq!(run(&e, &name, " R. K. Sharma "), " R. K. S***** ");
         let email = e.plan_column("Email", &[]);
-        assert_eq!(
-            run(&e, &email, "ramesh.kumar@example.com"),
-            "r***********@e*********m"
-        );
+        assert_eq!(run(&e, &email, "ramesh.kumar@example.com"), "r***********@e*********m");
         assert_eq!(run(&e, &email, "ramesh at example"), "****** ** *******");
     }
 
@@ -398,19 +357,11 @@ mod tests {
         let e = engine();
         let remarks = e.plan_column("Remarks", &["paid", "ok"]);
         assert_eq!(
-            run(
-                &e,
-                &remarks,
-                "Owner mob 9876543210 paid Rs. 1,25,000 on 14/03/2023"
-            ),
+            run(&e, &remarks, "Owner mob 9876543210 paid Rs. 1,25,000 on 14/03/2023"),
             "Owner mob ******3210 paid Rs. 1,25,000 on 14/03/2023"
         );
         assert_eq!(
-            run(
-                &e,
-                &remarks,
-                "Already 489366|Akbz2PLPzq7xUj8yH0p3M4fVZ9rTWcQ="
-            ),
+            run(&e, &remarks, "Already 489366|Akbz2PLPzq7xUj8yH0p3M4fVZ9rTWcQ="),
             "Already 489366|Akbz2PLPzq7xUj8yH0p3M4fVZ9rTWcQ="
         );
     }

@@ -18,18 +18,13 @@ pub struct MaskOptions {
 
 impl Default for MaskOptions {
     fn default() -> Self {
-        MaskOptions {
-            mask_char: '*',
-            keep_separators: false,
-        }
+        MaskOptions { mask_char: '*', keep_separators: false }
     }
 }
 
 /// A character of a word: a letter, digit, `_` or an Indic mark.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
-        || c == '_'
-        || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
+    c.is_alphanumeric() || c == '_' || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
 }
 
 fn is_word_unit(g: &str) -> bool {
@@ -38,8 +33,7 @@ fn is_word_unit(g: &str) -> bool {
 
 /// Java's `.` does not match line terminators; the patterns work line by line.
 fn is_line_break(g: &str) -> bool {
-    g.chars()
-        .all(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+    g.chars().all(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
 }
 
 fn units(s: &str) -> Vec<&str> {
@@ -111,11 +105,7 @@ fn email(value: &str, mask: char) -> String {
     };
     let mut out = String::with_capacity(value.len());
     for (i, g) in all.iter().enumerate() {
-        let masked = if i < at {
-            i > 0 && *g != "@" && !is_line_break(g)
-        } else {
-            i > at + 1 && i + 1 < all.len()
-        };
+        let masked = if i < at { i > 0 && *g != "@" && !is_line_break(g) } else { i > at + 1 && i + 1 < all.len() };
         if masked {
             out.push(mask);
         } else {
@@ -137,13 +127,7 @@ fn address(value: &str, mask: char) -> String {
     };
     value
         .graphemes(true)
-        .map(|g| {
-            if g.chars().next().is_some_and(in_set) {
-                mask.to_string()
-            } else {
-                g.to_string()
-            }
-        })
+        .map(|g| if g.chars().next().is_some_and(in_set) { mask.to_string() } else { g.to_string() })
         .collect()
 }
 
@@ -154,13 +138,8 @@ fn trailing_words(value: &str, mask: char) -> String {
     if !all.last().is_some_and(|g| is_word_unit(g)) {
         return value.to_string();
     }
-    let start = all
-        .iter()
-        .rposition(|&g| !(g == " " || is_word_unit(g)))
-        .map_or(0, |i| i + 1);
-    let word_positions: Vec<usize> = (start..all.len())
-        .filter(|&i| is_word_unit(all[i]))
-        .collect();
+    let start = all.iter().rposition(|&g| !(g == " " || is_word_unit(g))).map_or(0, |i| i + 1);
+    let word_positions: Vec<usize> = (start..all.len()).filter(|&i| is_word_unit(all[i])).collect();
     let keep_from = word_positions.len().saturating_sub(2);
     let mut out = String::with_capacity(value.len());
     for (i, g) in all.iter().enumerate() {
@@ -174,16 +153,7 @@ fn trailing_words(value: &str, mask: char) -> String {
 
 /// Masks every word unit; keeps separators.
 fn all_words(value: &str, mask: char) -> String {
-    value
-        .graphemes(true)
-        .map(|g| {
-            if is_word_unit(g) {
-                mask.to_string()
-            } else {
-                g.to_string()
-            }
-        })
-        .collect()
+    value.graphemes(true).map(|g| if is_word_unit(g) { mask.to_string() } else { g.to_string() }).collect()
 }
 
 #[cfg(test)]
@@ -201,10 +171,7 @@ mod tests {
 
     #[test]
     fn digit_golden_vectors() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../testdata/digit/digit_masking_patterns_java_outputs.csv"
-        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/digit/digit_masking_patterns_java_outputs.csv");
         let mut rdr = csv::Reader::from_path(path).unwrap();
         let mut checked = 0;
         for rec in rdr.records() {
@@ -236,14 +203,8 @@ mod tests {
 
     #[test]
     fn separators_kept_when_asked() {
-        let o = MaskOptions {
-            mask_char: '*',
-            keep_separators: true,
-        };
-        assert_eq!(
-            mask_value("+91 98765 43210", MaskStyle::P001, o),
-            "+** ***** *3210"
-        );
+        let o = MaskOptions { mask_char: '*', keep_separators: true };
+        assert_eq!(mask_value("+91 98765 43210", MaskStyle::P001, o), "+** ***** *3210");
         assert_eq!(mask_value("14/03/1994", MaskStyle::All, o), "**/**/****");
     }
 }

@@ -115,39 +115,19 @@ const ACTIONS: &str = "keep, mask, redact";
 impl Policy {
     /// The default `mask` profile: every type's default action with its DIGIT pattern.
     pub fn default_for(rules: &RuleSet) -> Policy {
-        let type_actions = rules
-            .types
-            .iter()
-            .map(|t| {
-                if t.action == "keep" {
-                    Action::Keep
-                } else {
-                    Action::Mask(t.mask)
-                }
-            })
-            .collect();
-        Policy {
-            mask: MaskOptions::default(),
-            type_actions,
-            columns: BTreeMap::new(),
-            profile: "mask".into(),
-        }
+        let type_actions =
+            rules.types.iter().map(|t| if t.action == "keep" { Action::Keep } else { Action::Mask(t.mask) }).collect();
+        Policy { mask: MaskOptions::default(), type_actions, columns: BTreeMap::new(), profile: "mask".into() }
     }
 
     /// Reads a policy file on top of the defaults.
     pub fn from_toml(file: &str, text: &str, rules: &RuleSet) -> Result<Policy, PolicyError> {
-        let err = |message: String| PolicyError {
-            file: file.into(),
-            message,
-        };
-        let parsed: PolicyFile =
-            toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_string()))?;
+        let err = |message: String| PolicyError { file: file.into(), message };
+        let parsed: PolicyFile = toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_string()))?;
         let mut policy = Policy::default_for(rules);
         if let Some(p) = parsed.profile {
             if p != "mask" {
-                return Err(err(format!(
-                    "profile `{p}` is not available yet (available: mask)"
-                )));
+                return Err(err(format!("profile `{p}` is not available yet (available: mask)")));
             }
         }
         if let Some(c) = parsed.mask.char {
@@ -159,38 +139,26 @@ impl Policy {
         let type_idx = |name: &str, ctx: &str| {
             rules.type_index(name).ok_or_else(|| {
                 let known: Vec<&str> = rules.types.iter().map(|t| t.name.as_str()).collect();
-                err(format!(
-                    "{ctx}: unknown type `{name}` (known: {})",
-                    known.join(", ")
-                ))
+                err(format!("{ctx}: unknown type `{name}` (known: {})", known.join(", ")))
             })
         };
         for (name, spec) in &parsed.types {
             let t = type_idx(name, &format!("types.{name}"))?;
-            if let Some(a) =
-                resolve_action(spec, rules, t).map_err(|m| err(format!("types.{name}: {m}")))?
-            {
+            if let Some(a) = resolve_action(spec, rules, t).map_err(|m| err(format!("types.{name}: {m}")))? {
                 policy.type_actions[t] = a;
             }
         }
         for (name, spec) in &parsed.columns {
             let forced = match spec {
-                ActionSpec::Full(ActionTable {
-                    pii_type: Some(ty), ..
-                }) => Some(type_idx(ty, &format!("columns.\"{name}\""))?),
+                ActionSpec::Full(ActionTable { pii_type: Some(ty), .. }) => {
+                    Some(type_idx(ty, &format!("columns.\"{name}\""))?)
+                }
                 _ => None,
             };
             let label_type = forced.unwrap_or(usize::MAX);
-            let action = resolve_action(spec, rules, label_type)
-                .map_err(|m| err(format!("columns.\"{name}\": {m}")))?;
-            policy.columns.insert(
-                normalize_header(name),
-                ColumnRule {
-                    name: name.clone(),
-                    action,
-                    type_idx: forced,
-                },
-            );
+            let action =
+                resolve_action(spec, rules, label_type).map_err(|m| err(format!("columns.\"{name}\": {m}")))?;
+            policy.columns.insert(normalize_header(name), ColumnRule { name: name.clone(), action, type_idx: forced });
         }
         Ok(policy)
     }
@@ -201,37 +169,25 @@ impl Policy {
     }
 }
 
-fn resolve_action(
-    spec: &ActionSpec,
-    rules: &RuleSet,
-    type_idx: usize,
-) -> Result<Option<Action>, String> {
+fn resolve_action(spec: &ActionSpec, rules: &RuleSet, type_idx: usize) -> Result<Option<Action>, String> {
     let (action, pattern, label) = match spec {
         ActionSpec::Short(a) => (Some(a.as_str()), None, None),
         ActionSpec::Full(t) => (t.action.as_deref(), t.pattern.as_deref(), t.label.clone()),
     };
     let style = match pattern {
         Some(p) => Some(MaskStyle::parse(p).ok_or_else(|| {
-            format!(
-                "unknown pattern `{p}` (known: 001-008 from DIGIT's MaskingPatterns, all, none)"
-            )
+            format!("unknown pattern `{p}` (known: 001-008 from DIGIT's MaskingPatterns, all, none)")
         })?),
         None => None,
     };
     let default_style = rules.types.get(type_idx).map_or(MaskStyle::All, |t| t.mask);
-    let default_label = rules
-        .types
-        .get(type_idx)
-        .map_or("REDACTED".to_string(), |t| t.label.clone());
+    let default_label = rules.types.get(type_idx).map_or("REDACTED".to_string(), |t| t.label.clone());
     Ok(match action {
         None if style.is_some() => Some(Action::Mask(style.unwrap())),
         None => None,
         Some("keep") => Some(Action::Keep),
         Some("mask") => Some(Action::Mask(style.unwrap_or(default_style))),
-        Some("redact") => Some(Action::Redact(format!(
-            "<{}>",
-            label.unwrap_or(default_label)
-        ))),
+        Some("redact") => Some(Action::Redact(format!("<{}>", label.unwrap_or(default_label)))),
         Some(other) => return Err(format!("unknown action `{other}` (known: {ACTIONS})")),
     })
 }
@@ -251,30 +207,17 @@ mod tests {
         )
         .unwrap();
         assert!(p.mask.keep_separators);
-        assert_eq!(
-            p.type_actions[rules.type_index("pincode").unwrap()],
-            Action::Mask(MaskStyle::P003)
-        );
-        assert_eq!(
-            p.type_actions[rules.type_index("aadhaar").unwrap()],
-            Action::Redact("<AADHAAR>".into())
-        );
+        assert_eq!(p.type_actions[rules.type_index("pincode").unwrap()], Action::Mask(MaskStyle::P003));
+        assert_eq!(p.type_actions[rules.type_index("aadhaar").unwrap()], Action::Redact("<AADHAAR>".into()));
         assert_eq!(p.column("ward_no").unwrap().action, Some(Action::Keep));
-        assert_eq!(
-            p.column("Col 7").unwrap().type_idx,
-            rules.type_index("mobile")
-        );
+        assert_eq!(p.column("Col 7").unwrap().type_idx, rules.type_index("mobile"));
     }
 
     #[test]
     fn unknown_type_and_action_are_errors() {
         let rules = load_rules(&[]).unwrap();
         let e = Policy::from_toml("p.toml", "[types]\nshoe = 'mask'\n", &rules).unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("p.toml: types.shoe: unknown type `shoe`"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("p.toml: types.shoe: unknown type `shoe`"), "{e}");
         let e = Policy::from_toml("p.toml", "[types]\nmobile = 'scramble'\n", &rules).unwrap_err();
         assert!(e.to_string().contains("unknown action `scramble`"), "{e}");
         let e = Policy::from_toml("p.toml", "[typo]\n", &rules).unwrap_err();

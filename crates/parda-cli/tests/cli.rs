@@ -1,0 +1,487 @@
+//! End-to-end tests: the real `parda` binary on the fixtures in `testdata/`.
+//! Fixtures are written by `scripts/make_fixtures.py`; expected outputs were reviewed by hand.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+fn testdata(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(rel)
+}
+
+fn parda() -> Command {
+    Command::cargo_bin("parda").unwrap()
+}
+
+/// The bytes of a file, gunzipped when it is gzip.
+fn plain_bytes(path: &Path) -> Vec<u8> {
+    let raw = std::fs::read(path).unwrap();
+    if raw.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut out).unwrap();
+        out
+    } else {
+        raw
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn no_partial_files(dir: &Path) -> bool {
+    !dir.exists() || walk(dir).iter().all(|p| !p.file_name().unwrap().to_string_lossy().contains(".partial"))
+}
+
+fn report(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("parda-report.json")).unwrap()).unwrap()
+}
+
+/// Every way of running a job must give the same bytes: one thread or many, big or tiny chunks.
+const VARIANTS: &[(&str, &str)] = &[("1", "1048576"), ("4", "1048576"), ("1", "64"), ("3", "97")];
+
+#[test]
+fn samples_are_masked_exactly_as_expected_in_every_variant() {
+    for (threads, chunk) in VARIANTS {
+        let out = tempfile::tempdir().unwrap();
+        parda()
+            .args(["mask", "--quiet", "--threads", threads, "--out"])
+            .arg(out.path())
+            .arg(testdata("samples"))
+            .env("PARDA_CHUNK_BYTES", chunk)
+            .assert()
+            .success();
+        for (name, expected) in [
+            ("property_tax.csv", "property_tax.csv"),
+            ("water_connections.csv", "water_connections.csv"),
+            ("grievances.tsv", "grievances.tsv"),
+            ("employees_unicode.txt", "employees_unicode.txt"),
+            ("pensioners.psv.gz", "pensioners.psv"),
+        ] {
+            let got = plain_bytes(&out.path().join(name));
+            let want = std::fs::read(testdata("expected/samples").join(expected)).unwrap();
+            assert!(
+                got == want,
+                "{name} differs with threads={threads} chunk={chunk}:\n{}",
+                String::from_utf8_lossy(&got)
+            );
+        }
+        let gz = std::fs::read(out.path().join("pensioners.psv.gz")).unwrap();
+        assert_eq!(&gz[..2], &[0x1f, 0x8b], "a .gz input comes back as gzip");
+    }
+}
+
+#[test]
+fn files_without_pii_come_out_byte_identical_in_every_dialect() {
+    let input = testdata("dialects");
+    for (threads, chunk) in VARIANTS {
+        let out = tempfile::tempdir().unwrap();
+        let assert = parda()
+            .args(["mask", "--threads", threads, "--out"])
+            .arg(out.path())
+            .arg(&input)
+            .env("PARDA_CHUNK_BYTES", chunk)
+            .assert()
+            .success();
+        let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+        assert!(stdout.contains("0 PII value(s) found, 0 cell(s) changed"), "{stdout}");
+        let inputs = walk(&input);
+        assert_eq!(inputs.len(), 13);
+        for i in inputs {
+            let o = out.path().join(i.strip_prefix(&input).unwrap());
+            assert_eq!(plain_bytes(&o), plain_bytes(&i), "{} changed", i.display());
+        }
+    }
+}
+
+#[test]
+fn report_records_dialect_encoding_and_title_lines() {
+    let out = tempfile::tempdir().unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(testdata("dialects")).assert().success();
+    let report = report(out.path());
+    let file = |suffix: &str| {
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(suffix))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(file("semicolon.csv")["delimiter"], "semicolon");
+    assert_eq!(file("tab.tsv")["delimiter"], "tab");
+    assert_eq!(file("pipe.psv")["delimiter"], "pipe");
+    assert_eq!(file("cp1252.csv")["encoding"], "windows-1252");
+    assert_eq!(file("utf16le.txt")["encoding"], "utf-16le");
+    assert_eq!(file("utf16be.txt")["encoding"], "utf-16be");
+    assert_eq!(file("bom.csv")["encoding"], "utf-8-bom");
+    assert_eq!(file("comma_crlf_quoted.csv")["line_ending"], "crlf");
+    assert_eq!(file("mixed_endings_no_final_newline.csv")["line_ending"], "mixed");
+    assert_eq!(file("compressed.csv.gz")["gzip"], true);
+    let titled = file("title_and_blank_lines.csv");
+    assert_eq!(titled["preamble_rows"], 3);
+    assert_eq!(titled["header_record"], 4);
+    assert_eq!(titled["rows_in"], 3);
+    assert_eq!(file("duplicate_headers.csv")["columns"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn ragged_rows_are_masked_in_place_and_counted() {
+    let out = tempfile::tempdir().unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(testdata("ragged/ragged.csv")).assert().success();
+    let got = std::fs::read_to_string(out.path().join("ragged.csv")).unwrap();
+    assert_eq!(
+        got,
+        "Name,Mobile,Ward,Amount\n\
+         R***** K****,******3210,Ward 7,100\n\
+         K****, R*****,******6789,Ward 7,200\n\
+         S***** D***,Ward 3\n\
+         A*** V****,******2345,Ward 1,300\n"
+    );
+    let report = report(out.path());
+    assert_eq!(report["files"][0]["ragged_rows"], 2);
+    assert_eq!(report["files"][0]["ragged_lines"], serde_json::json!([3, 4]));
+    assert_eq!(report["files"][0]["rows_in"], 4);
+    assert_eq!(report["files"][0]["rows_out"], 4);
+}
+
+#[test]
+fn stdin_is_read_for_scan_and_verify() {
+    let data = std::fs::read(testdata("samples/property_tax.csv")).unwrap();
+    parda()
+        .args(["scan", "-"])
+        .write_stdin(data.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Mobile No").and(predicate::str::contains("mobile")));
+    parda().args(["verify", "-q", "-"]).write_stdin(data).assert().code(1);
+}
+
+#[test]
+fn mask_then_verify_is_clean_and_verify_on_input_finds_pii() {
+    let out = tempfile::tempdir().unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(testdata("samples")).assert().success();
+    parda().arg("verify").arg(out.path()).assert().code(0).stdout(predicate::str::contains("no recognisable PII"));
+    parda().arg("verify").arg(testdata("samples")).assert().code(1);
+}
+
+/// Raw values planted in the samples: none may appear in a report, a summary or a message.
+const PLANTED: &[&str] = &[
+    "98765 43210",
+    "9123456789",
+    "2345 6789 0124",
+    "499118665246",
+    "ABCPE1234F",
+    "abcpe1234f",
+    "Ramesh",
+    "Sunita",
+    "irfan.khan@example.com",
+    "27AAPFU0939F1ZV",
+    "31234567890",
+    "9988776655",
+    "14/03/1994",
+    "Lakshmi",
+    "vikram.singh",
+    "9811122233",
+    "रमेश",
+];
+
+#[test]
+fn no_raw_value_in_reports_or_messages() {
+    let out = tempfile::tempdir().unwrap();
+    let json = out.path().join("scan.json");
+    let scan = parda().arg("scan").arg(testdata("samples")).arg("--json").arg(&json).assert().success();
+    let mask = parda().args(["mask", "--out"]).arg(out.path().join("m")).arg(testdata("samples")).assert().success();
+    let verify = parda().arg("verify").arg(testdata("samples")).assert().code(1);
+    let bad = parda().args(["mask", "--out"]).arg(out.path().join("b")).arg(testdata("bad")).assert().code(2);
+    let mut texts = vec![
+        std::fs::read_to_string(&json).unwrap(),
+        std::fs::read_to_string(out.path().join("m/parda-report.json")).unwrap(),
+        std::fs::read_to_string(out.path().join("b/parda-report.json")).unwrap(),
+    ];
+    for o in [scan.get_output(), mask.get_output(), verify.get_output(), bad.get_output()] {
+        texts.push(String::from_utf8_lossy(&o.stdout).into());
+        texts.push(String::from_utf8_lossy(&o.stderr).into());
+    }
+    for t in &texts {
+        for v in PLANTED.iter().chain(&["Sunita,9123456789", "9000012345"]) {
+            assert!(!t.contains(v), "raw value {v:?} leaked into a report or message:\n{t}");
+        }
+    }
+}
+
+#[test]
+fn missing_path_is_exit_2_and_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("o");
+    parda()
+        .args(["mask", "--out"])
+        .arg(&target)
+        .arg(testdata("samples/property_tax.csv"))
+        .arg("no/such/file.csv")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.csv: cannot read"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn a_file_that_is_not_csv_fails_alone() {
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "-q", "--out"])
+        .arg(out.path())
+        .arg(testdata("bad/not_csv.csv"))
+        .arg(testdata("samples/property_tax.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not_csv.csv: not a CSV file: binary content"));
+    assert!(!out.path().join("not_csv.csv").exists());
+    assert!(out.path().join("property_tax.csv").exists(), "one bad file does not stop the others");
+    assert!(no_partial_files(out.path()));
+    assert_eq!(report(out.path())["summary"]["files_failed"], 1);
+}
+
+#[test]
+fn unterminated_quote_names_the_line_and_leaves_no_output() {
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "--out"])
+        .arg(out.path())
+        .arg(testdata("bad/unterminated_quote.csv"))
+        .env("PARDA_CHUNK_BYTES", "16")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unterminated_quote.csv:3: a quoted field is never closed"))
+        .stderr(predicate::str::contains("Sunita").not());
+    assert!(!out.path().join("unterminated_quote.csv").exists());
+    assert!(no_partial_files(out.path()));
+}
+
+#[test]
+fn undecodable_bytes_name_the_line() {
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "--encoding", "utf-8", "--out"])
+        .arg(out.path())
+        .arg(testdata("bad/invalid_utf8.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid_utf8.csv:3: bytes that are not valid utf-8"));
+    assert!(!out.path().join("invalid_utf8.csv").exists());
+    // Sniffed, the same file is Windows-1252, and is written back in Windows-1252.
+    parda()
+        .args(["mask", "-q", "--force", "--out"])
+        .arg(out.path())
+        .arg(testdata("bad/invalid_utf8.csv"))
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(out.path().join("invalid_utf8.csv")).unwrap(), b"Name,Note\nR*****,ok\nS*****,caf\xe9\n");
+}
+
+#[test]
+fn out_inside_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(testdata("samples/property_tax.csv"), dir.path().join("a.csv")).unwrap();
+    parda()
+        .args(["mask", "--out"])
+        .arg(dir.path().join("masked"))
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is inside the input"));
+    parda().args(["mask", "--out"]).arg(dir.path()).arg(dir.path()).assert().code(2);
+    assert!(!dir.path().join("masked").exists());
+}
+
+#[test]
+fn existing_output_is_refused_without_force() {
+    let out = tempfile::tempdir().unwrap();
+    let input = testdata("samples/property_tax.csv");
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(&input).assert().success();
+    std::fs::write(out.path().join("property_tax.csv"), "keep me").unwrap();
+    parda()
+        .args(["mask", "--out"])
+        .arg(out.path())
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists: use --force"));
+    assert_eq!(std::fs::read_to_string(out.path().join("property_tax.csv")).unwrap(), "keep me");
+    parda().args(["mask", "-q", "--force", "--out"]).arg(out.path()).arg(&input).assert().success();
+    assert_ne!(std::fs::read_to_string(out.path().join("property_tax.csv")).unwrap(), "keep me");
+}
+
+#[test]
+fn policy_errors_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = testdata("samples/property_tax.csv");
+    let cases = [
+        ("[types]\nshoe_size = 'mask'\n", "unknown type `shoe_size`"),
+        ("[types]\nmobile = 'scramble'\n", "unknown action `scramble`"),
+        ("[columns]\n'Owner Nmae' = { action = 'keep' }\n", "no input has: Owner Nmae"),
+        ("colour = 1\n", "unknown field"),
+    ];
+    for (text, msg) in cases {
+        let policy = dir.path().join("policy.toml");
+        std::fs::write(&policy, text).unwrap();
+        let assert = parda()
+            .args(["mask", "--out"])
+            .arg(dir.path().join("o"))
+            .arg("--policy")
+            .arg(&policy)
+            .arg(&input)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(msg));
+        if !msg.starts_with("no input") {
+            assert.stderr(predicate::str::contains("policy.toml"));
+        }
+        assert!(!dir.path().join("o").exists());
+    }
+}
+
+#[test]
+fn policy_actions_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(
+        &input,
+        "Name,Mobile,Aadhaar,Ward No,Remarks\nRamesh Kumar,+91 98765 43210,2345 6789 0124,7,PIN 273001\n",
+    )
+    .unwrap();
+    let policy = dir.path().join("p.toml");
+    std::fs::write(
+        &policy,
+        "[mask]\nkeep_separators = true\n[types]\naadhaar = 'redact'\npincode = 'mask'\n[columns]\n'Name' = { action = 'keep' }\n",
+    )
+    .unwrap();
+    parda()
+        .args(["mask", "-q", "--out"])
+        .arg(dir.path().join("o"))
+        .arg("--policy")
+        .arg(&policy)
+        .arg(&input)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("o/in.csv")).unwrap(),
+        "Name,Mobile,Aadhaar,Ward No,Remarks\nRamesh Kumar,+** ***** *3210,<AADHAAR>,7,PIN ****01\n"
+    );
+}
+
+#[test]
+fn unavailable_profile_is_refused() {
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "--profile", "uat", "--out"])
+        .arg(out.path().join("o"))
+        .arg(testdata("samples"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profile `uat` is not available yet"));
+    parda().args(["mask", "--profile", "shiny", "--out", "x"]).arg(testdata("samples")).assert().code(2);
+}
+
+#[test]
+fn rules_check_passes_on_builtin_and_example_rules() {
+    parda().args(["rules", "check"]).assert().success().stdout(predicate::str::contains("0 failure(s)"));
+    parda()
+        .args(["rules", "check", "--rules"])
+        .arg(testdata("../rules/examples"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("21 rules").and(predicate::str::contains("0 failure(s)")));
+}
+
+#[test]
+fn example_rule_pack_finds_municipal_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, "Ward,Note\n7,transfer of PT-107-000123 approved\n").unwrap();
+    parda()
+        .args(["mask", "-q", "--rules"])
+        .arg(testdata("../rules/examples"))
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .arg(&input)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("o/in.csv")).unwrap(),
+        "Ward,Note\n7,transfer of *********0123 approved\n"
+    );
+}
+
+#[test]
+fn a_broken_rule_pack_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), "[[rule]]\nid = 'x'\ntype = 'mobile'\npatterns = ['(']\n").unwrap();
+    parda()
+        .args(["rules", "check", "--rules"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml: rule x: pattern 1"));
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupted_run_leaves_no_output_file() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("slow.csv");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let out = dir.path().join("out");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parda"))
+        .args(["mask", "-q", "--threads", "2", "--out"])
+        .arg(&out)
+        .arg(&fifo)
+        .env("PARDA_CHUNK_BYTES", "64")
+        .spawn()
+        .unwrap();
+    let mut w = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    w.write_all(b"Name,Mobile\n").unwrap();
+    for _ in 0..20_000 {
+        w.write_all(b"Ramesh Kumar,9876543210\n").unwrap();
+    }
+    w.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    // Keep feeding so a blocked read wakes up and sees the interrupt.
+    for _ in 0..200_000 {
+        if w.write_all(b"Ramesh Kumar,9876543210\n").is_err() {
+            break;
+        }
+    }
+    drop(w);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert!(!out.join("slow.csv").exists(), "no output under the final name");
+    assert!(no_partial_files(&out), "the temporary file was removed");
+}
+
+#[test]
+fn help_answers_questions() {
+    parda()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes").and(predicate::str::contains("parda mask exports/")));
+    parda()
+        .args(["mask", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--profile").and(predicate::str::contains("Example")));
+}

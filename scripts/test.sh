@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, docs, unit/property/end-to-end tests, rule examples,
+# and a recall check on a generated corpus with ground truth.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/parda-target}"
+export CARGO_TERM_COLOR=never
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "== cargo doc -D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+echo "== generated corpus: recall and collateral damage"
+cargo build --release --quiet -p parda-cli
+PARDA="$CARGO_TARGET_DIR/release/parda"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 scripts/gen_legacy.py --rows 3000 --seed 11 --title --crlf --out "$work/owners.csv" --truth "$work/owners.truth.json"
+python3 scripts/gen_legacy.py --rows 2000 --seed 12 --delimiter ';' --encoding cp1252 --out "$work/owners_cp1252.csv" --truth "$work/owners_cp1252.truth.json"
+"$PARDA" mask --quiet --out "$work/masked" "$work/owners.csv" "$work/owners_cp1252.csv"
+python3 scripts/eval_truth.py "$work/owners.csv" "$work/masked/owners.csv" "$work/owners.truth.json"
+python3 scripts/eval_truth.py --encoding cp1252 --delimiter ';' "$work/owners_cp1252.csv" "$work/masked/owners_cp1252.csv" "$work/owners_cp1252.truth.json"
+"$PARDA" verify --quiet "$work/masked"
+if "$PARDA" verify --quiet "$work/owners.csv"; then echo "verify found nothing in the raw corpus" >&2; exit 1; fi
+
+echo "== cargo test"
+if command -v cargo-nextest >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast
+else
+  cargo test --workspace --no-fail-fast
+fi
