@@ -3,7 +3,7 @@
 
 use crate::header::HeaderHints;
 use crate::matcher::{CellContext, Finding, Matcher};
-use crate::values::{is_placeholder, looks_masked};
+use crate::values::{is_amount, is_placeholder, looks_masked};
 
 /// Share of sampled values that must validate as one type for a column without a header hint
 /// to be classified as that type.
@@ -32,6 +32,8 @@ pub struct ColumnClass {
     /// The column is a run of numeric identifiers of another kind (receipt numbers): digit-only
     /// findings are dropped there.
     pub suppress_digits: bool,
+    /// The sample is all amounts and small numbers: cells shaped like one are not searched.
+    pub amount_like: bool,
     /// Per rule: positive and negative context words in the header.
     pub header_flags: Vec<(bool, bool)>,
     /// Sampled cells that were not placeholders.
@@ -56,7 +58,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let header_flags = matcher.header_flags(header);
     let types = matcher.rule_set.types.len();
     let mut whole = vec![0usize; types];
-    let (mut sampled, mut id_like) = (0usize, 0usize);
+    let (mut sampled, mut id_like, mut amounts) = (0usize, 0usize, 0usize);
     let mut findings: Vec<Finding> = Vec::new();
     for cell in samples {
         let cell = cell.trim();
@@ -66,6 +68,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         sampled += 1;
         if is_id_like(cell) {
             id_like += 1;
+        }
+        if is_amount(cell) {
+            amounts += 1;
         }
         matcher.detect(cell, &CellContext::default(), &mut findings);
         if let [f] = findings.as_slice() {
@@ -86,6 +91,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         confidence: 0.0,
         source: ClassSource::None,
         suppress_digits: false,
+        amount_like: false,
         header_flags,
         sampled,
         validated: 0,
@@ -105,6 +111,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         return class;
     }
     class.suppress_digits = sampled >= 5 && id_like * 10 >= sampled * 8;
+    class.amount_like = sampled >= 5 && amounts == sampled;
     class
 }
 

@@ -18,4 +18,4 @@ pub use check::{check_rules, RuleCheckFailure};
 pub use classify::{classify_column, ClassSource, ColumnClass};
 pub use header::{normalize_header, HeaderHints};
 pub use matcher::{CellContext, Finding, Matcher};
-pub use values::{is_placeholder, looks_masked};
+pub use values::{is_amount, is_placeholder, looks_masked};

@@ -4,7 +4,7 @@
 use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
 use parda_rules::{Boundary, RuleSet, TypeClass, Validator};
 use regex_automata::meta::Regex;
-use regex_automata::{Input, MatchKind, PatternSet};
+use regex_automata::Input;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// A confirmed PII span in a cell.
@@ -47,13 +47,12 @@ struct CompiledRule {
 
 /// All rules compiled for detection.
 pub struct Matcher {
-    any: Regex,
     singles: Vec<Regex>,
+    /// What each pattern needs a cell to contain: a cell that lacks it is not searched.
+    needs: Vec<Needs>,
     pattern_rule: Vec<usize>,
     rules: Vec<CompiledRule>,
     context: ContextWords,
-    /// When every pattern needs a digit, `@` or `|`, cells without one are skipped at once.
-    prefilter: bool,
     /// The rule set the matcher was built from.
     pub rule_set: RuleSet,
 }
@@ -72,16 +71,11 @@ impl Matcher {
                 pattern_rule.push(ri);
             }
         }
-        let any = Regex::builder()
-            .syntax(parda_rules::pattern_syntax())
-            .configure(Regex::config().match_kind(MatchKind::All))
-            .build_many(&pats)
-            .map_err(|e| e.to_string())?;
         let singles = pats
             .iter()
             .map(|p| Regex::builder().syntax(parda_rules::pattern_syntax()).build(p).map_err(|e| e.to_string()))
             .collect::<Result<_, _>>()?;
-        let prefilter = pats.iter().all(|p| needs_trigger_char(p));
+        let needs = pats.iter().map(|p| Needs::of(p)).collect();
         let compiled = rules
             .rules
             .iter()
@@ -100,7 +94,7 @@ impl Matcher {
             })
             .collect();
         let context = ContextWords::new(&rules.rules);
-        Ok(Matcher { any, singles, pattern_rule, rules: compiled, context, prefilter, rule_set: rules })
+        Ok(Matcher { singles, needs, pattern_rule, rules: compiled, context, rule_set: rules })
     }
 
     /// Per rule: whether the header holds a positive and a negative context word of the rule.
@@ -126,20 +120,36 @@ impl Matcher {
     }
 
     /// Finds the PII spans in `cell`, non-overlapping, sorted by position, into `out`.
+    /// Every pattern is searched on its own, so a candidate that fails its validator never
+    /// hides another rule's match at the same place; a pattern runs only on cells that hold
+    /// what every one of its matches needs (digits, letters, `@`, `|`).
     pub fn detect(&self, cell: &str, ctx: &CellContext, out: &mut Vec<Finding>) {
         out.clear();
-        if cell.len() < 5 || (self.prefilter && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@' || b == b'|')) {
+        if cell.len() < 5 {
             return;
         }
-        let mut set = PatternSet::new(self.singles.len());
-        self.any.which_overlapping_matches(&Input::new(cell), &mut set);
-        if set.is_empty() {
-            return;
+        let profile = Needs::profile(cell);
+        // A cell without letters holds no context word: then it is searched for no rule that
+        // needs one, unless its header or column supplies it.
+        let wordless = profile.letters == 0 && !profile.other;
+        let mut hits: Option<Vec<Hit>> = if wordless { Some(Vec::new()) } else { None };
+        for (pid, need) in self.needs.iter().enumerate() {
+            if !need.met_by(&profile) {
+                continue;
+            }
+            let ri = self.pattern_rule[pid];
+            let rule = &self.rules[ri];
+            if wordless
+                && rule.requires_context
+                && ctx.column_type != Some(rule.type_idx)
+                && !ctx.header_flags.is_some_and(|f| f[ri].0)
+            {
+                continue;
+            }
+            self.run_pattern(pid, cell, ctx, &mut hits, out);
         }
-        let mut hits: Vec<Hit> = Vec::new();
-        self.context.find(cell, &mut hits);
-        for pid in set.iter() {
-            self.run_pattern(pid.as_usize(), cell, ctx, &hits, out);
+        if out.is_empty() {
+            return;
         }
         resolve_overlaps(out, &self.rules);
         if ctx.suppress_digits {
@@ -150,7 +160,14 @@ impl Matcher {
         }
     }
 
-    fn run_pattern(&self, pid: usize, cell: &str, ctx: &CellContext, hits: &[Hit], out: &mut Vec<Finding>) {
+    fn run_pattern(
+        &self,
+        pid: usize,
+        cell: &str,
+        ctx: &CellContext,
+        hits: &mut Option<Vec<Hit>>,
+        out: &mut Vec<Finding>,
+    ) {
         let ri = self.pattern_rule[pid];
         let rule = &self.rules[ri];
         let re = &self.singles[pid];
@@ -173,7 +190,15 @@ impl Matcher {
         }
     }
 
-    fn score(&self, ri: usize, cell: &str, start: usize, end: usize, ctx: &CellContext, hits: &[Hit]) -> Option<f32> {
+    fn score(
+        &self,
+        ri: usize,
+        cell: &str,
+        start: usize,
+        end: usize,
+        ctx: &CellContext,
+        hits: &mut Option<Vec<Hit>>,
+    ) -> Option<f32> {
         let rule = &self.rules[ri];
         let before = cell[..start].chars().next_back();
         let after = cell[end..].chars().next();
@@ -193,8 +218,17 @@ impl Matcher {
             }
             Boundary::None => false,
         };
+        let mut score = rule.score;
+        if !rule.validator.validate(&cell[start..end]) {
+            score -= rule.penalty?;
+        }
+        let hits = hits.get_or_insert_with(|| {
+            let mut h = Vec::new();
+            self.context.find(cell, &mut h);
+            h
+        });
         let (mut pos, mut neg) = ctx.header_flags.map_or((false, false), |f| f[ri]);
-        for h in hits {
+        for h in hits.iter() {
             let near = if h.end <= start {
                 cell[h.end..start].chars().count() <= rule.window
             } else if h.start >= end {
@@ -217,10 +251,6 @@ impl Matcher {
         let in_typed_column = ctx.column_type == Some(rule.type_idx);
         if rule.requires_context && !pos && !in_typed_column {
             return None;
-        }
-        let mut score = rule.score;
-        if !rule.validator.validate(&cell[start..end]) {
-            score -= rule.penalty?;
         }
         if pos || in_typed_column {
             score += POSITIVE_BONUS;
@@ -261,24 +291,104 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
     *out = kept;
 }
 
-/// True when every match of `pattern` must contain an ASCII digit, `@` or `|`.
-fn needs_trigger_char(pattern: &str) -> bool {
-    regex_syntax::ParserBuilder::new().unicode(false).utf8(true).build().parse(pattern).is_ok_and(|hir| hir_needs(&hir))
+/// What every match of a pattern contains, at least: a cell short of it cannot match.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Needs {
+    digits: u32,
+    letters: u32,
+    at: bool,
+    pipe: bool,
+    /// Any byte outside ASCII (Indic context words), in a cell profile only.
+    other: bool,
 }
 
-fn hir_needs(hir: &Hir) -> bool {
-    let trigger = |c: u32| (0x30..=0x39).contains(&c) || c == 0x40 || c == 0x7C;
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => false,
-        HirKind::Literal(lit) => lit.0.iter().any(|&b| trigger(b as u32)),
-        HirKind::Class(Class::Unicode(c)) => {
-            c.ranges().iter().all(|r| (r.start() as u32..=r.end() as u32).all(trigger))
+impl Needs {
+    /// Derived from the pattern's syntax tree; a pattern that cannot be analysed needs nothing.
+    fn of(pattern: &str) -> Needs {
+        regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(true)
+            .build()
+            .parse(pattern)
+            .map(|hir| hir_needs(&hir))
+            .unwrap_or_default()
+    }
+
+    /// What a cell holds, counted in one pass.
+    fn profile(cell: &str) -> Needs {
+        let mut p = Needs::default();
+        for b in cell.bytes() {
+            match b {
+                b'0'..=b'9' => p.digits += 1,
+                b'a'..=b'z' | b'A'..=b'Z' => p.letters += 1,
+                b'@' => p.at = true,
+                b'|' => p.pipe = true,
+                0x80.. => p.other = true,
+                _ => {}
+            }
         }
-        HirKind::Class(Class::Bytes(c)) => c.ranges().iter().all(|r| (r.start() as u32..=r.end() as u32).all(trigger)),
-        HirKind::Repetition(rep) => rep.min >= 1 && hir_needs(&rep.sub),
+        p
+    }
+
+    fn met_by(&self, cell: &Needs) -> bool {
+        cell.digits >= self.digits && cell.letters >= self.letters && (cell.at || !self.at) && (cell.pipe || !self.pipe)
+    }
+
+    fn add(self, o: Needs) -> Needs {
+        Needs {
+            digits: self.digits + o.digits,
+            letters: self.letters + o.letters,
+            at: self.at || o.at,
+            pipe: self.pipe || o.pipe,
+            other: false,
+        }
+    }
+
+    fn meet(self, o: Needs) -> Needs {
+        Needs {
+            digits: self.digits.min(o.digits),
+            letters: self.letters.min(o.letters),
+            at: self.at && o.at,
+            pipe: self.pipe && o.pipe,
+            other: false,
+        }
+    }
+
+    fn times(self, n: u32) -> Needs {
+        Needs {
+            digits: self.digits * n,
+            letters: self.letters * n,
+            at: self.at && n > 0,
+            pipe: self.pipe && n > 0,
+            other: false,
+        }
+    }
+}
+
+fn class_needs(ranges: impl Iterator<Item = (u32, u32)>) -> Needs {
+    let (mut digit, mut letter) = (true, true);
+    let mut all = Vec::new();
+    for (a, b) in ranges {
+        all.push((a, b));
+        digit &= (0x30..=0x39).contains(&a) && (0x30..=0x39).contains(&b);
+        letter &= (a..=b).all(|c| (0x41..=0x5A).contains(&c) || (0x61..=0x7A).contains(&c));
+    }
+    let only = |c: u32| all.iter().all(|&(a, b)| a == c && b == c);
+    Needs { digits: digit as u32, letters: letter as u32, at: only(0x40), pipe: only(0x7C), other: false }
+}
+
+fn hir_needs(hir: &Hir) -> Needs {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Needs::default(),
+        HirKind::Literal(lit) => {
+            lit.0.iter().fold(Needs::default(), |n, &b| n.add(class_needs(std::iter::once((b as u32, b as u32)))))
+        }
+        HirKind::Class(Class::Unicode(c)) => class_needs(c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32))),
+        HirKind::Class(Class::Bytes(c)) => class_needs(c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32))),
+        HirKind::Repetition(rep) => hir_needs(&rep.sub).times(rep.min),
         HirKind::Capture(cap) => hir_needs(&cap.sub),
-        HirKind::Concat(subs) => subs.iter().any(hir_needs),
-        HirKind::Alternation(subs) => subs.iter().all(hir_needs),
+        HirKind::Concat(subs) => subs.iter().fold(Needs::default(), |n, h| n.add(hir_needs(h))),
+        HirKind::Alternation(subs) => subs.iter().map(hir_needs).reduce(Needs::meet).unwrap_or_default(),
     }
 }
 
@@ -298,10 +408,15 @@ mod tests {
     }
 
     #[test]
-    fn prefilter_applies_to_builtin_rules() {
-        assert!(matcher().prefilter);
-        assert!(!needs_trigger_char("[A-Z]{3}"));
-        assert!(needs_trigger_char("[A-Z]{3}\\d{2}"));
+    fn pattern_needs_are_derived_from_syntax() {
+        assert_eq!(Needs::of(r"[A-Z]{3}\d{7}"), Needs { digits: 7, letters: 3, at: false, pipe: false, other: false });
+        assert_eq!(
+            Needs::of(r"(?:\+91|0)?[6-9]\d{9}"),
+            Needs { digits: 10, letters: 0, at: false, pipe: false, other: false }
+        );
+        assert_eq!(Needs::of(r"[a-z]+@[a-z]+"), Needs { digits: 0, letters: 2, at: true, pipe: false, other: false });
+        assert_eq!(Needs::of(r"(?i:jan|feb)\d"), Needs { digits: 1, letters: 3, at: false, pipe: false, other: false });
+        assert_eq!(Needs::of(r"\d{6}\|"), Needs { digits: 6, letters: 0, at: false, pipe: true, other: false });
     }
 
     #[test]

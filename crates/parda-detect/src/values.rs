@@ -3,13 +3,24 @@
 /// True for cells that carry no PII whatever their column: empty, `NA`, `N.A`, `-`, `--`,
 /// `Nil`, `0`, `..`, `null`, `none`.
 pub fn is_placeholder(cell: &str) -> bool {
-    let core: String = cell
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '_' | '/' | '\\' | '*' | '\''))
-        .flat_map(char::to_lowercase)
-        .collect();
+    if cell.len() > 24 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for b in cell.bytes() {
+        if b.is_ascii_whitespace() || matches!(b, b'.' | b'-' | b'_' | b'/' | b'\\' | b'*' | b'\'') {
+            continue;
+        }
+        if !b.is_ascii() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let core = std::str::from_utf8(&buf[..n]).unwrap_or("?");
     matches!(
-        core.as_str(),
+        core,
         "" | "na"
             | "nil"
             | "nill"
@@ -27,6 +38,29 @@ pub fn is_placeholder(cell: &str) -> bool {
             | "xx"
             | "xxx"
     )
+}
+
+/// True for amounts and small numbers: `523605.00`, `Rs. 1,25,000`, `₹ 40`, `12345`. A bare
+/// integer of 9 digits or more is not an amount (it may be an identifier).
+pub fn is_amount(cell: &str) -> bool {
+    let t = cell.trim();
+    let t = t
+        .strip_prefix("Rs.")
+        .or_else(|| t.strip_prefix("Rs"))
+        .or_else(|| t.strip_prefix("INR"))
+        .or_else(|| t.strip_prefix('₹'))
+        .unwrap_or(t);
+    let t = t.trim_start().strip_prefix('-').unwrap_or(t.trim_start());
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    let int_digits = int.bytes().filter(u8::is_ascii_digit).count();
+    !int.is_empty()
+        && int.as_bytes()[0].is_ascii_digit()
+        && int.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && frac.is_none_or(|f| !f.is_empty() && f.len() <= 4 && f.bytes().all(|b| b.is_ascii_digit()))
+        && (int_digits <= 8 || frac.is_some() || int.contains(','))
 }
 
 /// True for values that look already masked: a run of two or more `*`, or of `X` next to
@@ -68,6 +102,16 @@ mod tests {
         }
         for s in ["Ramesh", "9876543210", "Na Ram", "10"] {
             assert!(!is_placeholder(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn amounts() {
+        for s in ["523605.00", "Rs. 1,25,000", "₹ 40", "12345", "0", "-20.5", "1,00,00,000"] {
+            assert!(is_amount(s), "{s}");
+        }
+        for s in ["9876543210", "234567890124", "14/03/1994", "2023-24", "Ward 7", "", "1.2.3", "ABC"] {
+            assert!(!is_amount(s), "{s}");
         }
     }
 

@@ -129,7 +129,9 @@ impl Validator {
                 let d = digits(s);
                 (9..=18).contains(&d.len()) && !one_digit_run(&d)
             }
-            Upi => s.split_once('@').is_some_and(|(u, h)| u.len() >= 2 && !h.contains('.') && h.len() >= 2),
+            Upi => s
+                .split_once('@')
+                .is_some_and(|(u, h)| (2..=256).contains(&u.len()) && !h.contains('.') && (2..=64).contains(&h.len())),
             Email => email_valid(s),
             Date => parse_date(s).is_some(),
             Pincode => {

@@ -4,7 +4,7 @@
 use crate::mask::{mask_value, MaskOptions};
 use crate::policy::{Action, Policy};
 use parda_detect::{
-    classify_column, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
+    classify_column, is_amount, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
 };
 use parda_rules::MaskStyle;
 
@@ -187,6 +187,11 @@ impl Engine {
     }
 
     fn is_protected(&self, core: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> bool {
+        // Only masked-looking values and values that may be DIGIT ciphertext (`id|base64`) can
+        // be protected; detection then confirms that no identifier is visible in them.
+        if !core.contains('|') && !looks_masked(core) {
+            return false;
+        }
         self.matcher.detect(core, &plan.class.cell_context(), scratch);
         let visible_pii = scratch.iter().any(|f| !self.matcher.is_protected_type(f.type_idx));
         let encrypted = scratch.iter().any(|f| self.matcher.is_protected_type(f.type_idx));
@@ -226,6 +231,9 @@ impl Engine {
     }
 
     fn spans(&self, cell: &str, plan: &ColumnPlan, stats: &mut ColumnStats, scratch: &mut Vec<Finding>) -> CellOutcome {
+        if plan.class.amount_like && is_amount(cell) {
+            return CellOutcome::Unchanged;
+        }
         self.matcher.detect(cell, &plan.class.cell_context(), scratch);
         if scratch.is_empty() {
             return CellOutcome::Unchanged;
@@ -287,6 +295,9 @@ impl Engine {
                 }
             }
             ColumnMode::Spans => {
+                if plan.class.amount_like && is_amount(cell) {
+                    return Vec::new();
+                }
                 self.matcher.detect(cell, &plan.class.cell_context(), scratch);
                 scratch
                     .iter()

@@ -36,8 +36,42 @@ fn is_line_break(g: &str) -> bool {
     g.chars().all(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
 }
 
+/// The user-perceived characters of `s`: graphemes, with a fast path for ASCII (where each
+/// byte is one, except `\r\n`).
+enum Units<'a> {
+    Ascii { s: &'a str, i: usize },
+    Unicode(unicode_segmentation::Graphemes<'a>),
+}
+
+impl<'a> Iterator for Units<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Units::Ascii { s, i } => {
+                let b = s.as_bytes();
+                if *i >= b.len() {
+                    return None;
+                }
+                let n = if b[*i] == b'\r' && b.get(*i + 1) == Some(&b'\n') { 2 } else { 1 };
+                let unit = &s[*i..*i + n];
+                *i += n;
+                Some(unit)
+            }
+            Units::Unicode(g) => g.next(),
+        }
+    }
+}
+
+fn graphemes(s: &str) -> Units<'_> {
+    if s.is_ascii() {
+        Units::Ascii { s, i: 0 }
+    } else {
+        Units::Unicode(s.graphemes(true))
+    }
+}
+
 fn units(s: &str) -> Vec<&str> {
-    s.graphemes(true).collect()
+    graphemes(s).collect()
 }
 
 /// Masks `value` with `style`.
@@ -84,7 +118,7 @@ fn keep_ends(value: &str, first: usize, last: usize, opts: MaskOptions) -> Strin
 fn word_initials(value: &str, mask: char) -> String {
     let mut out = String::with_capacity(value.len());
     let mut prev_word = false;
-    for g in value.graphemes(true) {
+    for g in graphemes(value) {
         let word = is_word_unit(g);
         if word && prev_word && g != "_" {
             out.push(mask);
@@ -125,10 +159,20 @@ fn address(value: &str, mask: char) -> String {
             || (',' as u32..='_' as u32).contains(&(c as u32))
             || is_word(c)
     };
-    value
-        .graphemes(true)
-        .map(|g| if g.chars().next().is_some_and(in_set) { mask.to_string() } else { g.to_string() })
-        .collect()
+    replace_units(value, mask, |g| g.chars().next().is_some_and(in_set))
+}
+
+/// Replaces each unit for which `masked` holds by the mask character.
+fn replace_units(value: &str, mask: char, masked: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(value.len());
+    for g in graphemes(value) {
+        if masked(g) {
+            out.push(mask);
+        } else {
+            out.push_str(g);
+        }
+    }
+    out
 }
 
 /// `\w(?=(?:[ \w]*\w){2}$)`: in the trailing run of words and spaces, masks every word unit
@@ -153,7 +197,7 @@ fn trailing_words(value: &str, mask: char) -> String {
 
 /// Masks every word unit; keeps separators.
 fn all_words(value: &str, mask: char) -> String {
-    value.graphemes(true).map(|g| if is_word_unit(g) { mask.to_string() } else { g.to_string() }).collect()
+    replace_units(value, mask, is_word_unit)
 }
 
 #[cfg(test)]
