@@ -53,6 +53,7 @@ struct Plans {
     /// The same columns with span detection only, for ragged rows.
     spans: Vec<ColumnPlan>,
     free: ColumnPlan,
+    header: ColumnPlan,
     has_header: bool,
     dialect: Dialect,
     mode: Mode,
@@ -127,6 +128,7 @@ pub fn run_csv(
         spans: columns.iter().map(|c| engine.spans_only(c)).collect(),
         columns,
         free: engine.free_text_plan(),
+        header: engine.header_plan(),
         has_header: header.is_some(),
         dialect: info.dialect,
         mode,
@@ -190,8 +192,10 @@ fn merge(t: &mut ChunkResult, r: ChunkResult) {
 /// The plan and stats slot for field `i` of a record.
 fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a ColumnPlan, usize) {
     let ncols = plans.columns.len();
-    if rec.kind != RecordKind::Data {
-        return (&plans.free, ncols);
+    match rec.kind {
+        RecordKind::Header => return (&plans.header, ncols),
+        RecordKind::Preamble => return (&plans.free, ncols),
+        RecordKind::Data => {}
     }
     let own = if i < ncols { (&plans.columns[i], i) } else { (&plans.free, ncols) };
     if !plans.has_header || nfields == ncols {

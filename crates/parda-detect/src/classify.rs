@@ -36,6 +36,8 @@ pub struct ColumnClass {
     pub amount_like: bool,
     /// Per rule: positive and negative context words in the header.
     pub header_flags: Vec<(bool, bool)>,
+    /// Look for names and addresses in its cells (off for header rows).
+    pub names: bool,
     /// Sampled cells that were not placeholders.
     pub sampled: usize,
     /// Of those, how many validated wholly as the chosen type.
@@ -49,6 +51,7 @@ impl ColumnClass {
             header_flags: Some(&self.header_flags),
             column_type: self.pii_type,
             suppress_digits: self.suppress_digits,
+            names: self.names,
         }
     }
 }
@@ -58,7 +61,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let header_flags = matcher.header_flags(header);
     let types = matcher.rule_set.types.len();
     let mut whole = vec![0usize; types];
-    let (mut sampled, mut id_like, mut amounts) = (0usize, 0usize, 0usize);
+    let (mut sampled, mut id_like, mut amounts, mut name_cells) = (0usize, 0usize, 0usize, 0usize);
     let mut findings: Vec<Finding> = Vec::new();
     for cell in samples {
         let cell = cell.trim();
@@ -71,6 +74,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if is_amount(cell) {
             amounts += 1;
+        }
+        if matcher.names.is_name_cell(cell) {
+            name_cells += 1;
         }
         matcher.detect(cell, &CellContext::default(), &mut findings);
         if let [f] = findings.as_slice() {
@@ -93,6 +99,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         suppress_digits: false,
         amount_like: false,
         header_flags,
+        names: true,
         sampled,
         validated: 0,
     };
@@ -108,6 +115,15 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         class.source = ClassSource::Values;
         class.validated = whole[t];
         class.confidence = share(t);
+        return class;
+    }
+    if let Some(t) =
+        matcher.rule_set.type_index("name").filter(|_| sampled > 0 && name_cells as f32 >= VALUE_SHARE * sampled as f32)
+    {
+        class.pii_type = Some(t);
+        class.source = ClassSource::Values;
+        class.validated = name_cells;
+        class.confidence = name_cells as f32 / sampled as f32;
         return class;
     }
     class.suppress_digits = sampled >= 5 && id_like * 10 >= sampled * 8;

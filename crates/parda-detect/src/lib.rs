@@ -12,10 +12,12 @@ mod classify;
 mod context;
 mod header;
 mod matcher;
+mod names;
 mod values;
 
 pub use check::{check_rules, RuleCheckFailure};
 pub use classify::{classify_column, ClassSource, ColumnClass};
 pub use header::{normalize_header, HeaderHints};
 pub use matcher::{CellContext, Finding, Matcher};
+pub use names::{LexSpan, NameFinder};
 pub use values::{is_amount, is_placeholder, looks_masked};

@@ -2,7 +2,8 @@
 //! confirmation (validator, boundary, context score).
 
 use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
-use parda_rules::{Boundary, RuleSet, TypeClass, Validator};
+use crate::names::NameFinder;
+use parda_rules::{Boundary, Lexicon, RuleSet, TypeClass, Validator};
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -32,6 +33,8 @@ pub struct CellContext<'a> {
     pub column_type: Option<usize>,
     /// Drop findings made only of digits and separators.
     pub suppress_digits: bool,
+    /// Also look for names and addresses (off for header cells).
+    pub names: bool,
 }
 
 struct CompiledRule {
@@ -53,11 +56,17 @@ pub struct Matcher {
     pattern_rule: Vec<usize>,
     rules: Vec<CompiledRule>,
     context: ContextWords,
+    /// Names and addresses in free text.
+    pub names: NameFinder,
+    name_type: Option<usize>,
+    address_type: Option<usize>,
     /// The rule set the matcher was built from.
     pub rule_set: RuleSet,
 }
 
 const THRESHOLD: f32 = 0.5;
+/// The `rule_idx` of findings made by the name and address dictionaries.
+pub const LEXICON_RULE: usize = usize::MAX;
 const MAX_RESTARTS: usize = 64;
 
 impl Matcher {
@@ -94,7 +103,18 @@ impl Matcher {
             })
             .collect();
         let context = ContextWords::new(&rules.rules);
-        Ok(Matcher { singles, needs, pattern_rule, rules: compiled, context, rule_set: rules })
+        let (name_type, address_type) = (rules.type_index("name"), rules.type_index("address"));
+        Ok(Matcher {
+            singles,
+            needs,
+            pattern_rule,
+            rules: compiled,
+            context,
+            names: NameFinder::new(Lexicon::builtin()),
+            name_type,
+            address_type,
+            rule_set: rules,
+        })
     }
 
     /// Per rule: whether the header holds a positive and a negative context word of the rule.
@@ -148,15 +168,29 @@ impl Matcher {
             }
             self.run_pattern(pid, cell, ctx, &mut hits, out);
         }
+        if ctx.names && (profile.letters > 0 || profile.other) {
+            self.find_names(cell, out);
+        }
         if out.is_empty() {
             return;
         }
         resolve_overlaps(out, &self.rules);
         if ctx.suppress_digits {
             out.retain(|f| {
-                self.rules[f.rule_idx].protected
+                self.rules.get(f.rule_idx).is_some_and(|r| r.protected)
                     || cell[f.start..f.end].bytes().any(|b| b.is_ascii_alphabetic() || b == b'@')
             });
+        }
+    }
+
+    fn find_names(&self, cell: &str, out: &mut Vec<Finding>) {
+        let mut spans = Vec::new();
+        self.names.find(cell, &mut spans);
+        for sp in spans {
+            let ty = if sp.address { self.address_type } else { self.name_type };
+            if let Some(type_idx) = ty {
+                out.push(Finding { start: sp.start, end: sp.end, type_idx, rule_idx: LEXICON_RULE, score: sp.score });
+            }
         }
     }
 
@@ -278,7 +312,7 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
         return;
     }
     out.sort_by(|a, b| {
-        let key = |f: &Finding| (rules[f.rule_idx].protected, f.score, f.end - f.start);
+        let key = |f: &Finding| (rules.get(f.rule_idx).is_some_and(|r| r.protected), f.score, f.end - f.start);
         key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(out.len());

@@ -7,10 +7,12 @@
 //! that a bad rule pack fails in milliseconds, before any file is read.
 #![deny(missing_docs)]
 
+mod dict;
 mod load;
 mod model;
 pub mod validators;
 
+pub use dict::{Lexicon, WordSet, DICTIONARIES};
 pub use load::{builtin_sources, load_rules, pattern_syntax, RuleError, RuleSet};
 pub use model::{Boundary, Context, MaskStyle, Rule, TypeClass, TypeDef};
 pub use validators::Validator;

@@ -160,6 +160,14 @@ impl Engine {
         self.plan_column("", &[])
     }
 
+    /// The plan for header cells: identifiers only (a header row that is really data is caught
+    /// before; header words such as `Owner Mobile` are not names).
+    pub fn header_plan(&self) -> ColumnPlan {
+        let mut plan = self.plan_column("", &[]);
+        plan.class.names = false;
+        plan
+    }
+
     /// A label for a column's action, for reports.
     pub fn action_label(&self, plan: &ColumnPlan) -> String {
         match &plan.mode {

@@ -1,0 +1,388 @@
+//! Names and addresses in free text, which have no validator: found by honorifics (`Shri`,
+//! `श्रीमती`), relation markers (`S/O`, `पुत्र`), context words (`owner`, `आवेदक`), capitalised
+//! runs that hold a dictionary name, and address keywords followed by a house number.
+
+use crate::header::is_word_char;
+use parda_rules::Lexicon;
+
+/// What kind of token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// ASCII letters only.
+    Latin,
+    /// Letters of an Indic script.
+    Indic,
+    /// Digits only.
+    Number,
+    /// Anything else (mixed letters and digits, other scripts).
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// The text in ASCII lower case.
+    low: &'a str,
+    kind: Kind,
+}
+
+/// Splits `s` into word tokens; `low` is `s` in ASCII lower case (same byte offsets).
+fn tokenize<'a>(s: &'a str, low: &'a str) -> Vec<Tok<'a>> {
+    let mut toks = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let word = i < s.len() && is_word_char(c);
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let text = &s[st..i];
+                // A token glued to a mask character is what is left of a masked value.
+                let masked = s[..st].ends_with('*') || s[i..].starts_with('*');
+                let kind = if masked {
+                    Kind::Other
+                } else if text.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    Kind::Latin
+                } else if text.bytes().all(|b| b.is_ascii_digit()) {
+                    Kind::Number
+                } else if text
+                    .chars()
+                    .all(|c| ('\u{0900}'..='\u{0DFF}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}'))
+                {
+                    Kind::Indic
+                } else {
+                    Kind::Other
+                };
+                toks.push(Tok { start: st, end: i, text, low: &low[st..i], kind });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    toks
+}
+
+/// A name or address span found in text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LexSpan {
+    /// Byte offset where it starts.
+    pub start: usize,
+    /// Byte offset where it ends.
+    pub end: usize,
+    /// True for an address, false for a name.
+    pub address: bool,
+    /// How sure: 0.9 after a marker, 0.7 for a dictionary run.
+    pub score: f32,
+}
+
+/// Finds names and addresses with the dictionaries.
+pub struct NameFinder {
+    lex: Lexicon,
+}
+
+const MAX_NAME_TOKENS: usize = 4;
+
+impl NameFinder {
+    /// Wraps the dictionaries.
+    pub fn new(lex: Lexicon) -> NameFinder {
+        NameFinder { lex }
+    }
+
+    fn in_dict(&self, t: &Tok) -> bool {
+        t.kind == Kind::Latin && t.text.len() >= 3 && {
+            self.lex.given.contains(t.low) || self.lex.surnames.contains(t.low)
+        }
+    }
+
+    fn is_honorific(&self, t: &Tok) -> bool {
+        self.lex.honorifics.contains(t.low)
+    }
+
+    fn is_place(&self, t: &Tok) -> bool {
+        self.lex.places.contains(t.low)
+    }
+
+    /// A relation marker starting at token `i`: returns how many tokens it spans.
+    fn relation_at(&self, s: &str, toks: &[Tok], i: usize) -> usize {
+        let t = &toks[i];
+        if t.text.len() == 1 && "sdwchSDWCH".contains(t.text) {
+            if let Some(n) = toks.get(i + 1) {
+                let between = s[t.end..n.start].trim();
+                if between == "/" && n.text.eq_ignore_ascii_case("o") {
+                    return 2;
+                }
+            }
+        }
+        if self.lex.relations.contains(t.low) {
+            return 1;
+        }
+        if let Some(n) = toks.get(i + 1) {
+            if s[t.end..n.start] == *" "
+                && matches!(n.low, "of")
+                && self.lex.relations.contains(&format!("{} of", t.low))
+            {
+                return 2;
+            }
+        }
+        0
+    }
+
+    /// Whether the text between two tokens keeps a name going (spaces, an initial's dot).
+    fn joins(s: &str, a: &Tok, b: &Tok) -> bool {
+        let between = &s[a.end..b.start];
+        !between.is_empty() && between.len() <= 3 && between.chars().all(|c| c == ' ' || c == '.')
+    }
+
+    fn capitalised(t: &Tok) -> bool {
+        let mut chars = t.text.chars();
+        t.kind == Kind::Latin && chars.next().is_some_and(|c| c.is_ascii_uppercase()) && {
+            let rest = &t.text[1..];
+            rest.bytes().all(|b| b.is_ascii_lowercase()) || rest.bytes().all(|b| b.is_ascii_uppercase())
+        }
+    }
+
+    /// Name tokens from `i` on, after a marker: returns the end token (exclusive). `strict`
+    /// (after a context word) takes Latin tokens only when capitalised.
+    fn run_after(&self, s: &str, toks: &[Tok], mut i: usize, lenient: bool) -> (usize, usize) {
+        // Skip further honorifics and context words ("Late Shri", "owner name").
+        while i < toks.len() && (self.is_honorific(&toks[i]) || self.lex.context.contains(toks[i].low)) {
+            i += 1;
+        }
+        let first = i;
+        let mut j = i;
+        while j < toks.len() && j - first < MAX_NAME_TOKENS {
+            let t = &toks[j];
+            if (j > first && !Self::joins(s, &toks[j - 1], t)) || self.relation_at(s, toks, j) > 0 {
+                break;
+            }
+            let ok = match t.kind {
+                Kind::Latin => {
+                    !self.is_place(t)
+                        && (Self::capitalised(t)
+                            || (lenient && t.text.bytes().all(|b| b.is_ascii_lowercase()) && self.in_dict(t)))
+                }
+                Kind::Indic => !self.lex.stop_hi.contains(t.text) && !self.lex.relations.contains(t.text),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        (first, j)
+    }
+
+    /// Finds name and address spans in `s`, sorted and non-overlapping.
+    pub fn find(&self, s: &str, out: &mut Vec<LexSpan>) {
+        out.clear();
+        let low = s.to_ascii_lowercase();
+        let toks = tokenize(s, &low);
+        if toks.is_empty() {
+            return;
+        }
+        self.find_addresses(s, &toks, out);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let rel = self.relation_at(s, &toks, i);
+            let (marker_len, lenient) = if rel > 0 {
+                (rel, true)
+            } else if self.is_honorific(t) && (t.kind == Kind::Indic || Self::capitalised(t) || t.text.len() >= 3) {
+                (1, true)
+            } else if self.lex.context.contains(t.low) {
+                (1, false)
+            } else {
+                (0, false)
+            };
+            if marker_len > 0 {
+                let (first, end) = self.run_after(s, &toks, i + marker_len, lenient);
+                let known = toks[first..end].iter().any(|t| self.in_dict(t) || t.kind == Kind::Indic);
+                if end > first && (lenient || known || end - first >= 2) {
+                    push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: false, score: 0.9 });
+                    i = end;
+                    continue;
+                }
+                i += marker_len;
+                continue;
+            }
+            // A capitalised run holding a dictionary name, not followed by a place word.
+            if Self::capitalised(t) || (t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_uppercase())) {
+                let mut j = i + 1;
+                while j < toks.len()
+                    && j - i < MAX_NAME_TOKENS + 1
+                    && Self::joins(s, &toks[j - 1], &toks[j])
+                    && Self::capitalised(&toks[j])
+                    && self.relation_at(s, &toks, j) == 0
+                {
+                    j += 1;
+                }
+                let run = &toks[i..j];
+                let hits = run.iter().filter(|t| self.in_dict(t)).count();
+                let place = run.iter().any(|t| self.is_place(t)) || toks.get(j).is_some_and(|n| self.is_place(n));
+                let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
+                if hits > 0 && !place && (!caps || run.len() >= 2) {
+                    push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        out.sort_by_key(|s| s.start);
+    }
+
+    /// Address spans: from a house-number keyword followed by a number (`H.No. 12-3-456`,
+    /// `Flat 302`, `Plot No. 5`), or `Near`/`Opp.`/`Behind` followed by a capitalised word,
+    /// through street, locality, city and pin code.
+    fn find_addresses(&self, s: &str, toks: &[Tok], out: &mut Vec<LexSpan>) {
+        let mut i = 0;
+        while i < toks.len() {
+            let l = toks[i].low;
+            let mut next = i + 1;
+            let trigger = match l {
+                "h" | "d" | "house" | "door" | "ghar"
+                    if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("no")) =>
+                {
+                    next = i + 2;
+                    true
+                }
+                "hno" | "flat" | "plot" | "qtr" | "quarter" | "gali" | "khasra" | "मकान" | "गली" => true,
+                "near" | "opp" | "opposite" | "behind" | "पास" => {
+                    toks.get(i + 1).is_some_and(|n| Self::capitalised(n) || n.kind == Kind::Indic)
+                }
+                _ => false,
+            };
+            if !trigger {
+                i += 1;
+                continue;
+            }
+            while next < toks.len() && toks[next].text.eq_ignore_ascii_case("no") {
+                next += 1;
+            }
+            let numbered = toks.get(next).is_some_and(|n| matches!(n.kind, Kind::Number | Kind::Other));
+            if !numbered && !matches!(l, "near" | "opp" | "opposite" | "behind" | "पास") {
+                i += 1;
+                continue;
+            }
+            let mut end = next;
+            while end < toks.len() {
+                let t = &toks[end];
+                let between = &s[toks[end - 1].end..t.start];
+                if between.len() > 4
+                    || between.chars().any(|c| !matches!(c, ' ' | ',' | '-' | '/' | '.' | ':' | '#' | '\n' | '\r'))
+                {
+                    break;
+                }
+                let ok = match t.kind {
+                    Kind::Number | Kind::Other | Kind::Indic => true,
+                    Kind::Latin => {
+                        Self::capitalised(t)
+                            || self.is_place(t)
+                            || self.lex.address.contains(t.low)
+                            || t.text.eq_ignore_ascii_case("no")
+                    }
+                };
+                if !ok {
+                    break;
+                }
+                end += 1;
+                if t.kind == Kind::Number && t.text.len() == 6 && end - i > 2 {
+                    break; // a pin code closes the address
+                }
+            }
+            if end > next {
+                push(out, LexSpan { start: toks[i].start, end: toks[end - 1].end, address: true, score: 0.8 });
+            }
+            i = end.max(i + 1);
+        }
+    }
+
+    /// True when the whole of `cell` reads as a person's name (for classifying a column by its
+    /// values): one to five name tokens with a dictionary name, an honorific or a relation.
+    pub fn is_name_cell(&self, cell: &str) -> bool {
+        let low = cell.to_ascii_lowercase();
+        let toks = tokenize(cell, &low);
+        if toks.is_empty() || toks.len() > 6 || cell.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+            return false;
+        }
+        let latin = toks.iter().all(|t| t.kind == Kind::Latin);
+        let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, &toks, i) > 0);
+        let dict = toks.iter().any(|t| self.in_dict(t));
+        let place = toks.iter().any(|t| self.is_place(t));
+        latin && !place && (dict || marker)
+    }
+}
+
+fn push(out: &mut Vec<LexSpan>, span: LexSpan) {
+    if out.iter().all(|o| span.end <= o.start || span.start >= o.end) {
+        out.push(span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(s: &str) -> Vec<(String, bool)> {
+        let f = NameFinder::new(Lexicon::builtin());
+        let mut out = Vec::new();
+        f.find(s, &mut out);
+        out.iter().map(|x| (s[x.start..x.end].to_string(), x.address)).collect()
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        find(s).into_iter().filter(|(_, a)| !a).map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn names_after_markers() {
+        assert_eq!(names("Paid by Shri Ramesh Kumar today"), vec!["Ramesh Kumar"]);
+        assert_eq!(names("Smt. Sunita Devi W/O Late Shri Mohan Lal"), vec!["Sunita Devi", "Mohan Lal"]);
+        assert_eq!(names("R. K. Sharma s/o ramesh"), vec!["R. K. Sharma", "ramesh"]);
+        assert_eq!(names("Owner: Xyqor Bantuwal requested mutation"), vec!["Xyqor Bantuwal"]);
+        assert_eq!(names("आवेदक रमेश कुमार का आवेदन"), vec!["रमेश कुमार"]);
+        assert_eq!(names("श्रीमती सुनीता देवी पत्नी श्री मोहन लाल"), vec!["सुनीता देवी", "मोहन लाल"]);
+        assert_eq!(names("RAMESH KUMAR paid"), vec!["RAMESH KUMAR"]);
+    }
+
+    #[test]
+    fn non_names_survive() {
+        for s in [
+            "Ward 7 demand raised",
+            "DOC_VERIFIER approved",
+            "Old Age Pension sanctioned",
+            "Gandhi Nagar water supply",
+            "Indira Gandhi Hospital",
+            "Owner Mobile updated",
+            "PAID",
+            "Junior Engineer inspected",
+        ] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    #[test]
+    fn addresses() {
+        let a = |s: &str| find(s).into_iter().filter(|(_, a)| *a).map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(
+            a("lives at H.No. 12-3-456, Gali No. 4, Near Hanuman Mandir, Gorakhpur - 273001 since 2001"),
+            vec!["H.No. 12-3-456, Gali No. 4, Near Hanuman Mandir, Gorakhpur - 273001"]
+        );
+        assert_eq!(a("Flat 302, Sai Residency, MG Road"), vec!["Flat 302, Sai Residency, MG Road"]);
+        assert_eq!(a("Plot Area"), Vec::<String>::new());
+        assert_eq!(a("Ward 7"), Vec::<String>::new());
+        assert_eq!(a("flat rate applied"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn name_cells() {
+        let f = NameFinder::new(Lexicon::builtin());
+        for s in ["Ramesh Kumar", "R. K. Sharma", "Smt. Anokhi Xyz", "SUNITA DEVI"] {
+            assert!(f.is_name_cell(s), "{s}");
+        }
+        for s in ["Residential", "Gandhi Nagar", "Old Age Pension", "9876543210", "Ward 7"] {
+            assert!(!f.is_name_cell(s), "{s}");
+        }
+    }
+}

