@@ -22,6 +22,7 @@ paid pending partial tax water demand notice receipt amount total due bill offic
 city town village district state india bank branch account house flat plot door block sector
 new old near opp behind main north south east west central union
 will may june august april mark rose hope joy grace faith star king queen major general
+malik naam pita pati patni putra
 """.split())
 
 def hold_out(name):

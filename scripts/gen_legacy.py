@@ -24,8 +24,19 @@ GIVEN = ["Ramesh", "Suresh", "Mahesh", "Sunita", "Anita", "Priya", "Rajesh", "Mo
 SURNAME = ["Kumar", "Sharma", "Verma", "Gupta", "Singh", "Yadav", "Patel", "Reddy", "Naidu", "Iyer", "Nair",
            "Das", "Ghosh", "Khan", "Ansari", "Mishra", "Tiwari", "Pandey", "Chauhan", "Jain", "Rao", "Pillai",
            "Devi", "Kaur", "Mehta", "Joshi", "Saxena", "Srivastava", "Chaudhary", "Thakur"]
-GIVEN_HI = ["रमेश", "सुरेश", "सुनीता", "अनीता", "मोहन", "सीता", "राजेश", "पूजा", "अमित", "कविता"]
-SURNAME_HI = ["कुमार", "शर्मा", "वर्मा", "गुप्ता", "सिंह", "यादव", "देवी", "मिश्रा"]
+GIVEN_HI = ["रमेश", "सुरेश", "सुनीता", "अनीता", "मोहन", "सीता", "राजेश", "पूजा", "अमित", "कविता", "अनोखी", "बलदेव", "चमेली", "धर्मपाल"]
+SURNAME_HI = ["कुमार", "शर्मा", "वर्मा", "गुप्ता", "सिंह", "यादव", "देवी", "मिश्रा", "चौरसिया", "बघेल"]
+# Names and honorifics in other scripts: (honorific, [names])
+OTHER_SCRIPTS = [
+    ("திரு", ["முருகன் செல்வம்", "அருள் குமார்", "சரவணன் ராஜா"]),
+    ("శ్రీ", ["వెంకట రమణ", "శ్రీనివాస రావు", "లక్ష్మి నారాయణ"]),
+    ("শ্রী", ["সুমন ঘোষ", "অমিত দাস", "রতন মিত্র"]),
+    ("ਸ਼੍ਰੀ", ["ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "ਹਰਜੀਤ ਕੌਰ"]),
+    ("શ્રી", ["કિરણ પટેલ", "મહેશ શાહ"]),
+    ("ಶ್ರೀ", ["ಮಂಜುನಾಥ ಗೌಡ", "ರವಿ ಕುಮಾರ"]),
+    ("ശ്രീ", ["രാജൻ പിള്ള", "സുരേഷ് നായർ"]),
+    ("ଶ୍ରୀ", ["ପ୍ରଦୀପ ସାହୁ", "ସୁଶାନ୍ତ ଦାସ"]),
+]
 HONORIFIC = ["Shri", "Smt.", "Sri", "Mr.", "Mrs.", "Dr.", "Late Shri", "Kumari", "Mohd."]
 RELATION = ["S/O", "D/O", "W/O", "C/O"]
 STREETS = ["Gali No. 4", "MG Road", "Station Road", "Nehru Nagar", "Gandhi Colony", "Civil Lines", "Sai Residency",
@@ -63,8 +74,17 @@ def gstin_check(s14):
     return B36[(36 - t % 36) % 36]
 
 class Gen:
-    def __init__(self, seed):
+    def __init__(self, seed, heldout=None):
         self.r = random.Random(seed)
+        self.free_given, self.free_surnames = GIVEN, SURNAME
+        if heldout:
+            read = lambda f: [w.strip().title() for w in open(f, encoding="utf-8") if w.strip()]
+            self.free_given = read(heldout + "/heldout_given_names.txt")
+            self.free_surnames = read(heldout + "/heldout_surnames.txt")
+
+    def free_name(self):
+        """A name for free text: from the held-out lists when given (names parda has not seen)."""
+        return "%s %s" % (self.pick(self.free_given), self.pick(self.free_surnames))
 
     def pick(self, xs):
         return self.r.choice(xs)
@@ -157,7 +177,7 @@ def row(g, i, no_pii, latin_only=False):
         "Txn Id": g.txn_id(), "Status": g.pick(STATUS),
     }
     pii = []
-    kind = g.r.randint(0, 5)
+    kind = g.r.randint(0, 11)
     if kind == 0:
         m = g.mobile(); pii.append(("mobile", m))
         remark = "Owner mob %s, paid %s on receipt %s" % (m, g.amount(), cells["Receipt No"])
@@ -173,6 +193,25 @@ def row(g, i, no_pii, latin_only=False):
     elif kind == 4:
         gst = g.gstin(); pii.append(("gstin", gst))
         remark = "Shop GSTIN %s, usage commercial" % gst
+    elif kind == 6:
+        a, b = g.free_name(), g.free_name(); pii += [("name", a), ("name", b)]
+        remark = "Name changed from %s to %s as per court order" % (a, b)
+    elif kind == 7:
+        a, b, addr = g.free_name(), g.free_name(), g.address().replace(",\n", ", ")
+        pii += [("name", a), ("name", b), ("address", addr)]
+        remark = "Applicant %s %s %s %s requested new connection at %s" % (g.pick(["Shri", "Smt.", "Mr."]), a, g.pick(RELATION), b, addr)
+    elif kind == 8:
+        a, m = g.free_name(), g.mobile(); pii += [("name", a), ("mobile", m)]
+        remark = "%s ne shikayat darj ki, ph %s" % (a, m)
+    elif kind == 9 and not latin_only:
+        a, b = g.name(hindi=True), g.name(hindi=True); pii += [("name", a), ("name", b)]
+        remark = "आवेदक %s का आवेदन, पिता %s" % (a, b)
+    elif kind == 10 and not latin_only:
+        a = g.name(hindi=True); pii.append(("name", a))
+        remark = "%s ने शिकायत की है" % a
+    elif kind == 11 and not latin_only:
+        hon, names = g.pick(OTHER_SCRIPTS); a = g.pick(names); pii.append(("name", a))
+        remark = "%s %s, ward %d" % (hon, a, g.r.randint(1, 30))
     else:
         remark = "Demand raised, amount Rs. %s due" % "{:,}".format(g.r.randint(1000, 99999))
     cells["Remarks"] = remark
@@ -202,10 +241,11 @@ def main():
     ap.add_argument("--title", action="store_true", help="a title line and a blank line above the header")
     ap.add_argument("--gzip", action="store_true")
     ap.add_argument("--no-pii", action="store_true", help="replace every PII value by a placeholder")
+    ap.add_argument("--heldout", help="folder with heldout_given_names.txt / heldout_surnames.txt: names in free text come from them")
     a = ap.parse_args()
     delim = "\t" if a.delimiter == "tab" else a.delimiter
     eol = "\r\n" if a.crlf else "\n"
-    g = Gen(a.seed)
+    g = Gen(a.seed, a.heldout)
     buf = io.StringIO()
     def write_row(values):
         out = []

@@ -59,6 +59,16 @@ employees = (
 )
 w("samples/employees_unicode.txt", b"\xff\xfe" + employees.encode("utf-16-le"))
 
+mutations = (
+    "Application No,Old Owner,New Owner Details,Relation,Ward,Remarks\n"
+    "MUT/2023/001,Ramesh Kumar,\"RAMESH KUMAR / MOHAN LAL / 9876543210 # SUNITA DEVI W/O RAMESH KUMAR / 9123456789\",S/O Mohan Lal,Ward 7,Name changed from Ramesh Kumar to Sunita Devi as per court order\n"
+    "MUT/2023/002,Anokhi Bantuwal,Smt. Chameli Baghel,W/O Dharampal Baghel,Ward 3,\"Shikayat: Anokhi ne mutation fee jama ki, ph 9000012345\"\n"
+    "MUT/2023/003,रमेश कुमार,श्रीमती सुनीता देवी,पत्नी श्री रमेश कुमार,Ward 12,आवेदक रमेश कुमार का आवेदन स्वीकृत\n"
+    "MUT/2023/004,Xyqor Pqrwal,Lmno Stuwal,D/O Pqrst Lmnwal,Ward 1,\"Inspected H.No. 12-3-456, Gali No. 4, Gorakhpur - 273001; Junior Engineer approved\"\n"
+    "MUT/2023/005,Kiran Das,Old Age Pension Trust,C/O Gandhi Nagar Office,Ward 9,Old Age Pension scheme transfer approved by DOC_VERIFIER\n"
+)
+w("samples/mutations.csv", mutations.encode("utf-8"))
+
 # --- dialects: no PII, must be byte-identical -----------------------------------------------
 rows = [["Ward", "Category", "Count", "Amount", "Note"],
         ["Ward 7", "Residential", "120", "1,25,000.00", "ok"],

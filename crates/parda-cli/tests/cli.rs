@@ -68,6 +68,7 @@ fn samples_are_masked_exactly_as_expected_in_every_variant() {
             ("grievances.tsv", "grievances.tsv"),
             ("employees_unicode.txt", "employees_unicode.txt"),
             ("pensioners.psv.gz", "pensioners.psv"),
+            ("mutations.csv", "mutations.csv"),
         ] {
             let got = plain_bytes(&out.path().join(name));
             let want = std::fs::read(testdata("expected/samples").join(expected)).unwrap();
@@ -195,6 +196,10 @@ const PLANTED: &[&str] = &[
     "vikram.singh",
     "9811122233",
     "रमेश",
+    "Anokhi",
+    "Bantuwal",
+    "Xyqor",
+    "12-3-456",
 ];
 
 #[test]

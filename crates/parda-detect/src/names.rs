@@ -83,6 +83,11 @@ pub struct NameFinder {
 
 const MAX_NAME_TOKENS: usize = 4;
 
+/// Hinglish postpositions that follow a person ("Ramesh ne shikayat ki", "Sunita ji").
+const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "jee"];
+/// Hindi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा").
+const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा"];
+
 impl NameFinder {
     /// Wraps the dictionaries.
     pub fn new(lex: Lexicon) -> NameFinder {
@@ -128,6 +133,21 @@ impl NameFinder {
         0
     }
 
+    /// `from` / `to` right after "changed", "transferred", "mutation": "name changed from A to B".
+    fn is_transfer_edge(&self, toks: &[Tok], i: usize) -> bool {
+        matches!(toks[i].low, "from" | "to" | "in")
+            && toks[i.saturating_sub(5)..i].iter().any(|t| {
+                matches!(
+                    t.low,
+                    "changed" | "transferred" | "transfer" | "mutation" | "mutated" | "sold" | "gifted" | "inherited"
+                )
+            })
+    }
+
+    fn joins_space(s: &str, a: &Tok, b: &Tok) -> bool {
+        s[a.end..b.start] == *" "
+    }
+
     /// Whether the text between two tokens keeps a name going (spaces, an initial's dot).
     fn joins(s: &str, a: &Tok, b: &Tok) -> bool {
         let between = &s[a.end..b.start];
@@ -146,7 +166,11 @@ impl NameFinder {
     /// (after a context word) takes Latin tokens only when capitalised.
     fn run_after(&self, s: &str, toks: &[Tok], mut i: usize, lenient: bool) -> (usize, usize) {
         // Skip further honorifics and context words ("Late Shri", "owner name").
-        while i < toks.len() && (self.is_honorific(&toks[i]) || self.lex.context.contains(toks[i].low)) {
+        while i < toks.len()
+            && (self.is_honorific(&toks[i])
+                || self.lex.context.contains(toks[i].low)
+                || matches!(toks[i].low, "of" | "is" | "mr" | "mrs" | "ms" | "was" | "by"))
+        {
             i += 1;
         }
         let first = i;
@@ -190,7 +214,7 @@ impl NameFinder {
                 (rel, true)
             } else if self.is_honorific(t) && (t.kind == Kind::Indic || Self::capitalised(t) || t.text.len() >= 3) {
                 (1, true)
-            } else if self.lex.context.contains(t.low) {
+            } else if self.lex.context.contains(t.low) || self.is_transfer_edge(&toks, i) {
                 (1, false)
             } else {
                 (0, false)
@@ -198,7 +222,9 @@ impl NameFinder {
             if marker_len > 0 {
                 let (first, end) = self.run_after(s, &toks, i + marker_len, lenient);
                 let known = toks[first..end].iter().any(|t| self.in_dict(t) || t.kind == Kind::Indic);
-                if end > first && (lenient || known || end - first >= 2) {
+                let place_follows =
+                    toks.get(end).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[end - 1], n));
+                if end > first && !place_follows && (lenient || known || end - first >= 2) {
                     push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: false, score: 0.9 });
                     i = end;
                     continue;
@@ -218,11 +244,34 @@ impl NameFinder {
                     j += 1;
                 }
                 let run = &toks[i..j];
-                let hits = run.iter().filter(|t| self.in_dict(t)).count();
-                let place = run.iter().any(|t| self.is_place(t)) || toks.get(j).is_some_and(|n| self.is_place(n));
+                let hits = run.iter().filter(|t| self.in_dict(t)).count()
+                    + usize::from(
+                        toks.get(j)
+                            .is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)),
+                    );
+                let place = run.iter().any(|t| self.is_place(t))
+                    || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
                 if hits > 0 && !place && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
+                }
+                i = j;
+                continue;
+            }
+            // An Indic run right before ने / जी / द्वारा.
+            if t.kind == Kind::Indic && !self.lex.stop_hi.contains(t.text) {
+                let mut j = i + 1;
+                while j < toks.len()
+                    && j - i < 3
+                    && toks[j].kind == Kind::Indic
+                    && Self::joins_space(s, &toks[j - 1], &toks[j])
+                    && !self.lex.stop_hi.contains(toks[j].text)
+                    && !POST_CONTEXT_HI.contains(&toks[j].text)
+                {
+                    j += 1;
+                }
+                if toks.get(j).is_some_and(|n| POST_CONTEXT_HI.contains(&n.text)) {
+                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 }
                 i = j;
                 continue;
@@ -344,6 +393,13 @@ mod tests {
         assert_eq!(names("आवेदक रमेश कुमार का आवेदन"), vec!["रमेश कुमार"]);
         assert_eq!(names("श्रीमती सुनीता देवी पत्नी श्री मोहन लाल"), vec!["सुनीता देवी", "मोहन लाल"]);
         assert_eq!(names("RAMESH KUMAR paid"), vec!["RAMESH KUMAR"]);
+        assert_eq!(names("name changed from Xyqor Bantuwal to Pqrst Lmnwal"), vec!["Xyqor Bantuwal", "Pqrst Lmnwal"]);
+        assert_eq!(names("Xyqor ne shikayat ki"), vec!["Xyqor"]);
+        assert_eq!(names("Mutation done in favour of Xyqor Bantuwal"), vec!["Xyqor Bantuwal"]);
+        assert_eq!(names("Dr. Ambedkar Nagar ward office"), Vec::<String>::new());
+        assert_eq!(names("திரு முருகன் செல்வம், ward 3"), vec!["முருகன் செல்வம்"]);
+        assert_eq!(names("Ramesh Kumar, Ward 7"), vec!["Ramesh Kumar"]);
+        assert_eq!(names("पानी का बिल, अनोखी बंटवाल ने शिकायत की"), vec!["अनोखी बंटवाल"]);
     }
 
     #[test]
