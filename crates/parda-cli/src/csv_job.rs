@@ -284,11 +284,17 @@ fn write_record(
     out.extend_from_slice(&chunk.data[pos..rec.end as usize]);
 }
 
-fn named(engine: &Engine, counts: &[u64]) -> BTreeMap<String, u64> {
+pub(crate) fn named(engine: &Engine, counts: &[u64]) -> BTreeMap<String, u64> {
     counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(t, &n)| (engine.type_name(t).to_string(), n)).collect()
 }
 
-fn column_report(engine: &Engine, index: usize, name: &str, plan: &ColumnPlan, stats: &ColumnStats) -> ColumnReport {
+pub(crate) fn column_report(
+    engine: &Engine,
+    index: usize,
+    name: &str,
+    plan: &ColumnPlan,
+    stats: &ColumnStats,
+) -> ColumnReport {
     use parda_detect::ClassSource;
     ColumnReport {
         index,
@@ -331,6 +337,8 @@ fn file_report(
         path: path.to_string(),
         output: output.map(|o| o.display().to_string()),
         format: "csv".into(),
+        output_format: None,
+        sheets: Vec::new(),
         encoding: info.encoding.name().into(),
         delimiter: match info.dialect.delimiter {
             b',' => "comma",

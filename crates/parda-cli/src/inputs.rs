@@ -20,7 +20,7 @@ impl InputFile {
     }
 }
 
-const EXTENSIONS: &[&str] = &["csv", "tsv", "psv", "txt"];
+const EXTENSIONS: &[&str] = &["csv", "tsv", "psv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods"];
 
 /// True for file names parda reads when walking a folder.
 pub fn is_supported(path: &Path) -> bool {
@@ -96,7 +96,10 @@ pub fn plan_outputs(
     }
     let mut outputs: Vec<PathBuf> = Vec::new();
     for f in inputs {
-        let target = out.join(&f.relative);
+        let mut target = out.join(&f.relative);
+        if parda_formats::is_workbook(&f.relative) {
+            target.set_extension("xlsx"); // workbooks are written as .xlsx
+        }
         if let Some(i) = outputs.iter().position(|o| *o == target) {
             bail!(
                 "{} and {} would both be written to {}: give them as one folder, or mask them in separate runs",
@@ -128,7 +131,9 @@ mod tests {
         assert!(is_supported(Path::new("a/b.csv")));
         assert!(is_supported(Path::new("b.CSV.gz")));
         assert!(is_supported(Path::new("b.tsv")));
-        assert!(!is_supported(Path::new("b.xlsx")));
+        assert!(is_supported(Path::new("b.xlsx")));
+        assert!(is_supported(Path::new("b.ods")));
+        assert!(!is_supported(Path::new("b.license")));
         assert!(!is_supported(Path::new("parda-report.json")));
         assert!(!is_supported(Path::new(".parda-x.partial")));
     }

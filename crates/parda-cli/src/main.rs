@@ -9,6 +9,7 @@ mod csv_job;
 mod inputs;
 mod pipeline;
 mod report;
+mod workbook_job;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::Parser;
@@ -161,7 +162,12 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
     let mut failed = false;
     for (i, f) in files.iter().enumerate() {
         let output = outputs.as_ref().map(|o| o[i].as_path());
-        match run_csv(&engine, &f.shown(), output, mode, &opts) {
+        let result = if parda_formats::is_workbook(&f.path) {
+            workbook_job::run_workbook(&engine, &f.shown(), output, mode)
+        } else {
+            run_csv(&engine, &f.shown(), output, mode, &opts)
+        };
+        match result {
             Ok(r) => report.add(r),
             Err(e) if e.is::<Interrupted>() => return Err(e),
             Err(e) => {
@@ -184,6 +190,9 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
 fn check_policy_columns(engine: &Engine, files: &[inputs::InputFile], encoding: Option<TextEncoding>) -> Result<()> {
     let mut seen = std::collections::BTreeSet::new();
     for f in files.iter().filter(|f| f.path != Path::new("-")) {
+        if parda_formats::is_workbook(&f.path) {
+            continue;
+        }
         if let Ok(headers) = header_names(engine, &f.shown(), encoding) {
             seen.extend(headers.iter().map(|h| normalize_header(h)));
         }

@@ -55,8 +55,14 @@ pub struct FileReport {
     /// The output path (mask only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
-    /// `csv`.
+    /// `csv`, or the workbook's extension (`xlsx`, `xls`, `ods`...).
     pub format: String,
+    /// Set when the output's format differs from the input's (`.xls` comes back as `.xlsx`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_format: Option<String>,
+    /// Sheet names, in order (workbooks only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
     /// Text encoding.
     pub encoding: String,
     /// The delimiter, as a name.

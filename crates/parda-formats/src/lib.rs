@@ -12,7 +12,10 @@ mod encoding;
 mod error;
 mod input;
 mod output;
+mod workbook;
 
+/// Merged-region dimensions, as calamine gives them.
+pub use calamine::Dimensions;
 pub use csv::{
     decode_field, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan, LineEnding, Record,
     RecordKind, SplitOutcome,
@@ -21,3 +24,4 @@ pub use encoding::TextEncoding;
 pub use error::FormatError;
 pub use input::{open_input, InputStream};
 pub use output::{AtomicOutput, TextSink};
+pub use workbook::{is_workbook, CellOut, CellValue, Sheet, SheetWriter, WorkbookReader, WorkbookWriter};

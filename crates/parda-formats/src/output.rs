@@ -29,6 +29,11 @@ impl AtomicOutput {
         Ok(AtomicOutput { tmp, final_path: final_path.to_path_buf() })
     }
 
+    /// The temporary file's path (for writers that open files themselves).
+    pub fn temp_path(&self) -> &Path {
+        self.tmp.path()
+    }
+
     /// A handle to write to.
     pub fn file(&self) -> Result<File, FormatError> {
         self.tmp.reopen().map_err(|e| FormatError::io(&self.final_path.display().to_string(), e))
@@ -45,7 +50,7 @@ impl AtomicOutput {
 
 enum Compressed<W: Write> {
     Plain(W),
-    Gzip(GzEncoder<W>),
+    Gzip(Box<GzEncoder<W>>),
 }
 
 impl<W: Write> Write for Compressed<W> {
@@ -73,7 +78,7 @@ impl<W: Write> TextSink<W> {
     pub fn new(w: W, encoding: TextEncoding, gzip: bool) -> io::Result<Self> {
         let buffered = BufWriter::with_capacity(1 << 20, w);
         let c = if gzip {
-            Compressed::Gzip(GzEncoder::new(buffered, Compression::new(6)))
+            Compressed::Gzip(Box::new(GzEncoder::new(buffered, Compression::new(6))))
         } else {
             Compressed::Plain(buffered)
         };

@@ -1,0 +1,188 @@
+//! End-to-end tests for workbooks: generated ones (built here with rust_xlsxwriter) and DIGIT's
+//! real upload templates in `testdata/realworld/`. Outputs are read back with calamine to
+//! check values, cell types, sheets, rows and formulas.
+
+use assert_cmd::Command;
+use calamine::{open_workbook_auto, Data, Reader};
+use predicates::prelude::*;
+use rust_xlsxwriter::{Format, Formula, Workbook};
+use std::path::{Path, PathBuf};
+
+fn testdata(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(rel)
+}
+
+fn parda() -> Command {
+    Command::cargo_bin("parda").unwrap()
+}
+
+/// A municipal register: a merged title row, a header, number-stored mobiles and Aadhaar,
+/// date cells, formulas, booleans, an empty row in the middle, and three sheets.
+fn make_register(path: &Path) {
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let owners = book.add_worksheet().set_name("Owners").unwrap();
+    owners.merge_range(0, 0, 0, 7, "Property Tax Register - Ward 7", &Format::new()).unwrap();
+    let headers = ["S.No", "Owner Name", "Mobile No", "Aadhar No", "DOB", "Amount", "Paid", "Remarks", "Double"];
+    for (c, h) in headers.iter().enumerate() {
+        owners.write_string(1, c as u16, *h).unwrap();
+    }
+    let rows: [(f64, &str, f64, f64, f64, f64, bool, &str); 3] = [
+        (1.0, "Ramesh Kumar", 9876543210.0, 234567890124.0, 34407.0, 523605.0, true, "owner mob 9123456789"),
+        (2.0, "Smt. Sunita Devi", 9123456780.0, 499118665246.0, 30000.0, 1500.5, false, "receipt 7012345678 issued"),
+        (3.0, "R. K. Sharma", 8765432109.0, 987654321096.0, 25000.0, 0.0, true, "NA"),
+    ];
+    for (i, (sno, name, mob, aadhaar, dob, amount, paid, remark)) in rows.iter().enumerate() {
+        // Row 4 (the second data row's position + 1) is left empty on purpose.
+        let r = if i < 2 { 2 + i as u32 } else { 5 };
+        owners.write_number(r, 0, *sno).unwrap();
+        owners.write_string(r, 1, *name).unwrap();
+        owners.write_number(r, 2, *mob).unwrap();
+        owners.write_number(r, 3, *aadhaar).unwrap();
+        owners.write_number_with_format(r, 4, *dob, &date).unwrap();
+        owners.write_number(r, 5, *amount).unwrap();
+        owners.write_boolean(r, 6, *paid).unwrap();
+        owners.write_string(r, 7, *remark).unwrap();
+        owners
+            .write_formula(r, 8, Formula::new(format!("=F{}*2", r + 1)).set_result((amount * 2.0).to_string()))
+            .unwrap();
+    }
+    let summary = book.add_worksheet().set_name("Summary").unwrap();
+    summary.write_string(0, 0, "Ward").unwrap();
+    summary.write_string(0, 1, "Count").unwrap();
+    summary.write_string(1, 0, "Ward 7").unwrap();
+    summary.write_number(1, 1, 3.0).unwrap();
+    summary.write_formula(2, 1, Formula::new("=SUM(B2:B2)").set_result("3")).unwrap();
+    book.add_worksheet().set_name("Empty").unwrap();
+    book.save(path).unwrap();
+}
+
+fn read(path: &Path) -> (Vec<String>, Vec<calamine::Range<Data>>, Vec<calamine::Range<String>>) {
+    let mut book = open_workbook_auto(path).unwrap();
+    let names = book.sheet_names();
+    let ranges = names.iter().map(|n| book.worksheet_range(n).unwrap()).collect();
+    let formulas = names.iter().map(|n| book.worksheet_formula(n).unwrap()).collect();
+    (names, ranges, formulas)
+}
+
+fn cell(range: &calamine::Range<Data>, r: u32, c: u32) -> Data {
+    range.get_value((r, c)).cloned().unwrap_or(Data::Empty)
+}
+
+#[test]
+fn generated_register_keeps_sheets_types_rows_and_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("register.xlsx");
+    make_register(&input);
+    parda().args(["mask", "-q", "--out"]).arg(dir.path().join("out")).arg(&input).assert().success();
+    let (names, ranges, formulas) = read(&dir.path().join("out/register.xlsx"));
+    assert_eq!(names, vec!["Owners", "Summary", "Empty"]);
+    let owners = &ranges[0];
+    assert_eq!(cell(owners, 0, 0), Data::String("Property Tax Register - Ward 7".into()));
+    assert_eq!(cell(owners, 1, 2), Data::String("Mobile No".into()));
+    // Masked values become text, DIGIT style; other cells keep their type.
+    assert_eq!(cell(owners, 2, 0), Data::Float(1.0));
+    assert_eq!(cell(owners, 2, 1), Data::String("R***** K****".into()));
+    assert_eq!(cell(owners, 2, 2), Data::String("******3210".into()));
+    assert_eq!(cell(owners, 2, 3), Data::String("********0124".into()));
+    assert_eq!(cell(owners, 2, 4), Data::String("**/**/****".into()));
+    assert_eq!(cell(owners, 2, 5), Data::Float(523605.0));
+    assert_eq!(cell(owners, 2, 6), Data::Bool(true));
+    assert_eq!(cell(owners, 2, 7), Data::String("owner mob ******6789".into()));
+    assert_eq!(cell(owners, 3, 7), Data::String("receipt 7012345678 issued".into()));
+    assert_eq!(cell(owners, 3, 5), Data::Float(1500.5));
+    // The empty row stays empty and the rows after it keep their place.
+    assert_eq!((0..9).map(|c| cell(owners, 4, c)).filter(|d| *d != Data::Empty).count(), 0);
+    assert_eq!(cell(owners, 5, 1), Data::String("R. K. S*****".into()));
+    assert_eq!(cell(owners, 5, 7), Data::String("NA".into()));
+    // Formulas without PII are kept, with their cached results.
+    assert_eq!(formulas[0].get_value((2, 8)).map(String::as_str), Some("F3*2"));
+    assert_eq!(cell(owners, 2, 8), Data::Float(1047210.0));
+    assert_eq!(formulas[1].get_value((2, 1)).map(String::as_str), Some("SUM(B2:B2)"));
+    assert_eq!(cell(&ranges[1], 1, 0), Data::String("Ward 7".into()));
+    assert_eq!(ranges[2].get_size(), (0, 0));
+
+    parda().arg("verify").arg(dir.path().join("out")).assert().code(0);
+    parda().arg("verify").arg(&input).assert().code(1);
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/parda-report.json")).unwrap()).unwrap();
+    let file = &report["files"][0];
+    assert_eq!(file["sheets"], serde_json::json!(["Owners", "Summary", "Empty"]));
+    assert_eq!(file["rows_in"], 6, "data rows of Owners (with the empty one) and Summary");
+    assert_eq!(file["pii_found"]["mobile"], 4);
+    assert_eq!(file["pii_found"]["aadhaar"], 3);
+}
+
+#[test]
+fn corrupt_or_mislabelled_workbook_is_exit_2_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("owners.xlsx");
+    std::fs::write(&input, "Name,Mobile\nRamesh,9876543210\n").unwrap();
+    parda().args(["mask", "--out"]).arg(dir.path().join("out")).arg(&input).assert().code(2).stderr(
+        predicate::str::contains("owners.xlsx: cannot read as a workbook")
+            .and(predicate::str::contains("9876543210").not()),
+    );
+    assert!(!dir.path().join("out/owners.xlsx").exists());
+}
+
+#[test]
+fn digit_templates_are_masked_and_already_masked_values_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    parda().args(["mask", "-q", "--out"]).arg(&out).arg(testdata("realworld")).assert().success();
+
+    // Contractor sample: values DIGIT already masked are not masked twice.
+    let (names, ranges, _) = read(&out.join("sample-confugration-data-contractor.xlsx"));
+    let (_, original, _) = read(&testdata("realworld/sample-confugration-data-contractor.xlsx"));
+    // Row 0 is a merged title row; the header is row 1.
+    let header: Vec<String> = ranges[0].rows().nth(1).unwrap().iter().map(|d| d.to_string()).collect();
+    let col = |name: &str| header.iter().position(|h| h.starts_with(name)).unwrap() as u32;
+    for c in [col("Mobile No"), col("PAN No"), col("Bank Account No")] {
+        for r in 2..ranges[0].height() as u32 {
+            assert_eq!(cell(&ranges[0], r, c), cell(&original[0], r, c), "{} row {r} col {c}", names[0]);
+        }
+    }
+    assert!(cell(&ranges[0], 2, col("Email Id")).to_string().contains("***"));
+    assert_eq!(cell(&ranges[0], 2, col("Mobile No")), Data::String("90XXXXXX45".into()));
+
+    // 3_Employees: 9-digit non-Indian mobiles sit in a mobile column and are masked there,
+    // names and emails too; dates are masked in the dob column only.
+    let (_, emp, _) = read(&out.join("3_Employees.xlsx"));
+    let header: Vec<String> = emp[0].rows().nth(0).unwrap().iter().map(|d| d.to_string()).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap() as u32;
+    assert_eq!(cell(&emp[0], 1, col("mobileNumber")), Data::String("*****0001".into()));
+    assert!(cell(&emp[0], 1, col("name")).to_string().contains('*'));
+    assert!(cell(&emp[0], 1, col("emailId")).to_string().contains("***"));
+
+    // System-user template: the header sits below a merged title row; thin-space headers work.
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("parda-report.json")).unwrap()).unwrap();
+    let file = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("system-user.xlsx"))
+        .unwrap();
+    let classified = |name: &str| {
+        file["columns"].as_array().unwrap().iter().find(|c| c["name"].as_str().unwrap().contains(name)).unwrap()
+            ["classification"]
+            .clone()
+    };
+    assert_eq!(classified("Father/Husband"), "name");
+    assert_eq!(classified("Mobile Number"), "mobile");
+    assert_eq!(classified("Correspondence Address"), "address");
+    assert_eq!(classified("Gender"), serde_json::Value::Null);
+    assert_eq!(file["preamble_rows"], 1);
+
+    // The .xls vendor template comes back as .xlsx, and says so.
+    assert!(out.join("swm_vendor_create.xlsx").exists());
+    let xls = report["files"].as_array().unwrap().iter().find(|f| f["format"] == "xls").unwrap();
+    assert_eq!(xls["output_format"], "xlsx");
+
+    // Tenant master data holds no personal names: ULB, city, district and region stay.
+    let (_, tenant, _) = read(&out.join("sample-configuration-data-tenant-information.xlsx"));
+    let (_, tenant_in, _) = read(&testdata("realworld/sample-configuration-data-tenant-information.xlsx"));
+    for c in 1..10 {
+        assert_eq!(cell(&tenant[0], 2, c), cell(&tenant_in[0], 2, c), "tenant column {c}");
+    }
+}

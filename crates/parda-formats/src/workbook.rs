@@ -1,0 +1,268 @@
+//! Workbooks: `.xlsx`, `.xlsm`, `.xls`, `.xlsb` and `.ods` read with calamine, written back as
+//! `.xlsx` with rust_xlsxwriter (constant-memory mode, rows in order). Sheets keep their names
+//! and order, every row keeps its place (empty rows too), and cells keep their types: numbers,
+//! dates (with a date format), booleans, text, formulas with their cached results.
+
+use crate::error::FormatError;
+use calamine::{open_workbook_auto, Data, Dimensions, Range, Reader, Sheets};
+use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+/// A cell's value as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    /// No value.
+    Empty,
+    /// Text.
+    Text(String),
+    /// A number (Excel stores every number as a float).
+    Number(f64),
+    /// A date or time, as Excel's serial number.
+    Date(f64),
+    /// TRUE or FALSE.
+    Bool(bool),
+    /// Anything else kept as its text (ISO dates from ODS, error values).
+    Other(String),
+}
+
+impl CellValue {
+    fn from_data(d: &Data) -> CellValue {
+        match d {
+            Data::Empty => CellValue::Empty,
+            Data::String(s) => CellValue::Text(s.clone()),
+            Data::Int(i) => CellValue::Number(*i as f64),
+            Data::Float(f) => CellValue::Number(*f),
+            Data::Bool(b) => CellValue::Bool(*b),
+            Data::DateTime(dt) if dt.is_datetime() => CellValue::Date(dt.as_f64()),
+            Data::DateTime(dt) => CellValue::Number(dt.as_f64()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => CellValue::Other(s.clone()),
+            Data::Error(e) => CellValue::Other(format!("{e}")),
+        }
+    }
+
+    /// The text detection sees: numbers without a fraction are written as integers
+    /// (`9876543210`, not `9876543210.0`), so a mobile stored as a number is found.
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            CellValue::Text(s) | CellValue::Other(s) => Some(s.clone()),
+            CellValue::Number(f) if f.fract() == 0.0 && f.abs() < 1e16 => Some(format!("{}", *f as i64)),
+            CellValue::Number(f) => Some(f.to_string()),
+            CellValue::Date(f) => Some(serial_to_date(*f)),
+            CellValue::Empty | CellValue::Bool(_) => None,
+        }
+    }
+}
+
+/// `dd/mm/yyyy` for an Excel serial date (1900 system).
+fn serial_to_date(serial: f64) -> String {
+    // Days from 1899-12-30 (Excel's epoch, counting its 1900 leap-year bug).
+    let days = serial.floor() as i64;
+    let (y, m, d) = civil_from_days(days - 25569); // 25569 = 1970-01-01
+    format!("{d:02}/{m:02}/{y:04}")
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// One sheet, read whole.
+pub struct Sheet {
+    /// The sheet's name.
+    pub name: String,
+    /// Cell values; row and column offsets are relative to `origin`.
+    values: Range<Data>,
+    formulas: Option<Range<String>>,
+    /// Merged regions (xlsx only).
+    pub merges: Vec<Dimensions>,
+}
+
+impl Sheet {
+    /// (first row, first column) of the used range, or (0, 0) for an empty sheet.
+    pub fn origin(&self) -> (u32, u32) {
+        self.values.start().unwrap_or((0, 0))
+    }
+
+    /// (rows, columns) of the used range.
+    pub fn size(&self) -> (usize, usize) {
+        self.values.get_size()
+    }
+
+    /// The value at a position relative to the origin.
+    pub fn value(&self, row: usize, col: usize) -> CellValue {
+        self.values.get((row, col)).map_or(CellValue::Empty, CellValue::from_data)
+    }
+
+    /// The formula at an absolute position, if the cell holds one.
+    pub fn formula(&self, abs_row: u32, abs_col: u32) -> Option<&str> {
+        let f = self.formulas.as_ref()?;
+        let (r0, c0) = f.start()?;
+        if abs_row < r0 || abs_col < c0 {
+            return None;
+        }
+        f.get(((abs_row - r0) as usize, (abs_col - c0) as usize)).map(String::as_str).filter(|s| !s.is_empty())
+    }
+}
+
+/// An open workbook.
+pub struct WorkbookReader {
+    path: String,
+    book: Sheets<BufReader<File>>,
+    /// Sheet names, in order.
+    pub sheet_names: Vec<String>,
+}
+
+/// True for file names read as workbooks.
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods"))
+}
+
+impl WorkbookReader {
+    /// Opens a workbook; a corrupt, password-protected or mislabelled file is an error.
+    pub fn open(path: &str) -> Result<WorkbookReader, FormatError> {
+        let book = open_workbook_auto(path).map_err(|e| FormatError::Unsupported {
+            path: path.into(),
+            message: format!("cannot read as a workbook (corrupt, password-protected, or not what its name says): {e}"),
+        })?;
+        let sheet_names = book.sheet_names();
+        Ok(WorkbookReader { path: path.into(), book, sheet_names })
+    }
+
+    /// Reads one sheet.
+    pub fn sheet(&mut self, name: &str) -> Result<Sheet, FormatError> {
+        let err = |e: calamine::Error| FormatError::Unsupported {
+            path: self.path.clone(),
+            message: format!("sheet {name:?}: {e}"),
+        };
+        let values = self.book.worksheet_range(name).map_err(err)?;
+        let formulas = self.book.worksheet_formula(name).ok();
+        let merges = match &mut self.book {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Ok(Sheet { name: name.to_string(), values, formulas, merges })
+    }
+}
+
+/// A workbook being written, row by row.
+pub struct WorkbookWriter {
+    book: Workbook,
+    date: Format,
+    datetime: Format,
+}
+
+/// What to write in a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellOut<'a> {
+    /// The value as it was (and its formula, if it had one).
+    Same(&'a CellValue, Option<&'a str>),
+    /// New text (a masked value becomes text; its formula is dropped).
+    Text(String),
+}
+
+impl Default for WorkbookWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl WorkbookWriter {
+    /// A new, empty workbook.
+    pub fn new() -> WorkbookWriter {
+        WorkbookWriter {
+            book: Workbook::new(),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            datetime: Format::new().set_num_format("dd/mm/yyyy hh:mm:ss"),
+        }
+    }
+
+    /// Adds a sheet; cells must then be written row by row through [`SheetWriter`].
+    pub fn add_sheet(&mut self, name: &str) -> Result<SheetWriter<'_>, String> {
+        let sheet = self.book.add_worksheet_with_constant_memory().map_err(|e| e.to_string())?;
+        sheet.set_name(name).map_err(|e| e.to_string())?;
+        Ok(SheetWriter { sheet, date: &self.date, datetime: &self.datetime })
+    }
+
+    /// Writes the workbook to `path`.
+    pub fn save(mut self, path: &Path) -> Result<(), String> {
+        self.book.save(path).map_err(|e| e.to_string())
+    }
+}
+
+/// Writes the cells of one sheet.
+pub struct SheetWriter<'a> {
+    sheet: &'a mut Worksheet,
+    date: &'a Format,
+    datetime: &'a Format,
+}
+
+impl SheetWriter<'_> {
+    /// Writes one cell.
+    pub fn write(&mut self, row: u32, col: u16, cell: CellOut) -> Result<(), String> {
+        let ws = &mut *self.sheet;
+        let r = match cell {
+            CellOut::Text(s) => ws.write_string(row, col, s).map(|_| ()),
+            CellOut::Same(value, Some(formula)) => {
+                let result = match value {
+                    CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+                    v => v.as_text().unwrap_or_default(),
+                };
+                let f = if formula.starts_with('=') { formula.to_string() } else { format!("={formula}") };
+                ws.write_formula(row, col, Formula::new(f).set_result(result)).map(|_| ())
+            }
+            CellOut::Same(value, None) => match value {
+                CellValue::Empty => Ok(()),
+                CellValue::Text(s) | CellValue::Other(s) => ws.write_string(row, col, s).map(|_| ()),
+                CellValue::Number(f) => ws.write_number(row, col, *f).map(|_| ()),
+                CellValue::Date(f) => {
+                    let fmt = if f.fract() == 0.0 { self.date } else { self.datetime };
+                    ws.write_number_with_format(row, col, *f, fmt).map(|_| ())
+                }
+                CellValue::Bool(b) => ws.write_boolean(row, col, *b).map(|_| ()),
+            },
+        };
+        r.map_err(|e| e.to_string())
+    }
+
+    /// Merges a region (title rows); call it when its first row is written.
+    pub fn merge(&mut self, m: &Dimensions, text: &str) -> Result<(), String> {
+        if m.start == m.end {
+            return Ok(());
+        }
+        let fmt = Format::new();
+        self.sheet
+            .merge_range(m.start.0, m.start.1 as u16, m.end.0, m.end.1 as u16, text, &fmt)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serial_dates() {
+        assert_eq!(serial_to_date(34407.0), "14/03/1994");
+        assert_eq!(serial_to_date(45943.5), "13/10/2025");
+    }
+
+    #[test]
+    fn numbers_as_text() {
+        assert_eq!(CellValue::Number(9876543210.0).as_text().unwrap(), "9876543210");
+        assert_eq!(CellValue::Number(523605.5).as_text().unwrap(), "523605.5");
+    }
+}
