@@ -27,7 +27,8 @@ fn make_register(path: &Path) {
     for (c, h) in headers.iter().enumerate() {
         owners.write_string(1, c as u16, *h).unwrap();
     }
-    let rows: [(f64, &str, f64, f64, f64, f64, bool, &str); 3] = [
+    type Row<'a> = (f64, &'a str, f64, f64, f64, f64, bool, &'a str);
+    let rows: [Row; 3] = [
         (1.0, "Ramesh Kumar", 9876543210.0, 234567890124.0, 34407.0, 523605.0, true, "owner mob 9123456789"),
         (2.0, "Smt. Sunita Devi", 9123456780.0, 499118665246.0, 30000.0, 1500.5, false, "receipt 7012345678 issued"),
         (3.0, "R. K. Sharma", 8765432109.0, 987654321096.0, 25000.0, 0.0, true, "NA"),
@@ -148,7 +149,7 @@ fn digit_templates_are_masked_and_already_masked_values_left_alone() {
     // 3_Employees: 9-digit non-Indian mobiles sit in a mobile column and are masked there,
     // names and emails too; dates are masked in the dob column only.
     let (_, emp, _) = read(&out.join("3_Employees.xlsx"));
-    let header: Vec<String> = emp[0].rows().nth(0).unwrap().iter().map(|d| d.to_string()).collect();
+    let header: Vec<String> = emp[0].rows().next().unwrap().iter().map(|d| d.to_string()).collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap() as u32;
     assert_eq!(cell(&emp[0], 1, col("mobileNumber")), Data::String("*****0001".into()));
     assert!(cell(&emp[0], 1, col("name")).to_string().contains('*'));
