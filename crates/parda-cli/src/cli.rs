@@ -58,7 +58,7 @@ pub struct RulesArgs {
 /// Options shared by commands that read inputs.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Files or folders (walked recursively for .csv, .tsv, .psv, .txt, and their .gz). `-` reads standard input.
+    /// Files or folders (walked recursively for .csv .tsv .psv .txt .sql and their .gz, and .xlsx .xlsm .xls .xlsb .ods). `-` reads standard input (CSV).
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]

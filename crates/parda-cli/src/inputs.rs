@@ -20,7 +20,7 @@ impl InputFile {
     }
 }
 
-const EXTENSIONS: &[&str] = &["csv", "tsv", "psv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods"];
+const EXTENSIONS: &[&str] = &["csv", "tsv", "psv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods", "sql"];
 
 /// True for file names parda reads when walking a folder.
 pub fn is_supported(path: &Path) -> bool {

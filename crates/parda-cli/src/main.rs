@@ -9,6 +9,7 @@ mod csv_job;
 mod inputs;
 mod pipeline;
 mod report;
+mod sql_job;
 mod workbook_job;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -164,6 +165,8 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         let output = outputs.as_ref().map(|o| o[i].as_path());
         let result = if parda_formats::is_workbook(&f.path) {
             workbook_job::run_workbook(&engine, &f.shown(), output, mode)
+        } else if sql_job::is_sql(&f.path) {
+            sql_job::run_sql(&engine, &f.shown(), output, mode)
         } else {
             run_csv(&engine, &f.shown(), output, mode, &opts)
         };
@@ -190,7 +193,7 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
 fn check_policy_columns(engine: &Engine, files: &[inputs::InputFile], encoding: Option<TextEncoding>) -> Result<()> {
     let mut seen = std::collections::BTreeSet::new();
     for f in files.iter().filter(|f| f.path != Path::new("-")) {
-        if parda_formats::is_workbook(&f.path) {
+        if parda_formats::is_workbook(&f.path) || sql_job::is_sql(&f.path) {
             continue;
         }
         if let Ok(headers) = header_names(engine, &f.shown(), encoding) {

@@ -61,7 +61,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let header_flags = matcher.header_flags(header);
     let types = matcher.rule_set.types.len();
     let mut whole = vec![0usize; types];
-    let (mut sampled, mut id_like, mut amounts, mut name_cells) = (0usize, 0usize, 0usize, 0usize);
+    let (mut sampled, mut id_like, mut amounts, mut name_cells, mut numeric) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut findings: Vec<Finding> = Vec::new();
     for cell in samples {
         let cell = cell.trim();
@@ -77,6 +77,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if matcher.names.is_name_cell(cell) {
             name_cells += 1;
+        }
+        if cell.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.') {
+            numeric += 1;
         }
         matcher.detect(cell, &CellContext::default(), &mut findings);
         if let [f] = findings.as_slice() {
@@ -103,7 +106,19 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         sampled,
         validated: 0,
     };
-    if let Some(h) = hints.classify(header) {
+    // A name or address column holds words: a column of numbers under a `name`-like header is
+    // a foreign key (`employee` = 64), and a bare `name` column must hold names (a lookup
+    // table's `name` holds `Permanent`, `Temporary`).
+    let free_form = |t: usize| {
+        let n = matcher.rule_set.types[t].name.as_str();
+        n == "name" || n == "address"
+    };
+    let header_match = hints.classify(header).filter(|h| {
+        !(free_form(h.type_idx)
+            && ((sampled >= 3 && numeric * 10 >= sampled * 8)
+                || (h.generic && sampled >= 3 && name_cells * 10 < sampled * 3)))
+    });
+    if let Some(h) = header_match {
         class.pii_type = Some(h.type_idx);
         class.source = ClassSource::Header;
         class.validated = whole[h.type_idx];

@@ -53,6 +53,8 @@ pub struct HeaderMatch {
     pub type_idx: usize,
     /// 0.9 for a specific hint, 0.7 for a short one (`ph`, `mob`).
     pub confidence: f32,
+    /// The hint was a bare generic word (`name`): the values must agree.
+    pub generic: bool,
 }
 
 impl HeaderHints {
@@ -101,7 +103,8 @@ impl HeaderHints {
         }
         let &(h, _, _) = found.iter().max_by_key(|&&(h, _, e)| (e, self.hints[h].len))?;
         let hint = &self.hints[h];
-        Some(HeaderMatch { type_idx: hint.type_idx, confidence: if hint.len >= 4 { 0.9 } else { 0.7 } })
+        let generic = norm.trim() == "name" || norm.trim() == "names";
+        Some(HeaderMatch { type_idx: hint.type_idx, confidence: if hint.len >= 4 { 0.9 } else { 0.7 }, generic })
     }
 }
 

@@ -356,10 +356,14 @@ impl NameFinder {
             return false;
         }
         let latin = toks.iter().all(|t| t.kind == Kind::Latin);
+        // At least one token that is not an honorific or part of a relation marker ("MR." is
+        // a salutation, not a name).
+        let words =
+            toks.iter().any(|t| !self.is_honorific(t) && t.text.len() > 1 && !self.lex.relations.contains(t.low));
         let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, &toks, i) > 0);
         let dict = toks.iter().any(|t| self.in_dict(t));
         let place = toks.iter().any(|t| self.is_place(t));
-        latin && !place && (dict || marker)
+        latin && words && !place && (dict || marker)
     }
 }
 
@@ -437,7 +441,7 @@ mod tests {
         for s in ["Ramesh Kumar", "R. K. Sharma", "Smt. Anokhi Xyz", "SUNITA DEVI"] {
             assert!(f.is_name_cell(s), "{s}");
         }
-        for s in ["Residential", "Gandhi Nagar", "Old Age Pension", "9876543210", "Ward 7"] {
+        for s in ["Residential", "Gandhi Nagar", "Old Age Pension", "9876543210", "Ward 7", "MR.", "Smt"] {
             assert!(!f.is_name_cell(s), "{s}");
         }
     }

@@ -12,6 +12,7 @@ mod encoding;
 mod error;
 mod input;
 mod output;
+pub mod sql;
 mod workbook;
 
 /// Merged-region dimensions, as calamine gives them.

@@ -1,0 +1,848 @@
+//! SQL dumps (mysqldump and pg_dump plain) streamed statement by statement: `CREATE TABLE`
+//! gives column names and types, `INSERT ... VALUES` and `COPY ... FROM stdin` rows give
+//! literals with their byte spans, and everything else passes through untouched. There is no
+//! SQL parser: a statement ends at `;` and a line end outside literals and comments.
+
+use crate::error::FormatError;
+use std::io::Read;
+
+/// Which database wrote the dump.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqlDialect {
+    /// mysqldump / MariaDB: backslash escapes in strings, backtick identifiers.
+    MySql,
+    /// pg_dump: standard-conforming strings (`''`), `E'...'` escapes, `COPY` blocks.
+    Postgres,
+}
+
+/// How a string literal escapes characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escapes {
+    /// Backslash escapes and `''` (MySQL strings, PostgreSQL `E'...'`).
+    Backslash,
+    /// Only `''` (PostgreSQL standard-conforming strings).
+    Standard,
+}
+
+/// What a literal in a `VALUES` list is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiteralKind {
+    /// A quoted string: the quote starts at `start + prefix`.
+    Str {
+        /// Bytes before the opening quote (`E`, `_utf8mb4`).
+        prefix: u8,
+        /// Its escaping.
+        escapes: Escapes,
+    },
+    /// A string with a `_binary` introducer, or a hex/bit literal: never changed.
+    Binary,
+    /// An unquoted number.
+    Number,
+    /// `NULL`, `TRUE`, a function call, a cast...: never changed.
+    Other,
+}
+
+/// A literal of an `INSERT` statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Literal {
+    /// Start offset in the statement.
+    pub start: usize,
+    /// End offset in the statement.
+    pub end: usize,
+    /// Its kind.
+    pub kind: LiteralKind,
+    /// 0-based row (tuple) in the statement.
+    pub row: usize,
+    /// 0-based column in the tuple.
+    pub col: usize,
+}
+
+/// A unit of a dump.
+#[derive(Debug)]
+pub enum SqlItem {
+    /// Bytes passed through as they are.
+    Raw(Vec<u8>),
+    /// `CREATE TABLE`: its bytes, table name, and (column, type) pairs.
+    CreateTable {
+        /// The statement's bytes.
+        raw: Vec<u8>,
+        /// The table.
+        table: String,
+        /// Column names and SQL types.
+        columns: Vec<(String, String)>,
+    },
+    /// An `INSERT` statement.
+    Insert {
+        /// The statement's bytes.
+        raw: Vec<u8>,
+        /// The table.
+        table: String,
+        /// Its column list, if written.
+        columns: Option<Vec<String>>,
+        /// Its literals, in order.
+        literals: Vec<Literal>,
+        /// The 1-based line where it starts.
+        line: u64,
+    },
+    /// `COPY table (cols) FROM stdin;` (the rows follow as `CopyRow`s, then `Raw("\.\n")`).
+    CopyStart {
+        /// The statement's bytes.
+        raw: Vec<u8>,
+        /// The table.
+        table: String,
+        /// Its column list.
+        columns: Vec<String>,
+    },
+    /// One row of a `COPY` block, line end included.
+    CopyRow(Vec<u8>),
+}
+
+const READ_BLOCK: usize = 1 << 20;
+
+/// Streams a dump.
+pub struct SqlReader {
+    path: String,
+    src: Box<dyn Read + Send>,
+    buf: Vec<u8>,
+    eof: bool,
+    line: u64,
+    in_copy: bool,
+    /// The dialect, sniffed from the first megabyte.
+    pub dialect: SqlDialect,
+}
+
+impl SqlReader {
+    /// Opens a dump (gzip transparently).
+    pub fn open(path: &str) -> Result<SqlReader, FormatError> {
+        let input = crate::input::open_input(path)?;
+        let mut r = SqlReader {
+            path: path.into(),
+            src: input.reader,
+            buf: Vec::new(),
+            eof: false,
+            line: 1,
+            in_copy: false,
+            dialect: SqlDialect::MySql,
+        };
+        r.fill(READ_BLOCK)?;
+        let head = &r.buf[..r.buf.len().min(READ_BLOCK)];
+        let has = |s: &[u8]| memchr::memmem::find(head, s).is_some();
+        r.dialect = if has(b"PostgreSQL database dump")
+            || has(b"FROM stdin;")
+            || has(b"SET client_encoding")
+            || has(b"pg_catalog")
+        {
+            SqlDialect::Postgres
+        } else if has(b"`") || has(b"ENGINE=") || has(b"MySQL dump") || has(b"LOCK TABLES") {
+            SqlDialect::MySql
+        } else if has(b"\"") {
+            SqlDialect::Postgres
+        } else {
+            SqlDialect::MySql
+        };
+        Ok(r)
+    }
+
+    /// Whether the input was gzip (checked again from the path's first bytes).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn fill(&mut self, want: usize) -> Result<(), FormatError> {
+        while !self.eof && self.buf.len() < want {
+            let len = self.buf.len();
+            self.buf.resize(len + READ_BLOCK, 0);
+            match self.src.read(&mut self.buf[len..]) {
+                Ok(0) => {
+                    self.buf.truncate(len);
+                    self.eof = true;
+                }
+                Ok(n) => self.buf.truncate(len + n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(len),
+                Err(e) => return Err(FormatError::io(&self.path, e)),
+            }
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        let rest = self.buf.split_off(n);
+        let out = std::mem::replace(&mut self.buf, rest);
+        self.line += memchr::memchr_iter(b'\n', &out).count() as u64;
+        out
+    }
+
+    fn malformed(&self, line: u64, message: &str) -> FormatError {
+        FormatError::Malformed { path: self.path.clone(), line, message: message.into() }
+    }
+
+    /// The next item, or `None` at the end of the dump.
+    pub fn next_item(&mut self) -> Result<Option<SqlItem>, FormatError> {
+        if self.in_copy {
+            return self.next_copy_line();
+        }
+        let mut want = READ_BLOCK;
+        loop {
+            self.fill(want)?;
+            if self.buf.is_empty() {
+                return Ok(None);
+            }
+            match statement_end(&self.buf, self.dialect, self.eof) {
+                Scan::End(n) => return Ok(Some(self.classify(n))),
+                Scan::NeedMore => want = self.buf.len() + READ_BLOCK,
+                Scan::Unterminated(at) => {
+                    let line = self.line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
+                    return Err(self.malformed(line, "a string literal or comment is never closed (truncated dump?)"));
+                }
+            }
+        }
+    }
+
+    fn next_copy_line(&mut self) -> Result<Option<SqlItem>, FormatError> {
+        let mut want = READ_BLOCK;
+        loop {
+            self.fill(want)?;
+            if let Some(i) = memchr::memchr(b'\n', &self.buf) {
+                let line = self.take(i + 1);
+                let body = line.strip_suffix(b"\n").unwrap_or(&line);
+                let body = body.strip_suffix(b"\r").unwrap_or(body);
+                if body == b"\\." {
+                    self.in_copy = false;
+                    return Ok(Some(SqlItem::Raw(line)));
+                }
+                return Ok(Some(SqlItem::CopyRow(line)));
+            }
+            if self.eof {
+                let line = self.line;
+                if self.buf.as_slice() == b"\\." {
+                    self.in_copy = false;
+                    let end = self.take(self.buf.len());
+                    return Ok(Some(SqlItem::Raw(end)));
+                }
+                return Err(self.malformed(line, "a COPY block is not ended by \\. (truncated dump?)"));
+            }
+            want = self.buf.len() + READ_BLOCK;
+        }
+    }
+
+    fn classify(&mut self, n: usize) -> SqlItem {
+        let line = self.line;
+        let raw = self.take(n);
+        let body = skip_space_and_comments(&raw, self.dialect);
+        let head = &raw[body..];
+        if starts_with_word(head, b"INSERT") {
+            if let Some((table, columns, literals)) = parse_insert(&raw, body, self.dialect) {
+                return SqlItem::Insert { raw, table, columns, literals, line };
+            }
+        } else if starts_with_word(head, b"CREATE") {
+            if let Some((table, columns)) = parse_create_table(&raw, body) {
+                return SqlItem::CreateTable { raw, table, columns };
+            }
+        } else if starts_with_word(head, b"COPY") && self.dialect == SqlDialect::Postgres {
+            if let Some((table, columns)) = parse_copy(head) {
+                self.in_copy = true;
+                return SqlItem::CopyStart { raw, table, columns };
+            }
+        }
+        SqlItem::Raw(raw)
+    }
+}
+
+enum Scan {
+    End(usize),
+    NeedMore,
+    Unterminated(usize),
+}
+
+fn starts_with_word(s: &[u8], word: &[u8]) -> bool {
+    s.len() >= word.len()
+        && s[..word.len()].eq_ignore_ascii_case(word)
+        && s.get(word.len()).is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+}
+
+/// Offset of the first byte after leading whitespace and comments.
+fn skip_space_and_comments(s: &[u8], d: SqlDialect) -> usize {
+    let mut i = 0;
+    loop {
+        while i < s.len() && s[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if s[i..].starts_with(b"--") || (d == SqlDialect::MySql && s.get(i) == Some(&b'#')) {
+            i = memchr::memchr(b'\n', &s[i..]).map_or(s.len(), |k| i + k + 1);
+        } else if s[i..].starts_with(b"/*") && !s[i..].starts_with(b"/*!") {
+            i = memchr::memmem::find(&s[i + 2..], b"*/").map_or(s.len(), |k| i + 2 + k + 2);
+        } else {
+            return i;
+        }
+    }
+}
+
+/// Finds the end of the statement at the start of `s`: a `;` followed by a line end (or the
+/// end of input) outside quotes and comments, or a whole line for psql meta-commands and
+/// lines outside any statement.
+fn statement_end(s: &[u8], d: SqlDialect, eof: bool) -> Scan {
+    let start = skip_space_and_comments(s, d);
+    if start >= s.len() {
+        return if eof { Scan::End(s.len()) } else { Scan::NeedMore };
+    }
+    if s[start] == b'\\' {
+        // psql meta-command (\connect, \restrict): one line.
+        return match memchr::memchr(b'\n', &s[start..]) {
+            Some(k) => Scan::End(start + k + 1),
+            None if eof => Scan::End(s.len()),
+            None => Scan::NeedMore,
+        };
+    }
+    let mut i = start;
+    while i < s.len() {
+        match s[i] {
+            b'\'' | b'"' | b'`' => {
+                let q = s[i];
+                let backslash =
+                    q == b'\'' && (d == SqlDialect::MySql || (i > 0 && (s[i - 1] == b'E' || s[i - 1] == b'e')));
+                let mut j = i + 1;
+                loop {
+                    if j >= s.len() {
+                        return if eof { Scan::Unterminated(i) } else { Scan::NeedMore };
+                    }
+                    let c = s[j];
+                    if backslash && c == b'\\' {
+                        j += 2;
+                        continue;
+                    }
+                    if c == q {
+                        if s.get(j + 1) == Some(&q) {
+                            j += 2;
+                            continue;
+                        }
+                        if j + 1 >= s.len() && !eof {
+                            return Scan::NeedMore;
+                        }
+                        break;
+                    }
+                    j += 1;
+                }
+                i = j + 1;
+            }
+            b'-' if s.get(i + 1) == Some(&b'-') => match memchr::memchr(b'\n', &s[i..]) {
+                Some(k) => i += k + 1,
+                None if eof => return Scan::End(s.len()),
+                None => return Scan::NeedMore,
+            },
+            b'/' if s.get(i + 1) == Some(&b'*') => match memchr::memmem::find(&s[i + 2..], b"*/") {
+                Some(k) => i += 2 + k + 2,
+                None if eof => return Scan::Unterminated(i),
+                None => return Scan::NeedMore,
+            },
+            b';' => {
+                // The statement ends here; take the rest of the line (spaces, a comment).
+                return match memchr::memchr(b'\n', &s[i..]) {
+                    Some(k) => Scan::End(i + k + 1),
+                    None if eof => Scan::End(s.len()),
+                    None => Scan::NeedMore,
+                };
+            }
+            _ => i += 1,
+        }
+    }
+    if eof {
+        Scan::End(s.len())
+    } else {
+        Scan::NeedMore
+    }
+}
+
+/// An identifier at `i` (`name`, `"name"`, `` `name` ``, `schema.name`): (name, end).
+fn ident(s: &[u8], mut i: usize) -> Option<(String, usize)> {
+    while i < s.len() && s[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    let mut parts = Vec::new();
+    loop {
+        let (part, end) = match *s.get(i)? {
+            q @ (b'`' | b'"') => {
+                let k = memchr::memchr(q, &s[i + 1..])?;
+                (String::from_utf8_lossy(&s[i + 1..i + 1 + k]).into_owned(), i + 2 + k)
+            }
+            c if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
+                let k = s[i..]
+                    .iter()
+                    .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80))
+                    .unwrap_or(s.len() - i);
+                (String::from_utf8_lossy(&s[i..i + k]).into_owned(), i + k)
+            }
+            _ => return None,
+        };
+        parts.push(part);
+        i = end;
+        if s.get(i) == Some(&b'.') {
+            i += 1;
+            continue;
+        }
+        return Some((parts.pop().unwrap_or_default(), i));
+    }
+}
+
+fn skip_ws(s: &[u8], mut i: usize) -> usize {
+    while i < s.len() && s[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// `(a, b, c)` at `i`: the identifiers and the end.
+fn ident_list(s: &[u8], i: usize) -> Option<(Vec<String>, usize)> {
+    let mut i = skip_ws(s, i);
+    if s.get(i) != Some(&b'(') {
+        return None;
+    }
+    i += 1;
+    let mut out = Vec::new();
+    loop {
+        let (name, end) = ident(s, i)?;
+        out.push(name);
+        i = skip_ws(s, end);
+        match s.get(i)? {
+            b',' => i += 1,
+            b')' => return Some((out, i + 1)),
+            _ => return None,
+        }
+    }
+}
+
+fn parse_copy(head: &[u8]) -> Option<(String, Vec<String>)> {
+    let (table, end) = ident(head, 4)?;
+    let columns = ident_list(head, end).map(|(c, _)| c).unwrap_or_default();
+    let rest = String::from_utf8_lossy(head).to_ascii_uppercase();
+    rest.contains("FROM STDIN").then_some((table, columns))
+}
+
+fn parse_create_table(raw: &[u8], body: usize) -> Option<(String, Vec<(String, String)>)> {
+    let s = &raw[body..];
+    let upper: Vec<u8> = s.iter().take(64).map(u8::to_ascii_uppercase).collect();
+    let t = memchr::memmem::find(&upper, b"TABLE")?;
+    let mut i = t + 5;
+    let after = String::from_utf8_lossy(&upper[i..]).trim_start().to_string();
+    if after.starts_with("IF NOT EXISTS") {
+        i = t + 5 + (upper[i..].len() - after.len()) + "IF NOT EXISTS".len();
+    }
+    let (table, end) = ident(s, i)?;
+    let open = end + s[end..].iter().position(|&c| c == b'(')?;
+    let mut columns = Vec::new();
+    let (mut depth, mut item_start, mut j) = (0i32, open + 1, open + 1);
+    while j < s.len() {
+        match s[j] {
+            b'(' => depth += 1,
+            b')' if depth == 0 => {
+                push_column(&s[item_start..j], &mut columns);
+                break;
+            }
+            b')' => depth -= 1,
+            b',' if depth == 0 => {
+                push_column(&s[item_start..j], &mut columns);
+                item_start = j + 1;
+            }
+            b'\'' => j += s[j + 1..].iter().position(|&c| c == b'\'').map_or(0, |k| k + 1),
+            _ => {}
+        }
+        j += 1;
+    }
+    Some((table, columns))
+}
+
+fn push_column(item: &[u8], columns: &mut Vec<(String, String)>) {
+    let text = String::from_utf8_lossy(item);
+    let t = text.trim();
+    let upper = t.to_ascii_uppercase();
+    const NOT_COLUMNS: &[&str] =
+        &["PRIMARY", "KEY", "UNIQUE", "CONSTRAINT", "INDEX", "FOREIGN", "CHECK", "FULLTEXT", "SPATIAL", "EXCLUDE"];
+    if t.is_empty() || NOT_COLUMNS.iter().any(|k| upper.starts_with(k)) {
+        return;
+    }
+    if let Some((name, end)) = ident(t.as_bytes(), 0) {
+        let ty = t[end..].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        columns.push((name, ty));
+    }
+}
+
+type Insert = (String, Option<Vec<String>>, Vec<Literal>);
+
+fn parse_insert(raw: &[u8], body: usize, d: SqlDialect) -> Option<Insert> {
+    let s = raw;
+    let upper_at = |i: usize, w: &[u8]| s.len() >= i + w.len() && s[i..i + w.len()].eq_ignore_ascii_case(w);
+    let mut i = body + 6;
+    i = skip_ws(s, i);
+    if upper_at(i, b"IGNORE") {
+        i = skip_ws(s, i + 6);
+    }
+    if !upper_at(i, b"INTO") {
+        return None;
+    }
+    let (table, end) = ident(s, i + 4)?;
+    i = skip_ws(s, end);
+    let mut columns = None;
+    if s.get(i) == Some(&b'(') {
+        let (cols, end) = ident_list(s, i)?;
+        columns = Some(cols);
+        i = skip_ws(s, end);
+    }
+    if !upper_at(i, b"VALUES") {
+        return None;
+    }
+    i += 6;
+    let literals = parse_values(s, i, d)?;
+    Some((table, columns, literals))
+}
+
+/// The literals of `VALUES (...), (...)` from `i`.
+fn parse_values(s: &[u8], mut i: usize, d: SqlDialect) -> Option<Vec<Literal>> {
+    let mut out = Vec::new();
+    let mut row = 0;
+    loop {
+        i = skip_ws(s, i);
+        if s.get(i) != Some(&b'(') {
+            return Some(out);
+        }
+        i += 1;
+        let mut col = 0;
+        loop {
+            i = skip_ws(s, i);
+            let (lit_end, kind) = literal(s, i, d)?;
+            out.push(Literal { start: i, end: lit_end, kind, row, col });
+            i = skip_ws(s, lit_end);
+            match s.get(i)? {
+                b',' => {
+                    i += 1;
+                    col += 1;
+                }
+                b')' => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        row += 1;
+        i = skip_ws(s, i);
+        if s.get(i) == Some(&b',') {
+            i += 1;
+        } else {
+            return Some(out);
+        }
+    }
+}
+
+/// The end of a quoted string whose quote is at `q`.
+fn string_end(s: &[u8], q: usize, escapes: Escapes) -> Option<usize> {
+    let mut j = q + 1;
+    loop {
+        match *s.get(j)? {
+            b'\\' if escapes == Escapes::Backslash => j += 2,
+            b'\'' if s.get(j + 1) == Some(&b'\'') => j += 2,
+            b'\'' => return Some(j + 1),
+            _ => j += 1,
+        }
+    }
+}
+
+/// One literal at `i`: its end and kind. Anything not understood (a function call, a cast)
+/// runs to the next `,` or `)` at depth 0 and is never changed.
+fn literal(s: &[u8], i: usize, d: SqlDialect) -> Option<(usize, LiteralKind)> {
+    let default_escapes = if d == SqlDialect::MySql { Escapes::Backslash } else { Escapes::Standard };
+    let c = *s.get(i)?;
+    if c == b'\'' {
+        let end = string_end(s, i, default_escapes)?;
+        return Some((cast_end(s, end), LiteralKind::Str { prefix: 0, escapes: default_escapes }));
+    }
+    if (c == b'E' || c == b'e') && s.get(i + 1) == Some(&b'\'') {
+        let end = string_end(s, i + 1, Escapes::Backslash)?;
+        return Some((cast_end(s, end), LiteralKind::Str { prefix: 1, escapes: Escapes::Backslash }));
+    }
+    if c == b'_' {
+        // MySQL introducer: _binary'..', _utf8mb4 '..'
+        let k = s[i..].iter().position(|&b| b == b'\'')?;
+        let word = &s[i..i + k];
+        let end = string_end(s, i + k, default_escapes)?;
+        let binary = word.trim_ascii().eq_ignore_ascii_case(b"_binary");
+        return Some((
+            end,
+            if binary { LiteralKind::Binary } else { LiteralKind::Str { prefix: k as u8, escapes: default_escapes } },
+        ));
+    }
+    if matches!(c, b'x' | b'X' | b'b' | b'B') && s.get(i + 1) == Some(&b'\'') {
+        let end = string_end(s, i + 1, Escapes::Standard)?;
+        return Some((end, LiteralKind::Binary));
+    }
+    if c == b'0' && matches!(s.get(i + 1), Some(b'x' | b'X')) {
+        let k = s[i + 2..].iter().position(|b| !b.is_ascii_hexdigit()).unwrap_or(s.len() - i - 2);
+        return Some((i + 2 + k, LiteralKind::Binary));
+    }
+    if c.is_ascii_digit() || ((c == b'-' || c == b'+') && s.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+        let k = 1 + s[i + 1..]
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+')))
+            .unwrap_or(s.len() - i - 1);
+        return Some((i + k, LiteralKind::Number));
+    }
+    // NULL, TRUE, now(), ARRAY[...], '...'::type handled above; anything else to , or ).
+    let mut depth = 0i32;
+    let mut j = i;
+    while j < s.len() {
+        match s[j] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' if depth == 0 => return Some((j, LiteralKind::Other)),
+            b')' | b']' => depth -= 1,
+            b',' if depth == 0 => return Some((j, LiteralKind::Other)),
+            b'\'' => j = string_end(s, j, default_escapes)? - 1,
+            _ => {}
+        }
+        j += 1;
+    }
+    None
+}
+
+/// After a string: a PostgreSQL cast (`'...'::date`) belongs to the literal.
+fn cast_end(s: &[u8], end: usize) -> usize {
+    if s[end..].starts_with(b"::") {
+        let k = s[end + 2..]
+            .iter()
+            .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b' ' || c == b'"'))
+            .unwrap_or(s.len() - end - 2);
+        let mut e = end + 2 + k;
+        while e > end + 2 && s[e - 1] == b' ' {
+            e -= 1;
+        }
+        return e;
+    }
+    end
+}
+
+/// A string literal's value (quotes and escapes undone); `None` if it is not UTF-8.
+pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
+    let LiteralKind::Str { prefix, escapes } = kind else { return None };
+    let body = &raw[prefix as usize..];
+    let end = body.iter().rposition(|&c| c == b'\'')?;
+    let inner = &body[1..end];
+    let mut out = Vec::with_capacity(inner.len());
+    let mut i = 0;
+    while i < inner.len() {
+        let c = inner[i];
+        if c == b'\\' && escapes == Escapes::Backslash && i + 1 < inner.len() {
+            out.push(match inner[i + 1] {
+                b'0' => 0,
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                b'b' => 8,
+                b'Z' => 26,
+                other => other,
+            });
+            i += 2;
+        } else if c == b'\'' && inner.get(i + 1) == Some(&b'\'') {
+            out.push(b'\'');
+            i += 2;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A string literal for `value`, quoted and escaped like `kind` (prefix kept).
+pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8> {
+    let (prefix, escapes) = match kind {
+        LiteralKind::Str { prefix, escapes } => (prefix as usize, escapes),
+        _ => (0, Escapes::Standard),
+    };
+    let mut out = original[..prefix].to_vec();
+    out.push(b'\'');
+    for &b in value.as_bytes() {
+        match (b, escapes) {
+            (b'\'', Escapes::Standard) => out.extend_from_slice(b"''"),
+            (b'\'', Escapes::Backslash) => out.extend_from_slice(b"\\'"),
+            (b'\\', Escapes::Backslash) => out.extend_from_slice(b"\\\\"),
+            (b'\n', Escapes::Backslash) => out.extend_from_slice(b"\\n"),
+            (b'\r', Escapes::Backslash) => out.extend_from_slice(b"\\r"),
+            (0, Escapes::Backslash) => out.extend_from_slice(b"\\0"),
+            (26, Escapes::Backslash) => out.extend_from_slice(b"\\Z"),
+            _ => out.push(b),
+        }
+    }
+    out.push(b'\'');
+    let close = original.iter().rposition(|&c| c == b'\'').unwrap_or(original.len().saturating_sub(1));
+    out.extend_from_slice(&original[(close + 1).min(original.len())..]); // a cast such as ::text
+    out
+}
+
+/// The fields of a `COPY` row (line end excluded): byte ranges, tab-separated.
+pub fn copy_fields(line: &[u8]) -> Vec<(usize, usize)> {
+    let body_len = line.len() - line.iter().rev().take_while(|&&c| c == b'\n' || c == b'\r').count();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\t', &line[..body_len]) {
+        out.push((start, i));
+        start = i + 1;
+    }
+    out.push((start, body_len));
+    out
+}
+
+/// A `COPY` field's value; `None` for `\N` (NULL) or bytes that are not UTF-8.
+pub fn decode_copy_field(raw: &[u8]) -> Option<String> {
+    if raw == b"\\N" {
+        return None;
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'\\' && i + 1 < raw.len() {
+            out.push(match raw[i + 1] {
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                b'b' => 8,
+                b'f' => 12,
+                b'v' => 11,
+                other => other,
+            });
+            i += 2;
+        } else {
+            out.push(raw[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A `COPY` field for `value`, escaped.
+pub fn encode_copy_field(value: &str, out: &mut Vec<u8>) {
+    for &b in value.as_bytes() {
+        match b {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
+}
+
+/// A masked value as a number literal of the same width: every non-digit becomes `0`
+/// (`******3210` becomes `0000003210`), so it still loads into a numeric column.
+pub fn numeric_mask(original: &str, masked: &str) -> String {
+    let digits: String =
+        masked.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { c } else { '0' }).collect();
+    let width = original.len();
+    let sign = if original.starts_with('-') { "-" } else { "" };
+    let mut d: String = digits.chars().rev().take(width - sign.len()).collect::<Vec<_>>().into_iter().rev().collect();
+    while d.len() < width - sign.len() {
+        d.insert(0, '0');
+    }
+    format!("{sign}{d}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(dump: &str) -> Vec<SqlItem> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("d.sql");
+        std::fs::write(&p, dump).unwrap();
+        let mut r = SqlReader::open(p.to_str().unwrap()).unwrap();
+        let mut out = Vec::new();
+        while let Some(i) = r.next_item().unwrap() {
+            out.push(i);
+        }
+        out
+    }
+
+    fn raw_of(i: &SqlItem) -> &[u8] {
+        match i {
+            SqlItem::Raw(r) | SqlItem::CopyRow(r) => r,
+            SqlItem::CreateTable { raw, .. } | SqlItem::Insert { raw, .. } | SqlItem::CopyStart { raw, .. } => raw,
+        }
+    }
+
+    #[test]
+    fn mysql_insert_literals() {
+        let dump = "/*!40101 SET NAMES utf8mb4 */;\nCREATE TABLE `owners` (\n  `id` int NOT NULL,\n  `name` varchar(64) DEFAULT NULL,\n  `mobile` bigint DEFAULT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\nINSERT INTO `owners` VALUES (1,'Ram\\'s; \\\\ \\n',9876543210),(2,NULL,_binary 'x\\0'),(3,'a''b',0x1F);\n";
+        let it = items(dump);
+        assert_eq!(it.iter().flat_map(|i| raw_of(i).to_vec()).collect::<Vec<u8>>(), dump.as_bytes());
+        let SqlItem::CreateTable { table, columns, .. } = &it[1] else { panic!("{:?}", it[1]) };
+        assert_eq!(table, "owners");
+        assert_eq!(
+            columns,
+            &vec![
+                ("id".into(), "int".into()),
+                ("name".into(), "varchar(64)".into()),
+                ("mobile".into(), "bigint".into())
+            ]
+        );
+        let SqlItem::Insert { raw, literals, .. } = &it[2] else { panic!() };
+        let kinds: Vec<_> = literals.iter().map(|l| (l.row, l.col, l.kind)).collect();
+        assert_eq!(kinds.len(), 9);
+        let name = literals[1];
+        assert_eq!(decode_string(&raw[name.start..name.end], name.kind).unwrap(), "Ram's; \\ \n");
+        assert_eq!(literals[2].kind, LiteralKind::Number);
+        assert_eq!(literals[5].kind, LiteralKind::Binary);
+        assert_eq!(decode_string(&raw[literals[7].start..literals[7].end], literals[7].kind).unwrap(), "a'b");
+        assert_eq!(literals[8].kind, LiteralKind::Binary);
+    }
+
+    #[test]
+    fn postgres_copy_and_inserts() {
+        let dump = "-- PostgreSQL database dump\n\\restrict abc\nSET client_encoding = 'UTF8';\nCOPY public.eg_user (id, name, mobile) FROM stdin;\n1\tRamesh\\tK\t9876543210\n2\t\\N\t\\N\n\\.\nINSERT INTO public.eg_user (id, name) VALUES (3, E'O\\'Brien'), (4, 'it''s');\n";
+        let it = items(dump);
+        assert_eq!(it.iter().flat_map(|i| raw_of(i).to_vec()).collect::<Vec<u8>>(), dump.as_bytes());
+        let copy = it.iter().position(|i| matches!(i, SqlItem::CopyStart { .. })).unwrap();
+        assert!(
+            matches!(&it[copy], SqlItem::CopyStart { table, columns, .. } if table == "eg_user" && columns.len() == 3)
+        );
+        let SqlItem::CopyRow(row) = &it[copy + 1] else { panic!() };
+        let f = copy_fields(row);
+        assert_eq!(decode_copy_field(&row[f[1].0..f[1].1]).unwrap(), "Ramesh\tK");
+        let SqlItem::Insert { raw, literals, columns, .. } =
+            it.iter().find(|i| matches!(i, SqlItem::Insert { .. })).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(columns.as_deref(), Some(&["id".to_string(), "name".to_string()][..]));
+        assert_eq!(decode_string(&raw[literals[1].start..literals[1].end], literals[1].kind).unwrap(), "O'Brien");
+        assert_eq!(decode_string(&raw[literals[3].start..literals[3].end], literals[3].kind).unwrap(), "it's");
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        let k = LiteralKind::Str { prefix: 0, escapes: Escapes::Backslash };
+        let lit = encode_string(b"'x'", k, "a'b\\c\n");
+        assert_eq!(lit, b"'a\\'b\\\\c\\n'");
+        assert_eq!(decode_string(&lit, k).unwrap(), "a'b\\c\n");
+        assert_eq!(numeric_mask("9876543210", "******3210"), "0000003210");
+        assert_eq!(numeric_mask("919876543210", "<MOBILE>"), "000000000000");
+    }
+
+    #[test]
+    fn unterminated_string_and_copy_are_errors() {
+        for dump in ["INSERT INTO t VALUES ('abc);\n", "COPY public.t (a) FROM stdin;\n1\n2\n"] {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("d.sql");
+            std::fs::write(&p, dump).unwrap();
+            let mut r = SqlReader::open(p.to_str().unwrap()).unwrap();
+            let mut err = None;
+            loop {
+                match r.next_item() {
+                    Ok(Some(_)) => continue,
+                    Ok(None) => break,
+                    Err(e) => {
+                        err = Some(e.to_string());
+                        break;
+                    }
+                }
+            }
+            let e = err.expect("an error");
+            assert!(e.contains("d.sql:"), "{e}");
+        }
+    }
+}
