@@ -208,7 +208,6 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
         }
     }
     flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-    drop(write);
     if let (Some(s), Some(a)) = (sink, atomic) {
         s.finish().map_err(|e| {
             anyhow!("{}: cannot write: {e}", output.map(|o| o.display().to_string()).unwrap_or_default())
