@@ -9,6 +9,7 @@ assessment years, and remarks mixing English, Hinglish and Devanagari.
 
 Usage:
   gen_legacy.py --rows 1000 --out owners.csv --truth owners.truth.json [--seed 7]
+                [--format csv|mysql|postgres|postgres-inserts]
                 [--delimiter , ; tab |] [--encoding utf-8|utf-8-sig|cp1252|utf-16] [--crlf]
                 [--title] [--gzip] [--no-pii]
 
@@ -241,8 +242,12 @@ def main():
     ap.add_argument("--title", action="store_true", help="a title line and a blank line above the header")
     ap.add_argument("--gzip", action="store_true")
     ap.add_argument("--no-pii", action="store_true", help="replace every PII value by a placeholder")
+    ap.add_argument("--format", default="csv", choices=["csv", "mysql", "postgres", "postgres-inserts"],
+                    help="a CSV file, or a dump: mysqldump with extended INSERTs, pg_dump with COPY, or pg_dump --inserts")
     ap.add_argument("--heldout", help="folder with heldout_given_names.txt / heldout_surnames.txt: names in free text come from them")
     a = ap.parse_args()
+    if a.format != "csv":
+        return write_dump(a)
     delim = "\t" if a.delimiter == "tab" else a.delimiter
     eol = "\r\n" if a.crlf else "\n"
     g = Gen(a.seed, a.heldout)
@@ -277,6 +282,67 @@ def main():
         non_pii = [c for c in COLUMNS if c not in PII_COLUMNS and c != "Remarks"]
         json.dump({"columns": COLUMNS, "non_pii_columns": non_pii, "title_lines": 2 if a.title else 0, "rows": truth_rows},
                   open(a.truth, "w", encoding="utf-8"), ensure_ascii=False)
+
+SQL_COLUMNS = [("id", "int"), ("owner_name", "varchar(200)"), ("father_name", "varchar(200)"), ("mobile_no", "bigint"),
+               ("aadhar_no", "varchar(20)"), ("pan_no", "varchar(20)"), ("email", "varchar(200)"), ("dob", "varchar(20)"),
+               ("address", "text"), ("ward", "varchar(20)"), ("usage_type", "varchar(20)"), ("plot_area", "varchar(20)"),
+               ("tax_amount", "varchar(30)"), ("assessment_year", "varchar(10)"), ("receipt_no", "bigint"), ("txn_id", "varchar(20)"),
+               ("status", "varchar(30)"), ("remarks", "text")]
+
+def write_dump(a):
+    """A mysqldump or pg_dump of the same rows as the CSV (mobile and receipt as BIGINT)."""
+    g = Gen(a.seed, a.heldout)
+    mysql = a.format == "mysql"
+    def lit(v, ty):
+        if v.strip() in [p.strip() for p in PLACEHOLDERS] and ty == "bigint":
+            return "NULL"
+        if ty in ("int", "bigint"):
+            return v
+        if mysql:
+            return "'" + v.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
+        return "'" + v.replace("'", "''") + "'"
+    def copy_field(v, ty):
+        if v.strip() in [p.strip() for p in PLACEHOLDERS] and ty == "bigint":
+            return "\\N"
+        return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    out, truth_rows = [], []
+    q = (lambda n: "`%s`" % n) if mysql else (lambda n: n)
+    if mysql:
+        out.append("-- MySQL dump 10.13  Distrib 8.0.28\n/*!40101 SET NAMES utf8mb4 */;\nDROP TABLE IF EXISTS `owners`;\n")
+    else:
+        out.append("--\n-- PostgreSQL database dump\n--\n\nSET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n\n")
+    cols = ",\n".join("  %s %s" % (q(n), t if mysql or t != "varchar(200)" else "varchar(200)") for n, t in SQL_COLUMNS)
+    out.append("CREATE TABLE %s (\n%s,\n  PRIMARY KEY (%s)\n)%s;\n\n" % (q("owners"), cols, q("id"), " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" if mysql else ""))
+    rows = []
+    for i in range(a.rows):
+        values, truth = row(g, i, a.no_pii)
+        # Mobiles stored as BIGINT: digits only.
+        m = "".join(ch for ch in values[3] if ch.isdigit())
+        values[3] = m[-10:] if len(m) >= 10 else values[3]
+        if truth.get("Mobile No"):
+            truth["Mobile No"] = [("mobile", values[3])]
+        rows.append(values)
+        truth_rows.append(truth)
+    types = [t for _, t in SQL_COLUMNS]
+    if mysql:
+        out.append("LOCK TABLES `owners` WRITE;\n")
+        for start in range(0, len(rows), 50):
+            tuples = ",".join("(" + ",".join(lit(v, t) for v, t in zip(r, types)) + ")" for r in rows[start:start + 50])
+            out.append("INSERT INTO `owners` VALUES %s;\n" % tuples)
+        out.append("UNLOCK TABLES;\n")
+    elif a.format == "postgres":
+        out.append("COPY public.owners (%s) FROM stdin;\n" % ", ".join(n for n, _ in SQL_COLUMNS))
+        for r in rows:
+            out.append("\t".join(copy_field(v, t) for v, t in zip(r, types)) + "\n")
+        out.append("\\.\n\n")
+    else:
+        for r in rows:
+            out.append("INSERT INTO public.owners (%s) VALUES (%s);\n" % (", ".join(n for n, _ in SQL_COLUMNS), ", ".join(lit(v, t) for v, t in zip(r, types))))
+    out.append("-- Dump completed\n")
+    data = "".join(out).encode("utf-8")
+    open(a.out, "wb").write(gzip.compress(data, compresslevel=1) if a.gzip else data)
+    if a.truth:
+        json.dump({"columns": [n for n, _ in SQL_COLUMNS], "rows": truth_rows}, open(a.truth, "w", encoding="utf-8"), ensure_ascii=False)
 
 if __name__ == "__main__":
     main()

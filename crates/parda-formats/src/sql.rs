@@ -107,6 +107,7 @@ pub struct SqlReader {
     eof: bool,
     line: u64,
     in_copy: bool,
+    copy_line: u64,
     /// The dialect, sniffed from the first megabyte.
     pub dialect: SqlDialect,
 }
@@ -122,6 +123,7 @@ impl SqlReader {
             eof: false,
             line: 1,
             in_copy: false,
+            copy_line: 0,
             dialect: SqlDialect::MySql,
         };
         r.fill(READ_BLOCK)?;
@@ -213,13 +215,15 @@ impl SqlReader {
                 return Ok(Some(SqlItem::CopyRow(line)));
             }
             if self.eof {
-                let line = self.line;
+                let line = self.copy_line;
                 if self.buf.as_slice() == b"\\." {
                     self.in_copy = false;
                     let end = self.take(self.buf.len());
                     return Ok(Some(SqlItem::Raw(end)));
                 }
-                return Err(self.malformed(line, "a COPY block is not ended by \\. (truncated dump?)"));
+                return Err(
+                    self.malformed(line, "the COPY block that starts here is not ended by \\. (truncated dump?)")
+                );
             }
             want = self.buf.len() + READ_BLOCK;
         }
@@ -241,6 +245,7 @@ impl SqlReader {
         } else if starts_with_word(head, b"COPY") && self.dialect == SqlDialect::Postgres {
             if let Some((table, columns)) = parse_copy(head) {
                 self.in_copy = true;
+                self.copy_line = line + memchr::memchr_iter(b'\n', &raw[..body]).count() as u64;
                 return SqlItem::CopyStart { raw, table, columns };
             }
         }

@@ -292,7 +292,8 @@ impl Engine {
     pub fn remaining_pii(&self, cell: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> Vec<usize> {
         match &plan.mode {
             ColumnMode::Keep => Vec::new(),
-            ColumnMode::Whole { type_idx, action } => {
+            ColumnMode::Whole { type_idx, action } if plan.free_form => {
+                // Names and addresses have no validator: what is not masked is still PII.
                 let core = cell.trim();
                 let masked =
                     core.contains(self.policy.mask.mask_char) || matches!(action, Action::Redact(l) if l == core);
@@ -301,6 +302,19 @@ impl Engine {
                 } else {
                     vec![*type_idx]
                 }
+            }
+            ColumnMode::Whole { .. } => {
+                // Identifiers: what their validators still recognise (a masked BIGINT mobile,
+                // 0000003210, is no longer a mobile).
+                self.matcher.detect(cell, &plan.class.cell_context(), scratch);
+                scratch
+                    .iter()
+                    .filter(|f| {
+                        !self.matcher.is_protected_type(f.type_idx)
+                            && self.policy.type_actions[f.type_idx] != Action::Keep
+                    })
+                    .map(|f| f.type_idx)
+                    .collect()
             }
             ColumnMode::Spans => {
                 if plan.class.amount_like && is_amount(cell) {
