@@ -25,4 +25,6 @@ pub use encoding::TextEncoding;
 pub use error::FormatError;
 pub use input::{open_input, InputStream};
 pub use output::{AtomicOutput, TextSink};
-pub use workbook::{is_workbook, CellOut, CellValue, Sheet, SheetWriter, WorkbookReader, WorkbookWriter};
+pub use workbook::{
+    is_workbook, CellOut, CellValue, Sheet, SheetCells, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter,
+};

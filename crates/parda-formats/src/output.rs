@@ -43,6 +43,13 @@ impl AtomicOutput {
     pub fn commit(self) -> Result<(), FormatError> {
         let shown = self.final_path.display().to_string();
         self.tmp.as_file().sync_all().map_err(|e| FormatError::io(&shown, e))?;
+        // The temporary file is created private (0600); the output is an ordinary file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(self.tmp.path(), std::fs::Permissions::from_mode(0o644))
+                .map_err(|e| FormatError::io(&shown, e))?;
+        }
         self.tmp.persist(&self.final_path).map_err(|e| FormatError::io(&shown, e.error))?;
         Ok(())
     }

@@ -4,7 +4,7 @@
 //! dates (with a date format), booleans, text, formulas with their cached results.
 
 use crate::error::FormatError;
-use calamine::{open_workbook_auto, Data, Dimensions, Range, Reader, Sheets};
+use calamine::{open_workbook_auto, Data, DataRef, Dimensions, Range, Reader, Sheets};
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
 use std::fs::File;
 use std::io::BufReader;
@@ -28,6 +28,21 @@ pub enum CellValue {
 }
 
 impl CellValue {
+    fn from_data_ref(d: &DataRef) -> CellValue {
+        match d {
+            DataRef::Empty => CellValue::Empty,
+            DataRef::String(s) => CellValue::Text(s.clone()),
+            DataRef::SharedString(s) => CellValue::Text(s.to_string()),
+            DataRef::Int(i) => CellValue::Number(*i as f64),
+            DataRef::Float(f) => CellValue::Number(*f),
+            DataRef::Bool(b) => CellValue::Bool(*b),
+            DataRef::DateTime(dt) if dt.is_datetime() => CellValue::Date(dt.as_f64()),
+            DataRef::DateTime(dt) => CellValue::Number(dt.as_f64()),
+            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => CellValue::Other(s.clone()),
+            DataRef::Error(e) => CellValue::Other(format!("{e}")),
+        }
+    }
+
     fn from_data(d: &Data) -> CellValue {
         match d {
             Data::Empty => CellValue::Empty,
@@ -115,6 +130,71 @@ impl Sheet {
     }
 }
 
+/// A cell as streamed: absolute row and column, value, formula.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamCell {
+    /// 0-based row.
+    pub row: u32,
+    /// 0-based column.
+    pub col: u32,
+    /// The (cached) value.
+    pub value: CellValue,
+    /// The formula, if the cell holds one.
+    pub formula: Option<String>,
+}
+
+/// The cells of one sheet in row order: streamed from the file for `.xlsx`/`.xlsm` (memory
+/// bounded by one cell), from the sheet read whole for the other formats.
+pub struct SheetCells<'a> {
+    inner: CellsInner<'a>,
+    path: String,
+}
+
+enum CellsInner<'a> {
+    Stream(calamine::XlsxCellReader<'a, BufReader<File>>),
+    Whole { sheet: Sheet, row: usize, col: usize },
+}
+
+impl SheetCells<'_> {
+    /// The next non-empty cell, in row order.
+    pub fn next_cell(&mut self) -> Result<Option<StreamCell>, FormatError> {
+        match &mut self.inner {
+            CellsInner::Stream(reader) => loop {
+                let next = reader.next_cell_with_formula().map_err(|e| FormatError::Unsupported {
+                    path: self.path.clone(),
+                    message: format!("cannot read a cell: {e}"),
+                })?;
+                let Some(c) = next else { return Ok(None) };
+                let value = CellValue::from_data_ref(&c.value);
+                let formula = c.formula.filter(|f| !f.is_empty());
+                if value == CellValue::Empty && formula.is_none() {
+                    continue;
+                }
+                return Ok(Some(StreamCell { row: c.pos.0, col: c.pos.1, value, formula }));
+            },
+            CellsInner::Whole { sheet, row, col } => {
+                let (rows, cols) = sheet.size();
+                let (r0, c0) = sheet.origin();
+                while *row < rows {
+                    while *col < cols {
+                        let (r, c) = (*row, *col);
+                        *col += 1;
+                        let value = sheet.value(r, c);
+                        let (ar, ac) = (r0 + r as u32, c0 + c as u32);
+                        let formula = sheet.formula(ar, ac).map(str::to_string);
+                        if value != CellValue::Empty || formula.is_some() {
+                            return Ok(Some(StreamCell { row: ar, col: ac, value, formula }));
+                        }
+                    }
+                    *col = 0;
+                    *row += 1;
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
 /// An open workbook.
 pub struct WorkbookReader {
     path: String,
@@ -139,6 +219,28 @@ impl WorkbookReader {
         })?;
         let sheet_names = book.sheet_names();
         Ok(WorkbookReader { path: path.into(), book, sheet_names })
+    }
+
+    /// The merged regions of a sheet (`.xlsx` only; none for other formats).
+    pub fn merges(&mut self, name: &str) -> Vec<Dimensions> {
+        match &mut self.book {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The cells of a sheet, in row order.
+    pub fn cells(&mut self, name: &str) -> Result<SheetCells<'_>, FormatError> {
+        let path = self.path.clone();
+        if !matches!(self.book, Sheets::Xlsx(_)) {
+            let sheet = self.sheet(name)?;
+            return Ok(SheetCells { inner: CellsInner::Whole { sheet, row: 0, col: 0 }, path });
+        }
+        let Sheets::Xlsx(x) = &mut self.book else { unreachable!("checked above") };
+        let reader = x
+            .worksheet_cells_reader(name)
+            .map_err(|e| FormatError::Unsupported { path: path.clone(), message: format!("sheet {name:?}: {e}") })?;
+        Ok(SheetCells { inner: CellsInner::Stream(reader), path })
     }
 
     /// Reads one sheet.
