@@ -151,7 +151,7 @@ pub struct SheetCells<'a> {
 }
 
 enum CellsInner<'a> {
-    Stream(calamine::XlsxCellReader<'a, BufReader<File>>),
+    Stream(Box<calamine::XlsxCellReader<'a, BufReader<File>>>),
     Whole { sheet: Sheet, row: usize, col: usize },
 }
 
@@ -240,7 +240,7 @@ impl WorkbookReader {
         let reader = x
             .worksheet_cells_reader(name)
             .map_err(|e| FormatError::Unsupported { path: path.clone(), message: format!("sheet {name:?}: {e}") })?;
-        Ok(SheetCells { inner: CellsInner::Stream(reader), path })
+        Ok(SheetCells { inner: CellsInner::Stream(Box::new(reader)), path })
     }
 
     /// Reads one sheet.
