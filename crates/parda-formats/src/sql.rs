@@ -116,9 +116,14 @@ impl SqlReader {
     /// Opens a dump (gzip transparently).
     pub fn open(path: &str) -> Result<SqlReader, FormatError> {
         let input = crate::input::open_input(path)?;
+        SqlReader::from_reader(path, input.reader)
+    }
+
+    /// Reads a dump from any reader; `path` names it in errors.
+    pub fn from_reader(path: &str, src: Box<dyn Read + Send>) -> Result<SqlReader, FormatError> {
         let mut r = SqlReader {
             path: path.into(),
-            src: input.reader,
+            src,
             buf: Vec::new(),
             eof: false,
             line: 1,

@@ -1,0 +1,23 @@
+//! The SQL dump reader on arbitrary bytes: never panics, and when it reads to the end, its
+//! items put back together are the input, byte for byte.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use parda_formats::sql::{SqlItem, SqlReader};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(mut reader) = SqlReader::from_reader("fuzz.sql", Box::new(std::io::Cursor::new(data.to_vec()))) else { return };
+    let mut out = Vec::new();
+    loop {
+        match reader.next_item() {
+            Ok(Some(SqlItem::Raw(r) | SqlItem::CopyRow(r))) => out.extend_from_slice(&r),
+            Ok(Some(SqlItem::CreateTable { raw, .. } | SqlItem::Insert { raw, .. } | SqlItem::CopyStart { raw, .. })) => {
+                out.extend_from_slice(&raw)
+            }
+            Ok(None) => {
+                assert_eq!(out, data);
+                return;
+            }
+            Err(_) => return,
+        }
+    }
+});
