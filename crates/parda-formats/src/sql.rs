@@ -103,7 +103,9 @@ const READ_BLOCK: usize = 1 << 20;
 pub struct SqlReader {
     path: String,
     src: Box<dyn Read + Send>,
+    /// Read but not yet returned: `buf[pos..]`.
     buf: Vec<u8>,
+    pos: usize,
     eof: bool,
     line: u64,
     in_copy: bool,
@@ -125,6 +127,7 @@ impl SqlReader {
             path: path.into(),
             src,
             buf: Vec::new(),
+            pos: 0,
             eof: false,
             line: 1,
             in_copy: false,
@@ -132,7 +135,7 @@ impl SqlReader {
             dialect: SqlDialect::MySql,
         };
         r.fill(READ_BLOCK)?;
-        let head = &r.buf[..r.buf.len().min(READ_BLOCK)];
+        let head = &r.buf[..r.buf.len().min(READ_BLOCK)]; // pos is 0 here
         let has = |s: &[u8]| memchr::memmem::find(head, s).is_some();
         r.dialect = if has(b"PostgreSQL database dump")
             || has(b"FROM stdin;")
@@ -155,8 +158,14 @@ impl SqlReader {
         &self.path
     }
 
+    /// Reads until `want` bytes are pending or the input ends.
     fn fill(&mut self, want: usize) -> Result<(), FormatError> {
-        while !self.eof && self.buf.len() < want {
+        // Drop consumed bytes now and then (amortised: not for every item).
+        if self.pos >= READ_BLOCK && self.buf.len() - self.pos < want {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        while !self.eof && self.buf.len() - self.pos < want {
             let len = self.buf.len();
             self.buf.resize(len + READ_BLOCK, 0);
             match self.src.read(&mut self.buf[len..]) {
@@ -172,9 +181,14 @@ impl SqlReader {
         Ok(())
     }
 
+    fn pending(&self) -> &[u8] {
+        &self.buf[self.pos..]
+    }
+
+    /// The next `n` pending bytes, copied out (an item never holds the read buffer).
     fn take(&mut self, n: usize) -> Vec<u8> {
-        let rest = self.buf.split_off(n);
-        let out = std::mem::replace(&mut self.buf, rest);
+        let out = self.buf[self.pos..self.pos + n].to_vec();
+        self.pos += n;
         self.line += memchr::memchr_iter(b'\n', &out).count() as u64;
         out
     }
@@ -188,17 +202,17 @@ impl SqlReader {
         if self.in_copy {
             return self.next_copy_line();
         }
-        let mut want = READ_BLOCK;
+        let mut want = 0;
         loop {
             self.fill(want)?;
-            if self.buf.is_empty() {
+            if self.pending().is_empty() && self.eof {
                 return Ok(None);
             }
-            match statement_end(&self.buf, self.dialect, self.eof) {
+            match statement_end(self.pending(), self.dialect, self.eof) {
                 Scan::End(n) => return Ok(Some(self.classify(n))),
-                Scan::NeedMore => want = self.buf.len() + READ_BLOCK,
+                Scan::NeedMore => want = self.pending().len() + READ_BLOCK,
                 Scan::Unterminated(at) => {
-                    let line = self.line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
+                    let line = self.line + memchr::memchr_iter(b'\n', &self.pending()[..at]).count() as u64;
                     return Err(self.malformed(line, "a string literal or comment is never closed (truncated dump?)"));
                 }
             }
@@ -206,10 +220,10 @@ impl SqlReader {
     }
 
     fn next_copy_line(&mut self) -> Result<Option<SqlItem>, FormatError> {
-        let mut want = READ_BLOCK;
+        let mut want = 0;
         loop {
             self.fill(want)?;
-            if let Some(i) = memchr::memchr(b'\n', &self.buf) {
+            if let Some(i) = memchr::memchr(b'\n', self.pending()) {
                 let line = self.take(i + 1);
                 let body = line.strip_suffix(b"\n").unwrap_or(&line);
                 let body = body.strip_suffix(b"\r").unwrap_or(body);
@@ -221,16 +235,16 @@ impl SqlReader {
             }
             if self.eof {
                 let line = self.copy_line;
-                if self.buf.as_slice() == b"\\." {
+                if self.pending() == b"\\." {
                     self.in_copy = false;
-                    let end = self.take(self.buf.len());
+                    let end = self.take(self.pending().len());
                     return Ok(Some(SqlItem::Raw(end)));
                 }
                 return Err(
                     self.malformed(line, "the COPY block that starts here is not ended by \\. (truncated dump?)")
                 );
             }
-            want = self.buf.len() + READ_BLOCK;
+            want = self.pending().len() + READ_BLOCK;
         }
     }
 
