@@ -38,6 +38,8 @@ def main():
         for c, values in t.items():
             for ty, v in values:
                 key = ty + (" (free text)" if c == "Remarks" else "")
+                if ty == "name":
+                    key += " indic" if any(ord(ch) > 0x8FF for ch in v) else " latin"
                 planted[key] += 1
                 if v.strip() and v.strip() in ro[col[c]]:
                     leaked[key] += 1

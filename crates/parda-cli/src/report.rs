@@ -159,8 +159,12 @@ impl Report {
             "ACTION / SAMPLES".into(),
         ]];
         for f in &self.files {
+            let shown = match &f.output_format {
+                Some(fmt) => format!("{} (as .{fmt})", f.path),
+                None => f.path.clone(),
+            };
             if let Some(e) = &f.error {
-                rows.push([f.path.clone(), "-".into(), "ERROR".into(), "".into(), "".into(), e.clone()]);
+                rows.push([shown.clone(), "-".into(), "ERROR".into(), "".into(), "".into(), e.clone()]);
                 continue;
             }
             let mut any = false;
@@ -175,7 +179,7 @@ impl Report {
                     found.push_str(&format!(" protected:{}", c.already_protected));
                 }
                 rows.push([
-                    f.path.clone(),
+                    shown.clone(),
                     c.name.clone(),
                     c.classification.clone().unwrap_or_else(|| "-".into()),
                     if c.classification.is_some() { format!("{:.2}", c.confidence) } else { "".into() },
@@ -184,7 +188,7 @@ impl Report {
                 ]);
             }
             if !any {
-                rows.push([f.path.clone(), "-".into(), "no PII found".into(), "".into(), "".into(), "".into()]);
+                rows.push([shown.clone(), "-".into(), "no PII found".into(), "".into(), "".into(), "".into()]);
             }
         }
         let widths: Vec<usize> = (0..6)
