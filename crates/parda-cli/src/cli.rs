@@ -24,9 +24,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find PII and print a summary per file and column; writes nothing but the reports asked for.
-    #[command(after_help = "Example:\n  parda scan exports/ --json findings.json")]
+    #[command(after_help = "Example:\n  parda scan exports/ --json findings.json --html findings.html")]
     Scan(ScanArgs),
-    /// Write masked copies of the inputs to --out, with parda-report.json.
+    /// Write masked copies of the inputs to --out, with parda-report.json and parda-report.html.
     #[command(
         after_help = "Example:\n  parda mask exports/ --out masked/\n  parda mask owners.csv.gz --out masked/ --policy policy.toml"
     )]
@@ -85,6 +85,9 @@ pub struct ScanArgs {
     /// Also write the report as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Also write the report as one self-contained HTML page to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 /// The masking profiles.

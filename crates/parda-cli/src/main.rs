@@ -9,6 +9,7 @@ mod csv_job;
 mod inputs;
 mod pipeline;
 mod report;
+mod report_html;
 mod sql_job;
 mod workbook_job;
 
@@ -26,6 +27,7 @@ use std::sync::atomic::Ordering;
 
 const CHUNK_BYTES: usize = 1 << 20;
 const REPORT_JSON: &str = "parda-report.json";
+const REPORT_HTML: &str = "parda-report.html";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -46,19 +48,22 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Scan(a) => {
-            let json = a.json.clone();
             let (report, failed) = process(&a.input, Mode::Scan, None, false, Profile::Mask)?;
             if !a.input.quiet {
                 print!("{}", report.table());
             }
-            if let Some(j) = json {
-                write_json(&j, &report)?;
+            if let Some(j) = &a.json {
+                write_json(j, &report)?;
+            }
+            if let Some(h) = &a.html {
+                write_text(h, &report_html::render(&report))?;
             }
             Ok(if failed { 2 } else { 0 })
         }
         Command::Mask(a) => {
             let (report, failed) = process(&a.input, Mode::Mask, Some(&a.out), a.force, a.profile)?;
             write_json(&a.out.join(REPORT_JSON), &report)?;
+            write_text(&a.out.join(REPORT_HTML), &report_html::render(&report))?;
             if !a.input.quiet {
                 print!("{}", report.table());
             }
@@ -145,7 +150,7 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         );
     }
     let outputs = match out {
-        Some(o) => Some(inputs::plan_outputs(&files, &args.paths, o, force, &[REPORT_JSON])?),
+        Some(o) => Some(inputs::plan_outputs(&files, &args.paths, o, force, &[REPORT_JSON, REPORT_HTML])?),
         None => None,
     };
     if !engine.policy.columns.is_empty() {
@@ -205,6 +210,13 @@ fn check_policy_columns(engine: &Engine, files: &[inputs::InputFile], encoding: 
     if !missing.is_empty() {
         bail!("the policy names column(s) that no input has: {}", missing.join(", "));
     }
+    Ok(())
+}
+
+fn write_text(path: &Path, text: &str) -> Result<()> {
+    let out = parda_formats::AtomicOutput::create(path)?;
+    std::fs::write(out.temp_path(), text).with_context(|| format!("{}: cannot write", path.display()))?;
+    out.commit()?;
     Ok(())
 }
 

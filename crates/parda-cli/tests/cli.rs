@@ -210,7 +210,13 @@ fn no_raw_value_in_reports_or_messages() {
     let mask = parda().args(["mask", "--out"]).arg(out.path().join("m")).arg(testdata("samples")).assert().success();
     let verify = parda().arg("verify").arg(testdata("samples")).assert().code(1);
     let bad = parda().args(["mask", "--out"]).arg(out.path().join("b")).arg(testdata("bad")).assert().code(2);
+    let html = std::fs::read_to_string(out.path().join("m/parda-report.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("<svg"), "a self-contained page with its chart");
+    for external in ["http://", "https://", "<script src", "<link"] {
+        assert!(!html.contains(external), "the HTML report loads nothing from outside: {external}");
+    }
     let mut texts = vec![
+        html,
         std::fs::read_to_string(&json).unwrap(),
         std::fs::read_to_string(out.path().join("m/parda-report.json")).unwrap(),
         std::fs::read_to_string(out.path().join("b/parda-report.json")).unwrap(),
