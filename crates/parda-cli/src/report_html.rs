@@ -101,7 +101,7 @@ pub fn render(report: &Report) -> String {
     for f in &report.files {
         file_details(&mut out, f, &types);
     }
-    let _ = write!(out, "</main><script>{SCRIPT}</script></body></html>\n");
+    let _ = writeln!(out, "</main><script>{SCRIPT}</script></body></html>");
     out
 }
 
