@@ -25,7 +25,9 @@ pub enum Mode {
 }
 
 /// Options of a run.
-pub struct JobOptions {
+pub struct JobOptions<'a> {
+    /// Where progress goes.
+    pub progress: Option<&'a crate::progress::Progress>,
     /// Worker threads.
     pub threads: usize,
     /// Forced input encoding.
@@ -62,6 +64,7 @@ struct Plans {
 #[derive(Default)]
 struct ChunkResult {
     out: Vec<u8>,
+    bytes: u64,
     stats: Vec<ColumnStats>,
     rows: u64,
     preamble: u64,
@@ -154,6 +157,9 @@ pub fn run_csv(
         },
         |chunk| process_chunk(engine, &plans, &chunk),
         |res| {
+            if let Some(p) = opts.progress {
+                p.advance(res.bytes);
+            }
             if let Some(s) = sink.as_mut() {
                 s.write_text(&res.out).map_err(|e| {
                     anyhow!("{}: cannot write: {e}", output.map(|o| o.display().to_string()).unwrap_or_default())
@@ -221,7 +227,11 @@ fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a Co
 
 fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk) -> ChunkResult {
     let ncols = plans.columns.len();
-    let mut res = ChunkResult { stats: vec![ColumnStats::default(); ncols + 1], ..Default::default() };
+    let mut res = ChunkResult {
+        stats: vec![ColumnStats::default(); ncols + 1],
+        bytes: chunk.data.len() as u64,
+        ..Default::default()
+    };
     if plans.mode == Mode::Mask {
         res.out.reserve(chunk.data.len() + chunk.data.len() / 16);
     }

@@ -8,6 +8,7 @@ mod cli;
 mod csv_job;
 mod inputs;
 mod pipeline;
+mod progress;
 mod report;
 mod report_html;
 mod sql_job;
@@ -157,7 +158,9 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         check_policy_columns(&engine, &files, encoding)?;
     }
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let opts = JobOptions { threads, encoding, chunk_bytes: CHUNK_BYTES };
+    // PARDA_CHUNK_BYTES exists for tests that exercise chunk boundaries; it changes no output.
+    let chunk_bytes = std::env::var("PARDA_CHUNK_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(CHUNK_BYTES);
+    let opts = JobOptions { threads, encoding, chunk_bytes, progress: None };
     let mut report = Report {
         report_version: REPORT_VERSION,
         parda_version: env!("CARGO_PKG_VERSION").into(),
@@ -166,8 +169,12 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         ..Default::default()
     };
     let mut failed = false;
+    let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len())).collect();
+    let progress = progress::Progress::new(sizes.iter().sum(), args.quiet);
+    let opts = JobOptions { progress: Some(&progress), ..opts };
     for (i, f) in files.iter().enumerate() {
         let output = outputs.as_ref().map(|o| o[i].as_path());
+        progress.start_file(&f.shown());
         let result = if parda_formats::is_workbook(&f.path) {
             workbook_job::run_workbook(&engine, &f.shown(), output, mode)
         } else if sql_job::is_sql(&f.path) {
@@ -175,9 +182,17 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         } else {
             run_csv(&engine, &f.shown(), output, mode, &opts)
         };
+        let line = match &result {
+            Ok(r) => format!("{}: {} row(s), {} PII value(s)", r.path, r.rows_in, r.pii_found.values().sum::<u64>()),
+            Err(_) => format!("{}: failed", f.shown()),
+        };
+        progress.finish_file(sizes[i], &line);
         match result {
             Ok(r) => report.add(r),
-            Err(e) if e.is::<Interrupted>() => return Err(e),
+            Err(e) if e.is::<Interrupted>() => {
+                progress.finish();
+                return Err(e);
+            }
             Err(e) => {
                 failed = true;
                 eprintln!("parda: error: {e:#}");
@@ -190,6 +205,7 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
             }
         }
     }
+    progress.finish();
     Ok((report, failed))
 }
 

@@ -496,3 +496,25 @@ fn help_answers_questions() {
         .success()
         .stdout(predicate::str::contains("--profile").and(predicate::str::contains("Example")));
 }
+
+#[test]
+fn piped_output_holds_no_progress_noise() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = parda().args(["mask", "--out"]).arg(out.path()).arg(testdata("samples")).assert().success();
+    let o = assert.get_output();
+    assert!(o.stderr.is_empty(), "nothing on stderr when it is not a terminal: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(!o.stdout.contains(&b'\r') && !o.stdout.contains(&0x1b), "no carriage returns or escape codes on a pipe");
+}
+
+/// Snapshots of what people read: the help of each command and the scan summary table.
+#[test]
+fn help_and_summary_snapshots() {
+    let run = |args: &[&str]| {
+        let o = parda().args(args).current_dir(testdata("")).output().unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    insta::assert_snapshot!("help", run(&["--help"]));
+    insta::assert_snapshot!("help_mask", run(&["mask", "--help"]));
+    insta::assert_snapshot!("help_scan", run(&["scan", "--help"]));
+    insta::assert_snapshot!("scan_samples", run(&["scan", "samples"]));
+}
