@@ -29,6 +29,10 @@ python3 scripts/eval_truth.py "$work/owners.csv" "$work/masked/owners.csv" "$wor
 python3 scripts/eval_truth.py --encoding cp1252 --delimiter ';' "$work/owners_cp1252.csv" "$work/masked/owners_cp1252.csv" "$work/owners_cp1252.truth.json"
 python3 scripts/eval_truth.py "$work/heldout.csv" "$work/masked/heldout.csv" "$work/heldout.truth.json"
 "$PARDA" verify --quiet "$work/masked"
+"$PARDA" scan --quiet --json "$work/scan.json" testdata/samples testdata/realworld
+"$PARDA" mask --quiet --out "$work/masked-bad" testdata/bad testdata/samples || true
+python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
+python3 scripts/check_reports.py "$work/masked/parda-report.json" "$work/scan.json" "$work/masked-bad/parda-report.json"
 if "$PARDA" verify --quiet "$work/owners.csv"; then echo "verify found nothing in the raw corpus" >&2; exit 1; fi
 
 echo "== cargo test"
