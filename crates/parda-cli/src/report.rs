@@ -104,7 +104,7 @@ pub struct FileReport {
 }
 
 /// What was found in one column.
-#[derive(Debug, Serialize, Default, Clone)]
+#[derive(Debug, Serialize, Clone)]
 pub struct ColumnReport {
     /// 0-based column index.
     pub index: usize,
@@ -126,6 +126,23 @@ pub struct ColumnReport {
     pub already_protected: u64,
     /// Up to three masked samples.
     pub masked_samples: Vec<String>,
+}
+
+impl Default for ColumnReport {
+    fn default() -> Self {
+        ColumnReport {
+            index: 0,
+            name: "(outside columns)".into(),
+            classification: None,
+            confidence: 0.0,
+            classified_by: "none".into(),
+            action: "detect spans".into(),
+            pii_found: BTreeMap::new(),
+            cells_changed: 0,
+            already_protected: 0,
+            masked_samples: Vec::new(),
+        }
+    }
 }
 
 impl Report {
