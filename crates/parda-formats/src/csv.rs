@@ -340,23 +340,7 @@ impl CsvReader {
 
     /// Reads until the buffer holds `want` bytes or the input ends.
     fn fill(&mut self, want: usize) -> Result<(), FormatError> {
-        while !self.eof && self.buf.len() < want {
-            let len = self.buf.len();
-            self.buf.resize(len + READ_BLOCK, 0);
-            match self.src.read(&mut self.buf[len..]) {
-                Ok(0) => {
-                    self.buf.truncate(len);
-                    self.eof = true;
-                }
-                Ok(k) => self.buf.truncate(len + k),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(len),
-                Err(e) => {
-                    self.buf.truncate(len);
-                    return Err(FormatError::io(&self.path, e));
-                }
-            }
-        }
-        Ok(())
+        crate::input::read_until(&mut self.src, &mut self.buf, want, READ_BLOCK, &mut self.eof, &self.path)
     }
 
     /// Checks that `buf[from..to]` is text this reader can rewrite exactly.

@@ -30,3 +30,32 @@ pub fn open_input(path: &str) -> Result<InputStream, FormatError> {
     };
     Ok(InputStream { reader, gzip })
 }
+
+/// Reads from `src` into `buf` until `buf` holds `want` bytes or the input ends (then `eof`
+/// is set), a block of `block` bytes at a time.
+pub(crate) fn read_until(
+    src: &mut dyn Read,
+    buf: &mut Vec<u8>,
+    want: usize,
+    block: usize,
+    eof: &mut bool,
+    path: &str,
+) -> Result<(), FormatError> {
+    while !*eof && buf.len() < want {
+        let len = buf.len();
+        buf.resize(len + block, 0);
+        match src.read(&mut buf[len..]) {
+            Ok(0) => {
+                buf.truncate(len);
+                *eof = true;
+            }
+            Ok(k) => buf.truncate(len + k),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(len),
+            Err(e) => {
+                buf.truncate(len);
+                return Err(FormatError::io(path, e));
+            }
+        }
+    }
+    Ok(())
+}

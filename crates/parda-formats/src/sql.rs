@@ -165,20 +165,8 @@ impl SqlReader {
             self.buf.drain(..self.pos);
             self.pos = 0;
         }
-        while !self.eof && self.buf.len() - self.pos < want {
-            let len = self.buf.len();
-            self.buf.resize(len + READ_BLOCK, 0);
-            match self.src.read(&mut self.buf[len..]) {
-                Ok(0) => {
-                    self.buf.truncate(len);
-                    self.eof = true;
-                }
-                Ok(n) => self.buf.truncate(len + n),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(len),
-                Err(e) => return Err(FormatError::io(&self.path, e)),
-            }
-        }
-        Ok(())
+        let target = self.pos + want;
+        crate::input::read_until(&mut self.src, &mut self.buf, target, READ_BLOCK, &mut self.eof, &self.path)
     }
 
     fn pending(&self) -> &[u8] {

@@ -303,34 +303,25 @@ impl Engine {
                     vec![*type_idx]
                 }
             }
-            ColumnMode::Whole { .. } => {
-                // Identifiers: what their validators still recognise (a masked BIGINT mobile,
-                // 0000003210, is no longer a mobile).
-                self.matcher.detect(cell, &plan.class.cell_context(), scratch);
-                scratch
-                    .iter()
-                    .filter(|f| {
-                        !self.matcher.is_protected_type(f.type_idx)
-                            && self.policy.type_actions[f.type_idx] != Action::Keep
-                    })
-                    .map(|f| f.type_idx)
-                    .collect()
-            }
-            ColumnMode::Spans => {
-                if plan.class.amount_like && is_amount(cell) {
-                    return Vec::new();
-                }
-                self.matcher.detect(cell, &plan.class.cell_context(), scratch);
-                scratch
-                    .iter()
-                    .filter(|f| {
-                        !self.matcher.is_protected_type(f.type_idx)
-                            && self.policy.type_actions[f.type_idx] != Action::Keep
-                    })
-                    .map(|f| f.type_idx)
-                    .collect()
-            }
+            // Identifiers: what their validators still recognise (a masked BIGINT mobile,
+            // 0000003210, is no longer a mobile).
+            ColumnMode::Whole { .. } => self.recognised(cell, plan, scratch),
+            ColumnMode::Spans if plan.class.amount_like && is_amount(cell) => Vec::new(),
+            ColumnMode::Spans => self.recognised(cell, plan, scratch),
         }
+    }
+
+    /// The types detection still finds in a cell, leaving out protected values and types the
+    /// policy keeps.
+    fn recognised(&self, cell: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> Vec<usize> {
+        self.matcher.detect(cell, &plan.class.cell_context(), scratch);
+        scratch
+            .iter()
+            .filter(|f| {
+                !self.matcher.is_protected_type(f.type_idx) && self.policy.type_actions[f.type_idx] != Action::Keep
+            })
+            .map(|f| f.type_idx)
+            .collect()
     }
 }
 
