@@ -174,7 +174,7 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
     let opts = JobOptions { progress: Some(&progress), ..opts };
     for (i, f) in files.iter().enumerate() {
         let output = outputs.as_ref().map(|o| o[i].as_path());
-        progress.start_file(&f.shown());
+        progress.start_file(&f.shown(), sizes[i]);
         let result = if parda_formats::is_workbook(&f.path) {
             workbook_job::run_workbook(&engine, &f.shown(), output, mode)
         } else if sql_job::is_sql(&f.path) {
@@ -182,11 +182,10 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         } else {
             run_csv(&engine, &f.shown(), output, mode, &opts)
         };
-        let line = match &result {
-            Ok(r) => format!("{}: {} row(s), {} PII value(s)", r.path, r.rows_in, r.pii_found.values().sum::<u64>()),
-            Err(_) => format!("{}: failed", f.shown()),
-        };
-        progress.finish_file(sizes[i], &line);
+        match &result {
+            Ok(r) => progress.finish_file(sizes[i], &r.path, r.rows_in, r.pii_found.values().sum(), false),
+            Err(_) => progress.finish_file(sizes[i], &f.shown(), 0, 0, true),
+        }
         match result {
             Ok(r) => report.add(r),
             Err(e) if e.is::<Interrupted>() => {
