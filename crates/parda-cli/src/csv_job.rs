@@ -86,11 +86,7 @@ fn settle_header(engine: &Engine, reader: &mut CsvReader) {
         return;
     }
     let mut scratch = Vec::new();
-    let is_data = reader.info.headers.iter().any(|h| {
-        let h = h.trim();
-        engine.matcher.detect(h, &Default::default(), &mut scratch);
-        scratch.iter().any(|f| (f.end - f.start) * 10 >= h.len() * 9 && !engine.matcher.is_protected_type(f.type_idx))
-    });
+    let is_data = reader.info.headers.iter().any(|h| engine.header_cell_is_data(h, &mut scratch));
     if is_data {
         reader.set_header(None);
     }

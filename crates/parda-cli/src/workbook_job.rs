@@ -59,14 +59,7 @@ fn plan_sheet(engine: &Engine, prefix: &[StreamCell]) -> SheetPlans {
     let text = |c: &StreamCell| c.value.as_text().unwrap_or_default();
     if let Some(h) = header {
         let mut scratch = Vec::new();
-        let is_data = prefix.iter().filter(|c| c.row == h).any(|c| {
-            let t = text(c);
-            let t = t.trim();
-            engine.matcher.detect(t, &Default::default(), &mut scratch);
-            scratch
-                .iter()
-                .any(|f| (f.end - f.start) * 10 >= t.len() * 9 && !engine.matcher.is_protected_type(f.type_idx))
-        });
+        let is_data = prefix.iter().filter(|c| c.row == h).any(|c| engine.header_cell_is_data(&text(c), &mut scratch));
         if is_data {
             header = None;
         }

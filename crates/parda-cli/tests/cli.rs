@@ -518,3 +518,15 @@ fn help_and_summary_snapshots() {
     insta::assert_snapshot!("help_scan", run(&["scan", "--help"]));
     insta::assert_snapshot!("scan_samples", run(&["scan", "samples"]));
 }
+
+#[test]
+fn a_first_row_of_names_is_data_not_a_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("owners.csv");
+    std::fs::write(&input, "Ramesh Kumar,Ward 7,Paid\nSunita Devi,Ward 3,Pending\n").unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(dir.path().join("o")).arg(&input).assert().success();
+    let out = std::fs::read_to_string(dir.path().join("o/owners.csv")).unwrap();
+    assert_eq!(out, "R***** K****,Ward 7,Paid\nS***** D***,Ward 3,Pending\n");
+    let report = std::fs::read_to_string(dir.path().join("o/parda-report.json")).unwrap();
+    assert!(!report.contains("Ramesh") && !report.contains("Sunita"), "{report}");
+}

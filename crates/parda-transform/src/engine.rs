@@ -155,6 +155,18 @@ impl Engine {
         ColumnPlan { mode: ColumnMode::Spans, free_form: false, ..plan.clone() }
     }
 
+    /// Whether a cell of a would-be header row is really data: it validates wholly as an
+    /// identifier, or it reads as a person's name and is no known header ("Ramesh Kumar" in the
+    /// first row of a file without a header).
+    pub fn header_cell_is_data(&self, cell: &str, scratch: &mut Vec<Finding>) -> bool {
+        let cell = cell.trim();
+        self.matcher.detect(cell, &Default::default(), scratch);
+        let identifier = scratch
+            .iter()
+            .any(|f| (f.end - f.start) * 10 >= cell.len() * 9 && !self.matcher.is_protected_type(f.type_idx));
+        identifier || (self.matcher.names.is_name_cell(cell) && self.hints.classify(cell).is_none())
+    }
+
     /// The plan for cells outside any column (title lines, fields past the header): spans only.
     pub fn free_text_plan(&self) -> ColumnPlan {
         self.plan_column("", &[])
