@@ -37,6 +37,39 @@ pub enum Command {
     /// Work with detection rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Work with policies.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+}
+
+/// Policy subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Turn DIGIT's MDMS DataSecurity configuration into a parda policy.
+    ///
+    /// Takes SecurityPolicy and MaskingPatterns (MDMS v2: bare arrays, MDMS search responses or
+    /// mdms records), or EncryptionPolicy and DecryptionABAC (v1). Lists what it cannot map.
+    #[command(
+        after_help = "Example:\n  parda policy import-digit DataSecurity.SecurityPolicy.json DataSecurity.MaskingPatterns.json --out policy.toml"
+    )]
+    ImportDigit(ImportDigitArgs),
+}
+
+/// `parda policy import-digit`.
+#[derive(Debug, Args)]
+pub struct ImportDigitArgs {
+    /// SecurityPolicy (or EncryptionPolicy) JSON.
+    pub security_policy: PathBuf,
+    /// MaskingPatterns (or DecryptionABAC) JSON.
+    pub masking_patterns: PathBuf,
+    /// Where to write the policy (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Overwrite the output if it exists.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 /// Rule subcommands.

@@ -16,7 +16,7 @@ mod workbook_job;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, InputArgs, Profile, RulesArgs, RulesCommand};
+use cli::{Cli, Command, ImportDigitArgs, InputArgs, PolicyCommand, Profile, RulesArgs, RulesCommand};
 use csv_job::{header_names, run_csv, Interrupted, JobOptions, Mode, INTERRUPTED};
 use parda_detect::{check_rules, normalize_header, Matcher};
 use parda_formats::TextEncoding;
@@ -101,6 +101,7 @@ fn run(cli: Cli) -> Result<u8> {
             })
         }
         Command::Rules(RulesCommand::Check(r)) => rules_check(&r),
+        Command::Policy(PolicyCommand::ImportDigit(a)) => import_digit(&a),
     }
 }
 
@@ -116,6 +117,30 @@ fn build_engine(rules: &RulesArgs, policy: Option<&Path>) -> Result<Engine> {
     };
     let matcher = Matcher::new(rule_set).map_err(|e| anyhow!("rules: {e}"))?;
     Ok(Engine::new(matcher, policy))
+}
+
+fn import_digit(a: &ImportDigitArgs) -> Result<u8> {
+    let read = |p: &Path| -> Result<serde_json::Value> {
+        let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        serde_json::from_str(&text).with_context(|| format!("{}: not JSON", p.display()))
+    };
+    let (first, second) = (read(&a.security_policy)?, read(&a.masking_patterns)?);
+    if a.out.exists() && !a.force {
+        bail!("{} already exists: use --force to overwrite", a.out.display());
+    }
+    let engine = build_engine(&a.rules, None)?;
+    let sources = format!("{}, {}", a.security_policy.display(), a.masking_patterns.display());
+    let imported =
+        parda_transform::digit::import_digit(&first, &second, &sources, &engine.hints, &engine.matcher.rule_set)
+            .map_err(|e| anyhow!("{}: {e}", a.security_policy.display()))?;
+    // The policy must load before it is written.
+    Policy::from_toml(&a.out.display().to_string(), &imported.toml, &engine.matcher.rule_set)?;
+    write_text(&a.out, &imported.toml)?;
+    println!("{}: {} attribute(s), {} role(s) imported", a.out.display(), imported.mapped, imported.roles);
+    for u in &imported.unmapped {
+        println!("not mapped: {u}");
+    }
+    Ok(0)
 }
 
 fn rules_check(r: &RulesArgs) -> Result<u8> {
@@ -154,7 +179,7 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         Some(o) => Some(inputs::plan_outputs(&files, &args.paths, o, force, &[REPORT_JSON, REPORT_HTML])?),
         None => None,
     };
-    if !engine.policy.columns.is_empty() {
+    if engine.policy.columns.values().any(|c| c.required) {
         check_policy_columns(&engine, &files, encoding)?;
     }
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
@@ -220,8 +245,13 @@ fn check_policy_columns(engine: &Engine, files: &[inputs::InputFile], encoding: 
             seen.extend(headers.iter().map(|h| normalize_header(h)));
         }
     }
-    let missing: Vec<&str> =
-        engine.policy.columns.iter().filter(|(k, _)| !seen.contains(*k)).map(|(_, c)| c.name.as_str()).collect();
+    let missing: Vec<&str> = engine
+        .policy
+        .columns
+        .iter()
+        .filter(|(k, c)| c.required && !seen.contains(*k))
+        .map(|(_, c)| c.name.as_str())
+        .collect();
     if !missing.is_empty() {
         bail!("the policy names column(s) that no input has: {}", missing.join(", "));
     }

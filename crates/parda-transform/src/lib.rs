@@ -7,10 +7,11 @@
 //! number of threads and give the same bytes.
 #![deny(missing_docs)]
 
+pub mod digit;
 mod engine;
 pub mod mask;
 mod policy;
 
 pub use engine::{style_name, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine};
 pub use mask::{mask_value, MaskOptions};
-pub use policy::{Action, Policy, PolicyError};
+pub use policy::{Action, ColumnRule, Policy, PolicyError, Visibility};

@@ -15,6 +15,12 @@
 //! "Remarks" = { action = "redact" }
 //! "Ward No" = { action = "keep" }  # never touched, no detection
 //! "Col 7" = { type = "mobile" }    # classified as mobile whatever the header says
+//!
+//! [attributes]                      # like [columns], but they need not exist in the inputs
+//! "mobileNumber" = { type = "mobile", action = "mask", pattern = "001" }
+//!
+//! [roles.GRO]                       # what a role may see, for unmask: plain, masked or none
+//! mobile = "masked"
 //! ```
 
 use crate::mask::MaskOptions;
@@ -84,6 +90,10 @@ struct PolicyFile {
     types: BTreeMap<String, ActionSpec>,
     #[serde(default)]
     columns: BTreeMap<String, ActionSpec>,
+    #[serde(default)]
+    attributes: BTreeMap<String, ActionSpec>,
+    #[serde(default)]
+    roles: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// A column named in the policy.
@@ -95,6 +105,20 @@ pub struct ColumnRule {
     pub action: Option<Action>,
     /// The type the column is forced to, if set.
     pub type_idx: Option<usize>,
+    /// A column named under `[columns]` must exist in some input; one from `[attributes]`
+    /// (imported from DIGIT) need not.
+    pub required: bool,
+}
+
+/// What a role may see of a type (DIGIT's role-based decryption), for `unmask`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// The original value.
+    Plain,
+    /// The masked value.
+    Masked,
+    /// Nothing.
+    None,
 }
 
 /// A resolved policy.
@@ -108,6 +132,8 @@ pub struct Policy {
     pub columns: BTreeMap<String, ColumnRule>,
     /// The profile the policy was made for.
     pub profile: String,
+    /// Per role: what it may see, per type index.
+    pub roles: BTreeMap<String, BTreeMap<usize, Visibility>>,
 }
 
 const ACTIONS: &str = "keep, mask, redact";
@@ -117,7 +143,13 @@ impl Policy {
     pub fn default_for(rules: &RuleSet) -> Policy {
         let type_actions =
             rules.types.iter().map(|t| if t.action == "keep" { Action::Keep } else { Action::Mask(t.mask) }).collect();
-        Policy { mask: MaskOptions::default(), type_actions, columns: BTreeMap::new(), profile: "mask".into() }
+        Policy {
+            mask: MaskOptions::default(),
+            type_actions,
+            columns: BTreeMap::new(),
+            profile: "mask".into(),
+            roles: BTreeMap::new(),
+        }
     }
 
     /// Reads a policy file on top of the defaults.
@@ -148,17 +180,39 @@ impl Policy {
                 policy.type_actions[t] = a;
             }
         }
-        for (name, spec) in &parsed.columns {
-            let forced = match spec {
-                ActionSpec::Full(ActionTable { pii_type: Some(ty), .. }) => {
-                    Some(type_idx(ty, &format!("columns.\"{name}\""))?)
-                }
-                _ => None,
-            };
-            let label_type = forced.unwrap_or(usize::MAX);
-            let action =
-                resolve_action(spec, rules, label_type).map_err(|m| err(format!("columns.\"{name}\": {m}")))?;
-            policy.columns.insert(normalize_header(name), ColumnRule { name: name.clone(), action, type_idx: forced });
+        for (table, specs, required) in [("columns", &parsed.columns, true), ("attributes", &parsed.attributes, false)]
+        {
+            for (name, spec) in specs {
+                let at = format!("{table}.\"{name}\"");
+                let forced = match spec {
+                    ActionSpec::Full(ActionTable { pii_type: Some(ty), .. }) => Some(type_idx(ty, &at)?),
+                    _ => None,
+                };
+                let label_type = forced.unwrap_or(usize::MAX);
+                let action = resolve_action(spec, rules, label_type).map_err(|m| err(format!("{at}: {m}")))?;
+                policy.columns.insert(
+                    normalize_header(name),
+                    ColumnRule { name: name.clone(), action, type_idx: forced, required },
+                );
+            }
+        }
+        for (role, access) in &parsed.roles {
+            let mut seen = BTreeMap::new();
+            for (ty, vis) in access {
+                let t = type_idx(ty, &format!("roles.\"{role}\""))?;
+                let v = match vis.as_str() {
+                    "plain" => Visibility::Plain,
+                    "masked" => Visibility::Masked,
+                    "none" => Visibility::None,
+                    other => {
+                        return Err(err(format!(
+                            "roles.\"{role}\".{ty}: unknown visibility `{other}` (known: plain, masked, none)"
+                        )))
+                    }
+                };
+                seen.insert(t, v);
+            }
+            policy.roles.insert(role.clone(), seen);
         }
         Ok(policy)
     }
@@ -187,7 +241,9 @@ fn resolve_action(spec: &ActionSpec, rules: &RuleSet, type_idx: usize) -> Result
         None => None,
         Some("keep") => Some(Action::Keep),
         Some("mask") => Some(Action::Mask(style.unwrap_or(default_style))),
-        Some("redact") => Some(Action::Redact(format!("<{}>", label.unwrap_or(default_label)))),
+        // An explicit label is used as written (`Confidential Information`); the default one is
+        // the type's label in angle brackets (`<MOBILE>`).
+        Some("redact") => Some(Action::Redact(label.unwrap_or_else(|| format!("<{default_label}>")))),
         Some(other) => return Err(format!("unknown action `{other}` (known: {ACTIONS})")),
     })
 }
