@@ -148,6 +148,16 @@ impl Matcher {
         if cell.len() < 5 {
             return;
         }
+        if let Some((ascii, map)) = fold_indic_digits(cell) {
+            // Numbers written in an Indic script (९८७६५४३२१०) are found on a copy with ASCII
+            // digits, and the spans mapped back to the cell.
+            self.detect(&ascii, ctx, out);
+            for f in out.iter_mut() {
+                f.start = map[f.start];
+                f.end = map[f.end];
+            }
+            return;
+        }
         let profile = Needs::profile(cell);
         // A cell without letters holds no context word: then it is searched for no rule that
         // needs one, unless its header or column supplies it.
@@ -297,6 +307,38 @@ impl Matcher {
         }
         (score >= THRESHOLD).then_some(score)
     }
+}
+
+/// The value of a decimal digit in an Indian script (Devanagari to Malayalam), if `c` is one.
+fn indic_digit(c: char) -> Option<u32> {
+    // Each script's block of 128 code points has its digits at offsets 0x66-0x6F.
+    let u = c as u32;
+    let offset = u & 0x7F;
+    ((0x0966..=0x0D6F).contains(&u) && (0x66..=0x6F).contains(&offset)).then(|| offset - 0x66)
+}
+
+/// `s` with Indic digits replaced by ASCII ones, and for every byte offset of the copy (and its
+/// end) the byte offset in `s`; `None` when `s` has no Indic digit.
+fn fold_indic_digits(s: &str) -> Option<(String, Vec<usize>)> {
+    if !s.chars().any(|c| indic_digit(c).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        match indic_digit(c) {
+            Some(d) => {
+                out.push(char::from(b'0' + d as u8));
+                map.push(i);
+            }
+            None => {
+                out.push(c);
+                map.extend(std::iter::repeat_n(i, c.len_utf8()));
+            }
+        }
+    }
+    map.push(s.len());
+    Some((out, map))
 }
 
 fn next_char_boundary(s: &str, mut i: usize) -> usize {
@@ -487,6 +529,16 @@ mod tests {
         ] {
             assert_eq!(found(&m, text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn indic_digits_are_found_and_mapped_back() {
+        let m = matcher();
+        assert_eq!(found(&m, "मोबाइल ९८७६५४३२१० पर संपर्क"), vec![("mobile".into(), "९८७६५४३२१०".into())]);
+        assert_eq!(found(&m, "ফোন ৯৮৭৬৫৪৩২১০"), vec![("mobile".into(), "৯৮৭৬৫৪৩২১০".into())]);
+        assert_eq!(indic_digit('०'), Some(0));
+        assert_eq!(indic_digit('௯'), Some(9));
+        assert_eq!(indic_digit('क'), None);
     }
 
     #[test]
