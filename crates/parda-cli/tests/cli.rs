@@ -274,7 +274,7 @@ fn unterminated_quote_names_the_line_and_leaves_no_output() {
         .env("PARDA_CHUNK_BYTES", "16")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unterminated_quote.csv:3: a quoted field is never closed"))
+        .stderr(predicate::str::contains("unterminated_quote.csv:3:1: a quoted field is never closed"))
         .stderr(predicate::str::contains("Sunita").not());
     assert!(!out.path().join("unterminated_quote.csv").exists());
     assert!(no_partial_files(out.path()));
@@ -289,7 +289,7 @@ fn undecodable_bytes_name_the_line() {
         .arg(testdata("bad/invalid_utf8.csv"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("invalid_utf8.csv:3: bytes that are not valid utf-8"));
+        .stderr(predicate::str::contains("invalid_utf8.csv:3:11: bytes that are not valid utf-8"));
     assert!(!out.path().join("invalid_utf8.csv").exists());
     // Sniffed, the same file is Windows-1252, and is written back in Windows-1252.
     parda()

@@ -88,12 +88,12 @@ fn truncated_dumps_fail_with_file_and_line_and_leave_nothing() {
         (
             "string.sql",
             "CREATE TABLE `t` (`a` text);\nINSERT INTO `t` VALUES ('Ramesh Kumar 9876543210);\n",
-            "string.sql:2: a string literal",
+            "string.sql:2:25: a string literal",
         ),
         (
             "copy.sql",
             "-- PostgreSQL database dump\nCOPY public.t (a) FROM stdin;\nRamesh\n",
-            "copy.sql:2: the COPY block that starts here is not ended",
+            "copy.sql:2:1: the COPY block that starts here is not ended",
         ),
     ];
     for (name, text, msg) in cases {

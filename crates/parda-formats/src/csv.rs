@@ -105,8 +105,8 @@ impl Chunk {
 pub enum SplitOutcome {
     /// Bytes consumed by whole records.
     Consumed(usize),
-    /// A quoted field is not closed by the end of the file; the 0-based byte offset where the
-    /// record starts.
+    /// A quoted field is not closed by the end of the file; the 0-based byte offset of its
+    /// opening quote.
     Unterminated(usize),
 }
 
@@ -139,9 +139,9 @@ pub fn split_records(
                 pos = end;
                 n += 1;
             }
-            Some(Err(())) => {
+            Some(Err(quote)) => {
                 fields.truncate(first_field);
-                return SplitOutcome::Unterminated(pos);
+                return SplitOutcome::Unterminated(quote);
             }
             None => {
                 fields.truncate(first_field);
@@ -152,15 +152,15 @@ pub fn split_records(
     SplitOutcome::Consumed(pos)
 }
 
-/// One record from `pos`: `None` if more bytes are needed, `Some(Err)` for a quote left open
-/// at the end of the file, else the record's end (terminator included).
+/// One record from `pos`: `None` if more bytes are needed, `Some(Err(offset))` for a quote
+/// left open at the end of the file, else the record's end (terminator included).
 fn split_one(
     buf: &[u8],
     mut i: usize,
     eof: bool,
     d: Dialect,
     fields: &mut Vec<FieldSpan>,
-) -> Option<Result<usize, ()>> {
+) -> Option<Result<usize, usize>> {
     let n = buf.len();
     loop {
         let start = i;
@@ -169,7 +169,7 @@ fn split_one(
             i += 1;
             loop {
                 match memchr::memchr(d.quote, &buf[i..]) {
-                    None => return if eof { Some(Err(())) } else { None },
+                    None => return if eof { Some(Err(start)) } else { None },
                     Some(k) => {
                         let q = i + k;
                         if q + 1 < n && buf[q + 1] == d.quote {
@@ -354,13 +354,17 @@ impl CsvReader {
         };
         match bad {
             None => Ok(()),
-            Some(at) => Err(FormatError::Malformed {
-                path: self.path.clone(),
-                line: first_line + memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64,
-                message: format!(
-                    "bytes that are not valid {} (use --encoding to name the file's encoding)",
-                    self.info.encoding.name()
-                ),
+            Some(at) => Err({
+                let (line, column) = crate::error::line_column(bytes, at, first_line);
+                FormatError::Malformed {
+                    path: self.path.clone(),
+                    line,
+                    column,
+                    message: format!(
+                        "bytes that are not valid {} (use --encoding to name the file's encoding)",
+                        self.info.encoding.name()
+                    ),
+                }
             }),
         }
     }
@@ -424,10 +428,11 @@ impl CsvReader {
             let (mut records, mut fields) = (Vec::new(), Vec::new());
             match split_records(&self.buf, self.eof, self.info.dialect, &mut records, &mut fields, usize::MAX) {
                 SplitOutcome::Unterminated(at) => {
-                    let line = self.next_line + memchr::memchr_iter(b'\n', &self.buf[..at]).count() as u64;
+                    let (line, column) = crate::error::line_column(&self.buf, at, self.next_line);
                     return Err(FormatError::Malformed {
                         path: self.path.clone(),
                         line,
+                        column,
                         message: "a quoted field is never closed (unbalanced quote)".into(),
                     });
                 }
@@ -437,6 +442,7 @@ impl CsvReader {
                         return Err(FormatError::Malformed {
                             path: self.path.clone(),
                             line: self.next_line,
+                            column: 1,
                             message: format!("a record is longer than {} MiB (unbalanced quote?)", MAX_RECORD >> 20),
                         });
                     }
@@ -543,7 +549,7 @@ mod tests {
         let out = split_records(b"a,b\nc,\"d", false, Dialect::COMMA, &mut recs, &mut fields, usize::MAX);
         assert_eq!(out, SplitOutcome::Consumed(4));
         let out = split_records(b"c,\"d", true, Dialect::COMMA, &mut Vec::new(), &mut Vec::new(), usize::MAX);
-        assert_eq!(out, SplitOutcome::Unterminated(0));
+        assert_eq!(out, SplitOutcome::Unterminated(2));
     }
 
     #[test]

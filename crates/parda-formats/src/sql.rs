@@ -181,8 +181,8 @@ impl SqlReader {
         out
     }
 
-    fn malformed(&self, line: u64, message: &str) -> FormatError {
-        FormatError::Malformed { path: self.path.clone(), line, message: message.into() }
+    fn malformed(&self, (line, column): (u64, u64), message: &str) -> FormatError {
+        FormatError::Malformed { path: self.path.clone(), line, column, message: message.into() }
     }
 
     /// The next item, or `None` at the end of the dump.
@@ -200,8 +200,8 @@ impl SqlReader {
                 Scan::End(n) => return Ok(Some(self.classify(n))),
                 Scan::NeedMore => want = self.pending().len() + READ_BLOCK,
                 Scan::Unterminated(at) => {
-                    let line = self.line + memchr::memchr_iter(b'\n', &self.pending()[..at]).count() as u64;
-                    return Err(self.malformed(line, "a string literal or comment is never closed (truncated dump?)"));
+                    let at = crate::error::line_column(self.pending(), at, self.line);
+                    return Err(self.malformed(at, "a string literal or comment is never closed (truncated dump?)"));
                 }
             }
         }
@@ -229,7 +229,7 @@ impl SqlReader {
                     return Ok(Some(SqlItem::Raw(end)));
                 }
                 return Err(
-                    self.malformed(line, "the COPY block that starts here is not ended by \\. (truncated dump?)")
+                    self.malformed((line, 1), "the COPY block that starts here is not ended by \\. (truncated dump?)")
                 );
             }
             want = self.pending().len() + READ_BLOCK;
