@@ -184,7 +184,7 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
                     continue;
                 }
                 if t.plans.is_none() {
-                    plan_copy(engine, t, pending, &reader)?;
+                    plan_copy(engine, t, pending)?;
                     for l in std::mem::take(pending) {
                         write(&copy_row(&mut job, t, &l))?;
                     }
@@ -197,7 +197,7 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
                     // The end of a COPY block: rows still waiting for a plan go out first.
                     let t = tables.get_mut(table.as_str()).expect("created at COPY");
                     if t.plans.is_none() {
-                        plan_copy(engine, t, &pending, &reader)?;
+                        plan_copy(engine, t, &pending)?;
                     }
                     for l in pending {
                         write(&copy_row(&mut job, t, &l))?;
@@ -294,7 +294,7 @@ fn insert_out(job: &mut Job, t: &mut Table, raw: &[u8], literals: &[Literal]) ->
 }
 
 /// Plans a COPY table from its column list (kept at `CopyStart`) and the waiting rows.
-fn plan_copy(engine: &Engine, t: &mut Table, pending: &[Vec<u8>], _reader: &SqlReader) -> Result<()> {
+fn plan_copy(engine: &Engine, t: &mut Table, pending: &[Vec<u8>]) -> Result<()> {
     let names = if t.names.is_empty() { t.declared.iter().map(|(n, _)| n.clone()).collect() } else { t.names.clone() };
     let samples: Vec<Vec<String>> = pending
         .iter()

@@ -153,11 +153,6 @@ impl SqlReader {
         Ok(r)
     }
 
-    /// Whether the input was gzip (checked again from the path's first bytes).
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
     /// Reads until `want` bytes are pending or the input ends.
     fn fill(&mut self, want: usize) -> Result<(), FormatError> {
         // Drop consumed bytes now and then (amortised: not for every item).

@@ -4,7 +4,7 @@
 //! dates (with a date format), booleans, text, formulas with their cached results.
 
 use crate::error::FormatError;
-use calamine::{open_workbook_auto, Data, DataRef, Dimensions, Range, Reader, Sheets};
+use calamine::{open_workbook_auto, Data, Dimensions, Range, Reader, Sheets};
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
 use std::fs::File;
 use std::io::BufReader;
@@ -28,21 +28,6 @@ pub enum CellValue {
 }
 
 impl CellValue {
-    fn from_data_ref(d: &DataRef) -> CellValue {
-        match d {
-            DataRef::Empty => CellValue::Empty,
-            DataRef::String(s) => CellValue::Text(s.clone()),
-            DataRef::SharedString(s) => CellValue::Text(s.to_string()),
-            DataRef::Int(i) => CellValue::Number(*i as f64),
-            DataRef::Float(f) => CellValue::Number(*f),
-            DataRef::Bool(b) => CellValue::Bool(*b),
-            DataRef::DateTime(dt) if dt.is_datetime() => CellValue::Date(dt.as_f64()),
-            DataRef::DateTime(dt) => CellValue::Number(dt.as_f64()),
-            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => CellValue::Other(s.clone()),
-            DataRef::Error(e) => CellValue::Other(format!("{e}")),
-        }
-    }
-
     fn from_data(d: &Data) -> CellValue {
         match d {
             Data::Empty => CellValue::Empty,
@@ -99,8 +84,6 @@ pub struct Sheet {
     /// Cell values; row and column offsets are relative to `origin`.
     values: Range<Data>,
     formulas: Option<Range<String>>,
-    /// Merged regions (xlsx only).
-    pub merges: Vec<Dimensions>,
 }
 
 impl Sheet {
@@ -165,7 +148,7 @@ impl SheetCells<'_> {
                     message: format!("cannot read a cell: {e}"),
                 })?;
                 let Some(c) = next else { return Ok(None) };
-                let value = CellValue::from_data_ref(&c.value);
+                let value = CellValue::from_data(&Data::from(c.value));
                 let formula = c.formula.filter(|f| !f.is_empty());
                 if value == CellValue::Empty && formula.is_none() {
                     continue;
@@ -251,11 +234,7 @@ impl WorkbookReader {
         };
         let values = self.book.worksheet_range(name).map_err(err)?;
         let formulas = self.book.worksheet_formula(name).ok();
-        let merges = match &mut self.book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        Ok(Sheet { name: name.to_string(), values, formulas, merges })
+        Ok(Sheet { name: name.to_string(), values, formulas })
     }
 }
 

@@ -5,7 +5,7 @@
 //! through the same header hints that classify columns. Nothing is dropped silently: what cannot
 //! be mapped is listed.
 
-use parda_detect::{normalize_header, HeaderHints};
+use parda_detect::HeaderHints;
 use parda_rules::RuleSet;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -284,9 +284,4 @@ fn render(
         }
     }
     out
-}
-
-/// The normalised form under which an attribute matches a column header.
-pub fn attribute_key(name: &str) -> String {
-    normalize_header(name)
 }
