@@ -195,7 +195,13 @@ impl CharClass {
 
 /// Encrypts (or decrypts) the letters and digits of `text`, class by class; characters at
 /// positions where `keep` is true, and characters of no class, stay.
-pub fn crypt_text(cipher: &NumeralCipher, tweak: &str, text: &str, keep: &dyn Fn(usize) -> bool, decrypt: bool) -> String {
+pub fn crypt_text(
+    cipher: &NumeralCipher,
+    tweak: &str,
+    text: &str,
+    keep: &dyn Fn(usize) -> bool,
+    decrypt: bool,
+) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut classes: Vec<(CharClass, Vec<u16>)> = Vec::new();
     let mut slots: Vec<Option<CharClass>> = Vec::with_capacity(chars.len());
@@ -268,7 +274,9 @@ mod tests {
     #[test]
     fn text_keeps_classes_and_round_trips() {
         let c = cipher();
-        for text in ["Ramesh Kumar", "R. K. SHARMA", "H.No. 12-4/B, Gandhi Nagar", "रमेश कुमार", "ಮಂಜುನಾಥ", "x", "7", "A1"] {
+        for text in
+            ["Ramesh Kumar", "R. K. SHARMA", "H.No. 12-4/B, Gandhi Nagar", "रमेश कुमार", "ಮಂಜುನಾಥ", "x", "7", "A1"]
+        {
             let t = crypt_text(&c, "name", text, &|_| false, false);
             assert_eq!(t.chars().count(), text.chars().count());
             for (a, b) in text.chars().zip(t.chars()) {

@@ -8,8 +8,20 @@ pub const FIRST_YEAR: i64 = 1900;
 /// The last year.
 pub const LAST_YEAR: i64 = 2030;
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Part {
@@ -66,7 +78,9 @@ impl DateShape {
             (None, [a, b, c]) if w(*a) == 4 => {
                 fields.extend([(a.0, a.1, Part::Year), (b.0, b.1, Part::Month), (c.0, c.1, Part::Day)])
             }
-            (None, [a, b, c]) => fields.extend([(a.0, a.1, Part::Day), (b.0, b.1, Part::Month), (c.0, c.1, Part::Year)]),
+            (None, [a, b, c]) => {
+                fields.extend([(a.0, a.1, Part::Day), (b.0, b.1, Part::Month), (c.0, c.1, Part::Year)])
+            }
             _ => return None,
         }
         fields.sort_by_key(|f| f.0);

@@ -15,7 +15,10 @@
 use super::cipher::{crypt_text, NumeralCipher};
 use super::dates::{civil_from_days, days_from_civil, DateShape, FIRST_YEAR, LAST_YEAR};
 use super::key::Key;
-use parda_rules::validators::{aadhaar_valid, digits, gstin_check_char, gstin_valid, luhn_valid, mobile_national, pan_valid, verhoeff_check_digit, verhoeff_valid};
+use parda_rules::validators::{
+    aadhaar_valid, digits, gstin_check_char, gstin_valid, luhn_valid, mobile_national, pan_valid, verhoeff_check_digit,
+    verhoeff_valid,
+};
 
 /// Cycle walks give up after this many steps (they take a handful in practice).
 const MAX_WALK: usize = 100_000;
@@ -99,9 +102,11 @@ fn case_like(s: &str, like: &str) -> String {
 }
 
 impl Tokenizer {
-    /// A tokenizer under the `tokenize` sub-key of `key`.
-    pub fn new(key: &Key) -> Tokenizer {
-        Tokenizer { cipher: NumeralCipher::new(&key.derive("tokenize/ff1"), &key.derive("tokenize/feistel")) }
+    /// A tokenizer under the sub-keys of `key` for `purpose` (`tokenize`, `fake`).
+    pub fn new(key: &Key, purpose: &str) -> Tokenizer {
+        let ff1 = key.derive(&format!("{purpose}/ff1"));
+        let feistel = key.derive(&format!("{purpose}/feistel"));
+        Tokenizer { cipher: NumeralCipher::new(&ff1, &feistel) }
     }
 
     /// The token of `value`, a value of type `type_name`; `None` only if a cycle walk could not
@@ -169,7 +174,10 @@ impl Tokenizer {
                 d.len() == 16 && d[0] != 0 && verhoeff_valid(&d)
             }
             Format::Pan => pan_valid(v),
-            Format::Gstin => gstin_valid(v) && (v.bytes().all(|b| !b.is_ascii_lowercase()) || v.bytes().all(|b| !b.is_ascii_uppercase())),
+            Format::Gstin => {
+                gstin_valid(v)
+                    && (v.bytes().all(|b| !b.is_ascii_lowercase()) || v.bytes().all(|b| !b.is_ascii_uppercase()))
+            }
             Format::Email => v.split_once('@').is_some_and(|(l, d)| !l.is_empty() && !d.is_empty() && !d.contains('@')),
             Format::Card => {
                 let d = digits(v);
@@ -196,7 +204,10 @@ impl Tokenizer {
                 let walk = |body: &mut Vec<u16>| c.apply(10, b"mobile", body, decrypt);
                 walk(&mut body);
                 let valid = |b: &[u16]| {
-                    let s: String = std::iter::once(d[d.len() - 10] as u16).chain(b.iter().copied()).map(|x| (b'0' + x as u8) as char).collect();
+                    let s: String = std::iter::once(d[d.len() - 10] as u16)
+                        .chain(b.iter().copied())
+                        .map(|x| (b'0' + x as u8) as char)
+                        .collect();
                     mobile_national(&s).is_some()
                 };
                 for _ in 0..MAX_WALK {
@@ -208,7 +219,8 @@ impl Tokenizer {
                 None
             }
             Format::Aadhaar | Format::Vid => {
-                let (n, tweak): (usize, &[u8]) = if format == Format::Aadhaar { (12, b"aadhaar") } else { (16, b"vid") };
+                let (n, tweak): (usize, &[u8]) =
+                    if format == Format::Aadhaar { (12, b"aadhaar") } else { (16, b"vid") };
                 let pos = digit_positions(v);
                 let d = digits(v);
                 let mut body = to_numerals(&d[..n - 1]);
@@ -217,7 +229,13 @@ impl Tokenizer {
                     x.push(verhoeff_check_digit(&x));
                     x
                 };
-                let ok = |x: &[u8]| if format == Format::Aadhaar { aadhaar_valid(x) } else { x[0] != 0 && verhoeff_valid(x) };
+                let ok = |x: &[u8]| {
+                    if format == Format::Aadhaar {
+                        aadhaar_valid(x)
+                    } else {
+                        x[0] != 0 && verhoeff_valid(x)
+                    }
+                };
                 for _ in 0..MAX_WALK {
                     c.apply(10, tweak, &mut body, decrypt);
                     let x = full(&body);
@@ -292,7 +310,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn tok() -> Tokenizer {
-        Tokenizer::new(&Key::parse(&"ab".repeat(32), "test").unwrap())
+        Tokenizer::new(&Key::parse(&"ab".repeat(32), "test").unwrap(), "tokenize")
     }
 
     fn round_trip(t: &Tokenizer, ty: &str, v: &str) -> String {
@@ -327,10 +345,24 @@ mod tests {
     fn other_types_round_trip_in_layout() {
         let t = tok();
         let e = round_trip(&t, "email", "Ramesh.Kumar@example.com");
-        assert!(e.ends_with("@example.com") && e.as_bytes()[6] == b'.' && e.starts_with(|c: char| c.is_ascii_uppercase()));
+        assert!(
+            e.ends_with("@example.com") && e.as_bytes()[6] == b'.' && e.starts_with(|c: char| c.is_ascii_uppercase())
+        );
         let d = round_trip(&t, "dob", "14-Mar-90");
         assert!(DateShape::parse(&d).is_some(), "{d}");
-        for v in ["1/3/1990", "1990-03-14", "3 March 1990", "560001", "4111 1111 1111 1111", "Ramesh Kumar", "रमेश कुमार", "SBIN0001234", "MH1220190001234", "2345 6789 0123", "+91 98765"] {
+        for v in [
+            "1/3/1990",
+            "1990-03-14",
+            "3 March 1990",
+            "560001",
+            "4111 1111 1111 1111",
+            "Ramesh Kumar",
+            "रमेश कुमार",
+            "SBIN0001234",
+            "MH1220190001234",
+            "2345 6789 0123",
+            "+91 98765",
+        ] {
             let ty = match v.len() {
                 6 => "pincode",
                 19 => "card",
