@@ -34,12 +34,79 @@ pub enum Command {
     /// Exit 1 if any recognisable PII is left in the inputs (masked forms do not count).
     #[command(after_help = "Example:\n  parda mask exports/ --out masked/ && parda verify masked/")]
     Verify(VerifyArgs),
+    /// Restore the tokens of files masked with --profile migration, as far as a role may see.
+    ///
+    /// Which role sees which PII type plain, masked or not at all comes from the policy's
+    /// [roles] tables (DIGIT's role-based decryption; the most permissive of several roles
+    /// wins). Needs the key the files were masked with; every run, and every refusal, is
+    /// appended to the audit log.
+    #[command(
+        after_help = "Example:\n  PARDA_KEY=$(cat parda.key) parda unmask masked/ --out restored/ --policy policy.toml \\\n      --role GRO --purpose \"grievance 4512: verify owner contact\""
+    )]
+    Unmask(UnmaskArgs),
+    /// Work with the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Work with detection rules.
     #[command(subcommand)]
     Rules(RulesCommand),
     /// Work with policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+}
+
+/// Audit log subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check that no entry of an audit log was altered, removed or reordered; exit 1 if one was.
+    ///
+    /// With the key (PARDA_KEY or --key-file) the entries' MACs are checked too, which catches
+    /// an edit even when the hash chain was recomputed.
+    #[command(after_help = "Example:\n  parda audit verify masked/parda-audit.jsonl")]
+    Verify(AuditVerifyArgs),
+}
+
+/// `parda audit verify`.
+#[derive(Debug, Args)]
+pub struct AuditVerifyArgs {
+    /// The audit log (JSON lines).
+    pub log: PathBuf,
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+/// Where the key comes from (never the command line itself).
+#[derive(Debug, Args, Clone, Default)]
+pub struct KeyArgs {
+    /// Read the 256-bit key (64 hex digits or base64) from FILE instead of the PARDA_KEY
+    /// environment variable.
+    #[arg(long, value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
+}
+
+/// `parda unmask`.
+#[derive(Debug, Args)]
+pub struct UnmaskArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The output folder for the restored copies.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The role to unmask as (from the policy's [roles]); repeatable.
+    #[arg(long, value_name = "ROLE", required = true)]
+    pub role: Vec<String>,
+    /// Why the data is unmasked (recorded in the audit log).
+    #[arg(long, value_name = "TEXT", required = true)]
+    pub purpose: String,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// The audit log to append to (default: $PARDA_AUDIT_LOG, else parda-audit.jsonl in the
+    /// folder of the first input).
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
+    /// Overwrite outputs that already exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Policy subcommands.
@@ -129,9 +196,9 @@ pub enum Profile {
     /// Masked copies for display, the way DIGIT masks (the default).
     #[default]
     Mask,
-    /// Realistic, valid, consistent fakes for test environments (not available yet).
+    /// Realistic, valid, consistent fakes for test environments (needs a key).
     Uat,
-    /// Reversible format-preserving tokens, with an audit log (not available yet).
+    /// Reversible, format- and validity-preserving tokens, with an audit log (needs a key).
     Migration,
     /// Generalised values and aggregate-only exports (not available yet).
     Archive,
@@ -145,12 +212,30 @@ pub struct MaskArgs {
     /// The output folder: each input is written there under its relative path and name.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// What kind of copy to make.
-    #[arg(long, value_enum, default_value_t = Profile::Mask)]
-    pub profile: Profile,
+    /// What kind of copy to make (default: the policy's profile, else mask).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// The audit log keyed profiles append to (default: $PARDA_AUDIT_LOG, else
+    /// parda-audit.jsonl in --out).
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// Overwrite outputs that already exist.
     #[arg(long)]
     pub force: bool,
+}
+
+impl Profile {
+    /// Its name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Mask => "mask",
+            Profile::Uat => "uat",
+            Profile::Migration => "migration",
+            Profile::Archive => "archive",
+        }
+    }
 }
 
 /// `parda verify`.

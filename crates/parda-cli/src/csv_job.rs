@@ -1,6 +1,8 @@
 //! One CSV file through the pipeline: sniff, classify its columns, then stream chunks through
 //! detection and transformation on all threads, writing records back in order.
 
+use crate::locators;
+use crate::locators::{LocatorSink, UnmaskCtx};
 use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
@@ -8,7 +10,7 @@ use parda_formats::{
     decode_field, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
     TextEncoding, TextSink,
 };
-use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine};
+use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,6 +24,15 @@ pub enum Mode {
     Mask,
     /// Count what is still recognisable.
     Verify,
+    /// Restore tokens and write.
+    Unmask,
+}
+
+impl Mode {
+    /// Whether the mode writes outputs.
+    pub fn writes(self) -> bool {
+        matches!(self, Mode::Mask | Mode::Unmask)
+    }
 }
 
 /// Options of a run.
@@ -34,6 +45,8 @@ pub struct JobOptions<'a> {
     pub encoding: Option<TextEncoding>,
     /// Target bytes per chunk.
     pub chunk_bytes: usize,
+    /// For `unmask`: the file's locators and the role's rights.
+    pub unmask: Option<&'a UnmaskCtx>,
 }
 
 /// Set by the Ctrl-C handler; checked between chunks.
@@ -59,6 +72,8 @@ struct Plans {
     has_header: bool,
     dialect: Dialect,
     mode: Mode,
+    /// The column naming the row's person, and its type (for `shift`).
+    subject: Option<(usize, usize)>,
 }
 
 #[derive(Default)]
@@ -71,6 +86,8 @@ struct ChunkResult {
     ragged: u64,
     ragged_lines: Vec<u64>,
     remaining: BTreeMap<usize, u64>,
+    locators: Vec<u8>,
+    error: Option<String>,
 }
 
 /// The header names of a CSV file as parda will see them (for checking a policy's columns).
@@ -124,6 +141,7 @@ pub fn run_csv(
         })
         .collect();
     let plans = Plans {
+        subject: engine.subject_column(&columns),
         spans: columns.iter().map(|c| engine.spans_only(c)).collect(),
         columns,
         free: engine.free_text_plan(),
@@ -133,10 +151,11 @@ pub fn run_csv(
         mode,
     };
 
-    let atomic = match (mode, output) {
-        (Mode::Mask, Some(o)) => Some(AtomicOutput::create(o)?),
+    let atomic = match (mode.writes(), output) {
+        (true, Some(o)) => Some(AtomicOutput::create(o)?),
         _ => None,
     };
+    let mut locator_sink = LocatorSink::for_output(engine, output.filter(|_| mode == Mode::Mask))?;
     let mut sink = match &atomic {
         Some(a) => Some(TextSink::new(a.file()?, info.encoding, info.gzip)?),
         None => None,
@@ -151,10 +170,16 @@ pub fn run_csv(
             }
             reader.next_chunk(chunk_bytes).map_err(anyhow::Error::from)
         },
-        |chunk| process_chunk(engine, &plans, &chunk),
-        |res| {
+        |chunk| process_chunk(engine, &plans, &chunk, opts.unmask),
+        |mut res| {
+            if let Some(e) = res.error.take() {
+                return Err(anyhow!("{path}: {e}"));
+            }
             if let Some(p) = opts.progress {
                 p.advance(res.bytes);
+            }
+            if let Some(l) = locator_sink.as_mut() {
+                l.write(&res.locators)?;
             }
             if let Some(s) = sink.as_mut() {
                 s.write_text(&res.out).map_err(|e| {
@@ -170,6 +195,9 @@ pub fn run_csv(
             anyhow!("{}: cannot write: {e}", output.map(|o| o.display().to_string()).unwrap_or_default())
         })?;
         a.commit()?;
+    }
+    if let Some(l) = locator_sink {
+        l.commit()?;
     }
     Ok(file_report(engine, path, output, mode, &info, &plans, &names, totals))
 }
@@ -221,17 +249,17 @@ fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a Co
     }
 }
 
-fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk) -> ChunkResult {
+fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&UnmaskCtx>) -> ChunkResult {
     let ncols = plans.columns.len();
     let mut res = ChunkResult {
         stats: vec![ColumnStats::default(); ncols + 1],
         bytes: chunk.data.len() as u64,
         ..Default::default()
     };
-    if plans.mode == Mode::Mask {
+    if plans.mode.writes() {
         res.out.reserve(chunk.data.len() + chunk.data.len() / 16);
     }
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     let mut changes: Vec<(usize, String)> = Vec::new();
     for rec in &chunk.records {
         let fields = chunk.fields_of(rec);
@@ -247,6 +275,10 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk) -> ChunkResult {
                 res.ragged_lines.push(rec.line);
             }
         }
+        if let Some((c, t)) = plans.subject.filter(|_| rec.kind == RecordKind::Data) {
+            scratch.subject =
+                fields.get(c).and_then(|f| engine.subject_of(t, &decode_field(chunk.raw(f), plans.dialect.quote)));
+        }
         for (i, f) in fields.iter().enumerate() {
             let raw = chunk.raw(f);
             if raw.is_empty() {
@@ -254,17 +286,29 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk) -> ChunkResult {
             }
             let value = decode_field(raw, plans.dialect.quote);
             let (plan, slot) = pick(plans, rec, fields.len(), i);
-            if plans.mode == Mode::Verify {
+            if let Some(u) = unmask {
+                match u.cell(engine, "", rec.ordinal, i as u32, &value, &mut res.stats[slot]) {
+                    Ok(Some(new)) => changes.push((i, new)),
+                    Ok(None) => {}
+                    Err(e) => {
+                        res.error = Some(format!("line {}, field {}: {e}", rec.line, i + 1));
+                        return res;
+                    }
+                }
+            } else if plans.mode == Mode::Verify {
                 for t in engine.remaining_pii(&value, plan, &mut scratch) {
                     *res.remaining.entry(t).or_default() += 1;
                 }
             } else if let CellOutcome::Changed(new) =
                 engine.process_cell(&value, plan, &mut res.stats[slot], &mut scratch)
             {
+                if !scratch.tokens.is_empty() {
+                    locators::push(&mut res.locators, engine, "", rec.ordinal, i as u32, &scratch.tokens);
+                }
                 changes.push((i, new));
             }
         }
-        if plans.mode == Mode::Mask {
+        if plans.mode.writes() {
             write_record(&mut res.out, chunk, rec, fields, &changes, plans.dialect);
         }
     }
@@ -366,7 +410,7 @@ fn file_report(
         header_record: info.header_ordinal.map(|h| h + 1),
         preamble_rows: t.preamble,
         rows_in: t.rows,
-        rows_out: if mode == Mode::Mask { t.rows } else { 0 },
+        rows_out: if mode.writes() { t.rows } else { 0 },
         rows_quarantined: 0,
         ragged_rows: t.ragged,
         ragged_lines: t.ragged_lines,

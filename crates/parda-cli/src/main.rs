@@ -4,9 +4,11 @@
 //! through the pipeline, reports, and sets the exit code: 0 ok, 1 PII found (verify) or rows
 //! quarantined, 2 usage or input error.
 
+mod audit;
 mod cli;
 mod csv_job;
 mod inputs;
+mod locators;
 mod pipeline;
 mod progress;
 mod report;
@@ -16,11 +18,15 @@ mod workbook_job;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, ImportDigitArgs, InputArgs, PolicyCommand, Profile, RulesArgs, RulesCommand};
+use cli::{
+    AuditCommand, Cli, Command, ImportDigitArgs, InputArgs, KeyArgs, PolicyCommand, Profile, RulesArgs, RulesCommand,
+    UnmaskArgs,
+};
 use csv_job::{header_names, run_csv, Interrupted, JobOptions, Mode, INTERRUPTED};
 use parda_detect::{check_rules, normalize_header, Matcher};
 use parda_formats::TextEncoding;
-use parda_transform::{Engine, Policy};
+use parda_transform::keyed::{Key, Keyed};
+use parda_transform::{Engine, Policy, Visibility};
 use report::{FileReport, Report, REPORT_VERSION};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,7 +55,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Scan(a) => {
-            let (report, failed) = process(&a.input, Mode::Scan, None, false, Profile::Mask)?;
+            let engine = build_engine(&a.input.rules, a.input.policy.as_deref(), None, None)?;
+            let (report, failed) = process(&engine, &a.input, Mode::Scan, None, false, None)?;
             if !a.input.quiet {
                 print!("{}", report.table());
             }
@@ -62,7 +69,24 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(if failed { 2 } else { 0 })
         }
         Command::Mask(a) => {
-            let (report, failed) = process(&a.input, Mode::Mask, Some(&a.out), a.force, a.profile)?;
+            if a.profile == Some(Profile::Archive) {
+                bail!("profile `archive` is not available yet (available: mask, uat, migration)");
+            }
+            let profile = a.profile.map(Profile::name);
+            let engine = build_engine(&a.input.rules, a.input.policy.as_deref(), profile, Some(&a.key))?;
+            let (report, failed) = process(&engine, &a.input, Mode::Mask, Some(&a.out), a.force, None)?;
+            if engine.keyed.is_some() {
+                let entry = audit::Entry {
+                    command: "mask".into(),
+                    profile: Some(engine.policy.profile.clone()),
+                    outcome: if failed { "failed" } else { "ok" }.into(),
+                    files: report.files.iter().map(|f| f.path.clone()).collect(),
+                    counts: type_counts(&report),
+                    ..Default::default()
+                };
+                let log = audit_path(a.audit_log.as_deref(), &a.out);
+                audit::append(&log, &entry, Key::load(a.key.key_file.as_deref())?.as_ref())?;
+            }
             write_json(&a.out.join(REPORT_JSON), &report)?;
             write_text(&a.out.join(REPORT_HTML), &report_html::render(&report))?;
             if !a.input.quiet {
@@ -78,7 +102,8 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Verify(v) => {
             let a = v.input;
-            let (report, failed) = process(&a, Mode::Verify, None, false, Profile::Mask)?;
+            let engine = build_engine(&a.rules, a.policy.as_deref(), None, None)?;
+            let (report, failed) = process(&engine, &a, Mode::Verify, None, false, None)?;
             let mut left = 0u64;
             for f in &report.files {
                 let remaining: u64 = f.pii_remaining.as_ref().map_or(0, |m| m.values().sum());
@@ -100,23 +125,161 @@ fn run(cli: Cli) -> Result<u8> {
                 0
             })
         }
+        Command::Unmask(a) => unmask(&a),
+        Command::Audit(AuditCommand::Verify(a)) => {
+            let key = Key::load(a.key.key_file.as_deref())?;
+            match audit::verify(&a.log, key.as_ref())? {
+                Ok(n) => {
+                    let macs = if key.is_some() { "hashes and MACs" } else { "hashes (MACs not checked: no key)" };
+                    println!("{}: {n} entries, chain intact ({macs})", a.log.display());
+                    Ok(0)
+                }
+                Err(problem) => {
+                    println!("{problem}");
+                    Ok(1)
+                }
+            }
+        }
         Command::Rules(RulesCommand::Check(r)) => rules_check(&r),
         Command::Policy(PolicyCommand::ImportDigit(a)) => import_digit(&a),
     }
 }
 
-fn build_engine(rules: &RulesArgs, policy: Option<&Path>) -> Result<Engine> {
+/// Rules, policy (on top of `profile`) and, when the policy needs one, the key: a keyed
+/// profile without a key stops here, before any output exists.
+fn build_engine(
+    rules: &RulesArgs,
+    policy: Option<&Path>,
+    profile: Option<&str>,
+    key: Option<&KeyArgs>,
+) -> Result<Engine> {
     let dirs: Vec<&Path> = rules.rules.iter().map(PathBuf::as_path).collect();
     let rule_set = parda_rules::load_rules(&dirs)?;
     let policy = match policy {
         Some(p) => {
             let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read policy", p.display()))?;
-            Policy::from_toml(&p.display().to_string(), &text, &rule_set)?
+            Policy::from_toml(&p.display().to_string(), &text, &rule_set, profile)?
         }
-        None => Policy::default_for(&rule_set),
+        None => Policy::for_profile(&rule_set, profile.unwrap_or("mask"))
+            .ok_or_else(|| anyhow!("unknown profile `{}`", profile.unwrap_or_default()))?,
     };
     let matcher = Matcher::new(rule_set).map_err(|e| anyhow!("rules: {e}"))?;
-    Ok(Engine::new(matcher, policy))
+    let mut engine = Engine::new(matcher, policy);
+    if let Some(k) = key {
+        let needs_key = engine.policy.is_keyed();
+        match Key::load(k.key_file.as_deref())? {
+            Some(key) => engine.keyed = Some(Keyed::new(&key)),
+            None if needs_key => {
+                bail!("profile `{}`: {}", engine.policy.profile, parda_transform::keyed::KeyError::Missing)
+            }
+            None => {}
+        }
+    }
+    Ok(engine)
+}
+
+/// Values per type over all files of a report.
+fn type_counts(report: &Report) -> std::collections::BTreeMap<String, u64> {
+    let mut counts = std::collections::BTreeMap::new();
+    for f in &report.files {
+        for (k, v) in &f.pii_found {
+            *counts.entry(k.clone()).or_default() += v;
+        }
+    }
+    counts
+}
+
+/// The audit log: `--audit-log`, else `$PARDA_AUDIT_LOG`, else `parda-audit.jsonl` in `dir`.
+fn audit_path(flag: Option<&Path>, dir: &Path) -> PathBuf {
+    flag.map(Path::to_path_buf)
+        .or_else(|| std::env::var_os(audit::AUDIT_ENV).map(PathBuf::from))
+        .unwrap_or_else(|| dir.join(audit::AUDIT_FILE))
+}
+
+/// `parda unmask`: checks the roles and the key before anything is written; every outcome is
+/// logged.
+fn unmask(a: &UnmaskArgs) -> Result<u8> {
+    let first = a.input.paths.first().map(PathBuf::as_path).unwrap_or(Path::new("."));
+    let dataset =
+        if first.is_dir() { first.to_path_buf() } else { first.parent().unwrap_or(Path::new(".")).to_path_buf() };
+    let log = audit_path(a.audit_log.as_deref(), &dataset);
+    let key = Key::load(a.key.key_file.as_deref())?;
+    let mut entry = audit::Entry {
+        command: "unmask".into(),
+        roles: a.role.clone(),
+        purpose: Some(a.purpose.clone()),
+        files: a.input.paths.iter().map(|p| p.display().to_string()).collect(),
+        ..Default::default()
+    };
+    let refuse = |entry: &mut audit::Entry, reason: String| -> Result<u8> {
+        entry.outcome = "refused".into();
+        entry.reason = Some(reason.clone());
+        audit::append(&log, entry, key.as_ref())?;
+        bail!("{reason}")
+    };
+    if a.purpose.trim().is_empty() {
+        return refuse(&mut entry, "--purpose must say why the data is unmasked".into());
+    }
+    let Some(key) = key.clone() else {
+        return refuse(&mut entry, format!("unmask: {}", parda_transform::keyed::KeyError::Missing));
+    };
+    if a.input.policy.is_none() {
+        return refuse(&mut entry, "unmask needs --policy: its [roles] say what each role may see".into());
+    }
+    let mut engine = build_engine(&a.input.rules, a.input.policy.as_deref(), None, None)?;
+    engine.keyed = Some(Keyed::new(&key));
+    let ntypes = engine.matcher.rule_set.types.len();
+    let mut visibility = vec![Visibility::None; ntypes + 1];
+    for role in &a.role {
+        let Some(rights) = engine.policy.roles.get(role) else {
+            let known: Vec<&str> = engine.policy.roles.keys().map(String::as_str).collect();
+            return refuse(
+                &mut entry,
+                format!("role `{role}` has no rights in the policy (roles with rights: {})", known.join(", ")),
+            );
+        };
+        for (&t, &v) in rights {
+            let rank = |v: Visibility| match v {
+                Visibility::Plain => 2,
+                Visibility::Masked => 1,
+                Visibility::None => 0,
+            };
+            if rank(v) > rank(visibility[t]) {
+                visibility[t] = v;
+            }
+        }
+    }
+    // Columns tokenized without a type are shown plain only to a role that sees every type plain.
+    if visibility[..ntypes].iter().all(|v| *v == Visibility::Plain) {
+        visibility[ntypes] = Visibility::Plain;
+    }
+    if visibility.iter().all(|v| *v == Visibility::None) {
+        return refuse(&mut entry, format!("role(s) {} may not see any PII type plain or masked", a.role.join(", ")));
+    }
+    // The key must be the one the tokens were made with, for every file, before anything is
+    // written.
+    let files = inputs::resolve(&a.input.paths)?;
+    let check = key.check_value();
+    for f in &files {
+        let found = locators::Locators::key_check(&locators::sidecar(&f.path))?;
+        if found != check {
+            return refuse(
+                &mut entry,
+                format!("{}: wrong key: the tokens were made with key {found}, this key is {check}", f.shown()),
+            );
+        }
+    }
+    let (report, failed) = process(&engine, &a.input, Mode::Unmask, Some(&a.out), a.force, Some(&visibility))?;
+    entry.outcome = if failed { "failed" } else { "ok" }.into();
+    entry.counts = type_counts(&report);
+    audit::append(&log, &entry, Some(&key))?;
+    if !a.input.quiet {
+        for f in &report.files {
+            let restored: u64 = f.pii_found.values().sum();
+            println!("{}: {restored} value(s) restored -> {}", f.path, f.output.as_deref().unwrap_or("-"));
+        }
+    }
+    Ok(if failed { 2 } else { 0 })
 }
 
 fn import_digit(a: &ImportDigitArgs) -> Result<u8> {
@@ -128,13 +291,13 @@ fn import_digit(a: &ImportDigitArgs) -> Result<u8> {
     if a.out.exists() && !a.force {
         bail!("{} already exists: use --force to overwrite", a.out.display());
     }
-    let engine = build_engine(&a.rules, None)?;
+    let engine = build_engine(&a.rules, None, None, None)?;
     let sources = format!("{}, {}", a.security_policy.display(), a.masking_patterns.display());
     let imported =
         parda_transform::digit::import_digit(&first, &second, &sources, &engine.hints, &engine.matcher.rule_set)
             .map_err(|e| anyhow!("{}: {e}", a.security_policy.display()))?;
     // The policy must load before it is written.
-    Policy::from_toml(&a.out.display().to_string(), &imported.toml, &engine.matcher.rule_set)?;
+    Policy::from_toml(&a.out.display().to_string(), &imported.toml, &engine.matcher.rule_set, None)?;
     write_text(&a.out, &imported.toml)?;
     println!("{}: {} attribute(s), {} role(s) imported", a.out.display(), imported.mapped, imported.roles);
     for u in &imported.unmapped {
@@ -144,7 +307,7 @@ fn import_digit(a: &ImportDigitArgs) -> Result<u8> {
 }
 
 fn rules_check(r: &RulesArgs) -> Result<u8> {
-    let engine = build_engine(r, None)?;
+    let engine = build_engine(r, None, None, None)?;
     let (run, failures) = check_rules(&engine.matcher, 3);
     for f in &failures {
         let what = if f.negative { "negative example matched" } else { "example not found" };
@@ -157,11 +320,14 @@ fn rules_check(r: &RulesArgs) -> Result<u8> {
 
 /// Resolves inputs, outputs, rules and policy, then runs every file; one bad file does not stop
 /// the others. Returns the report and whether any file failed.
-fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profile: Profile) -> Result<(Report, bool)> {
-    if profile != Profile::Mask {
-        bail!("profile `{}` is not available yet: only `mask` is implemented", format!("{profile:?}").to_lowercase());
-    }
-    let engine = build_engine(&args.rules, args.policy.as_deref())?;
+fn process(
+    engine: &Engine,
+    args: &InputArgs,
+    mode: Mode,
+    out: Option<&Path>,
+    force: bool,
+    visibility: Option<&[Visibility]>,
+) -> Result<(Report, bool)> {
     let encoding = match &args.encoding {
         Some(e) => Some(TextEncoding::from_name(e).ok_or_else(|| {
             anyhow!("unknown --encoding `{e}` (known: utf-8, utf-8-bom, windows-1252, utf-16le, utf-16be)")
@@ -179,18 +345,19 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
         Some(o) => Some(inputs::plan_outputs(&files, &args.paths, o, force, &[REPORT_JSON, REPORT_HTML])?),
         None => None,
     };
-    if engine.policy.columns.values().any(|c| c.required) {
-        check_policy_columns(&engine, &files, encoding)?;
+    if engine.policy.columns.values().any(|c| c.required) && mode != Mode::Unmask {
+        check_policy_columns(engine, &files, encoding)?;
     }
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     // PARDA_CHUNK_BYTES exists for tests that exercise chunk boundaries; it changes no output.
     let chunk_bytes = std::env::var("PARDA_CHUNK_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(CHUNK_BYTES);
-    let opts = JobOptions { threads, encoding, chunk_bytes, progress: None };
+    let opts = JobOptions { threads, encoding, chunk_bytes, progress: None, unmask: None };
     let mut report = Report {
         report_version: REPORT_VERSION,
         parda_version: env!("CARGO_PKG_VERSION").into(),
         command: format!("{mode:?}").to_lowercase(),
-        profile: "mask".into(),
+        profile: engine.policy.profile.clone(),
+        key_check: engine.keyed.as_ref().map(|k| k.check_value.clone()),
         ..Default::default()
     };
     let mut failed = false;
@@ -200,13 +367,23 @@ fn process(args: &InputArgs, mode: Mode, out: Option<&Path>, force: bool, profil
     for (i, f) in files.iter().enumerate() {
         let output = outputs.as_ref().map(|o| o[i].as_path());
         progress.start_file(&f.shown(), sizes[i]);
-        let result = if parda_formats::is_workbook(&f.path) {
-            workbook_job::run_workbook(&engine, &f.shown(), output, mode)
-        } else if sql_job::is_sql(&f.path) {
-            sql_job::run_sql(&engine, &f.shown(), output, mode)
-        } else {
-            run_csv(&engine, &f.shown(), output, mode, &opts)
-        };
+        let result = (|| {
+            let ctx = match visibility {
+                Some(v) => Some(locators::UnmaskCtx {
+                    locators: locators::Locators::load(&locators::sidecar(&f.path), engine)?,
+                    visibility: v.to_vec(),
+                }),
+                None => None,
+            };
+            let opts = JobOptions { unmask: ctx.as_ref(), ..opts };
+            if parda_formats::is_workbook(&f.path) {
+                workbook_job::run_workbook(engine, &f.shown(), output, mode, ctx.as_ref())
+            } else if sql_job::is_sql(&f.path) {
+                sql_job::run_sql(engine, &f.shown(), output, mode, ctx.as_ref())
+            } else {
+                run_csv(engine, &f.shown(), output, mode, &opts)
+            }
+        })();
         match &result {
             Ok(r) => progress.finish_file(sizes[i], &r.path, r.rows_in, r.pii_found.values().sum(), false),
             Err(_) => progress.finish_file(sizes[i], &f.shown(), 0, 0, true),

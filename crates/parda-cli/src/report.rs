@@ -18,6 +18,9 @@ pub struct Report {
     pub command: String,
     /// The profile used.
     pub profile: String,
+    /// The check value of the key keyed transforms used (identifies the key, reveals nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_check: Option<String>,
     /// Totals.
     pub summary: Summary,
     /// One entry per input file.

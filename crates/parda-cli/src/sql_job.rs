@@ -4,14 +4,15 @@
 //! its dialect. Bytes outside the changed literals are copied as they are.
 
 use crate::csv_job::{column_report, named, Mode};
+use crate::locators::{self, LocatorSink, UnmaskCtx};
 use crate::report::{ColumnReport, FileReport};
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Result};
 use parda_formats::sql::{
     copy_fields, decode_copy_field, decode_string, encode_copy_field, encode_string, numeric_mask, Literal,
     LiteralKind, SqlDialect, SqlItem, SqlReader,
 };
 use parda_formats::{AtomicOutput, TextEncoding, TextSink};
-use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine};
+use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -80,13 +81,33 @@ struct Job<'a> {
     outside: ColumnStats,
     remaining: BTreeMap<usize, u64>,
     rows: u64,
-    scratch: Vec<parda_detect::Finding>,
+    scratch: Scratch,
+    unmask: Option<&'a UnmaskCtx>,
+    locators: Vec<u8>,
+    error: Option<String>,
 }
 
 impl Job<'_> {
-    /// Checks one value; returns its replacement, if any.
-    fn cell(&mut self, value: &str, plan: Option<&ColumnPlan>, stats: Option<&mut ColumnStats>) -> Option<String> {
+    /// Checks one value (row ordinal `row` in the dump, column `col` of `table`); returns its
+    /// replacement, if any.
+    fn cell(
+        &mut self,
+        value: &str,
+        plan: Option<&ColumnPlan>,
+        stats: Option<&mut ColumnStats>,
+        (table, row, col): (&str, u64, usize),
+    ) -> Option<String> {
         let plan = plan.unwrap_or(&self.free);
+        if let Some(u) = self.unmask {
+            let stats = stats.unwrap_or(&mut self.outside);
+            return match u.cell(self.engine, table, row, col as u32, value, stats) {
+                Ok(new) => new,
+                Err(e) => {
+                    self.error.get_or_insert(format!("table {table}, row {}, column {}: {e}", row + 1, col + 1));
+                    None
+                }
+            };
+        }
         if self.mode == Mode::Verify {
             for t in self.engine.remaining_pii(value, plan, &mut self.scratch) {
                 *self.remaining.entry(t).or_default() += 1;
@@ -95,7 +116,12 @@ impl Job<'_> {
         }
         let stats = stats.unwrap_or(&mut self.outside);
         match self.engine.process_cell(value, plan, stats, &mut self.scratch) {
-            CellOutcome::Changed(new) => Some(new),
+            CellOutcome::Changed(new) => {
+                if !self.scratch.tokens.is_empty() {
+                    locators::push(&mut self.locators, self.engine, table, row, col as u32, &self.scratch.tokens);
+                }
+                Some(new)
+            }
             CellOutcome::Unchanged => None,
         }
     }
@@ -110,13 +136,20 @@ fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
 }
 
 /// Processes one dump; in `Mask` mode writes `output` atomically (gzip if the input was).
-pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -> Result<FileReport> {
+pub fn run_sql(
+    engine: &Engine,
+    path: &str,
+    output: Option<&Path>,
+    mode: Mode,
+    unmask: Option<&UnmaskCtx>,
+) -> Result<FileReport> {
     let mut reader = SqlReader::open(path)?;
     let gzip = parda_formats::open_input(path)?.gzip;
-    let atomic = match (mode, output) {
-        (Mode::Mask, Some(o)) => Some(AtomicOutput::create(o)?),
+    let atomic = match (mode.writes(), output) {
+        (true, Some(o)) => Some(AtomicOutput::create(o)?),
         _ => None,
     };
+    let mut locator_sink = LocatorSink::for_output(engine, output.filter(|_| mode == Mode::Mask))?;
     let mut sink = match &atomic {
         Some(a) => Some(TextSink::new(a.file()?, TextEncoding::Utf8 { bom: false }, gzip)?),
         None => None,
@@ -135,12 +168,22 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
         outside: ColumnStats::default(),
         remaining: BTreeMap::new(),
         rows: 0,
-        scratch: Vec::new(),
+        scratch: Scratch::default(),
+        unmask,
+        locators: Vec::new(),
+        error: None,
     };
     let mut tables: BTreeMap<String, Table> = BTreeMap::new();
     let mut copy: Option<(String, Vec<Vec<u8>>)> = None;
     let mut inserts: Vec<PendingInsert> = Vec::new();
     while let Some(item) = reader.next_item()? {
+        if let Some(e) = job.error.take() {
+            bail!("{path}: {e}");
+        }
+        if let Some(l) = locator_sink.as_mut() {
+            l.write(&job.locators)?;
+        }
+        job.locators.clear();
         match item {
             SqlItem::CreateTable { raw, table, columns } => {
                 flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
@@ -151,7 +194,7 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
                 let planned = tables.get(&table).is_some_and(|t| t.plans.is_some());
                 if planned {
                     flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-                    let out = insert_out(&mut job, tables.get_mut(&table).expect("planned"), &raw, &literals);
+                    let out = insert_out(&mut job, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
                     write(&out)?;
                     continue;
                 }
@@ -161,7 +204,7 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
                     flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
                 }
                 if tables.get(&table).is_some_and(|t| t.plans.is_some()) {
-                    let out = insert_out(&mut job, tables.get_mut(&table).expect("planned"), &raw, &literals);
+                    let out = insert_out(&mut job, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
                     write(&out)?;
                 } else {
                     inserts.push(PendingInsert { raw, table, columns, literals });
@@ -186,10 +229,10 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
                 if t.plans.is_none() {
                     plan_copy(engine, t, pending)?;
                     for l in std::mem::take(pending) {
-                        write(&copy_row(&mut job, t, &l))?;
+                        write(&copy_row(&mut job, table, t, &l))?;
                     }
                 }
-                write(&copy_row(&mut job, t, &line))?;
+                write(&copy_row(&mut job, table, t, &line))?;
             }
             SqlItem::Raw(raw) => {
                 flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
@@ -200,7 +243,7 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
                         plan_copy(engine, t, &pending)?;
                     }
                     for l in pending {
-                        write(&copy_row(&mut job, t, &l))?;
+                        write(&copy_row(&mut job, &table, t, &l))?;
                     }
                 }
                 write(&raw)?;
@@ -208,11 +251,18 @@ pub fn run_sql(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -
         }
     }
     flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
+    if let Some(e) = job.error.take() {
+        bail!("{path}: {e}");
+    }
     if let (Some(s), Some(a)) = (sink, atomic) {
         s.finish().map_err(|e| {
             anyhow!("{}: cannot write: {e}", output.map(|o| o.display().to_string()).unwrap_or_default())
         })?;
         a.commit()?;
+    }
+    if let Some(mut l) = locator_sink {
+        l.write(&job.locators)?;
+        l.commit()?;
     }
     Ok(report(engine, path, output, mode, gzip, reader.dialect, &tables, job))
 }
@@ -264,14 +314,15 @@ fn flush_inserts(
     }
     t.plan(engine, &names, &samples);
     for ins in inserts.drain(..) {
-        let out = insert_out(job, t, &ins.raw, &ins.literals);
+        let out = insert_out(job, &ins.table, t, &ins.raw, &ins.literals);
         write(&out)?;
     }
     Ok(())
 }
 
 /// An INSERT statement with its changed literals re-written.
-fn insert_out(job: &mut Job, t: &mut Table, raw: &[u8], literals: &[Literal]) -> Vec<u8> {
+fn insert_out(job: &mut Job, table: &str, t: &mut Table, raw: &[u8], literals: &[Literal]) -> Vec<u8> {
+    let base = job.rows;
     job.rows += literals.last().map_or(0, |l| l.row as u64 + 1);
     let mut out = Vec::with_capacity(raw.len());
     let mut pos = 0;
@@ -279,7 +330,9 @@ fn insert_out(job: &mut Job, t: &mut Table, raw: &[u8], literals: &[Literal]) ->
         let lit = &raw[l.start..l.end];
         let Some(text) = literal_text(lit, l.kind) else { continue };
         let plans = t.plans.as_ref().expect("planned");
-        if let Some(new) = job.cell(&text, plans.get(l.col), t.stats.get_mut(l.col)) {
+        if let Some(new) =
+            job.cell(&text, plans.get(l.col), t.stats.get_mut(l.col), (table, base + l.row as u64, l.col))
+        {
             out.extend_from_slice(&raw[pos..l.start]);
             if l.kind == LiteralKind::Number {
                 out.extend_from_slice(numeric_mask(&text, &new).as_bytes());
@@ -308,7 +361,8 @@ fn plan_copy(engine: &Engine, t: &mut Table, pending: &[Vec<u8>]) -> Result<()> 
     Ok(())
 }
 
-fn copy_row(job: &mut Job, t: &mut Table, line: &[u8]) -> Vec<u8> {
+fn copy_row(job: &mut Job, table: &str, t: &mut Table, line: &[u8]) -> Vec<u8> {
+    let row = job.rows;
     job.rows += 1;
     let fields = copy_fields(line);
     let mut out = Vec::with_capacity(line.len());
@@ -316,7 +370,7 @@ fn copy_row(job: &mut Job, t: &mut Table, line: &[u8]) -> Vec<u8> {
     for (c, &(a, b)) in fields.iter().enumerate() {
         let Some(text) = decode_copy_field(&line[a..b]) else { continue };
         let plans = t.plans.as_ref().expect("planned");
-        if let Some(new) = job.cell(&text, plans.get(c), t.stats.get_mut(c)) {
+        if let Some(new) = job.cell(&text, plans.get(c), t.stats.get_mut(c), (table, row, c)) {
             out.extend_from_slice(&line[pos..a]);
             let numeric =
                 t.numeric.get(c).copied().unwrap_or(false) && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
@@ -367,7 +421,7 @@ fn report(
         .into(),
         gzip,
         rows_in: job.rows,
-        rows_out: if mode == Mode::Mask { job.rows } else { 0 },
+        rows_out: if mode.writes() { job.rows } else { 0 },
         pii_found: named(engine, &all.found),
         cells_changed: all.changed,
         already_protected: all.protected,

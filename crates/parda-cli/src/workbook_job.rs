@@ -5,12 +5,14 @@
 //! text.
 
 use crate::csv_job::{column_report, named, Mode};
+use crate::locators::{self, LocatorSink, UnmaskCtx};
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
 use parda_formats::{
     AtomicOutput, CellOut, CellValue, Dimensions, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter,
 };
-use parda_transform::{CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine};
+use parda_transform::keyed::dates::{days_from_civil, DateShape};
+use parda_transform::{CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -96,7 +98,8 @@ struct Totals {
     remaining: BTreeMap<usize, u64>,
     rows_in: u64,
     preamble: u64,
-    scratch: Vec<parda_detect::Finding>,
+    scratch: Scratch,
+    locators: Vec<u8>,
 }
 
 struct SheetJob<'a> {
@@ -106,6 +109,8 @@ struct SheetJob<'a> {
     stats: Vec<ColumnStats>,
     merges: HashMap<(u32, u32), Dimensions>,
     last_row: Option<u32>,
+    sheet: String,
+    unmask: Option<&'a UnmaskCtx>,
 }
 
 impl SheetJob<'_> {
@@ -128,8 +133,12 @@ impl SheetJob<'_> {
         // application and payment dates.
         let skip = matches!(c.value, CellValue::Date(_)) && !matches!(plan.mode, ColumnMode::Whole { .. });
         let new = match c.value.as_text() {
-            Some(text) if !skip => {
-                if self.mode == Mode::Verify {
+            Some(text) if !skip || self.unmask.is_some() => {
+                if let Some(u) = self.unmask {
+                    let slot = self.stats.get_mut(c.col as usize).unwrap_or(&mut totals.outside);
+                    u.cell(self.engine, &self.sheet, c.row as u64, c.col, &text, slot)
+                        .map_err(|e| format!("row {}, column {}: {e}", c.row + 1, c.col + 1))?
+                } else if self.mode == Mode::Verify {
                     for t in self.engine.remaining_pii(&text, plan, &mut totals.scratch) {
                         *totals.remaining.entry(t).or_default() += 1;
                     }
@@ -140,7 +149,13 @@ impl SheetJob<'_> {
                         _ => &mut totals.outside,
                     };
                     match self.engine.process_cell(&text, plan, slot, &mut totals.scratch) {
-                        CellOutcome::Changed(new) => Some(new),
+                        CellOutcome::Changed(new) => {
+                            if !totals.scratch.tokens.is_empty() {
+                                let t = &totals.scratch.tokens;
+                                locators::push(&mut totals.locators, self.engine, &self.sheet, c.row as u64, c.col, t);
+                            }
+                            Some(new)
+                        }
                         CellOutcome::Unchanged => None,
                     }
                 }
@@ -151,14 +166,36 @@ impl SheetJob<'_> {
         match (self.merges.get(&(c.row, c.col)), new) {
             (Some(m), Some(new)) => sw.merge(m, &new),
             (Some(m), None) => sw.merge(m, &c.value.as_text().unwrap_or_default()),
-            (None, Some(new)) => sw.write(c.row, c.col as u16, CellOut::Text(new)),
+            (None, Some(new)) => match typed_like(&c.value, &new) {
+                Some(v) => sw.write(c.row, c.col as u16, CellOut::Same(&v, None)),
+                None => sw.write(c.row, c.col as u16, CellOut::Text(new)),
+            },
             (None, None) => sw.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
         }
     }
 }
 
+/// A number cell whose new value is a number (a token or restored value) stays a number, a
+/// date cell whose new value is a date stays a date, so tokens round-trip with their types.
+fn typed_like(orig: &CellValue, new: &str) -> Option<CellValue> {
+    match orig {
+        CellValue::Number(_) if !new.starts_with('0') || new == "0" => new.parse().ok().map(CellValue::Number),
+        CellValue::Date(f) => {
+            let (_, ymd) = DateShape::parse(new)?;
+            Some(CellValue::Date((days_from_civil(ymd) + 25_569) as f64 + f.fract()))
+        }
+        _ => None,
+    }
+}
+
 /// Processes one workbook; in `Mask` mode writes `output` (always `.xlsx`) atomically.
-pub fn run_workbook(engine: &Engine, path: &str, output: Option<&Path>, mode: Mode) -> Result<FileReport> {
+pub fn run_workbook(
+    engine: &Engine,
+    path: &str,
+    output: Option<&Path>,
+    mode: Mode,
+    unmask: Option<&UnmaskCtx>,
+) -> Result<FileReport> {
     let mut reader = WorkbookReader::open(path)?;
     let mut writer = WorkbookWriter::new();
     let mut columns: Vec<ColumnReport> = Vec::new();
@@ -168,7 +205,8 @@ pub fn run_workbook(engine: &Engine, path: &str, output: Option<&Path>, mode: Mo
         remaining: BTreeMap::new(),
         rows_in: 0,
         preamble: 0,
-        scratch: Vec::new(),
+        scratch: Scratch::default(),
+        locators: Vec::new(),
     };
     for name in reader.sheet_names.clone() {
         let merges: HashMap<(u32, u32), Dimensions> =
@@ -186,9 +224,17 @@ pub fn run_workbook(engine: &Engine, path: &str, output: Option<&Path>, mode: Mo
         }
         let plans = plan_sheet(engine, &prefix);
         let ncols = plans.columns.len();
-        let mut job =
-            SheetJob { engine, mode, plans, stats: vec![ColumnStats::default(); ncols], merges, last_row: None };
-        let mut sw = if mode == Mode::Mask {
+        let mut job = SheetJob {
+            engine,
+            mode,
+            plans,
+            stats: vec![ColumnStats::default(); ncols],
+            merges,
+            last_row: None,
+            sheet: name.clone(),
+            unmask,
+        };
+        let mut sw = if mode.writes() {
             Some(writer.add_sheet(&name).map_err(|e| anyhow!("{path}: sheet {name:?}: {e}"))?)
         } else {
             None
@@ -210,9 +256,13 @@ pub fn run_workbook(engine: &Engine, path: &str, output: Option<&Path>, mode: Mo
         }
     }
     all.merge(&totals.outside);
-    if let Some(out) = output.filter(|_| mode == Mode::Mask) {
+    if let Some(out) = output.filter(|_| mode.writes()) {
         let atomic = AtomicOutput::create(out)?;
         writer.save(atomic.temp_path()).map_err(|e| anyhow!("{}: cannot write: {e}", out.display()))?;
+        if let Some(mut l) = LocatorSink::for_output(engine, Some(out).filter(|_| mode == Mode::Mask))? {
+            l.write(&totals.locators)?;
+            l.commit()?;
+        }
         atomic.commit()?;
     }
     let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("xlsx").to_ascii_lowercase();
@@ -222,12 +272,12 @@ pub fn run_workbook(engine: &Engine, path: &str, output: Option<&Path>, mode: Mo
     Ok(FileReport {
         path: path.to_string(),
         output: output.map(|o| o.display().to_string()),
-        output_format: (ext != "xlsx" && mode == Mode::Mask).then(|| "xlsx".into()),
+        output_format: (ext != "xlsx" && mode.writes()).then(|| "xlsx".into()),
         sheets: reader.sheet_names.clone(),
         format: ext,
         preamble_rows: totals.preamble,
         rows_in: totals.rows_in,
-        rows_out: if mode == Mode::Mask { totals.rows_in } else { 0 },
+        rows_out: if mode.writes() { totals.rows_in } else { 0 },
         pii_found: named(engine, &all.found),
         cells_changed: all.changed,
         already_protected: all.protected,

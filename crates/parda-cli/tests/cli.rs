@@ -396,12 +396,13 @@ fn policy_actions_apply() {
 fn unavailable_profile_is_refused() {
     let out = tempfile::tempdir().unwrap();
     parda()
-        .args(["mask", "--profile", "uat", "--out"])
+        .args(["mask", "--profile", "archive", "--out"])
         .arg(out.path().join("o"))
         .arg(testdata("samples"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("profile `uat` is not available yet"));
+        .stderr(predicate::str::contains("profile `archive` is not available yet"));
+    assert!(!out.path().join("o").exists());
     parda().args(["mask", "--profile", "shiny", "--out", "x"]).arg(testdata("samples")).assert().code(2);
 }
 

@@ -1,7 +1,8 @@
 //! The cell engine: classification of columns into plans, then per cell detection and
 //! transformation, with counters for the report.
 
-use crate::mask::{mask_value, MaskOptions};
+use crate::keyed::Keyed;
+use crate::mask::mask_value;
 use crate::policy::{Action, Policy};
 use parda_detect::{
     classify_column, is_amount, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
@@ -69,7 +70,11 @@ impl ColumnStats {
         }
     }
 
-    fn count(&mut self, type_idx: usize) {
+    /// Counts one value of a type.
+    pub fn count(&mut self, type_idx: usize) {
+        if type_idx == usize::MAX {
+            return;
+        }
         if self.found.len() <= type_idx {
             self.found.resize(type_idx + 1, 0);
         }
@@ -97,6 +102,29 @@ pub enum CellOutcome {
     Changed(String),
 }
 
+/// A token written into a cell: where it sits in the new cell (bytes) and its type, so that
+/// `unmask` can find it again exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenSpan {
+    /// Start byte in the new cell.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// The PII type (`usize::MAX`: a column tokenized without a type).
+    pub type_idx: usize,
+}
+
+/// Per-thread working memory of the engine, reused from cell to cell.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Detection results.
+    pub findings: Vec<Finding>,
+    /// The tokens written into the cell just processed.
+    pub tokens: Vec<TokenSpan>,
+    /// The person the current row is about (a keyed hash), for `shift`.
+    pub subject: Option<u64>,
+}
+
 /// Rules, header hints and policy, resolved once.
 pub struct Engine {
     /// The compiled matcher.
@@ -105,18 +133,28 @@ pub struct Engine {
     pub hints: HeaderHints,
     /// The policy.
     pub policy: Policy,
+    /// The keyed transforms, when a key was given.
+    pub keyed: Option<Keyed>,
 }
 
 impl Engine {
     /// Builds an engine.
     pub fn new(matcher: Matcher, policy: Policy) -> Engine {
         let hints = HeaderHints::new(&matcher.rule_set);
-        Engine { matcher, hints, policy }
+        Engine { matcher, hints, policy, keyed: None }
     }
 
-    /// The name of a type.
+    /// The name of a type (`text` for a column transformed without one).
     pub fn type_name(&self, type_idx: usize) -> &str {
-        &self.matcher.rule_set.types[type_idx].name
+        self.matcher.rule_set.types.get(type_idx).map_or("text", |t| t.name.as_str())
+    }
+
+    /// The index of a type name (`usize::MAX` for `text`).
+    pub fn type_index(&self, name: &str) -> Option<usize> {
+        if name == "text" {
+            return Some(usize::MAX);
+        }
+        self.matcher.rule_set.type_index(name)
     }
 
     /// Classifies a column from its header and sampled values and decides its mode.
@@ -188,6 +226,8 @@ impl Engine {
             ColumnMode::Whole { action: Action::Keep, .. } => "keep".into(),
             ColumnMode::Whole { action: Action::Mask(s), .. } => format!("mask {}", style_name(*s)),
             ColumnMode::Whole { action: Action::Redact(l), .. } => format!("redact {l}"),
+            ColumnMode::Whole { action: Action::Generalize(g), .. } => format!("generalize to {}", g.name()),
+            ColumnMode::Whole { action, .. } => format!("{action:?}").to_lowercase(),
         }
     }
 
@@ -197,8 +237,9 @@ impl Engine {
         cell: &str,
         plan: &ColumnPlan,
         stats: &mut ColumnStats,
-        scratch: &mut Vec<Finding>,
+        scratch: &mut Scratch,
     ) -> CellOutcome {
+        scratch.tokens.clear();
         match &plan.mode {
             ColumnMode::Keep => CellOutcome::Unchanged,
             ColumnMode::Whole { type_idx, action } => self.whole_cell(cell, plan, *type_idx, action, stats, scratch),
@@ -225,50 +266,61 @@ impl Engine {
         type_idx: usize,
         action: &Action,
         stats: &mut ColumnStats,
-        scratch: &mut Vec<Finding>,
+        scratch: &mut Scratch,
     ) -> CellOutcome {
         let core = cell.trim();
         if is_placeholder(core) {
             return CellOutcome::Unchanged;
         }
-        if self.is_protected(core, plan, scratch) {
+        if self.is_protected(core, plan, &mut scratch.findings) {
             stats.protected += 1;
             return CellOutcome::Unchanged;
         }
         if type_idx != usize::MAX {
             stats.count(type_idx);
         }
-        match self.apply(action, core) {
-            Some(new) => {
+        match self.apply(action, core, type_idx, scratch.subject) {
+            Some((new, token)) => {
                 stats.changed += 1;
-                stats.sample(&new);
+                stats.sample(if token { "<token>" } else { &new });
                 let lead = &cell[..cell.len() - cell.trim_start().len()];
                 let trail = &cell[cell.trim_end().len()..];
+                if token {
+                    scratch.tokens.push(TokenSpan { start: lead.len(), end: lead.len() + new.len(), type_idx });
+                }
                 CellOutcome::Changed(format!("{lead}{new}{trail}"))
             }
             None => CellOutcome::Unchanged,
         }
     }
 
-    fn spans(&self, cell: &str, plan: &ColumnPlan, stats: &mut ColumnStats, scratch: &mut Vec<Finding>) -> CellOutcome {
+    fn spans(&self, cell: &str, plan: &ColumnPlan, stats: &mut ColumnStats, scratch: &mut Scratch) -> CellOutcome {
         if plan.class.amount_like && is_amount(cell) {
             return CellOutcome::Unchanged;
         }
-        self.matcher.detect(cell, &plan.class.cell_context(), scratch);
-        if scratch.is_empty() {
+        self.matcher.detect(cell, &plan.class.cell_context(), &mut scratch.findings);
+        if scratch.findings.is_empty() {
             return CellOutcome::Unchanged;
         }
         let mut out = String::new();
         let mut last = 0;
-        for f in scratch.iter() {
+        for f in scratch.findings.iter() {
             if self.matcher.is_protected_type(f.type_idx) {
                 stats.protected += 1;
                 continue;
             }
             stats.count(f.type_idx);
-            if let Some(new) = self.apply(&self.policy.type_actions[f.type_idx], &cell[f.start..f.end]) {
-                stats.sample(&new);
+            let action = &self.policy.type_actions[f.type_idx];
+            if let Some((new, token)) = self.apply(action, &cell[f.start..f.end], f.type_idx, scratch.subject) {
+                stats.sample(if token { "<token>" } else { &new });
                 out.push_str(&cell[last..f.start]);
+                if token {
+                    scratch.tokens.push(TokenSpan {
+                        start: out.len(),
+                        end: out.len() + new.len(),
+                        type_idx: f.type_idx,
+                    });
+                }
                 out.push_str(&new);
                 last = f.end;
             }
@@ -281,27 +333,99 @@ impl Engine {
         CellOutcome::Changed(out)
     }
 
-    /// Applies an action to a value; `None` when the value stays as it is. A mask that would
-    /// leave a value readable (DIGIT's email pattern on a value without `@`, last-4 on a
-    /// 4-character value) falls back to masking every letter and digit.
-    fn apply(&self, action: &Action, value: &str) -> Option<String> {
-        match action {
-            Action::Keep => None,
-            Action::Redact(label) => Some(label.clone()),
-            Action::Mask(style) => {
-                let opts: MaskOptions = self.policy.mask;
-                let mut m = mask_value(value, *style, opts);
-                if m == value {
-                    m = mask_value(value, MaskStyle::All, opts);
-                }
-                (m != value).then_some(m)
+    /// Applies an action to a value: the new value and whether it is a token, or `None` when
+    /// the value stays as it is. A mask that would leave a value readable (DIGIT's email
+    /// pattern on a value without `@`, last-4 on a 4-character value) falls back to masking
+    /// every letter and digit; so does a keyed transform that cannot read the value (a
+    /// "date" that is no date) or that has no key (never silently passed through).
+    fn apply(&self, action: &Action, value: &str, type_idx: usize, subject: Option<u64>) -> Option<(String, bool)> {
+        let ty = self.type_name(type_idx);
+        let keyed = self.keyed.as_ref();
+        let (new, token) = match action {
+            Action::Keep => return None,
+            Action::Redact(label) => (Some(label.clone()), false),
+            Action::Mask(style) => (Some(mask_value(value, *style, self.policy.mask)), false),
+            Action::Tokenize => (keyed.and_then(|k| k.tokenize(ty, value)), true),
+            Action::Hash => (keyed.map(|k| k.hash(ty, value)), false),
+            Action::Fake => (keyed.and_then(|k| k.fake(ty, value)), false),
+            Action::Shift => (keyed.and_then(|k| k.shift(value, subject)), false),
+            Action::Generalize(g) => (g.apply(value), false),
+        };
+        match new {
+            Some(n) if n != value => Some((n, token)),
+            _ => {
+                let m = mask_value(value, MaskStyle::All, self.policy.mask);
+                (m != value).then_some((m, false))
             }
         }
     }
 
+    /// The column that says which person a row is about, for `shift`: the first transformed
+    /// whole column of Aadhaar, PAN, mobile, email or name, in that order. `None` when the
+    /// policy shifts no dates.
+    pub fn subject_column(&self, plans: &[ColumnPlan]) -> Option<(usize, usize)> {
+        let shifts = self.policy.type_actions.contains(&Action::Shift)
+            || self.policy.columns.values().any(|c| c.action == Some(Action::Shift));
+        if !shifts {
+            return None;
+        }
+        ["aadhaar", "pan", "mobile", "email", "name"].iter().find_map(|ty| {
+            let t = self.matcher.rule_set.type_index(ty)?;
+            plans
+                .iter()
+                .position(|p| matches!(p.mode, ColumnMode::Whole { type_idx, .. } if type_idx == t))
+                .map(|c| (c, t))
+        })
+    }
+
+    /// The person key of a row (for `shift`) from the value of its identifying cell.
+    pub fn subject_of(&self, type_idx: usize, value: &str) -> Option<u64> {
+        let value = value.trim();
+        if value.is_empty() || is_placeholder(value) {
+            return None;
+        }
+        self.keyed.as_ref().map(|k| k.subject(self.type_name(type_idx), value))
+    }
+
+    /// Reverses the tokens of a cell found at `spans` (from the mask run's locators): each span
+    /// is shown as `visibility` says (the value, its mask, or the token left as it is).
+    /// `Err` names the first span that is no token under this key.
+    pub fn unmask_cell(
+        &self,
+        cell: &str,
+        spans: &[TokenSpan],
+        visibility: &dyn Fn(usize) -> crate::Visibility,
+    ) -> Result<String, String> {
+        let keyed = self.keyed.as_ref().ok_or("no key")?;
+        let mut out = String::with_capacity(cell.len());
+        let mut last = 0;
+        for s in spans {
+            let token = cell.get(s.start..s.end).filter(|_| s.start >= last).ok_or("token outside the cell")?;
+            let ty = self.type_name(s.type_idx);
+            let value = keyed.detokenize(ty, token).ok_or_else(|| format!("not a {ty} token"))?;
+            out.push_str(&cell[last..s.start]);
+            match visibility(s.type_idx) {
+                crate::Visibility::Plain => out.push_str(&value),
+                crate::Visibility::Masked => {
+                    let style = self.matcher.rule_set.types.get(s.type_idx).map_or(MaskStyle::All, |t| t.mask);
+                    let mut m = mask_value(&value, style, self.policy.mask);
+                    if m == value {
+                        m = mask_value(&value, MaskStyle::All, self.policy.mask);
+                    }
+                    out.push_str(&m);
+                }
+                crate::Visibility::None => out.push_str(token),
+            }
+            last = s.end;
+        }
+        out.push_str(&cell[last..]);
+        Ok(out)
+    }
+
     /// Counts recognisable PII left in a cell (for `verify`): masked forms do not count, nor
     /// types the policy keeps.
-    pub fn remaining_pii(&self, cell: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> Vec<usize> {
+    pub fn remaining_pii(&self, cell: &str, plan: &ColumnPlan, scratch: &mut Scratch) -> Vec<usize> {
+        let scratch = &mut scratch.findings;
         match &plan.mode {
             ColumnMode::Keep => Vec::new(),
             ColumnMode::Whole { type_idx, action } if plan.free_form => {
@@ -366,7 +490,7 @@ mod tests {
 
     fn run(e: &Engine, plan: &ColumnPlan, cell: &str) -> String {
         let mut stats = ColumnStats::default();
-        match e.process_cell(cell, plan, &mut stats, &mut Vec::new()) {
+        match e.process_cell(cell, plan, &mut stats, &mut Scratch::default()) {
             CellOutcome::Unchanged => cell.to_string(),
             CellOutcome::Changed(s) => s,
         }

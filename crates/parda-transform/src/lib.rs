@@ -13,6 +13,6 @@ pub mod keyed;
 pub mod mask;
 mod policy;
 
-pub use engine::{style_name, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine};
+pub use engine::{style_name, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch, TokenSpan};
 pub use mask::{mask_value, MaskOptions};
-pub use policy::{Action, ColumnRule, Policy, PolicyError, Visibility};
+pub use policy::{Action, ColumnRule, Policy, PolicyError, Visibility, PROFILES};

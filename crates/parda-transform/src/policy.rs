@@ -23,6 +23,7 @@
 //! mobile = "masked"
 //! ```
 
+use crate::keyed::Generalization;
 use crate::mask::MaskOptions;
 use parda_detect::normalize_header;
 use parda_rules::{MaskStyle, RuleSet};
@@ -38,6 +39,23 @@ pub enum Action {
     Mask(MaskStyle),
     /// Replaced by a label such as `<MOBILE>`.
     Redact(String),
+    /// Replaced by a reversible, format-preserving token (needs a key).
+    Tokenize,
+    /// Replaced by a keyed hash, for joining (needs a key).
+    Hash,
+    /// Replaced by a realistic, consistent fake (needs a key).
+    Fake,
+    /// Coarsened (a date to its year, a pin code to three digits, an address to its city).
+    Generalize(Generalization),
+    /// A date moved by a keyed per-person offset (needs a key).
+    Shift,
+}
+
+impl Action {
+    /// Whether the action needs a key.
+    pub fn is_keyed(&self) -> bool {
+        matches!(self, Action::Tokenize | Action::Hash | Action::Fake | Action::Shift)
+    }
 }
 
 /// An error in a policy file; names the file and the entry.
@@ -77,6 +95,8 @@ struct ActionTable {
     label: Option<String>,
     #[serde(default, rename = "type")]
     pii_type: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -136,7 +156,10 @@ pub struct Policy {
     pub roles: BTreeMap<String, BTreeMap<usize, Visibility>>,
 }
 
-const ACTIONS: &str = "keep, mask, redact";
+const ACTIONS: &str = "keep, mask, redact, tokenize, hash, fake, generalize, shift";
+
+/// The profiles: what a copy is for.
+pub const PROFILES: &[&str] = &["mask", "uat", "migration"];
 
 impl Policy {
     /// The default `mask` profile: every type's default action with its DIGIT pattern.
@@ -152,16 +175,53 @@ impl Policy {
         }
     }
 
-    /// Reads a policy file on top of the defaults.
-    pub fn from_toml(file: &str, text: &str, rules: &RuleSet) -> Result<Policy, PolicyError> {
+    /// The defaults of a profile: `mask` (DIGIT masks), `migration` (every PII value
+    /// tokenized), `uat` (fakes for names and addresses, shifted dates, valid fake identifiers).
+    pub fn for_profile(rules: &RuleSet, profile: &str) -> Option<Policy> {
+        let mut policy = Policy::default_for(rules);
+        policy.profile = profile.to_string();
+        for (t, def) in rules.types.iter().enumerate() {
+            if def.name == "protected" {
+                continue;
+            }
+            policy.type_actions[t] = match profile {
+                "mask" => continue,
+                "migration" => Action::Tokenize,
+                "uat" if def.name == "dob" => Action::Shift,
+                "uat" => Action::Fake,
+                _ => return None,
+            };
+        }
+        Some(policy)
+    }
+
+    /// Whether any action of the policy makes tokens.
+    pub fn tokenizes(&self) -> bool {
+        self.type_actions.contains(&Action::Tokenize)
+            || self.columns.values().any(|c| c.action == Some(Action::Tokenize))
+    }
+
+    /// Whether any action of the policy needs a key.
+    pub fn is_keyed(&self) -> bool {
+        self.type_actions.iter().any(Action::is_keyed)
+            || self.columns.values().any(|c| c.action.as_ref().is_some_and(Action::is_keyed))
+    }
+
+    /// Reads a policy file on top of a profile's defaults: the file's `profile` when it names
+    /// one, else `profile` (the command line's), else `mask`.
+    pub fn from_toml(file: &str, text: &str, rules: &RuleSet, profile: Option<&str>) -> Result<Policy, PolicyError> {
         let err = |message: String| PolicyError { file: file.into(), message };
         let parsed: PolicyFile = toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_string()))?;
-        let mut policy = Policy::default_for(rules);
-        if let Some(p) = parsed.profile {
-            if p != "mask" {
-                return Err(err(format!("profile `{p}` is not available yet (available: mask)")));
+        let chosen = match (parsed.profile.as_deref(), profile) {
+            (Some(a), Some(b)) if a != b => {
+                return Err(err(format!("the policy is for profile `{a}` but --profile {b} was given")))
             }
-        }
+            (Some(a), _) => a,
+            (None, Some(b)) => b,
+            (None, None) => "mask",
+        };
+        let mut policy = Policy::for_profile(rules, chosen)
+            .ok_or_else(|| err(format!("unknown profile `{chosen}` (known: {})", PROFILES.join(", "))))?;
         if let Some(c) = parsed.mask.char {
             policy.mask.mask_char = c;
         }
@@ -224,9 +284,9 @@ impl Policy {
 }
 
 fn resolve_action(spec: &ActionSpec, rules: &RuleSet, type_idx: usize) -> Result<Option<Action>, String> {
-    let (action, pattern, label) = match spec {
-        ActionSpec::Short(a) => (Some(a.as_str()), None, None),
-        ActionSpec::Full(t) => (t.action.as_deref(), t.pattern.as_deref(), t.label.clone()),
+    let (action, pattern, label, to) = match spec {
+        ActionSpec::Short(a) => (Some(a.as_str()), None, None, None),
+        ActionSpec::Full(t) => (t.action.as_deref(), t.pattern.as_deref(), t.label.clone(), t.to.as_deref()),
     };
     let style = match pattern {
         Some(p) => Some(MaskStyle::parse(p).ok_or_else(|| {
@@ -244,6 +304,21 @@ fn resolve_action(spec: &ActionSpec, rules: &RuleSet, type_idx: usize) -> Result
         // An explicit label is used as written (`Confidential Information`); the default one is
         // the type's label in angle brackets (`<MOBILE>`).
         Some("redact") => Some(Action::Redact(label.unwrap_or_else(|| format!("<{default_label}>")))),
+        Some("tokenize") => Some(Action::Tokenize),
+        Some("hash") => Some(Action::Hash),
+        Some("fake") => Some(Action::Fake),
+        Some("shift") => Some(Action::Shift),
+        Some("generalize") => {
+            let type_name = rules.types.get(type_idx).map_or("", |t| t.name.as_str());
+            let g = match to {
+                Some(t) => Generalization::parse(t)
+                    .ok_or_else(|| format!("unknown generalization `{t}` (known: year, age-band, prefix3, city)"))?,
+                None => Generalization::default_for(type_name).ok_or_else(|| {
+                    format!("generalize needs `to = \"year\" | \"age-band\" | \"prefix3\" | \"city\"` for type `{type_name}`")
+                })?,
+            };
+            Some(Action::Generalize(g))
+        }
         Some(other) => return Err(format!("unknown action `{other}` (known: {ACTIONS})")),
     })
 }
@@ -260,6 +335,7 @@ mod tests {
             "p.toml",
             "[mask]\nkeep_separators = true\n[types]\npincode = 'mask'\naadhaar = 'redact'\n[columns]\n'Ward No' = { action = 'keep' }\n'Col 7' = { type = 'mobile' }\n",
             &rules,
+            None,
         )
         .unwrap();
         assert!(p.mask.keep_separators);
@@ -272,11 +348,11 @@ mod tests {
     #[test]
     fn unknown_type_and_action_are_errors() {
         let rules = load_rules(&[]).unwrap();
-        let e = Policy::from_toml("p.toml", "[types]\nshoe = 'mask'\n", &rules).unwrap_err();
+        let e = Policy::from_toml("p.toml", "[types]\nshoe = 'mask'\n", &rules, None).unwrap_err();
         assert!(e.to_string().contains("p.toml: types.shoe: unknown type `shoe`"), "{e}");
-        let e = Policy::from_toml("p.toml", "[types]\nmobile = 'scramble'\n", &rules).unwrap_err();
+        let e = Policy::from_toml("p.toml", "[types]\nmobile = 'scramble'\n", &rules, None).unwrap_err();
         assert!(e.to_string().contains("unknown action `scramble`"), "{e}");
-        let e = Policy::from_toml("p.toml", "[typo]\n", &rules).unwrap_err();
+        let e = Policy::from_toml("p.toml", "[typo]\n", &rules, None).unwrap_err();
         assert!(e.to_string().contains("p.toml"), "{e}");
     }
 }

@@ -28,7 +28,7 @@ impl std::fmt::Debug for Key {
 pub enum KeyError {
     /// Neither the variable nor a key file was given.
     #[error(
-        "this profile needs a key: set {KEY_ENV} (64 hex digits or base64 of 32 bytes) or pass --key-file FILE \
+        "a key is needed: set {KEY_ENV} (64 hex digits or base64 of 32 bytes) or pass --key-file FILE \
          (make one with: head -c 32 /dev/urandom | base64 > parda.key)"
     )]
     Missing,
