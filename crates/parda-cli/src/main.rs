@@ -230,6 +230,7 @@ fn unmask(a: &UnmaskArgs) -> Result<u8> {
     engine.keyed = Some(Keyed::new(&key));
     let ntypes = engine.matcher.rule_set.types.len();
     let mut visibility = vec![Visibility::None; ntypes + 1];
+    let mut granted = false;
     for role in &a.role {
         let Some(rights) = engine.policy.roles.get(role) else {
             let known: Vec<&str> = engine.policy.roles.keys().map(String::as_str).collect();
@@ -238,22 +239,20 @@ fn unmask(a: &UnmaskArgs) -> Result<u8> {
                 format!("role `{role}` has no rights in the policy (roles with rights: {})", known.join(", ")),
             );
         };
-        for (&t, &v) in rights {
-            let rank = |v: Visibility| match v {
-                Visibility::Plain => 2,
-                Visibility::Masked => 1,
-                Visibility::None => 0,
-            };
-            if rank(v) > rank(visibility[t]) {
-                visibility[t] = v;
-            }
+        // A role's own rule for a type, else the attribute's default visibility (as DIGIT
+        // resolves role-based decryption); across several roles the most permissive wins.
+        for (t, v) in visibility.iter_mut().enumerate().take(ntypes) {
+            let own = rights.get(&t).copied();
+            let default = engine.policy.default_visibility.get(&t).copied();
+            granted |= own.is_some_and(|o| o != Visibility::None);
+            *v = (*v).min(own.or(default).unwrap_or(Visibility::None));
         }
     }
     // Columns tokenized without a type are shown plain only to a role that sees every type plain.
     if visibility[..ntypes].iter().all(|v| *v == Visibility::Plain) {
         visibility[ntypes] = Visibility::Plain;
     }
-    if visibility.iter().all(|v| *v == Visibility::None) {
+    if !granted {
         return refuse(&mut entry, format!("role(s) {} may not see any PII type plain or masked", a.role.join(", ")));
     }
     // The key must be the one the tokens were made with, for every file, before anything is

@@ -124,3 +124,65 @@ fn a_file_that_is_not_a_digit_policy_is_refused() {
         .stderr(predicate::str::contains("x.json: neither file is a DIGIT SecurityPolicy"));
     assert!(!dir.path().join("p.toml").exists());
 }
+
+#[test]
+fn imported_restrictive_policy_tokenizes_then_unmasks_by_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("p.toml");
+    import(
+        "digit-core-egov-user-tests/getSecurityMdmsForFilterResponse.json",
+        "digit-core-egov-user-tests/getMaskingMdmsForFilterResponse.json",
+        &policy,
+    );
+    let input = dir.path().join("accounts.csv");
+    let original = "accountHolderName,accountNumber,aadhaarNumber,mobileNumber,ward\n\
+                    Ramesh Kumar,31234567890,234567890124,9876543210,Ward 7\n\
+                    Smt. Sunita Devi,50100234567891,499118665246,+91 91234 56780,Ward 12\n";
+    std::fs::write(&input, original).unwrap();
+    let key = "11".repeat(32);
+    let parda = || {
+        let mut c = Command::cargo_bin("parda").unwrap();
+        c.env("PARDA_KEY", &key).env_remove("PARDA_AUDIT_LOG");
+        c
+    };
+    let masked = dir.path().join("m");
+    parda()
+        .args(["mask", "-q", "--profile", "migration", "--policy"])
+        .arg(&policy)
+        .arg("--out")
+        .arg(&masked)
+        .arg(&input)
+        .assert()
+        .success();
+    let tokens = std::fs::read_to_string(masked.join("accounts.csv")).unwrap();
+    for real in ["Ramesh", "Sunita", "31234567890", "234567890124", "9876543210", "91234 56780"] {
+        assert!(!tokens.contains(real), "{real} survived:\n{tokens}");
+    }
+    let unmask = |role: &str, out: &str| {
+        parda()
+            .args(["unmask", "-q", "--purpose", "scheme payment audit", "--role", role, "--policy"])
+            .arg(&policy)
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .arg(&masked)
+            .assert()
+    };
+    // MUKTA_ADMIN may see Aadhaar, accounts and names plain; the mobile is PLAIN by default.
+    unmask("MUKTA_ADMIN", "admin").success();
+    assert_eq!(std::fs::read_to_string(dir.path().join("admin/accounts.csv")).unwrap(), original);
+    // GRO's own rules say names and mobiles masked; Aadhaar and accounts follow the attributes'
+    // defaults (masked with DIGIT's pattern 001).
+    unmask("GRO", "gro").success();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("gro/accounts.csv")).unwrap(),
+        "accountHolderName,accountNumber,aadhaarNumber,mobileNumber,ward\n\
+         R***** K****,*******7890,********0124,******3210,Ward 7\n\
+         S**. S***** D***,**********7891,********5246,***********6780,Ward 12\n"
+    );
+    // A role the policy does not know gets nothing, and the refusal is logged.
+    unmask("CITIZEN", "citizen").code(2).stderr(predicate::str::contains("role `CITIZEN` has no rights"));
+    assert!(!dir.path().join("citizen").exists());
+    let log = std::fs::read_to_string(masked.join("parda-audit.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 4);
+    assert!(log.lines().last().unwrap().contains("\"refused\""));
+}

@@ -250,8 +250,10 @@ fn render(
     out.push_str(&format!("# Sources: {sources}\n"));
     out.push_str("# DIGIT default visibility: PLAIN -> keep, MASKED -> mask (DIGIT pattern), NONE -> \"Confidential Information\".\n");
     out.push_str("# [attributes] apply to columns of that name (camelCase, snake_case and spaces all match);\n");
-    out.push_str("# other columns and free text follow parda's defaults (mask).\n\n");
-    out.push_str("profile = \"mask\"\n\n[attributes]\n");
+    out.push_str("# other columns and free text follow the profile's defaults. With `--profile migration` every\n");
+    out.push_str("# attribute is tokenized (DIGIT encrypts them at rest) and these visibilities apply to\n");
+    out.push_str("# `parda unmask`: a role sees what its [roles] table says, else the attribute's default.\n\n");
+    out.push_str("[attributes]\n");
     for (name, a) in attrs {
         let action = match (a.vis, &a.pattern) {
             (Vis::Plain, _) => "action = \"keep\"".to_string(),

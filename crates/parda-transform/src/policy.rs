@@ -130,15 +130,16 @@ pub struct ColumnRule {
     pub required: bool,
 }
 
-/// What a role may see of a type (DIGIT's role-based decryption), for `unmask`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a role may see of a type (DIGIT's role-based decryption), for `unmask`; ordered from
+/// most to least permissive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Visibility {
     /// The original value.
-    Plain,
+    Plain = 0,
     /// The masked value.
-    Masked,
+    Masked = 1,
     /// Nothing.
-    None,
+    None = 2,
 }
 
 /// A resolved policy.
@@ -154,6 +155,9 @@ pub struct Policy {
     pub profile: String,
     /// Per role: what it may see, per type index.
     pub roles: BTreeMap<String, BTreeMap<usize, Visibility>>,
+    /// What any role sees of a type when it has no rule for it (DIGIT's default visibility of
+    /// imported attributes); types not listed: nothing.
+    pub default_visibility: BTreeMap<usize, Visibility>,
 }
 
 const ACTIONS: &str = "keep, mask, redact, tokenize, hash, fake, generalize, shift";
@@ -172,6 +176,7 @@ impl Policy {
             columns: BTreeMap::new(),
             profile: "mask".into(),
             roles: BTreeMap::new(),
+            default_visibility: BTreeMap::new(),
         }
     }
 
@@ -249,7 +254,29 @@ impl Policy {
                     _ => None,
                 };
                 let label_type = forced.unwrap_or(usize::MAX);
-                let action = resolve_action(spec, rules, label_type).map_err(|m| err(format!("{at}: {m}")))?;
+                let mut action = resolve_action(spec, rules, label_type).map_err(|m| err(format!("{at}: {m}")))?;
+                if table == "attributes" {
+                    // An attribute's action is DIGIT's default visibility: what `unmask` shows a
+                    // role that has no rule of its own for the type (the most restrictive
+                    // attribute of a type decides).
+                    if let (Some(t), Some(a)) = (forced, &action) {
+                        let v = match a {
+                            Action::Keep => Visibility::Plain,
+                            Action::Mask(_) => Visibility::Masked,
+                            _ => Visibility::None,
+                        };
+                        let rank = |v: &Visibility| *v as u8;
+                        let slot = policy.default_visibility.entry(t).or_insert(v);
+                        if rank(&v) > rank(slot) {
+                            *slot = v;
+                        }
+                    }
+                    // Under `migration`, DIGIT encrypts every attribute at rest: parda tokenizes
+                    // them all (the attribute still names the column's type).
+                    if policy.profile == "migration" {
+                        action = Some(Action::Tokenize);
+                    }
+                }
                 policy.columns.insert(
                     normalize_header(name),
                     ColumnRule { name: name.clone(), action, type_idx: forced, required },
