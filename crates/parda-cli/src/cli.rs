@@ -37,7 +37,7 @@ pub enum Command {
     /// Restore the tokens of files masked with --profile migration, as far as a role may see.
     ///
     /// Which role sees which PII type plain, masked or not at all comes from the policy's
-    /// [roles] tables (DIGIT's role-based decryption; the most permissive of several roles
+    /// `[roles]` tables (DIGIT's role-based decryption; the most permissive of several roles
     /// wins). Needs the key the files were masked with; every run, and every refusal, is
     /// appended to the audit log.
     #[command(
@@ -92,7 +92,7 @@ pub struct UnmaskArgs {
     /// The output folder for the restored copies.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// The role to unmask as (from the policy's [roles]); repeatable.
+    /// The role to unmask as (from the policy's `[roles]`); repeatable.
     #[arg(long, value_name = "ROLE", required = true)]
     pub role: Vec<String>,
     /// Why the data is unmasked (recorded in the audit log).

@@ -33,6 +33,9 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
 const CHUNK_BYTES: usize = 1 << 20;
+/// CSV files from this size on are processed one at a time on all threads; smaller files, and
+/// all workbooks and dumps, several at a time on one thread each.
+const BIG_CSV_BYTES: u64 = 32 << 20;
 const REPORT_JSON: &str = "parda-report.json";
 const REPORT_HTML: &str = "parda-report.html";
 
@@ -359,12 +362,13 @@ fn process(
         key_check: engine.keyed.as_ref().map(|k| k.check_value.clone()),
         ..Default::default()
     };
-    let mut failed = false;
     let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len())).collect();
     let progress = progress::Progress::new(sizes.iter().sum(), args.quiet);
     let opts = JobOptions { progress: Some(&progress), ..opts };
-    for (i, f) in files.iter().enumerate() {
+    let run_one = |i: usize, threads: usize| -> Result<FileReport> {
+        let f = &files[i];
         let output = outputs.as_ref().map(|o| o[i].as_path());
+        let started = std::time::Instant::now();
         progress.start_file(&f.shown(), sizes[i]);
         let result = (|| {
             let ctx = match visibility {
@@ -374,7 +378,7 @@ fn process(
                 }),
                 None => None,
             };
-            let opts = JobOptions { unmask: ctx.as_ref(), ..opts };
+            let opts = JobOptions { unmask: ctx.as_ref(), threads, ..opts };
             if parda_formats::is_workbook(&f.path) {
                 workbook_job::run_workbook(engine, &f.shown(), output, mode, ctx.as_ref())
             } else if sql_job::is_sql(&f.path) {
@@ -383,17 +387,51 @@ fn process(
                 run_csv(engine, &f.shown(), output, mode, &opts)
             }
         })();
+        let secs = started.elapsed().as_secs_f64();
         match &result {
-            Ok(r) => progress.finish_file(sizes[i], &r.path, r.rows_in, r.pii_found.values().sum(), false),
-            Err(_) => progress.finish_file(sizes[i], &f.shown(), 0, 0, true),
+            Ok(r) => progress.finish_file(sizes[i], &r.path, r.rows_in, r.pii_found.values().sum(), false, secs),
+            Err(_) => progress.finish_file(sizes[i], &f.shown(), 0, 0, true, secs),
         }
+        result
+    };
+    // Several files at once: workbooks, dumps and small CSV files each run on one thread, as
+    // many at a time as there are threads; a large CSV file then runs alone on all threads
+    // (its chunks are the parallel work). Reports keep the input order.
+    let parallel_csv = |i: usize| {
+        let f = &files[i];
+        !parda_formats::is_workbook(&f.path) && !sql_job::is_sql(&f.path) && sizes[i] >= BIG_CSV_BYTES
+    };
+    let (big, small): (Vec<usize>, Vec<usize>) = (0..files.len()).partition(|&i| parallel_csv(i) || files.len() == 1);
+    let mut results: Vec<Option<Result<FileReport>>> = (0..files.len()).map(|_| None).collect();
+    let slots = std::sync::Mutex::new(&mut results);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..threads.min(small.len()) {
+            s.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::SeqCst);
+                let Some(&i) = small.get(k) else { break };
+                if INTERRUPTED.load(Ordering::Relaxed) {
+                    break;
+                }
+                let r = run_one(i, 1);
+                slots.lock().expect("results lock")[i] = Some(r);
+            });
+        }
+    });
+    for &i in &big {
+        if INTERRUPTED.load(Ordering::Relaxed) {
+            break;
+        }
+        results[i] = Some(run_one(i, threads));
+    }
+    progress.finish();
+    let mut failed = false;
+    for (f, result) in files.iter().zip(results) {
         match result {
-            Ok(r) => report.add(r),
-            Err(e) if e.is::<Interrupted>() => {
-                progress.finish();
-                return Err(e);
-            }
-            Err(e) => {
+            None => return Err(anyhow!(Interrupted)),
+            Some(Ok(r)) => report.add(r),
+            Some(Err(e)) if e.is::<Interrupted>() => return Err(e),
+            Some(Err(e)) => {
                 failed = true;
                 eprintln!("parda: error: {e:#}");
                 report.add(FileReport {
@@ -405,7 +443,6 @@ fn process(
             }
         }
     }
-    progress.finish();
     Ok((report, failed))
 }
 

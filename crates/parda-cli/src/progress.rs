@@ -6,8 +6,6 @@
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
-use std::time::Instant;
 
 struct Bars {
     multi: MultiProgress,
@@ -19,7 +17,6 @@ struct Bars {
 pub struct Progress {
     bars: Option<Bars>,
     done: AtomicU64,
-    started: Mutex<Instant>,
 }
 
 fn style(template: &str) -> ProgressStyle {
@@ -39,14 +36,11 @@ impl Progress {
             file.set_style(style("file  {msg:40!} {wide_bar} {bytes}/{total_bytes}"));
             Bars { multi, overall, file }
         });
-        Progress { bars, done: AtomicU64::new(0), started: Mutex::new(Instant::now()) }
+        Progress { bars, done: AtomicU64::new(0) }
     }
 
     /// A file of `bytes` bytes starts.
     pub fn start_file(&self, path: &str, bytes: u64) {
-        if let Ok(mut s) = self.started.lock() {
-            *s = Instant::now();
-        }
         if let Some(b) = &self.bars {
             b.file.set_length(bytes);
             b.file.set_position(0);
@@ -62,12 +56,13 @@ impl Progress {
         }
     }
 
-    /// A file is done: the overall bar moves to its end and a line says what was found.
-    pub fn finish_file(&self, file_bytes: u64, path: &str, rows: u64, pii: u64, failed: bool) {
+    /// A file is done after `secs` seconds: the overall bar moves on and a line says what was
+    /// found.
+    pub fn finish_file(&self, file_bytes: u64, path: &str, rows: u64, pii: u64, failed: bool, secs: f64) {
         let done = self.done.fetch_add(file_bytes, Ordering::Relaxed) + file_bytes;
         let Some(b) = &self.bars else { return };
         b.overall.set_position(done);
-        let secs = self.started.lock().map(|s| s.elapsed().as_secs_f64()).unwrap_or(0.0).max(1e-6);
+        let secs = secs.max(1e-6);
         let line = if failed {
             format!("{path}: failed (see the error)")
         } else {
