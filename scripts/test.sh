@@ -35,6 +35,12 @@ python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jso
 python3 scripts/check_reports.py "$work/masked/parda-report.json" "$work/scan.json" "$work/masked-bad/parda-report.json"
 if "$PARDA" verify --quiet "$work/owners.csv"; then echo "verify found nothing in the raw corpus" >&2; exit 1; fi
 
+echo "== benchmark smoke test (no timing assertions)"
+BENCH_MB=2 BENCH_RUNS=1 BENCH_PRESIDIO=0 BENCH_OUT="$work/bench.md" bash scripts/bench.sh > /dev/null
+for row in "floor: csv crate" "parda scan" "parda mask, 1 thread" "**mysqldump**" "**pg_dump**" "**workbook**"; do
+  grep -qF "$row" "$work/bench.md" || { echo "bench.sh table lacks: $row" >&2; exit 1; }
+done
+
 echo "== cargo test"
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast
