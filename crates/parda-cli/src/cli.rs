@@ -47,12 +47,76 @@ pub enum Command {
     /// Work with the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Cut the inputs into independent work units for many machines (Spark, a Kubernetes
+    /// Indexed Job); writes a manifest, one unit per line.
+    #[command(
+        after_help = "Example:\n  parda plan dumps/ registers/ --unit-size 256M --out plan.jsonl\n  parda mask-units --manifest plan.jsonl --unit 0 --out masked/   # on any worker\n  parda merge plan.jsonl --out masked/"
+    )]
+    Plan(PlanArgs),
+    /// Mask work units of a plan (--unit N, or unit ids on standard input); prints one JSON
+    /// report line per unit.
+    MaskUnits(MaskUnitsArgs),
+    /// Join the unit outputs of a plan in order into the final files and one parda-report.json.
+    Merge(MergeArgs),
     /// Work with detection rules.
     #[command(subcommand)]
     Rules(RulesCommand),
     /// Work with policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+}
+
+/// `parda plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// About how many bytes a unit covers (K, M, G suffixes).
+    #[arg(long, value_name = "SIZE", default_value = "256M")]
+    pub unit_size: String,
+    /// The manifest to write (JSON lines).
+    #[arg(long, value_name = "MANIFEST")]
+    pub out: PathBuf,
+    /// The profile the units will be masked with (the classification depends on the policy).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+/// `parda mask-units`.
+#[derive(Debug, Args)]
+pub struct MaskUnitsArgs {
+    /// The manifest written by `parda plan`.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: PathBuf,
+    /// The unit to mask; without it, unit ids are read from standard input, one per line.
+    #[arg(long, value_name = "N")]
+    pub unit: Option<usize>,
+    /// The output folder (unit outputs wait in its .parda-units/ until `merge`).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// What kind of copy to make (as for `mask`).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    /// A policy file (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// Worker threads per unit (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `parda merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The manifest written by `parda plan`.
+    pub manifest: PathBuf,
+    /// The output folder given to `mask-units`.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 /// Audit log subcommands.

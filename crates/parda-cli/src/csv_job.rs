@@ -47,6 +47,23 @@ pub struct JobOptions<'a> {
     pub chunk_bytes: usize,
     /// For `unmask`: the file's locators and the role's rights.
     pub unmask: Option<&'a UnmaskCtx>,
+    /// For `mask-units`: only this byte range of the file.
+    pub range: Option<CsvRange>,
+    /// For `mask-units`: the column classification the plan found, which this run must match.
+    pub expect_columns: Option<&'a [String]>,
+}
+
+/// A byte range of a CSV file processed on its own (a work unit of `parda plan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CsvRange {
+    /// First byte.
+    pub start: u64,
+    /// End byte (exclusive).
+    pub end: u64,
+    /// The record number of its first record.
+    pub first_ordinal: u64,
+    /// The line its first record starts on.
+    pub first_line: u64,
 }
 
 /// Set by the Ctrl-C handler; checked between chunks.
@@ -109,17 +126,15 @@ fn settle_header(engine: &Engine, reader: &mut CsvReader) {
     }
 }
 
-/// Processes one CSV file. In `Mask` mode the output is written to `output` atomically.
-pub fn run_csv(
+/// Opens a CSV file, settles its header and plans its columns from the sample at its start.
+pub fn open_and_plan(
     engine: &Engine,
     path: &str,
-    output: Option<&Path>,
-    mode: Mode,
-    opts: &JobOptions,
-) -> Result<FileReport> {
-    let mut reader = CsvReader::open(path, opts.encoding)?;
+    encoding: Option<TextEncoding>,
+) -> Result<(CsvReader, Vec<String>, Vec<ColumnPlan>)> {
+    let mut reader = CsvReader::open(path, encoding)?;
     settle_header(engine, &mut reader);
-    let info = reader.info.clone();
+    let info = &reader.info;
     let header = info.header_ordinal;
     let ncols = match header {
         Some(_) => info.headers.len(),
@@ -140,6 +155,44 @@ pub fn run_csv(
             engine.plan_column(if header.is_some() { &names[i] } else { "" }, &samples)
         })
         .collect();
+    Ok((reader, names, columns))
+}
+
+/// One line per column: its header, type and action (what a work unit must agree on).
+pub fn column_summary(engine: &Engine, names: &[String], columns: &[ColumnPlan]) -> Vec<String> {
+    names
+        .iter()
+        .zip(columns)
+        .map(|(n, p)| {
+            let ty = p.class.pii_type.map_or("-", |t| engine.type_name(t));
+            format!("{n}: {ty}, {}", engine.action_label(p))
+        })
+        .collect()
+}
+
+/// Processes one CSV file. In `Mask` mode the output is written to `output` atomically.
+pub fn run_csv(
+    engine: &Engine,
+    path: &str,
+    output: Option<&Path>,
+    mode: Mode,
+    opts: &JobOptions,
+) -> Result<FileReport> {
+    let (mut reader, names, columns) = open_and_plan(engine, path, opts.encoding)?;
+    let info = reader.info.clone();
+    let header = info.header_ordinal;
+    let ncols = columns.len();
+    if let Some(expected) = opts.expect_columns {
+        let found = column_summary(engine, &names, &columns);
+        if found != expected {
+            return Err(anyhow!(
+                "{path}: the columns are classified differently from the plan ({} here, {} in the plan): \
+                 give mask-units the same --rules, --policy and --profile as plan",
+                found.join("; "),
+                expected.join("; ")
+            ));
+        }
+    }
     let plans = Plans {
         subject: engine.subject_column(&columns),
         spans: columns.iter().map(|c| engine.spans_only(c)).collect(),
@@ -151,13 +204,21 @@ pub fn run_csv(
         mode,
     };
 
+    let mut encoding = info.encoding;
+    if let Some(r) = opts.range {
+        reader.restrict(r.start, r.end, r.first_ordinal, r.first_line)?;
+        if r.start > 0 {
+            // The BOM belongs to the first unit only.
+            encoding = TextEncoding::Utf8 { bom: false };
+        }
+    }
     let atomic = match (mode.writes(), output) {
         (true, Some(o)) => Some(AtomicOutput::create(o)?),
         _ => None,
     };
     let mut locator_sink = LocatorSink::for_output(engine, output.filter(|_| mode == Mode::Mask))?;
     let mut sink = match &atomic {
-        Some(a) => Some(TextSink::new(a.file()?, info.encoding, info.gzip)?),
+        Some(a) => Some(TextSink::new(a.file()?, encoding, info.gzip)?),
         None => None,
     };
     let mut totals = ChunkResult { stats: vec![ColumnStats::default(); ncols + 1], ..Default::default() };

@@ -14,6 +14,7 @@ mod progress;
 mod report;
 mod report_html;
 mod sql_job;
+mod units;
 mod workbook_job;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -129,6 +130,37 @@ fn run(cli: Cli) -> Result<u8> {
             })
         }
         Command::Unmask(a) => unmask(&a),
+        Command::Plan(a) => {
+            let engine = build_engine(&a.input.rules, a.input.policy.as_deref(), a.profile.map(Profile::name), None)?;
+            let unit_size = units::parse_size(&a.unit_size)?;
+            let planned = units::plan(&engine, &a.input.paths, unit_size, encoding_arg(&a.input)?)?;
+            units::write_manifest(&a.out, &planned)?;
+            if !a.input.quiet {
+                let files = planned.iter().map(|u| u.file + 1).max().unwrap_or(0);
+                println!("{}: {} unit(s) over {files} file(s)", a.out.display(), planned.len());
+            }
+            Ok(0)
+        }
+        Command::MaskUnits(a) => mask_units(&a),
+        Command::Merge(a) => {
+            let planned = units::read_manifest(&a.manifest)?;
+            let (files, profile, key_check) = units::merge(&planned, &a.out)?;
+            let mut report = Report {
+                report_version: REPORT_VERSION,
+                parda_version: env!("CARGO_PKG_VERSION").into(),
+                command: "mask".into(),
+                profile,
+                key_check,
+                ..Default::default()
+            };
+            for f in files {
+                report.add(f);
+            }
+            write_json(&a.out.join(REPORT_JSON), &report)?;
+            write_text(&a.out.join(REPORT_HTML), &report_html::render(&report))?;
+            println!("{}: {} file(s) merged from {} unit(s)", a.out.display(), report.files.len(), planned.len());
+            Ok(0)
+        }
         Command::Audit(AuditCommand::Verify(a)) => {
             let key = Key::load(a.key.key_file.as_deref())?;
             match audit::verify(&a.log, key.as_ref())? {
@@ -179,6 +211,56 @@ fn build_engine(
         }
     }
     Ok(engine)
+}
+
+fn encoding_arg(args: &InputArgs) -> Result<Option<TextEncoding>> {
+    match &args.encoding {
+        Some(e) => Ok(Some(TextEncoding::from_name(e).ok_or_else(|| {
+            anyhow!("unknown --encoding `{e}` (known: utf-8, utf-8-bom, windows-1252, utf-16le, utf-16be)")
+        })?)),
+        None => Ok(None),
+    }
+}
+
+/// `parda mask-units`: masks the units asked for, printing one JSON line per unit; exit 2 if
+/// any failed (the others are still done).
+fn mask_units(a: &cli::MaskUnitsArgs) -> Result<u8> {
+    let planned = units::read_manifest(&a.manifest)?;
+    let rules = RulesArgs { rules: a.rules.rules.clone() };
+    let engine = build_engine(&rules, a.policy.as_deref(), a.profile.map(Profile::name), Some(&a.key))?;
+    let ids = match a.unit {
+        Some(n) => vec![n],
+        None => units::ids_from_stdin()?,
+    };
+    let threads = a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let chunk_bytes = std::env::var("PARDA_CHUNK_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(CHUNK_BYTES);
+    let opts = JobOptions {
+        threads,
+        encoding: None,
+        chunk_bytes,
+        progress: None,
+        unmask: None,
+        range: None,
+        expect_columns: None,
+    };
+    let mut failed = false;
+    for id in ids {
+        let Some(unit) = planned.get(id) else {
+            bail!("{}: no unit {id} (the plan has {})", a.manifest.display(), planned.len());
+        };
+        let line = match units::mask_unit(&engine, unit, &a.out, &opts) {
+            Ok(r) => serde_json::json!({"unit": id, "ok": true, "rows_in": r.report.rows_in,
+                "pii_found": r.report.pii_found, "cells_changed": r.report.cells_changed}),
+            Err(e) if e.is::<Interrupted>() => return Err(e),
+            Err(e) => {
+                failed = true;
+                eprintln!("parda: error: unit {id}: {e:#}");
+                serde_json::json!({"unit": id, "ok": false, "error": format!("{e:#}")})
+            }
+        };
+        println!("{line}");
+    }
+    Ok(if failed { 2 } else { 0 })
 }
 
 /// Values per type over all files of a report.
@@ -353,7 +435,8 @@ fn process(
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     // PARDA_CHUNK_BYTES exists for tests that exercise chunk boundaries; it changes no output.
     let chunk_bytes = std::env::var("PARDA_CHUNK_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(CHUNK_BYTES);
-    let opts = JobOptions { threads, encoding, chunk_bytes, progress: None, unmask: None };
+    let opts =
+        JobOptions { threads, encoding, chunk_bytes, progress: None, unmask: None, range: None, expect_columns: None };
     let mut report = Report {
         report_version: REPORT_VERSION,
         parda_version: env!("CARGO_PKG_VERSION").into(),
@@ -382,7 +465,7 @@ fn process(
             if parda_formats::is_workbook(&f.path) {
                 workbook_job::run_workbook(engine, &f.shown(), output, mode, ctx.as_ref())
             } else if sql_job::is_sql(&f.path) {
-                sql_job::run_sql(engine, &f.shown(), output, mode, ctx.as_ref())
+                sql_job::run_sql(engine, &f.shown(), output, mode, ctx.as_ref(), None)
             } else {
                 run_csv(engine, &f.shown(), output, mode, &opts)
             }

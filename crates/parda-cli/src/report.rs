@@ -1,7 +1,7 @@
 //! The report: what was found where and what was done, per file and column. It never holds a
 //! raw value: counts, classifications and masked samples only.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the report's JSON layout.
@@ -51,7 +51,8 @@ pub struct Summary {
 }
 
 /// What happened to one file.
-#[derive(Debug, Serialize, Default, Clone)]
+#[derive(Debug, Serialize, Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct FileReport {
     /// The input path.
     pub path: String,
@@ -107,7 +108,8 @@ pub struct FileReport {
 }
 
 /// What was found in one column.
-#[derive(Debug, Serialize, Clone)]
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[serde(default)]
 pub struct ColumnReport {
     /// 0-based column index.
     pub index: usize,
@@ -144,6 +146,55 @@ impl Default for ColumnReport {
             cells_changed: 0,
             already_protected: 0,
             masked_samples: Vec::new(),
+        }
+    }
+}
+
+fn add_counts(a: &mut BTreeMap<String, u64>, b: &BTreeMap<String, u64>) {
+    for (k, v) in b {
+        *a.entry(k.clone()).or_default() += v;
+    }
+}
+
+impl ColumnReport {
+    /// Adds the counts of the same column from another part of the file.
+    pub fn absorb(&mut self, other: &ColumnReport) {
+        add_counts(&mut self.pii_found, &other.pii_found);
+        self.cells_changed += other.cells_changed;
+        self.already_protected += other.already_protected;
+        for s in &other.masked_samples {
+            if self.masked_samples.len() < 3 && !self.masked_samples.contains(s) {
+                self.masked_samples.push(s.clone());
+            }
+        }
+    }
+}
+
+impl FileReport {
+    /// Adds the counts of a later part of the same file (a work unit of `parda plan`).
+    pub fn absorb(&mut self, other: &FileReport) {
+        self.preamble_rows += other.preamble_rows;
+        self.rows_in += other.rows_in;
+        self.rows_out += other.rows_out;
+        self.rows_quarantined += other.rows_quarantined;
+        self.ragged_rows += other.ragged_rows;
+        for l in &other.ragged_lines {
+            if self.ragged_lines.len() < 10 {
+                self.ragged_lines.push(*l);
+            }
+        }
+        add_counts(&mut self.pii_found, &other.pii_found);
+        self.cells_changed += other.cells_changed;
+        self.already_protected += other.already_protected;
+        for c in &other.columns {
+            match self.columns.iter_mut().find(|m| m.index == c.index && m.name == c.name) {
+                Some(m) => m.absorb(c),
+                None => self.columns.push(c.clone()),
+            }
+        }
+        self.outside_columns.absorb(&other.outside_columns);
+        if self.error.is_none() {
+            self.error.clone_from(&other.error);
         }
     }
 }

@@ -85,9 +85,18 @@ struct Job<'a> {
     unmask: Option<&'a UnmaskCtx>,
     locators: Vec<u8>,
     error: Option<String>,
+    /// Items (statements, COPY rows) to write, for a work unit; `None`: all.
+    range: Option<(u64, u64)>,
+    /// Rows of the items written.
+    rows_written: u64,
 }
 
 impl Job<'_> {
+    /// Whether item `idx` is written (and masked) by this run.
+    fn emits(&self, idx: u64) -> bool {
+        self.range.is_none_or(|(a, b)| idx >= a && idx < b)
+    }
+
     /// Checks one value (row ordinal `row` in the dump, column `col` of `table`); returns its
     /// replacement, if any.
     fn cell(
@@ -142,6 +151,7 @@ pub fn run_sql(
     output: Option<&Path>,
     mode: Mode,
     unmask: Option<&UnmaskCtx>,
+    range: Option<(u64, u64)>,
 ) -> Result<FileReport> {
     let mut reader = SqlReader::open(path)?;
     let gzip = parda_formats::open_input(path)?.gzip;
@@ -155,8 +165,9 @@ pub fn run_sql(
         None => None,
     };
     let shown = output.map(|o| o.display().to_string()).unwrap_or_default();
-    let mut write = |bytes: &[u8]| -> Result<()> {
-        if let Some(s) = sink.as_mut() {
+    let emits = |idx: u64| range.is_none_or(|(a, b)| idx >= a && idx < b);
+    let mut write = |idx: u64, bytes: &[u8]| -> Result<()> {
+        if let Some(s) = sink.as_mut().filter(|_| emits(idx)) {
             s.write_text(bytes).map_err(|e| anyhow!("{shown}: cannot write: {e}"))?;
         }
         Ok(())
@@ -172,11 +183,16 @@ pub fn run_sql(
         unmask,
         locators: Vec::new(),
         error: None,
+        range,
+        rows_written: 0,
     };
     let mut tables: BTreeMap<String, Table> = BTreeMap::new();
-    let mut copy: Option<(String, Vec<Vec<u8>>)> = None;
+    let mut copy: Option<(String, Vec<NumberedRow>)> = None;
     let mut inserts: Vec<PendingInsert> = Vec::new();
+    let mut next_idx = 0u64;
     while let Some(item) = reader.next_item()? {
+        let idx = next_idx;
+        next_idx += 1;
         if let Some(e) = job.error.take() {
             bail!("{path}: {e}");
         }
@@ -188,14 +204,15 @@ pub fn run_sql(
             SqlItem::CreateTable { raw, table, columns } => {
                 flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
                 tables.entry(table).or_default().declared = columns;
-                write(&raw)?;
+                write(idx, &raw)?;
             }
             SqlItem::Insert { raw, table, columns, literals, .. } => {
                 let planned = tables.get(&table).is_some_and(|t| t.plans.is_some());
                 if planned {
                     flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-                    let out = insert_out(&mut job, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
-                    write(&out)?;
+                    let out =
+                        insert_out(&mut job, idx, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
+                    write(idx, &out)?;
                     continue;
                 }
                 let same = inserts.first().is_some_and(|i| i.table == table);
@@ -204,10 +221,11 @@ pub fn run_sql(
                     flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
                 }
                 if tables.get(&table).is_some_and(|t| t.plans.is_some()) {
-                    let out = insert_out(&mut job, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
-                    write(&out)?;
+                    let out =
+                        insert_out(&mut job, idx, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
+                    write(idx, &out)?;
                 } else {
-                    inserts.push(PendingInsert { raw, table, columns, literals });
+                    inserts.push(PendingInsert { item: idx, raw, table, columns, literals });
                 }
             }
             SqlItem::CopyStart { raw, table, columns } => {
@@ -216,23 +234,23 @@ pub fn run_sql(
                 if t.plans.is_some() && t.names != columns {
                     t.plans = None;
                 }
-                write(&raw)?;
+                write(idx, &raw)?;
                 copy = Some((table, Vec::new()));
             }
             SqlItem::CopyRow(line) => {
                 let (table, pending) = copy.as_mut().ok_or_else(|| anyhow!("{path}: COPY row outside a COPY block"))?;
                 let t = tables.get_mut(table.as_str()).expect("created at COPY");
                 if t.plans.is_none() && pending.len() < SAMPLE_ROWS {
-                    pending.push(line);
+                    pending.push((idx, line));
                     continue;
                 }
                 if t.plans.is_none() {
                     plan_copy(engine, t, pending)?;
-                    for l in std::mem::take(pending) {
-                        write(&copy_row(&mut job, table, t, &l))?;
+                    for (i, l) in std::mem::take(pending) {
+                        write(i, &copy_row(&mut job, i, table, t, &l))?;
                     }
                 }
-                write(&copy_row(&mut job, table, t, &line))?;
+                write(idx, &copy_row(&mut job, idx, table, t, &line))?;
             }
             SqlItem::Raw(raw) => {
                 flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
@@ -242,11 +260,11 @@ pub fn run_sql(
                     if t.plans.is_none() {
                         plan_copy(engine, t, &pending)?;
                     }
-                    for l in pending {
-                        write(&copy_row(&mut job, &table, t, &l))?;
+                    for (i, l) in pending {
+                        write(i, &copy_row(&mut job, i, &table, t, &l))?;
                     }
                 }
-                write(&raw)?;
+                write(idx, &raw)?;
             }
         }
     }
@@ -267,8 +285,12 @@ pub fn run_sql(
     Ok(report(engine, path, output, mode, gzip, reader.dialect, &tables, job))
 }
 
+/// A `COPY` row waiting for its table's plan, with its item number.
+type NumberedRow = (u64, Vec<u8>);
+
 /// An INSERT of a table not planned yet, waiting for enough rows to sample.
 struct PendingInsert {
+    item: u64,
     raw: Vec<u8>,
     table: String,
     columns: Option<Vec<String>>,
@@ -287,7 +309,7 @@ fn flush_inserts(
     job: &mut Job,
     tables: &mut BTreeMap<String, Table>,
     inserts: &mut Vec<PendingInsert>,
-    write: &mut impl FnMut(&[u8]) -> Result<()>,
+    write: &mut impl FnMut(u64, &[u8]) -> Result<()>,
 ) -> Result<()> {
     let Some(first) = inserts.first() else { return Ok(()) };
     let t = tables.entry(first.table.clone()).or_default();
@@ -314,16 +336,21 @@ fn flush_inserts(
     }
     t.plan(engine, &names, &samples);
     for ins in inserts.drain(..) {
-        let out = insert_out(job, &ins.table, t, &ins.raw, &ins.literals);
-        write(&out)?;
+        let out = insert_out(job, ins.item, &ins.table, t, &ins.raw, &ins.literals);
+        write(ins.item, &out)?;
     }
     Ok(())
 }
 
 /// An INSERT statement with its changed literals re-written.
-fn insert_out(job: &mut Job, table: &str, t: &mut Table, raw: &[u8], literals: &[Literal]) -> Vec<u8> {
+fn insert_out(job: &mut Job, idx: u64, table: &str, t: &mut Table, raw: &[u8], literals: &[Literal]) -> Vec<u8> {
     let base = job.rows;
-    job.rows += literals.last().map_or(0, |l| l.row as u64 + 1);
+    let rows = literals.last().map_or(0, |l| l.row as u64 + 1);
+    job.rows += rows;
+    if !job.emits(idx) {
+        return Vec::new();
+    }
+    job.rows_written += rows;
     let mut out = Vec::with_capacity(raw.len());
     let mut pos = 0;
     for l in literals {
@@ -347,11 +374,11 @@ fn insert_out(job: &mut Job, table: &str, t: &mut Table, raw: &[u8], literals: &
 }
 
 /// Plans a COPY table from its column list (kept at `CopyStart`) and the waiting rows.
-fn plan_copy(engine: &Engine, t: &mut Table, pending: &[Vec<u8>]) -> Result<()> {
+fn plan_copy(engine: &Engine, t: &mut Table, pending: &[(u64, Vec<u8>)]) -> Result<()> {
     let names = if t.names.is_empty() { t.declared.iter().map(|(n, _)| n.clone()).collect() } else { t.names.clone() };
     let samples: Vec<Vec<String>> = pending
         .iter()
-        .map(|line| {
+        .map(|(_, line)| {
             copy_fields(line).iter().map(|&(a, b)| decode_copy_field(&line[a..b]).unwrap_or_default()).collect()
         })
         .collect();
@@ -361,9 +388,13 @@ fn plan_copy(engine: &Engine, t: &mut Table, pending: &[Vec<u8>]) -> Result<()> 
     Ok(())
 }
 
-fn copy_row(job: &mut Job, table: &str, t: &mut Table, line: &[u8]) -> Vec<u8> {
+fn copy_row(job: &mut Job, idx: u64, table: &str, t: &mut Table, line: &[u8]) -> Vec<u8> {
     let row = job.rows;
     job.rows += 1;
+    if !job.emits(idx) {
+        return Vec::new();
+    }
+    job.rows_written += 1;
     let fields = copy_fields(line);
     let mut out = Vec::with_capacity(line.len());
     let mut pos = 0;
@@ -420,8 +451,8 @@ fn report(
         }
         .into(),
         gzip,
-        rows_in: job.rows,
-        rows_out: if mode.writes() { job.rows } else { 0 },
+        rows_in: job.rows_written,
+        rows_out: if mode.writes() { job.rows_written } else { 0 },
         pii_found: named(engine, &all.found),
         cells_changed: all.changed,
         already_protected: all.protected,

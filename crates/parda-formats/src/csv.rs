@@ -412,6 +412,29 @@ impl CsvReader {
         (recs, fields)
     }
 
+    /// Restricts the reader to the records in bytes `start..end` of the file, numbered from
+    /// `first_ordinal` at line `first_line` (a work unit of `parda mask-units`; the sniffed
+    /// dialect, encoding and header stay as found at the start of the file). Only uncompressed
+    /// UTF-8 files can be cut into ranges.
+    pub fn restrict(&mut self, start: u64, end: u64, first_ordinal: u64, first_line: u64) -> Result<(), FormatError> {
+        use std::io::{Seek, SeekFrom};
+        if self.info.gzip || !matches!(self.info.encoding, TextEncoding::Utf8 { .. }) {
+            return Err(FormatError::Unsupported {
+                path: self.path.clone(),
+                message: "only uncompressed UTF-8 files can be cut into byte ranges".into(),
+            });
+        }
+        let bom = if start == 0 && matches!(self.info.encoding, TextEncoding::Utf8 { bom: true }) { 3 } else { 0 };
+        let mut f = std::fs::File::open(&self.path).map_err(|e| FormatError::io(&self.path, e))?;
+        f.seek(SeekFrom::Start(start + bom)).map_err(|e| FormatError::io(&self.path, e))?;
+        self.src = Box::new(std::io::BufReader::new(f.take(end.saturating_sub(start + bom))));
+        self.buf.clear();
+        self.eof = false;
+        self.next_ordinal = first_ordinal;
+        self.next_line = first_line;
+        Ok(())
+    }
+
     /// Treats the file as having no header (its first record is data) or a header at `ordinal`.
     pub fn set_header(&mut self, ordinal: Option<u64>) {
         self.info.header_ordinal = ordinal;

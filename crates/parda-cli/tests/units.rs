@@ -1,0 +1,192 @@
+//! `plan` + `mask-units` + `merge` give the same bytes as one `parda mask` run: a CSV with
+//! quoted newlines cut into byte ranges, a `.csv.gz` (one whole-file unit), a mysqldump cut
+//! between statements and a pg_dump cut inside its `COPY` block; tokens, token locators and
+//! report counts too. Units run as separate processes, in reverse order.
+
+use assert_cmd::Command;
+use std::io::Write;
+use std::path::Path;
+
+const KEY: &str = "4b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c";
+
+fn parda() -> Command {
+    let mut c = Command::cargo_bin("parda").unwrap();
+    c.env("PARDA_KEY", KEY).env_remove("PARDA_AUDIT_LOG");
+    c
+}
+
+const NAMES: &[&str] = &["Ramesh Kumar", "Smt. Sunita Devi", "R. K. Sharma", "Mohd. Irfan", "सुनीता देवी"];
+
+fn aadhaar(i: usize) -> String {
+    // A Verhoeff-valid Aadhaar built from the row number.
+    let mut d: Vec<u8> = format!("{:011}", 23_456_789_012u64 + i as u64 * 7919).bytes().map(|b| b - b'0').collect();
+    d[0] = 2 + d[0] % 8;
+    let table_d = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    let table_p = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    let inv = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+    let mut c = 0usize;
+    for (i, &x) in d.iter().rev().enumerate() {
+        c = table_d[c][table_p[(i + 1) % 8][x as usize]];
+    }
+    d.push(inv[c]);
+    d.iter().map(|x| (b'0' + x) as char).collect()
+}
+
+fn write_inputs(dir: &Path) {
+    let mut csv = String::from("\u{feff}S.No,Owner Name,Mobile No,Aadhar No,Address,Amount,Remarks\r\n");
+    let mut my = String::from("-- MySQL dump 10.13\nCREATE TABLE `owners` (\n  `id` int,\n  `owner_name` varchar(64),\n  `mobile` bigint,\n  `note` text\n);\nLOCK TABLES `owners` WRITE;\n");
+    let mut pg = String::from("--\n-- PostgreSQL database dump\n--\nSET standard_conforming_strings = on;\nCREATE TABLE public.eg_user (\n    id bigint NOT NULL,\n    name character varying(100),\n    mobilenumber character varying(50),\n    remarks text\n);\nCOPY public.eg_user (id, name, mobilenumber, remarks) FROM stdin;\n");
+    for i in 0..600 {
+        let name = NAMES[i % NAMES.len()];
+        let mobile = format!("9{:09}", 876_543_210 - i * 17);
+        csv.push_str(&format!(
+            "{i},{name},+91 {} {},{},\"H.No. {i}-4/B,\r\nGandhi Nagar, Jaipur\",\"1,25,{:03}.00\",\"paid \"\"in full\"\"; call {mobile}\"\r\n",
+            &mobile[..5],
+            &mobile[5..],
+            aadhaar(i),
+            i % 1000
+        ));
+        if i % 20 == 0 {
+            my.push_str("INSERT INTO `owners` VALUES ");
+        } else {
+            my.push(',');
+        }
+        my.push_str(&format!("({i},'{name}',{mobile},'it\\'s paid; call {mobile}\\n')"));
+        if i % 20 == 19 {
+            my.push_str(";\n");
+        }
+        pg.push_str(&format!("{i}\t{name}\t+91 {mobile}\tS/O Mohan Lal\\tcall {mobile}\n"));
+    }
+    my.push_str("UNLOCK TABLES;\n");
+    pg.push_str("\\.\n\n-- PostgreSQL database dump complete\n");
+    std::fs::write(dir.join("register.csv"), csv).unwrap();
+    std::fs::write(dir.join("owners.sql"), my).unwrap();
+    std::fs::write(dir.join("users.sql"), pg).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(b"Owner Name,Mobile No\nRamesh Kumar,9876543210\n").unwrap();
+    std::fs::write(dir.join("small.csv.gz"), gz.finish().unwrap()).unwrap();
+}
+
+#[test]
+fn units_merge_to_the_same_bytes_and_counts_as_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+    let full = dir.path().join("full");
+    parda().args(["mask", "-q", "--profile", "migration", "--out"]).arg(&full).arg(&input).assert().success();
+
+    let manifest = dir.path().join("plan.jsonl");
+    parda()
+        .args(["plan", "-q", "--profile", "migration", "--unit-size", "8K", "--out"])
+        .arg(&manifest)
+        .arg(&input)
+        .assert()
+        .success();
+    let plan = std::fs::read_to_string(&manifest).unwrap();
+    let units: Vec<serde_json::Value> = plan.lines().skip(1).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let count = |file: &str, kind: &str| units.iter().filter(|u| u["output"] == file && u["kind"] == kind).count();
+    assert!(count("register.csv", "csv_range") >= 3, "{plan}");
+    assert_eq!(count("small.csv.gz", "whole"), 1);
+    assert!(count("owners.sql", "sql_items") >= 3, "{plan}");
+    assert!(count("users.sql", "sql_items") >= 3, "the COPY block is cut: {plan}");
+    assert!(!plan.contains("Ramesh") && !plan.contains("98765"), "no values in the manifest");
+
+    // Units in reverse order, half one by one, half through standard input (as Spark's pipe).
+    let split = dir.path().join("split");
+    let n = units.len();
+    for id in (n / 2..n).rev() {
+        parda()
+            .args(["mask-units", "--profile", "migration", "--manifest"])
+            .arg(&manifest)
+            .args(["--unit", &id.to_string(), "--out"])
+            .arg(&split)
+            .assert()
+            .success();
+    }
+    let ids: String = (0..n / 2).rev().map(|i| format!("{i}\n")).collect();
+    let out = parda()
+        .args(["mask-units", "--profile", "migration", "--manifest"])
+        .arg(&manifest)
+        .arg("--out")
+        .arg(&split)
+        .write_stdin(ids)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().filter(|l| l.contains("\"ok\":true")).count(), n / 2);
+    parda().arg("merge").arg(&manifest).arg("--out").arg(&split).assert().success();
+
+    for f in ["register.csv", "owners.sql", "users.sql", "small.csv.gz"] {
+        let a = std::fs::read(full.join(f)).unwrap();
+        let b = std::fs::read(split.join(f)).unwrap();
+        assert!(a == b, "{f} differs between one run and the merged units");
+        if !f.ends_with(".gz") {
+            let t = format!("{f}.parda-tokens");
+            assert_eq!(std::fs::read(full.join(&t)).unwrap(), std::fs::read(split.join(&t)).unwrap(), "{t}");
+        }
+    }
+    let summary = |d: &Path| {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(d.join("parda-report.json")).unwrap()).unwrap();
+        v["summary"].clone()
+    };
+    assert_eq!(summary(&full), summary(&split));
+    assert!(!split.join(".parda-units").exists(), "parts are removed after the merge");
+}
+
+#[test]
+fn merge_refuses_missing_units_and_mask_units_refuses_another_classification() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+    let manifest = dir.path().join("plan.jsonl");
+    parda().args(["plan", "-q", "--unit-size", "8K", "--out"]).arg(&manifest).arg(&input).assert().success();
+    let out = dir.path().join("o");
+    parda().args(["mask-units", "--unit", "0", "--manifest"]).arg(&manifest).arg("--out").arg(&out).assert().success();
+    parda()
+        .arg("merge")
+        .arg(&manifest)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("units not masked yet"));
+    assert!(!out.join("register.csv").exists());
+    // A policy that keeps a column the plan classified: the unit stops rather than differ.
+    let policy = dir.path().join("p.toml");
+    std::fs::write(&policy, "[columns]\n\"Owner Name\" = { action = \"keep\" }\n").unwrap();
+    let plan = std::fs::read_to_string(&manifest).unwrap();
+    let csv_unit = plan.lines().skip(1).position(|l| l.contains("csv_range")).unwrap();
+    parda()
+        .args(["mask-units", "--policy"])
+        .arg(&policy)
+        .args(["--unit", &csv_unit.to_string(), "--manifest"])
+        .arg(&manifest)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("classified differently from the plan"));
+}
