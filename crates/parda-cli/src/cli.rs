@@ -58,6 +58,16 @@ pub enum Command {
     MaskUnits(MaskUnitsArgs),
     /// Join the unit outputs of a plan in order into the final files and one parda-report.json.
     Merge(MergeArgs),
+    /// Counts and sums by group, nothing else: an aggregate-only export for archives, with
+    /// groups under k rows suppressed (and more where the total would reveal them).
+    ///
+    /// Refuses to group by a column parda classifies as a direct identifier (name, mobile,
+    /// Aadhaar, PAN, email...). Amounts like `Rs. 1,25,000` are summed as numbers; values that
+    /// are not amounts are counted and reported, never summed as zero.
+    #[command(
+        after_help = "Examples:\n  parda aggregate property_tax.csv --by Ward,\"Usage Type\" --sum \"Tax Amount\" --out by_ward.csv\n  parda aggregate pensioners.csv --by DOB --generalize DOB=year --k 20 --out by_year.parquet\n  parda aggregate dump.sql#owners --by ward --out wards.csv"
+    )]
+    Aggregate(AggregateArgs),
     /// Work with detection rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -107,6 +117,32 @@ pub struct MaskUnitsArgs {
     /// Worker threads per unit (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+/// `parda aggregate`.
+#[derive(Debug, Args)]
+pub struct AggregateArgs {
+    /// CSV files, `DUMP.sql#table` or `BOOK.xlsx#Sheet`.
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<String>,
+    /// Grouping columns, comma-separated.
+    #[arg(long, value_name = "COL[,COL...]", value_delimiter = ',', required = true)]
+    pub by: Vec<String>,
+    /// Columns to sum, comma-separated (a `<COL>_sum` column each).
+    #[arg(long, value_name = "COL[,COL...]", value_delimiter = ',')]
+    pub sum: Vec<String>,
+    /// The smallest group published.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub k: u64,
+    /// Coarsen a grouping column first: COL=year, COL=age-band, COL=prefix3 or COL=city.
+    /// Repeatable.
+    #[arg(long, value_name = "COL=KIND")]
+    pub generalize: Vec<String>,
+    /// The output: FILE.csv or FILE.parquet.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 /// `parda merge`.
@@ -264,7 +300,7 @@ pub enum Profile {
     Uat,
     /// Reversible, format- and validity-preserving tokens, with an audit log (needs a key).
     Migration,
-    /// Generalised values and aggregate-only exports (not available yet).
+    /// Direct identifiers removed, quasi-identifiers generalised, k-anonymity reported.
     Archive,
 }
 

@@ -10,7 +10,7 @@ use parda_formats::{
     decode_field, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
     TextEncoding, TextSink,
 };
-use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
+use parda_transform::{CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -91,6 +91,8 @@ struct Plans {
     mode: Mode,
     /// The column naming the row's person, and its type (for `shift`).
     subject: Option<(usize, usize)>,
+    /// Generalised columns (quasi-identifiers), whose value combinations are counted.
+    quasi: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -105,6 +107,8 @@ struct ChunkResult {
     remaining: BTreeMap<usize, u64>,
     locators: Vec<u8>,
     error: Option<String>,
+    /// Rows per combination of generalised values.
+    groups: std::collections::HashMap<Vec<String>, u64>,
 }
 
 /// The header names of a CSV file as parda will see them (for checking a policy's columns).
@@ -194,6 +198,11 @@ pub fn run_csv(
         }
     }
     let plans = Plans {
+        quasi: (0..columns.len())
+            .filter(|&c| {
+                matches!(&columns[c].mode, ColumnMode::Whole { action: parda_transform::Action::Generalize(_), .. })
+            })
+            .collect(),
         subject: engine.subject_column(&columns),
         spans: columns.iter().map(|c| engine.spans_only(c)).collect(),
         columns,
@@ -277,6 +286,9 @@ fn merge(t: &mut ChunkResult, r: ChunkResult) {
     }
     for (k, v) in r.remaining {
         *t.remaining.entry(k).or_default() += v;
+    }
+    for (k, v) in r.groups {
+        *t.groups.entry(k).or_default() += v;
     }
 }
 
@@ -368,6 +380,19 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 }
                 changes.push((i, new));
             }
+        }
+        if !plans.quasi.is_empty() && rec.kind == RecordKind::Data && plans.mode == Mode::Mask {
+            let key = plans
+                .quasi
+                .iter()
+                .map(|&c| match changes.iter().find(|(i, _)| *i == c) {
+                    Some((_, new)) => new.clone(),
+                    None => fields
+                        .get(c)
+                        .map_or(String::new(), |f| decode_field(chunk.raw(f), plans.dialect.quote).trim().to_string()),
+                })
+                .collect();
+            *res.groups.entry(key).or_default() += 1;
         }
         if plans.mode.writes() {
             write_record(&mut res.out, chunk, rec, fields, &changes, plans.dialect);
@@ -480,6 +505,9 @@ fn file_report(
         already_protected: all.protected,
         pii_remaining: (mode == Mode::Verify)
             .then(|| t.remaining.iter().map(|(k, v)| (engine.type_name(*k).to_string(), *v)).collect()),
+        quasi_identifiers: plans.quasi.iter().map(|&c| names[c].clone()).collect(),
+        k_anonymity: (!plans.quasi.is_empty() && mode == Mode::Mask)
+            .then(|| t.groups.values().copied().min().unwrap_or(0)),
         columns,
         outside_columns: outside,
         error: None,

@@ -4,6 +4,7 @@
 //! through the pipeline, reports, and sets the exit code: 0 ok, 1 PII found (verify) or rows
 //! quarantined, 2 usage or input error.
 
+mod aggregate;
 mod audit;
 mod cli;
 mod csv_job;
@@ -73,9 +74,6 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(if failed { 2 } else { 0 })
         }
         Command::Mask(a) => {
-            if a.profile == Some(Profile::Archive) {
-                bail!("profile `archive` is not available yet (available: mask, uat, migration)");
-            }
             let profile = a.profile.map(Profile::name);
             let engine = build_engine(&a.input.rules, a.input.policy.as_deref(), profile, Some(&a.key))?;
             let (report, failed) = process(&engine, &a.input, Mode::Mask, Some(&a.out), a.force, None)?;
@@ -142,6 +140,20 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::MaskUnits(a) => mask_units(&a),
+        Command::Aggregate(a) => {
+            let engine = build_engine(&a.rules, None, None, None)?;
+            let sources: Vec<aggregate::Source> = a.inputs.iter().map(|s| aggregate::Source::parse(s)).collect();
+            let by: Vec<String> = a.by.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            let sums: Vec<String> = a.sum.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            if a.k == 0 {
+                bail!("--k must be at least 1");
+            }
+            if by.is_empty() {
+                bail!("--by needs at least one column");
+            }
+            let opts = aggregate::Options { by: &by, sums: &sums, generalize: &a.generalize, k: a.k, out: &a.out };
+            aggregate::run(&engine, &sources, &opts)
+        }
         Command::Merge(a) => {
             let planned = units::read_manifest(&a.manifest)?;
             let (files, profile, key_check) = units::merge(&planned, &a.out)?;

@@ -105,6 +105,13 @@ pub struct FileReport {
     /// Why the file failed, if it did (no output was written for it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Generalised columns (the `archive` profile's quasi-identifiers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quasi_identifiers: Vec<String>,
+    /// The smallest number of rows sharing one combination of the generalised values: the
+    /// k-anonymity the output actually has (CSV; for merged work units a lower bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub k_anonymity: Option<u64>,
 }
 
 /// What was found in one column.
@@ -196,6 +203,10 @@ impl FileReport {
         if self.error.is_none() {
             self.error.clone_from(&other.error);
         }
+        self.k_anonymity = match (self.k_anonymity, other.k_anonymity) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
 }
 

@@ -136,7 +136,7 @@ impl Job<'_> {
     }
 }
 
-fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
+pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
     match kind {
         LiteralKind::Str { .. } => decode_string(raw, kind),
         LiteralKind::Number => std::str::from_utf8(raw).ok().map(str::to_string),

@@ -310,7 +310,15 @@ impl Engine {
                 continue;
             }
             stats.count(f.type_idx);
-            let action = &self.policy.type_actions[f.type_idx];
+            let label;
+            let action = match &self.policy.type_actions[f.type_idx] {
+                // An emptied identifier (archive) leaves its type's label in free text.
+                Action::Redact(l) if l.is_empty() => {
+                    label = Action::Redact(format!("<{}>", self.matcher.rule_set.types[f.type_idx].label));
+                    &label
+                }
+                a => a,
+            };
             if let Some((new, token)) = self.apply(action, &cell[f.start..f.end], f.type_idx, scratch.subject) {
                 stats.sample(if token { "<token>" } else { &new });
                 out.push_str(&cell[last..f.start]);

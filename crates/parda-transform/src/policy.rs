@@ -26,7 +26,7 @@
 use crate::keyed::Generalization;
 use crate::mask::MaskOptions;
 use parda_detect::normalize_header;
-use parda_rules::{MaskStyle, RuleSet};
+use parda_rules::{MaskStyle, RuleSet, TypeClass};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -163,7 +163,7 @@ pub struct Policy {
 const ACTIONS: &str = "keep, mask, redact, tokenize, hash, fake, generalize, shift";
 
 /// The profiles: what a copy is for.
-pub const PROFILES: &[&str] = &["mask", "uat", "migration"];
+pub const PROFILES: &[&str] = &["mask", "uat", "migration", "archive"];
 
 impl Policy {
     /// The default `mask` profile: every type's default action with its DIGIT pattern.
@@ -181,7 +181,8 @@ impl Policy {
     }
 
     /// The defaults of a profile: `mask` (DIGIT masks), `migration` (every PII value
-    /// tokenized), `uat` (fakes for names and addresses, shifted dates, valid fake identifiers).
+    /// tokenized), `uat` (fakes for names and addresses, shifted dates, valid fake identifiers),
+    /// `archive` (direct identifiers removed, quasi-identifiers generalised).
     pub fn for_profile(rules: &RuleSet, profile: &str) -> Option<Policy> {
         let mut policy = Policy::default_for(rules);
         policy.profile = profile.to_string();
@@ -194,6 +195,14 @@ impl Policy {
                 "migration" => Action::Tokenize,
                 "uat" if def.name == "dob" => Action::Shift,
                 "uat" => Action::Fake,
+                // Archives keep no direct identifier (emptied; `<TYPE>` in free text) and
+                // coarsen quasi-identifiers: dates to years, pin codes to three digits,
+                // addresses to their city.
+                "archive" => match (def.class, Generalization::default_for(&def.name)) {
+                    (_, Some(g)) => Action::Generalize(g),
+                    (TypeClass::Protected, None) => continue,
+                    (_, None) => Action::Redact(String::new()),
+                },
                 _ => return None,
             };
         }
