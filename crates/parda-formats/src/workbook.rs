@@ -59,22 +59,8 @@ impl CellValue {
 fn serial_to_date(serial: f64) -> String {
     // Days from 1899-12-30 (Excel's epoch, counting its 1900 leap-year bug).
     let days = serial.floor() as i64;
-    let (y, m, d) = civil_from_days(days - 25569); // 25569 = 1970-01-01
+    let (y, m, d) = parda_rules::validators::civil_from_days(days - 25569); // 25569 = 1970-01-01
     format!("{d:02}/{m:02}/{y:04}")
-}
-
-/// Howard Hinnant's days-to-civil algorithm.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// One sheet, read whole.
