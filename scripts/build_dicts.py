@@ -9,7 +9,13 @@ Sources (downloaded from PyPI with pip; see rules/dict/README.md for licences):
 A deterministic 15% of each list (by a hash of the name) is held out of the dictionaries and
 written to testdata/names/ so tests can measure detection on names parda has never seen.
 
-Usage: scripts/build_dicts.py   (needs pip and network access to PyPI)
+The Indic-script lists (given_names_indic.txt, surnames_indic.txt) are the same names written
+in nine scripts by indic_names.py (rule-based transliteration, no network); the held-out part is
+written to testdata/names/heldout_*_indic.tsv (script, spelling, romanised name), minus any
+spelling that a kept name also has.
+
+Usage: scripts/build_dicts.py           (needs pip and network access to PyPI)
+       scripts/build_dicts.py --indic   (only the Indic lists, from the Latin ones in the repo)
 """
 import hashlib, os, subprocess, sys, tempfile, zipfile
 
@@ -23,6 +29,12 @@ city town village district state india bank branch account house flat plot door 
 new old near opp behind main north south east west central union
 will may june august april mark rose hope joy grace faith star king queen major general
 malik naam pita pati patni putra
+""".split())
+
+# Hindi words that are also given names but are common words in remarks (worship, lamp, hope,
+# victory, peace, love, ray, sun, lotus, sea); the context rules still find them as names.
+NOT_NAMES_INDIC = set("""
+पूजा दीपक आशा विजय शांति प्रेम किरण सूरज कमल सागर अमर राजा रानी गीता माया सेवा धन लाल नगर
 """.split())
 
 def hold_out(name):
@@ -70,5 +82,31 @@ def main():
         open(os.path.join(t, "heldout_" + label + ".txt"), "w").write("\n".join(held) + "\n")
         print("%s: %d in the dictionary, %d held out" % (label, len(kept), len(held)))
 
+def read_list(path):
+    return [l.strip() for l in open(path, encoding="utf-8") if l.strip()]
+
+def write_indic():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from indic_names import all_scripts, all_spellings
+    d = os.path.join(ROOT, "rules", "dict")
+    t = os.path.join(ROOT, "testdata", "names")
+    for label in ("given_names", "surnames"):
+        kept = read_list(os.path.join(d, label + ".txt"))
+        held = read_list(os.path.join(t, "heldout_" + label + ".txt"))
+        spellings = set()
+        for name in kept:
+            spellings |= {w for w in all_spellings(name) if w not in NOT_NAMES_INDIC}
+        rows = []
+        for name in held:
+            for script, w in sorted(all_scripts(name).items()):
+                if w not in spellings and w not in NOT_NAMES_INDIC:
+                    rows.append("%s\t%s\t%s" % (script, w, name))
+        open(os.path.join(d, label + "_indic.txt"), "w", encoding="utf-8").write(
+            "\n".join(sorted(spellings, key=lambda w: w.encode())) + "\n")
+        open(os.path.join(t, "heldout_" + label + "_indic.tsv"), "w", encoding="utf-8").write("\n".join(rows) + "\n")
+        print("%s_indic: %d spellings in the dictionary, %d held out" % (label, len(spellings), len(rows)))
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] != ["--indic"]:
+        main()
+    write_indic()

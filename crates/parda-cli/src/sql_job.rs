@@ -193,6 +193,12 @@ pub fn run_sql(
     while let Some(item) = reader.next_item()? {
         let idx = next_idx;
         next_idx += 1;
+        // A unit stops reading once it is past its range and no earlier item waits for a
+        // sample that later items would complete.
+        let past_range = range.is_some_and(|(_, end)| idx >= end);
+        if past_range && inserts.is_empty() && copy.as_ref().is_none_or(|(_, pending)| pending.is_empty()) {
+            break;
+        }
         if let Some(e) = job.error.take() {
             bail!("{path}: {e}");
         }

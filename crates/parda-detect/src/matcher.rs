@@ -4,9 +4,11 @@
 use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
 use crate::names::NameFinder;
 use parda_rules::{Boundary, Lexicon, RuleSet, TypeClass, Validator};
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::Input;
 use regex_syntax::hir::{Class, Hir, HirKind};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A confirmed PII span in a cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,8 +50,20 @@ struct CompiledRule {
     protected: bool,
 }
 
+/// Gives every matcher its own id, so that thread-local caches know whose patterns they hold.
+static NEXT_MATCHER_ID: AtomicUsize = AtomicUsize::new(1);
+/// How many matchers' caches a thread keeps.
+const CACHED_MATCHERS: usize = 4;
+
+thread_local! {
+    /// This thread's search caches, per matcher id, one per pattern. Searching with a cache of
+    /// the thread's own skips the regex crate's shared cache pool, which 16 threads contend for.
+    static SEARCH_CACHES: RefCell<Vec<(usize, Vec<Cache>)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// All rules compiled for detection.
 pub struct Matcher {
+    id: usize,
     singles: Vec<Regex>,
     /// What each pattern needs a cell to contain: a cell that lacks it is not searched.
     needs: Vec<Needs>,
@@ -105,6 +119,7 @@ impl Matcher {
         let context = ContextWords::new(&rules.rules);
         let (name_type, address_type) = (rules.type_index("name"), rules.type_index("address"));
         Ok(Matcher {
+            id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             singles,
             needs,
             pattern_rule,
@@ -217,7 +232,7 @@ impl Matcher {
         let re = &self.singles[pid];
         let (mut pos, mut restarts) = (0, 0);
         while pos < cell.len() {
-            let Some(m) = re.find(Input::new(cell).range(pos..)) else {
+            let Some(m) = self.search(pid, re, Input::new(cell).range(pos..)) else {
                 break;
             };
             match self.score(ri, cell, m.start(), m.end(), ctx, hits) {
@@ -232,6 +247,23 @@ impl Matcher {
                 None => pos = m.end().max(m.start() + 1),
             }
         }
+    }
+
+    /// Searches pattern `pid` with this thread's cache for it.
+    fn search(&self, pid: usize, re: &Regex, input: Input) -> Option<regex_automata::Match> {
+        SEARCH_CACHES.with_borrow_mut(|all| {
+            let at = match all.iter().position(|(id, _)| *id == self.id) {
+                Some(at) => at,
+                None => {
+                    if all.len() == CACHED_MATCHERS {
+                        all.remove(0);
+                    }
+                    all.push((self.id, self.singles.iter().map(Regex::create_cache).collect()));
+                    all.len() - 1
+                }
+            };
+            re.search_with(&mut all[at].1[pid], &input)
+        })
     }
 
     fn score(

@@ -95,9 +95,35 @@ impl NameFinder {
     }
 
     fn in_dict(&self, t: &Tok) -> bool {
-        t.kind == Kind::Latin && t.text.len() >= 3 && {
-            self.lex.given.contains(t.low) || self.lex.surnames.contains(t.low)
+        self.is_given(t) || self.is_surname(t)
+    }
+
+    /// Long enough to be looked up: three Latin letters, or two Indic characters.
+    fn lookup(t: &Tok) -> bool {
+        match t.kind {
+            Kind::Latin => t.text.len() >= 3,
+            Kind::Indic => t.text.chars().count() >= 2,
+            _ => false,
         }
+    }
+
+    fn is_given(&self, t: &Tok) -> bool {
+        Self::lookup(t) && self.lex.given.contains(t.low)
+    }
+
+    fn is_surname(&self, t: &Tok) -> bool {
+        Self::lookup(t) && self.lex.surnames.contains(t.low)
+    }
+
+    /// An Indic token that may be part of a name: not a function word, postposition,
+    /// relation marker or honorific.
+    fn indic_name_part(&self, t: &Tok) -> bool {
+        t.kind == Kind::Indic
+            && !self.lex.stop_hi.contains(t.text)
+            && !POST_CONTEXT_HI.contains(&t.text)
+            && !self.lex.relations.contains(t.text)
+            && !self.is_honorific(t)
+            && !self.lex.context.contains(t.text)
     }
 
     fn is_honorific(&self, t: &Tok) -> bool {
@@ -254,24 +280,28 @@ impl NameFinder {
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
                 if hits > 0 && !place && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
+                } else if !place && self.unknown_words_run(run) {
+                    push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
                 continue;
             }
-            // An Indic run right before ने / जी / द्वारा.
-            if t.kind == Kind::Indic && !self.lex.stop_hi.contains(t.text) {
+            // An Indic run: a name when it ends right before ने / जी / द्वारा, or when it holds
+            // a dictionary name (with the unknown surname after a given name, or the unknown
+            // given name before a surname).
+            if self.indic_name_part(t) {
                 let mut j = i + 1;
                 while j < toks.len()
-                    && j - i < 3
-                    && toks[j].kind == Kind::Indic
+                    && j - i < MAX_NAME_TOKENS
+                    && self.indic_name_part(&toks[j])
                     && Self::joins_space(s, &toks[j - 1], &toks[j])
-                    && !self.lex.stop_hi.contains(toks[j].text)
-                    && !POST_CONTEXT_HI.contains(&toks[j].text)
                 {
                     j += 1;
                 }
                 if toks.get(j).is_some_and(|n| POST_CONTEXT_HI.contains(&n.text)) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
+                } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
+                    push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
                 }
                 i = j;
                 continue;
@@ -279,6 +309,30 @@ impl NameFinder {
             i += 1;
         }
         out.sort_by_key(|s| s.start);
+    }
+
+    /// A capitalised run of two to four words that are neither English, nor institution or
+    /// city words, nor markers: a name that is in no dictionary (`Anokhi Bantuwal`).
+    fn unknown_words_run(&self, run: &[Tok]) -> bool {
+        (2..=MAX_NAME_TOKENS).contains(&run.len())
+            && run.iter().all(|t| {
+                t.text.len() >= 3
+                    && !self.lex.english.contains(t.low)
+                    && !self.lex.not_names.contains(t.low)
+                    && !self.lex.context.contains(t.low)
+                    && !self.is_honorific(t)
+                    && !self.lex.address.contains(t.low)
+                    && t.low.bytes().any(|b| b"aeiouy".contains(&b))
+            })
+    }
+
+    /// The tokens `[a, b]` of an Indic run that make a name, from its dictionary names.
+    fn indic_dictionary_span(&self, run: &[Tok]) -> Option<(usize, usize)> {
+        let a = run.iter().position(|t| self.in_dict(t))?;
+        let b = run.iter().rposition(|t| self.in_dict(t))?;
+        let a = if a > 0 && !self.is_given(&run[a]) { a - 1 } else { a };
+        let b = if b + 1 < run.len() && !self.is_surname(&run[b]) { b + 1 } else { b };
+        Some((a, b))
     }
 
     /// Address spans: from a house-number keyword followed by a number (`H.No. 12-3-456`,
@@ -355,7 +409,7 @@ impl NameFinder {
         if toks.is_empty() || toks.len() > 6 || cell.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
             return false;
         }
-        let latin = toks.iter().all(|t| t.kind == Kind::Latin);
+        let letters = toks.iter().all(|t| matches!(t.kind, Kind::Latin | Kind::Indic));
         // At least one token that is not an honorific or part of a relation marker ("MR." is
         // a salutation, not a name).
         let words =
@@ -363,7 +417,7 @@ impl NameFinder {
         let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, &toks, i) > 0);
         let dict = toks.iter().any(|t| self.in_dict(t));
         let place = toks.iter().any(|t| self.is_place(t));
-        latin && words && !place && (dict || marker)
+        letters && words && !place && (dict || marker)
     }
 }
 
@@ -407,6 +461,15 @@ mod tests {
     }
 
     #[test]
+    fn names_in_no_dictionary_and_indic_dictionary_names() {
+        assert_eq!(names("Complaint from Anokhi Bantuwal about leakage"), vec!["Anokhi Bantuwal"]);
+        assert_eq!(names("रमेश कुमार का मकान"), vec!["रमेश कुमार"]);
+        assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
+        assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
+        assert_eq!(names("குழாய் ரமேஷ் குமார் வீட்டில்"), vec!["ரமேஷ் குமார்"]);
+    }
+
+    #[test]
     fn non_names_survive() {
         for s in [
             "Ward 7 demand raised",
@@ -417,6 +480,13 @@ mod tests {
             "Owner Mobile updated",
             "PAID",
             "Junior Engineer inspected",
+            "Swachh Bharat Mission survey done",
+            "Pradhan Mantri Awas Yojana installment released",
+            "Gram Panchayat Office closed",
+            "Water Supply Department notice",
+            "Gorakhpur Nagar Nigam receipt",
+            "पानी का बिल जमा किया गया",
+            "शिकायत दर्ज की गई, मीटर बदला गया",
         ] {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }

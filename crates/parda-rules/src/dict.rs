@@ -15,20 +15,24 @@ macro_rules! dict {
 pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("given_names"),
     dict!("surnames"),
+    dict!("given_names_indic"),
+    dict!("surnames_indic"),
     dict!("honorifics"),
     dict!("relations"),
     dict!("name_context"),
     dict!("place_words"),
     dict!("address_words"),
     dict!("name_stopwords_hi"),
+    dict!("english_words"),
+    dict!("not_names"),
 ];
 
 /// Word lists for finding names and addresses in free text.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Given names (Latin, lower case).
+    /// Given names (Latin in lower case, and the same names in nine Indic scripts).
     pub given: WordSet,
-    /// Surnames (Latin, lower case).
+    /// Surnames (Latin in lower case, and in nine Indic scripts).
     pub surnames: WordSet,
     /// Honorifics, without a trailing dot (`shri`, `smt`, `श्री`).
     pub honorifics: WordSet,
@@ -42,6 +46,11 @@ pub struct Lexicon {
     pub address: WordSet,
     /// Hindi function words that end a name (`का`, `ने`).
     pub stop_hi: WordSet,
+    /// Common English words (lower case): a capitalised run made of them is not a name.
+    pub english: WordSet,
+    /// Words of Indian institutions and schemes, and city names: a capitalised run holding one
+    /// is not a name (`Swachh Bharat`, `Gram Panchayat`, `Gorakhpur`).
+    pub not_names: WordSet,
 }
 
 fn set(text: &str) -> WordSet {
@@ -53,14 +62,19 @@ impl Lexicon {
     pub fn builtin() -> Lexicon {
         let get = |n: &str| set(DICTIONARIES.iter().find(|(name, _)| *name == n).map_or("", |(_, t)| t));
         Lexicon {
-            given: get("given_names"),
-            surnames: get("surnames"),
+            given: get("given_names").into_iter().chain(get("given_names_indic")).collect(),
+            surnames: get("surnames").into_iter().chain(get("surnames_indic")).collect(),
             honorifics: get("honorifics"),
             relations: get("relations"),
             context: get("name_context"),
             places: get("place_words"),
             address: get("address_words"),
             stop_hi: get("name_stopwords_hi"),
+            english: get("english_words"),
+            not_names: get("not_names")
+                .into_iter()
+                .chain(set(include_str!("../../../rules/fake/cities.txt")))
+                .collect(),
         }
     }
 }
