@@ -31,6 +31,9 @@ LATIN_FREE = [
     "Grievance filed by {n} on the portal",
     "Water supply restored, confirmed by {n}",
     "Dr. {n} objected to the assessment",
+    "PAID BY {N} VIDE CHEQUE NO 123456",
+    "{n} visited the ward office today",
+    "meter of {l} found faulty",
 ]
 DECOYS = [
     "Ward 7 demand raised for the second half",
@@ -64,6 +67,7 @@ INDIC_FREE_ANY = [
     "Complaint by {h} {n}, meter faulty",
     "Owner: {n}, {c}",
     "Applicant {n} visited the office",
+    "{n} - {c}",
 ]
 INDIC_FREE_HI = [
     "{n} ने शिकायत की कि पानी नहीं आ रहा",
@@ -72,6 +76,7 @@ INDIC_FREE_HI = [
     "श्रीमती {n} द्वारा बिल जमा किया गया",
     "{n} पुत्र {m} के नाम नामांतरण",
     "{n} जी से बात हुई",
+    "{n} का मकान बंद मिला",
 ]
 LATIN_COLUMN = [
     "{g} {s}", "{G} {S}", "{g0}. {s}", "Shri {g} {s}", "Smt. {g} {s}", "Late Shri {g} {s}",
@@ -79,8 +84,12 @@ LATIN_COLUMN = [
 ]
 
 
+HONORIFICS = set(open(os.path.join(ROOT, "rules", "dict", "honorifics.txt"), encoding="utf-8").read().split())
+
+
 def load_latin():
-    given = [l.strip() for l in open(os.path.join(NAMES, "heldout_given_names.txt")) if l.strip()]
+    # Honorifics that the source lists carry as given names ("sri") are not names.
+    given = [l.strip() for l in open(os.path.join(NAMES, "heldout_given_names.txt")) if l.strip() and l.strip() not in HONORIFICS]
     surnames = [l.strip() for l in open(os.path.join(NAMES, "heldout_surnames.txt")) if l.strip()]
     return given, surnames
 
@@ -90,7 +99,7 @@ def load_indic():
     for label in ("given_names", "surnames"):
         for line in open(os.path.join(NAMES, "heldout_%s_indic.tsv" % label), encoding="utf-8"):
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 3:
+            if len(parts) == 3 and parts[2] not in HONORIFICS:
                 by_script.setdefault(parts[0], {}).setdefault(label, []).append(parts[1])
     return by_script
 
@@ -106,6 +115,7 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json")
     ap.add_argument("--keep")
+    ap.add_argument("--misses", action="store_true", help="print the cells whose name survived")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     given, surnames = load_latin()
@@ -120,7 +130,9 @@ def main():
     for _ in range(a.rows):
         n, m = latin_name(), latin_name()
         t = rnd.choice(LATIN_FREE)
-        rows.append(("free text, Latin", t.format(n=n, m=m), "", [n] + ([m] if "{m}" in t else []), t))
+        text = t.format(n=n, m=m, N=n.upper(), l=n.lower())
+        planted = [n.upper() if "{N}" in t else n.lower() if "{l}" in t else n] + ([m] if "{m}" in t else [])
+        rows.append(("free text, Latin", text, "", planted, t))
     for _ in range(a.rows):
         sc = rnd.choice(scripts)
         pick = lambda: "%s %s" % (rnd.choice(indic[sc]["given_names"]), rnd.choice(indic[sc]["surnames"]))
@@ -172,6 +184,8 @@ def main():
             name_words |= set(ws)
             if not any(w in out_words for w in ws):
                 st["masked"] += 1
+            elif a.misses:
+                print("miss (%s): %s -> %s" % (group, cell_in, cell_out), file=sys.stderr)
         # Non-PII words: the remark's words that are not part of a planted name (for name-column
         # rows, the decoy remark beside it).
         decoy_in = remarks
@@ -180,8 +194,8 @@ def main():
         dout = set(words(decoy_out))
         st["filler"] += len(dw)
         st["filler_changed"] += sum(1 for w in dw if w not in dout)
-        if out_row[2] != "Ward %d" % ((int(out_row[0][4:]) % 20) + 1) if out_row[0].startswith("APP-") else False:
-            st["filler_changed"] += 1
+        st["filler"] += 1
+        st["filler_changed"] += out_row[2] != "Ward %d" % (int(out_row[0][4:]) % 20 + 1)
     result = {}
     print("| group | rows | names planted | recall | non-PII words changed |")
     print("|---|---|---|---|---|")

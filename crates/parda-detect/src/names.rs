@@ -240,11 +240,19 @@ impl NameFinder {
                 (rel, true)
             } else if self.is_honorific(t) && (t.kind == Kind::Indic || Self::capitalised(t) || t.text.len() >= 3) {
                 (1, true)
-            } else if self.lex.context.contains(t.low) || self.is_transfer_edge(&toks, i) {
+            } else if (self.lex.context.contains(t.low) && !self.weak_context(s, &toks, i))
+                || self.is_transfer_edge(&toks, i)
+            {
                 (1, false)
             } else {
                 (0, false)
             };
+            if rel > 0 {
+                // The person before a relation marker ("Mitali Bantuwal S/O ...", "निशु मोदंवल पुत्र").
+                if let Some(start) = self.name_before(s, &toks, i) {
+                    push(out, LexSpan { start: toks[start].start, end: toks[i - 1].end, address: false, score: 0.8 });
+                }
+            }
             if marker_len > 0 {
                 let (first, end) = self.run_after(s, &toks, i + marker_len, lenient);
                 let known = toks[first..end].iter().any(|t| self.in_dict(t) || t.kind == Kind::Indic);
@@ -269,19 +277,64 @@ impl NameFinder {
                 {
                     j += 1;
                 }
-                let run = &toks[i..j];
+                // English and institution words at either end are not part of the name
+                // ("PAID BY RAMESH KUMAR VIDE").
+                let word = |t: &Tok| {
+                    !self.in_dict(t)
+                        && (self.lex.english.contains(t.low) || self.lex.not_names.contains(t.low) || t.text.len() == 2)
+                };
+                let (mut a, mut b) = (i, j);
+                while a < b && word(&toks[a]) {
+                    a += 1;
+                }
+                while b > a && word(&toks[b - 1]) {
+                    b -= 1;
+                }
+                if a == b {
+                    i = j;
+                    continue;
+                }
+                let run = &toks[a..b];
                 let hits = run.iter().filter(|t| self.in_dict(t)).count()
                     + usize::from(
                         toks.get(j)
                             .is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)),
                     );
-                let place = run.iter().any(|t| self.is_place(t))
+                let place = toks[i..j].iter().any(|t| self.is_place(t))
                     || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
                 if hits > 0 && !place && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
-                } else if !place && self.unknown_words_run(run) {
-                    push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.6 });
+                } else if !place {
+                    // Runs of unknown words inside the run ("PAID BY ANOKHI BANTUWAL VIDE").
+                    let mut a = 0;
+                    while a < run.len() {
+                        let mut b = a;
+                        while b < run.len() && b - a < MAX_NAME_TOKENS && self.unknown_word(&run[b]) {
+                            b += 1;
+                        }
+                        if b - a >= 2 {
+                            push(out, LexSpan { start: run[a].start, end: run[b - 1].end, address: false, score: 0.6 });
+                        }
+                        a = b.max(a + 1);
+                    }
+                    // Two words inside a sentence, one unknown and one an English word that
+                    // is also a surname or given name ("Sanjana More", "Veer Gaur").
+                    let raw = &toks[i..j];
+                    let inside = i > 0 && !s[..toks[i].start].trim_end().ends_with(['.', '!', '?', ':']);
+                    if raw.len() == 2
+                        && inside
+                        && raw.iter().all(|t| t.text.len() > 2 && !self.lex.context.contains(t.low))
+                    {
+                        let unknown = raw.iter().filter(|t| self.unknown_word(t)).count();
+                        let title = raw.iter().all(|t| !t.text[1..].bytes().all(|b| b.is_ascii_uppercase()));
+                        if unknown == 1
+                            && title
+                            && raw.iter().all(|t| !self.lex.not_names.contains(t.low) && !self.is_honorific(t))
+                        {
+                            push(out, LexSpan { start: raw[0].start, end: raw[1].end, address: false, score: 0.55 });
+                        }
+                    }
                 }
                 i = j;
                 continue;
@@ -311,19 +364,49 @@ impl NameFinder {
         out.sort_by_key(|s| s.start);
     }
 
-    /// A capitalised run of two to four words that are neither English, nor institution or
-    /// city words, nor markers: a name that is in no dictionary (`Anokhi Bantuwal`).
-    fn unknown_words_run(&self, run: &[Tok]) -> bool {
-        (2..=MAX_NAME_TOKENS).contains(&run.len())
-            && run.iter().all(|t| {
-                t.text.len() >= 3
-                    && !self.lex.english.contains(t.low)
-                    && !self.lex.not_names.contains(t.low)
-                    && !self.lex.context.contains(t.low)
-                    && !self.is_honorific(t)
-                    && !self.lex.address.contains(t.low)
-                    && t.low.bytes().any(|b| b"aeiouy".contains(&b))
-            })
+    /// A capitalised word that is neither English, nor an institution or city word, nor a
+    /// marker: two to four of them in a row are a name in no dictionary (`Anokhi Bantuwal`).
+    fn unknown_word(&self, t: &Tok) -> bool {
+        t.kind == Kind::Latin
+            && t.text.len() >= 3
+            && !self.lex.english.contains(t.low)
+            && !self.lex.not_names.contains(t.low)
+            && !self.lex.context.contains(t.low)
+            && !self.is_honorific(t)
+            && !self.is_place(t)
+            && !self.lex.address.contains(t.low)
+            && !POST_CONTEXT.contains(&t.low)
+            && t.low.bytes().any(|b| b"aeiouy".contains(&b))
+    }
+
+    /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of).
+    fn weak_context(&self, s: &str, toks: &[Tok], i: usize) -> bool {
+        toks[i].text == "नाम" && !s[toks[i].end..].trim_start().starts_with([':', '-'])
+    }
+
+    /// Where the name right before token `i` (a relation marker) starts: up to three
+    /// capitalised Latin words or Indic name words joined by spaces.
+    fn name_before(&self, s: &str, toks: &[Tok], i: usize) -> Option<usize> {
+        let mut k = i;
+        while k > 0 && i - k < 3 && Self::joins(s, &toks[k - 1], &toks[k]) {
+            let t = &toks[k - 1];
+            let ok = match t.kind {
+                Kind::Latin => {
+                    (Self::capitalised(t) || t.text.len() == 1)
+                        && !self.is_place(t)
+                        && !self.is_honorific(t)
+                        && !self.lex.context.contains(t.low)
+                        && (self.in_dict(t) || !self.lex.english.contains(t.low))
+                }
+                Kind::Indic => self.indic_name_part(t),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k -= 1;
+        }
+        (k < i).then_some(k)
     }
 
     /// The tokens `[a, b]` of an Indic run that make a name, from its dictionary names.
@@ -463,6 +546,11 @@ mod tests {
     #[test]
     fn names_in_no_dictionary_and_indic_dictionary_names() {
         assert_eq!(names("Complaint from Anokhi Bantuwal about leakage"), vec!["Anokhi Bantuwal"]);
+        assert_eq!(names("PAID BY ANOKHI BANTUWAL VIDE CHEQUE"), vec!["ANOKHI BANTUWAL"]);
+        assert_eq!(names("Notice served on Xyqora More, reply awaited"), vec!["Xyqora More"]);
+        assert_eq!(names("Xyqor Bantuwal S/O Pqrst Lmnwal resides here"), vec!["Xyqor Bantuwal", "Pqrst Lmnwal"]);
+        assert_eq!(names("निशु मोदंवल पुत्र कलवती भंदर्कर के नाम नामांतरण"), vec!["निशु मोदंवल", "कलवती भंदर्कर"]);
+        assert_eq!(names("मालिक श्री भट्ट घर पर नहीं मिले"), vec!["भट्ट"]);
         assert_eq!(names("रमेश कुमार का मकान"), vec!["रमेश कुमार"]);
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
         assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
@@ -485,6 +573,10 @@ mod tests {
             "Gram Panchayat Office closed",
             "Water Supply Department notice",
             "Gorakhpur Nagar Nigam receipt",
+            "PHED DEPT LETTER RECEIVED",
+            "Addl Distt Magistrate order",
+            "Report sent to Collector Office",
+            "Meter Reader visited. More water needed",
             "पानी का बिल जमा किया गया",
             "शिकायत दर्ज की गई, मीटर बदला गया",
         ] {
