@@ -69,6 +69,22 @@ mutations = (
 )
 w("samples/mutations.csv", mutations.encode("utf-8"))
 
+# Grievances in nine scripts' neighbourhood: Bengali, Tamil, Telugu, Gujarati, Gurmukhi and
+# Devanagari complainants, guardians with relation words, a two-owner cell, Hinglish remarks,
+# and non-PII that must survive (scheme names, role codes, places as places).
+grievances_indic = (
+    'Grievance ID,Complainant,Guardian,Ward,Category,Remarks\n'
+    'GRV-2201,শ্রী রমেশ বন্দ্যোপাধ্যায়,পিতা শ্রী মোহন লাল,Ward 4,Water Supply,অভিযোগ: শ্রী রমেশ বন্দ্যোপাধ্যায় জানিয়েছেন যে জল আসছে না\n'
+    'GRV-2202,திரு முருகன் செல்வம்,த/பெ திரு கண்ணன்,Ward 9,Street Light,புகார்: திரு முருகன் செல்வம் தெரு விளக்கு எரியவில்லை\n'
+    'GRV-2203,శ్రీమతి లక్ష్మీ రెడ్డి,భర్త శ్రీ వెంకటేశ్ రెడ్డి,Ward 2,Drainage,ఫిర్యాదు: శ్రీమతి లక్ష్మీ రెడ్డి గారి ఇంటి ముందు డ్రైనేజీ\n'
+    'GRV-2204,Kamla Devi & Rajesh Yadav,W/O Late Shri Mohan Yadav,Ward 11,Property Tax,Kamla ji ne bataya ki Rajesh Yadav ke naam par bill aa raha hai\n'
+    'GRV-2205,શ્રી ભાવેશ પટેલ,પિતા શ્રી ગોવિંદ પટેલ,Ward 6,Water Supply,ફરિયાદ: શ્રી ભાવેશ પટેલ નળ કનેક્શન\n'
+    'GRV-2206,Sunita Verma,D/O Ram Prasad Verma,Ward 1,Pension,Old Age Pension sanctioned; FIELD_INSPECTOR verified at Gandhi Nagar\n'
+    'GRV-2207,श्री अनिल कुमार शर्मा,पुत्र श्री राम प्रसाद शर्मा,Ward 8,Sanitation,शिकायतकर्ता अनिल कुमार शर्मा ने बताया कि कचरा नहीं उठाया गया\n'
+    'GRV-2208,ਸ਼੍ਰੀ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ,ਪਿਤਾ ਸ਼੍ਰੀ ਹਰਜੀਤ ਸਿੰਘ,Ward 3,Roads,Complaint by ਸ਼੍ਰੀ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ about potholes; Swachh Bharat survey pending\n'
+)
+w("samples/grievances_indic.csv", grievances_indic.encode("utf-8"))
+
 # --- dialects: no PII, must be byte-identical -----------------------------------------------
 rows = [["Ward", "Category", "Count", "Amount", "Note"],
         ["Ward 7", "Residential", "120", "1,25,000.00", "ok"],

@@ -69,6 +69,7 @@ fn samples_are_masked_exactly_as_expected_in_every_variant() {
             ("employees_unicode.txt", "employees_unicode.txt"),
             ("pensioners.psv.gz", "pensioners.psv"),
             ("mutations.csv", "mutations.csv"),
+            ("grievances_indic.csv", "grievances_indic.csv"),
         ] {
             let got = plain_bytes(&out.path().join(name));
             let want = std::fs::read(testdata("expected/samples").join(expected)).unwrap();
@@ -198,6 +199,11 @@ const PLANTED: &[&str] = &[
     "रमेश",
     "Anokhi",
     "Bantuwal",
+    "বন্দ্যোপাধ্যায়",
+    "முருகன்",
+    "లక్ష్మీ",
+    "ભાવેશ",
+    "ਗੁਰਪ੍ਰੀਤ",
     "Xyqor",
     "12-3-456",
 ];

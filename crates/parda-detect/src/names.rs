@@ -212,7 +212,14 @@ impl NameFinder {
                         && (Self::capitalised(t)
                             || (lenient && t.text.bytes().all(|b| b.is_ascii_lowercase()) && self.in_dict(t)))
                 }
-                Kind::Indic => !self.lex.stop_hi.contains(t.text) && !self.lex.relations.contains(t.text),
+                // Two Indic words after a marker, a third only when it is a dictionary name
+                // (`अनिल कुमार शर्मा`): scripts without a stop-word list would otherwise lose
+                // the words after the name (`ರಮೇಶ್ ಕುಮಾರ್ ಮನೆ`).
+                Kind::Indic => {
+                    !self.lex.stop_hi.contains(t.text)
+                        && !self.lex.relations.contains(t.text)
+                        && (j - first < 2 || self.in_dict(t))
+                }
                 _ => false,
             };
             if !ok {
@@ -281,7 +288,7 @@ impl NameFinder {
                 // ("PAID BY RAMESH KUMAR VIDE").
                 let word = |t: &Tok| {
                     !self.in_dict(t)
-                        && (self.lex.english.contains(t.low) || self.lex.not_names.contains(t.low) || t.text.len() == 2)
+                        && (self.lex.english.contains(t.low) || self.lex.non_names.contains(t.low) || t.text.len() == 2)
                 };
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
@@ -300,7 +307,7 @@ impl NameFinder {
                         toks.get(j)
                             .is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)),
                     );
-                let place = toks[i..j].iter().any(|t| self.is_place(t))
+                let place = toks[i..j].iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
                     || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
                 if hits > 0 && !place && (!caps || run.len() >= 2) {
@@ -353,7 +360,8 @@ impl NameFinder {
         t.kind == Kind::Latin
             && t.text.len() >= 3
             && !self.lex.english.contains(t.low)
-            && !self.lex.not_names.contains(t.low)
+            && !self.lex.institutions.contains(t.low)
+            && !self.lex.non_names.contains(t.low)
             && !self.lex.context.contains(t.low)
             && !self.is_honorific(t)
             && !self.is_place(t)
@@ -533,6 +541,8 @@ mod tests {
         assert_eq!(names("Xyqor Bantuwal S/O Pqrst Lmnwal resides here"), vec!["Xyqor Bantuwal", "Pqrst Lmnwal"]);
         assert_eq!(names("निशु मोदंवल पुत्र कलवती भंदर्कर के नाम नामांतरण"), vec!["निशु मोदंवल", "कलवती भंदर्कर"]);
         assert_eq!(names("मालिक श्री भट्ट घर पर नहीं मिले"), vec!["भट्ट"]);
+        assert_eq!(names("ఫిర్యాదు: శ్రీమతి లక్ష్మీ రెడ్డి గారి ఇంటి ముందు"), vec!["లక్ష్మీ రెడ్డి"]);
+        assert_eq!(names("शिकायतकर्ता अनिल कुमार शर्मा ने बताया"), vec!["अनिल कुमार शर्मा"]);
         assert_eq!(names("रमेश कुमार का मकान"), vec!["रमेश कुमार"]);
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
         assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
@@ -551,6 +561,7 @@ mod tests {
             "PAID",
             "Junior Engineer inspected",
             "Swachh Bharat Mission survey done",
+            "potholes; Swachh Bharat survey pending",
             "Pradhan Mantri Awas Yojana installment released",
             "Gram Panchayat Office closed",
             "Water Supply Department notice",

@@ -25,6 +25,7 @@ pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("name_stopwords_hi"),
     dict!("english_words"),
     dict!("not_names"),
+    dict!("abbreviations"),
 ];
 
 /// Word lists for finding names and addresses in free text.
@@ -48,9 +49,12 @@ pub struct Lexicon {
     pub stop_hi: WordSet,
     /// Common English words (lower case): a capitalised run made of them is not a name.
     pub english: WordSet,
-    /// Words of Indian institutions and schemes, and city names: a capitalised run holding one
-    /// is not a name (`Swachh Bharat`, `Gram Panchayat`, `Gorakhpur`).
-    pub not_names: WordSet,
+    /// Words of Indian institutions and schemes: a capitalised run holding one is not a name
+    /// (`Swachh Bharat`, `Gram Panchayat`).
+    pub institutions: WordSet,
+    /// Office abbreviations and city names: never part of a name found without a dictionary
+    /// (`Dept`, `Distt`, `Gorakhpur`), but they do not make the words beside them a place.
+    pub non_names: WordSet,
 }
 
 fn set(text: &str) -> WordSet {
@@ -71,7 +75,8 @@ impl Lexicon {
             address: get("address_words"),
             stop_hi: get("name_stopwords_hi"),
             english: get("english_words"),
-            not_names: get("not_names")
+            institutions: get("not_names"),
+            non_names: get("abbreviations")
                 .into_iter()
                 .chain(set(include_str!("../../../rules/fake/cities.txt")))
                 .collect(),
