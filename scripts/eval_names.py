@@ -126,13 +126,13 @@ def main():
     def latin_name():
         return "%s %s" % (cap(rnd.choice(given)), cap(rnd.choice(surnames)))
 
-    rows = []  # (group, remarks, owner, [name strings planted], filler_source)
+    rows = []  # (group, remarks, owner, [name strings planted])
     for _ in range(a.rows):
         n, m = latin_name(), latin_name()
         t = rnd.choice(LATIN_FREE)
         text = t.format(n=n, m=m, N=n.upper(), l=n.lower())
         planted = [n.upper() if "{N}" in t else n.lower() if "{l}" in t else n] + ([m] if "{m}" in t else [])
-        rows.append(("free text, Latin", text, "", planted, t))
+        rows.append(("free text, Latin", text, "", planted))
     for _ in range(a.rows):
         sc = rnd.choice(scripts)
         pick = lambda: "%s %s" % (rnd.choice(indic[sc]["given_names"]), rnd.choice(indic[sc]["surnames"]))
@@ -140,20 +140,20 @@ def main():
         pool = INDIC_FREE_ANY + (INDIC_FREE_HI if sc == "devanagari" else [])
         t = rnd.choice(pool)
         text = t.format(n=n, m=m, h=HONORIFIC[sc], c=COMPLAINT[sc])
-        rows.append(("free text, Indic", text, "", [n] + ([m] if "{m}" in t else []), t.format(n="", m="", h=HONORIFIC[sc], c=COMPLAINT[sc])))
+        rows.append(("free text, Indic", text, "", [n] + ([m] if "{m}" in t else [])))
     for _ in range(a.rows):
         g, s, m = rnd.choice(given), rnd.choice(surnames), latin_name()
         t = rnd.choice(LATIN_COLUMN)
         cell = t.format(g=cap(g), s=cap(s), G=g.upper(), S=s.upper(), g0=g[0].upper(), m=m, M=m.upper())
         planted = [x for x in (cap(g) if "{g0}" not in t else "", cap(s), m if "{m}" in t or "{M}" in t else "") if x]
-        rows.append(("name column, Latin", rnd.choice(DECOYS[:12]), cell, planted, ""))
+        rows.append(("name column, Latin", rnd.choice(DECOYS[:12]), cell, planted))
     for _ in range(a.rows):
         sc = rnd.choice(scripts)
         n = "%s %s" % (rnd.choice(indic[sc]["given_names"]), rnd.choice(indic[sc]["surnames"]))
         cell = rnd.choice(["{n}", "{h} {n}", "{n}"]).format(n=n, h=HONORIFIC[sc])
-        rows.append(("name column, Indic", rnd.choice(DECOYS), cell, [n], ""))
+        rows.append(("name column, Indic", rnd.choice(DECOYS), cell, [n]))
     for _ in range(a.rows):
-        rows.append(("decoys", rnd.choice(DECOYS), "", [], ""))
+        rows.append(("decoys", rnd.choice(DECOYS), "", []))
     rnd.shuffle(rows)
 
     tmp = a.keep or tempfile.mkdtemp()
@@ -162,7 +162,7 @@ def main():
     with open(src, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["Application No", "Owner Name", "Ward", "Remarks"])
-        for i, (_, remarks, owner, _, _) in enumerate(rows):
+        for i, (_, remarks, owner, _) in enumerate(rows):
             w.writerow(["APP-%05d" % i, owner, "Ward %d" % (i % 20 + 1), remarks])
     out = os.path.join(tmp, "out")
     subprocess.run([a.parda, "mask", "-q", "--force", "--out", out, src], check=True)
@@ -171,7 +171,7 @@ def main():
     assert len(masked) == len(rows), "rows in != rows out"
 
     stats = {}
-    for (group, remarks, owner, planted, _), out_row in zip(rows, masked):
+    for (group, remarks, owner, planted), out_row in zip(rows, masked):
         st = stats.setdefault(group, {"rows": 0, "names": 0, "masked": 0, "filler": 0, "filler_changed": 0})
         st["rows"] += 1
         column = group.startswith("name column")
@@ -190,7 +190,7 @@ def main():
         # rows, the decoy remark beside it).
         decoy_in = remarks
         decoy_out = out_row[3]
-        dw = [w for w in words(decoy_in) if w not in name_words and not (column is False and w in name_words)]
+        dw = [w for w in words(decoy_in) if w not in name_words]
         dout = set(words(decoy_out))
         st["filler"] += len(dw)
         st["filler_changed"] += sum(1 for w in dw if w not in dout)

@@ -6,7 +6,7 @@
 
 use super::cipher::{indic_letters, INDIC_BLOCKS};
 use super::key::hmac_sha256;
-use parda_rules::{Lexicon, DICTIONARIES};
+use parda_rules::{WordSet, DICTIONARIES};
 
 macro_rules! list {
     ($name:literal) => {
@@ -43,7 +43,8 @@ pub struct Faker {
     surnames_deva: Vec<String>,
     localities: Vec<String>,
     cities: Vec<String>,
-    lexicon: Lexicon,
+    /// Honorifics and relation markers, which a fake name keeps.
+    markers: WordSet,
 }
 
 fn title(s: &str) -> String {
@@ -103,7 +104,7 @@ impl Faker {
             surnames_deva: fake_list("surnames_deva"),
             localities: fake_list("localities"),
             cities: fake_list("cities"),
-            lexicon: Lexicon::builtin(),
+            markers: dict("honorifics").into_iter().chain(dict("relations")).collect(),
         }
     }
 
@@ -143,7 +144,7 @@ impl Faker {
         let words: Vec<&str> = value.split_inclusive(char::is_whitespace).collect();
         let is_marker = |w: &str| {
             let k = w.trim().trim_end_matches(['.', ',', ':']).to_lowercase();
-            self.lexicon.honorifics.contains(&k) || self.lexicon.relations.contains(&k) || k.contains('/')
+            self.markers.contains(&k) || k.contains('/')
         };
         let name_words: Vec<usize> = words
             .iter()
