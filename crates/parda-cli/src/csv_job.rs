@@ -7,8 +7,8 @@ use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
 use parda_formats::{
-    decode_field, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
-    TextEncoding, TextSink,
+    decode_field, decode_field_str, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding,
+    Record, RecordKind, TextEncoding, TextSink,
 };
 use parda_transform::{CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
@@ -334,6 +334,13 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
     }
     let mut scratch = Scratch::default();
     let mut changes: Vec<(usize, String)> = Vec::new();
+    // The reader checked the text; validated once per chunk here, fields are sliced from it
+    // (they end at ASCII delimiters, always on character boundaries).
+    let Ok(text) = std::str::from_utf8(&chunk.data) else {
+        res.error = Some("a chunk that is not UTF-8 (an internal error)".into());
+        return res;
+    };
+    let field_text = |f: &FieldSpan| &text[f.start as usize..f.end as usize];
     for rec in &chunk.records {
         let fields = chunk.fields_of(rec);
         changes.clear();
@@ -353,11 +360,11 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 fields.get(c).and_then(|f| engine.subject_of(t, &decode_field(chunk.raw(f), plans.dialect.quote)));
         }
         for (i, f) in fields.iter().enumerate() {
-            let raw = chunk.raw(f);
+            let raw = field_text(f);
             if raw.is_empty() {
                 continue;
             }
-            let value = decode_field(raw, plans.dialect.quote);
+            let value = decode_field_str(raw, plans.dialect.quote);
             let (plan, slot) = pick(plans, rec, fields.len(), i);
             if let Some(u) = unmask {
                 match u.cell(engine, "", rec.ordinal, i as u32, &value, &mut res.stats[slot]) {

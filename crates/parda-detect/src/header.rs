@@ -6,9 +6,13 @@ use parda_rules::RuleSet;
 /// True for characters that belong to a word: letters, digits, and the marks of Indic scripts
 /// (viramas and nuktas are not "alphabetic" in Unicode but are part of words).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
+    // ASCII and the Indic blocks first: Unicode's alphabetic table is a binary search.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
         || matches!(c, '\u{200C}' | '\u{200D}')
+        || c.is_alphanumeric()
 }
 
 /// Normalises a header for hint matching: camelCase split, lower case, every run of other

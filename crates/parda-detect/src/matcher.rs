@@ -403,11 +403,24 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Needs {
     digits: u32,
+    /// ASCII letters of either case.
     letters: u32,
+    /// Upper-case ASCII letters (`[A-Z]`), counted in `letters` too.
+    upper: u32,
+    /// Lower-case ASCII letters (`[a-z]`), counted in `letters` too.
+    lower: u32,
+    /// Digits in one cluster: a run of digits and joiners (spaces, `-./()+`) with nothing else
+    /// between them. `98765 43210` is a cluster of 10; `AY 2023-24, ward 18` has one of 6.
+    cluster: u32,
     at: bool,
     pipe: bool,
     /// Any byte outside ASCII (Indic context words), in a cell profile only.
     other: bool,
+}
+
+/// Whether a byte may sit between the digits of one cluster.
+fn is_joiner(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
 }
 
 impl Needs {
@@ -418,34 +431,54 @@ impl Needs {
             .utf8(true)
             .build()
             .parse(pattern)
-            .map(|hir| hir_needs(&hir))
+            .map(|hir| Needs { cluster: DigitRun::of(&hir).best, ..hir_needs(&hir) })
             .unwrap_or_default()
     }
 
     /// What a cell holds, counted in one pass.
     fn profile(cell: &str) -> Needs {
         let mut p = Needs::default();
+        let mut run = 0;
         for b in cell.bytes() {
             match b {
-                b'0'..=b'9' => p.digits += 1,
-                b'a'..=b'z' | b'A'..=b'Z' => p.letters += 1,
+                b'0'..=b'9' => {
+                    p.digits += 1;
+                    run += 1;
+                    p.cluster = p.cluster.max(run);
+                    continue;
+                }
+                b'A'..=b'Z' => p.upper += 1,
+                b'a'..=b'z' => p.lower += 1,
                 b'@' => p.at = true,
                 b'|' => p.pipe = true,
                 0x80.. => p.other = true,
                 _ => {}
             }
+            if !is_joiner(b) {
+                run = 0;
+            }
         }
+        p.letters = p.upper + p.lower;
         p
     }
 
     fn met_by(&self, cell: &Needs) -> bool {
-        cell.digits >= self.digits && cell.letters >= self.letters && (cell.at || !self.at) && (cell.pipe || !self.pipe)
+        cell.digits >= self.digits
+            && cell.letters >= self.letters
+            && cell.upper >= self.upper
+            && cell.lower >= self.lower
+            && cell.cluster >= self.cluster
+            && (cell.at || !self.at)
+            && (cell.pipe || !self.pipe)
     }
 
     fn add(self, o: Needs) -> Needs {
         Needs {
             digits: self.digits + o.digits,
             letters: self.letters + o.letters,
+            upper: self.upper + o.upper,
+            lower: self.lower + o.lower,
+            cluster: 0,
             at: self.at || o.at,
             pipe: self.pipe || o.pipe,
             other: false,
@@ -456,6 +489,9 @@ impl Needs {
         Needs {
             digits: self.digits.min(o.digits),
             letters: self.letters.min(o.letters),
+            upper: self.upper.min(o.upper),
+            lower: self.lower.min(o.lower),
+            cluster: 0,
             at: self.at && o.at,
             pipe: self.pipe && o.pipe,
             other: false,
@@ -466,6 +502,9 @@ impl Needs {
         Needs {
             digits: self.digits * n,
             letters: self.letters * n,
+            upper: self.upper * n,
+            lower: self.lower * n,
+            cluster: 0,
             at: self.at && n > 0,
             pipe: self.pipe && n > 0,
             other: false,
@@ -474,15 +513,26 @@ impl Needs {
 }
 
 fn class_needs(ranges: impl Iterator<Item = (u32, u32)>) -> Needs {
-    let (mut digit, mut letter) = (true, true);
+    let (mut digit, mut upper, mut lower, mut letter) = (true, true, true, true);
     let mut all = Vec::new();
     for (a, b) in ranges {
         all.push((a, b));
         digit &= (0x30..=0x39).contains(&a) && (0x30..=0x39).contains(&b);
+        upper &= (0x41..=0x5A).contains(&a) && (0x41..=0x5A).contains(&b);
+        lower &= (0x61..=0x7A).contains(&a) && (0x61..=0x7A).contains(&b);
         letter &= (a..=b).all(|c| (0x41..=0x5A).contains(&c) || (0x61..=0x7A).contains(&c));
     }
     let only = |c: u32| all.iter().all(|&(a, b)| a == c && b == c);
-    Needs { digits: digit as u32, letters: letter as u32, at: only(0x40), pipe: only(0x7C), other: false }
+    Needs {
+        digits: digit as u32,
+        letters: letter as u32,
+        upper: upper as u32,
+        lower: lower as u32,
+        cluster: 0,
+        at: only(0x40),
+        pipe: only(0x7C),
+        other: false,
+    }
 }
 
 fn hir_needs(hir: &Hir) -> Needs {
@@ -497,6 +547,99 @@ fn hir_needs(hir: &Hir) -> Needs {
         HirKind::Capture(cap) => hir_needs(&cap.sub),
         HirKind::Concat(subs) => subs.iter().fold(Needs::default(), |n, h| n.add(hir_needs(h))),
         HirKind::Alternation(subs) => subs.iter().map(hir_needs).reduce(Needs::meet).unwrap_or_default(),
+    }
+}
+
+/// Lower bounds on the digit clusters of every match of a pattern piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DigitRun {
+    /// Every match is made of digits and joiners only.
+    pure: bool,
+    /// Digits in a match, when `pure`.
+    total: u32,
+    /// Digits in the cluster a match starts with.
+    lead: u32,
+    /// Digits in the cluster a match ends with.
+    tail: u32,
+    /// Digits in the largest cluster inside a match.
+    best: u32,
+}
+
+impl DigitRun {
+    const EMPTY: DigitRun = DigitRun { pure: true, total: 0, lead: 0, tail: 0, best: 0 };
+    const BREAK: DigitRun = DigitRun { pure: false, total: 0, lead: 0, tail: 0, best: 0 };
+
+    fn of(hir: &Hir) -> DigitRun {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => DigitRun::EMPTY,
+            HirKind::Literal(lit) => lit.0.iter().fold(DigitRun::EMPTY, |r, &b| r.then(DigitRun::byte(b, b))),
+            HirKind::Class(Class::Unicode(c)) => c
+                .ranges()
+                .iter()
+                .map(|r| DigitRun::chars(r.start() as u32, r.end() as u32))
+                .reduce(DigitRun::either)
+                .unwrap_or(DigitRun::BREAK),
+            HirKind::Class(Class::Bytes(c)) => c
+                .ranges()
+                .iter()
+                .map(|r| DigitRun::byte(r.start(), r.end()))
+                .reduce(DigitRun::either)
+                .unwrap_or(DigitRun::BREAK),
+            HirKind::Repetition(rep) => {
+                let sub = DigitRun::of(&rep.sub);
+                match rep.min {
+                    0 if sub.pure => DigitRun::EMPTY,
+                    0 => DigitRun::BREAK,
+                    n if sub.pure => {
+                        let total = sub.total * n;
+                        DigitRun { pure: true, total, lead: total, tail: total, best: total }
+                    }
+                    n => DigitRun { best: if n >= 2 { sub.best.max(sub.tail + sub.lead) } else { sub.best }, ..sub },
+                }
+            }
+            HirKind::Capture(cap) => DigitRun::of(&cap.sub),
+            HirKind::Concat(subs) => subs.iter().fold(DigitRun::EMPTY, |r, h| r.then(DigitRun::of(h))),
+            HirKind::Alternation(subs) => {
+                subs.iter().map(DigitRun::of).reduce(DigitRun::either).unwrap_or(DigitRun::BREAK)
+            }
+        }
+    }
+
+    /// One character from the range `a..=b`.
+    fn chars(a: u32, b: u32) -> DigitRun {
+        if (0x30..=0x39).contains(&a) && (0x30..=0x39).contains(&b) {
+            DigitRun { pure: true, total: 1, lead: 1, tail: 1, best: 1 }
+        } else if b < 0x80 && (a..=b).all(|c| is_joiner(c as u8)) {
+            DigitRun::EMPTY
+        } else {
+            DigitRun::BREAK
+        }
+    }
+
+    fn byte(a: u8, b: u8) -> DigitRun {
+        DigitRun::chars(a as u32, b as u32)
+    }
+
+    /// A match of `self` followed by a match of `next`.
+    fn then(self, next: DigitRun) -> DigitRun {
+        DigitRun {
+            pure: self.pure && next.pure,
+            total: self.total + next.total,
+            lead: if self.pure { self.total + next.lead } else { self.lead },
+            tail: if next.pure { self.tail + next.total } else { next.tail },
+            best: self.best.max(next.best).max(self.tail + next.lead),
+        }
+    }
+
+    /// A match of either: what both guarantee.
+    fn either(self, other: DigitRun) -> DigitRun {
+        DigitRun {
+            pure: self.pure && other.pure,
+            total: self.total.min(other.total),
+            lead: self.lead.min(other.lead),
+            tail: self.tail.min(other.tail),
+            best: self.best.min(other.best),
+        }
     }
 }
 
@@ -517,14 +660,90 @@ mod tests {
 
     #[test]
     fn pattern_needs_are_derived_from_syntax() {
-        assert_eq!(Needs::of(r"[A-Z]{3}\d{7}"), Needs { digits: 7, letters: 3, at: false, pipe: false, other: false });
-        assert_eq!(
-            Needs::of(r"(?:\+91|0)?[6-9]\d{9}"),
-            Needs { digits: 10, letters: 0, at: false, pipe: false, other: false }
-        );
-        assert_eq!(Needs::of(r"[a-z]+@[a-z]+"), Needs { digits: 0, letters: 2, at: true, pipe: false, other: false });
-        assert_eq!(Needs::of(r"(?i:jan|feb)\d"), Needs { digits: 1, letters: 3, at: false, pipe: false, other: false });
-        assert_eq!(Needs::of(r"\d{6}\|"), Needs { digits: 6, letters: 0, at: false, pipe: true, other: false });
+        let needs = |digits, upper, lower, letters, cluster| Needs {
+            digits,
+            upper,
+            lower,
+            letters,
+            cluster,
+            ..Needs::default()
+        };
+        assert_eq!(Needs::of(r"[A-Z]{3}\d{7}"), needs(7, 3, 0, 3, 7));
+        assert_eq!(Needs::of(r"(?:\+91|0)?[6-9]\d{9}"), needs(10, 0, 0, 0, 10));
+        assert_eq!(Needs::of(r"[a-z]+@[a-z]+"), Needs { at: true, ..needs(0, 0, 2, 2, 0) });
+        assert_eq!(Needs::of(r"(?i:jan|feb)\d"), needs(1, 0, 0, 3, 1));
+        assert_eq!(Needs::of(r"\d{6}\|"), Needs { pipe: true, ..needs(6, 0, 0, 0, 6) });
+        // Joiners keep a cluster together; letters split it.
+        assert_eq!(Needs::of(r"\d{4}[\s\-]?\d{4}[\s\-]?\d{4}").cluster, 12);
+        assert_eq!(Needs::of(r"\(?0\d{2}\)?[\s\-]\d{6}").cluster, 9);
+        assert_eq!(Needs::of(r"\d{2}[A-Z]{5}\d{4}[A-Z]").cluster, 4);
+        assert_eq!(Needs::of(r"(?:\d{4}|\d{2}[A-Z]\d{3})x").cluster, 3);
+    }
+
+    #[test]
+    fn cell_profiles_count_clusters_and_cases() {
+        let p = Needs::profile("Ph (0) 98765-43210, AY 2023-24");
+        assert_eq!((p.digits, p.cluster, p.upper, p.lower), (17, 11, 3, 1));
+        assert_eq!(Needs::profile("1,25,000").cluster, 3);
+    }
+
+    proptest::proptest! {
+        /// The gate never skips a cell that a pattern matches: every string the built-in
+        /// patterns match meets the needs derived from them.
+        #[test]
+        fn gates_never_skip_a_match(seed in proptest::collection::vec(proptest::num::u8::ANY, 0..64), pid in 0usize..64) {
+            let rules = load_rules(&[]).unwrap();
+            let pats: Vec<&str> = rules.rules.iter().flat_map(|r| r.patterns.iter().map(String::as_str)).collect();
+            let pat = pats[pid % pats.len()];
+            let re = Regex::builder().syntax(parda_rules::pattern_syntax()).build(&format!("^(?:{pat})$")).unwrap();
+            let text = generate(pat, &seed);
+            if re.is_match(text.as_str()) {
+                proptest::prop_assert!(Needs::of(pat).met_by(&Needs::profile(&text)), "{pat} on {text:?}");
+            }
+        }
+    }
+
+    /// A string built from `pattern`'s syntax tree, choosing branches and repetition counts
+    /// from `seed` (a small generator: the proptest regex strategy draws Unicode classes).
+    fn generate(pattern: &str, seed: &[u8]) -> String {
+        fn walk(h: &Hir, seed: &[u8], at: &mut usize, out: &mut String) {
+            let mut pick = |n: usize| {
+                let v = seed.get(*at % seed.len().max(1)).copied().unwrap_or(0) as usize;
+                *at += 1;
+                if n == 0 {
+                    0
+                } else {
+                    v % n
+                }
+            };
+            match h.kind() {
+                HirKind::Empty | HirKind::Look(_) => {}
+                HirKind::Literal(l) => out.push_str(std::str::from_utf8(&l.0).unwrap()),
+                HirKind::Class(Class::Unicode(c)) => {
+                    let r = &c.ranges()[pick(c.ranges().len())];
+                    let span = (r.end() as u32 - r.start() as u32) as usize + 1;
+                    out.push(char::from_u32(r.start() as u32 + pick(span) as u32).unwrap_or('x'));
+                }
+                HirKind::Class(Class::Bytes(c)) => {
+                    let r = &c.ranges()[pick(c.ranges().len())];
+                    out.push(char::from(r.start() + pick((r.end() - r.start()) as usize + 1) as u8));
+                }
+                HirKind::Repetition(rep) => {
+                    let max = rep.max.unwrap_or(rep.min + 3).min(rep.min + 3);
+                    let n = rep.min + pick((max - rep.min) as usize + 1) as u32;
+                    for _ in 0..n {
+                        walk(&rep.sub, seed, at, out);
+                    }
+                }
+                HirKind::Capture(c) => walk(&c.sub, seed, at, out),
+                HirKind::Concat(subs) => subs.iter().for_each(|s| walk(s, seed, at, out)),
+                HirKind::Alternation(subs) => walk(&subs[pick(subs.len())], seed, at, out),
+            }
+        }
+        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(true).build().parse(pattern).unwrap();
+        let mut out = String::new();
+        walk(&hir, seed, &mut 0, &mut out);
+        out
     }
 
     #[test]

@@ -215,8 +215,12 @@ fn split_one(
 
 /// A field's value: quotes removed and doubled quotes undone. `raw` must be valid UTF-8.
 pub fn decode_field(raw: &[u8], quote: u8) -> Cow<'_, str> {
-    let s = std::str::from_utf8(raw).unwrap_or("");
-    if raw.first() != Some(&quote) {
+    decode_field_str(std::str::from_utf8(raw).unwrap_or(""), quote)
+}
+
+/// [`decode_field`] on a field already known to be text.
+pub fn decode_field_str(s: &str, quote: u8) -> Cow<'_, str> {
+    if s.as_bytes().first() != Some(&quote) {
         return Cow::Borrowed(s);
     }
     let body = &s[1..];

@@ -288,7 +288,11 @@ impl Engine {
                 if token {
                     scratch.tokens.push(TokenSpan { start: lead.len(), end: lead.len() + new.len(), type_idx });
                 }
-                CellOutcome::Changed(format!("{lead}{new}{trail}"))
+                if lead.is_empty() && trail.is_empty() {
+                    CellOutcome::Changed(new)
+                } else {
+                    CellOutcome::Changed(format!("{lead}{new}{trail}"))
+                }
             }
             None => CellOutcome::Unchanged,
         }

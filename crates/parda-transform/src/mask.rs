@@ -96,19 +96,21 @@ pub fn mask_value(value: &str, style: MaskStyle, opts: MaskOptions) -> String {
 fn keep_ends(value: &str, first: usize, last: usize, opts: MaskOptions) -> String {
     let mut out = String::with_capacity(value.len());
     let all = units(value);
+    let counts = |g: &str| !is_line_break(g) && (!opts.keep_separators || is_word_unit(g));
     for line in all.split_inclusive(|g| is_line_break(g)) {
-        let counted: Vec<usize> = line
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| !is_line_break(g) && (!opts.keep_separators || is_word_unit(g)))
-            .map(|(i, _)| i)
-            .collect();
-        let n = counted.len();
-        for (i, g) in line.iter().enumerate() {
-            match counted.iter().position(|&j| j == i) {
-                Some(k) if k >= first && k + last < n => out.push(opts.mask_char),
-                _ => out.push_str(g),
+        let n = line.iter().filter(|g| counts(g)).count();
+        let mut k = 0;
+        for g in line {
+            if !counts(g) {
+                out.push_str(g);
+                continue;
             }
+            if k >= first && k + last < n {
+                out.push(opts.mask_char);
+            } else {
+                out.push_str(g);
+            }
+            k += 1;
         }
     }
     out
