@@ -6,13 +6,15 @@ Sources (downloaded from PyPI with pip; see rules/dict/README.md for licences):
   - gender-guesser 0.4.0, data file nam_dict.txt (GNU FDL): first names with a frequency
     for "India/Sri Lanka" (column 80); every name with a frequency there is taken.
 
-A deterministic 15% of each list (by a hash of the name) is held out of the dictionaries and
-written to testdata/names/ so tests can measure detection on names parda has never seen.
+A deterministic 15% of each list (by a hash of the name) is written to testdata/names/ as the
+held-out part. The dictionaries ship every name; tests and scripts/eval_names.py run parda with
+`--without-names testdata/names/heldout_*` so that they measure detection on names parda has
+never seen.
 
 The Indic-script lists (given_names_indic.txt, surnames_indic.txt) are the same names written
 in nine scripts by indic_names.py (rule-based transliteration, no network); the held-out part is
 written to testdata/names/heldout_*_indic.tsv (script, spelling, romanised name), minus any
-spelling that a kept name also has.
+spelling that a kept name also has (so that leaving them out leaves exactly the kept names).
 
 Usage: scripts/build_dicts.py           (needs pip and network access to PyPI)
        scripts/build_dicts.py --indic   (only the Indic lists, from the Latin ones in the repo)
@@ -76,11 +78,10 @@ def main():
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)
     for label, names in (("given_names", given), ("surnames", surnames)):
-        kept = sorted(n for n in names if not hold_out(n))
         held = sorted(n for n in names if hold_out(n))
-        open(os.path.join(d, label + ".txt"), "w").write("\n".join(kept) + "\n")
+        open(os.path.join(d, label + ".txt"), "w").write("\n".join(sorted(names)) + "\n")
         open(os.path.join(t, "heldout_" + label + ".txt"), "w").write("\n".join(held) + "\n")
-        print("%s: %d in the dictionary, %d held out" % (label, len(kept), len(held)))
+        print("%s: %d in the dictionary, %d of them held out in tests" % (label, len(names), len(held)))
 
 def read_list(path):
     return [l.strip() for l in open(path, encoding="utf-8") if l.strip()]
@@ -91,8 +92,8 @@ def write_indic():
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     for label in ("given_names", "surnames"):
-        kept = read_list(os.path.join(d, label + ".txt"))
         held = read_list(os.path.join(t, "heldout_" + label + ".txt"))
+        kept = sorted(set(read_list(os.path.join(d, label + ".txt"))) - set(held))
         spellings = set()
         for name in kept:
             spellings |= {w for w in all_spellings(name) if w not in NOT_NAMES_INDIC}
@@ -101,10 +102,13 @@ def write_indic():
             for script, w in sorted(all_scripts(name).items()):
                 if w not in spellings and w not in NOT_NAMES_INDIC:
                     rows.append("%s\t%s\t%s" % (script, w, name))
+        every = set(spellings)
+        for name in held:
+            every |= {w for w in all_spellings(name) if w not in NOT_NAMES_INDIC}
         open(os.path.join(d, label + "_indic.txt"), "w", encoding="utf-8").write(
-            "\n".join(sorted(spellings, key=lambda w: w.encode())) + "\n")
+            "\n".join(sorted(every, key=lambda w: w.encode())) + "\n")
         open(os.path.join(t, "heldout_" + label + "_indic.tsv"), "w", encoding="utf-8").write("\n".join(rows) + "\n")
-        print("%s_indic: %d spellings in the dictionary, %d held out" % (label, len(spellings), len(rows)))
+        print("%s_indic: %d spellings in the dictionary, %d held out in tests" % (label, len(every), len(rows)))
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--indic"]:

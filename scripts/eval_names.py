@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Measures name detection on names parda has never seen: the held-out part of the name lists
-(testdata/names/heldout_*, see rules/dict/README.md), planted in free-text remarks and in name
+(testdata/names/heldout_*, see rules/dict/README.md, left out of the dictionaries for the run
+with parda's hidden `--without-names` option), planted in free-text remarks and in name
 columns, in Latin script and in nine Indic scripts, next to decoy remarks that hold no PII.
 
-  scripts/eval_names.py [--parda PATH] [--rows N] [--seed S] [--json OUT] [--keep DIR]
+  scripts/eval_names.py [--parda PATH] [--rows N] [--seed S] [--json OUT] [--keep DIR] [--all-names]
 
 Prints, per group (free text / name column x Latin / Indic): rows, names planted, recall (a
 name counts as masked when none of its words survives in the output cell), and the share of
@@ -116,6 +117,8 @@ def main():
     ap.add_argument("--json")
     ap.add_argument("--keep")
     ap.add_argument("--misses", action="store_true", help="print the cells whose name survived")
+    ap.add_argument("--all-names", action="store_true",
+                    help="keep the held-out names in the dictionaries (what users get) instead of leaving them out")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     given, surnames = load_latin()
@@ -165,7 +168,12 @@ def main():
         for i, (_, remarks, owner, _) in enumerate(rows):
             w.writerow(["APP-%05d" % i, owner, "Ward %d" % (i % 20 + 1), remarks])
     out = os.path.join(tmp, "out")
-    subprocess.run([a.parda, "mask", "-q", "--force", "--out", out, src], check=True)
+    # The dictionaries hold every name; the held-out part is left out of them for this run.
+    without = []
+    for f in sorted(os.listdir(NAMES)):
+        if f.startswith("heldout_"):
+            without += ["--without-names", os.path.join(NAMES, f)]
+    subprocess.run([a.parda, "mask", "-q", "--force", *([] if a.all_names else without), "--out", out, src], check=True)
     with open(os.path.join(out, "names_eval.csv"), newline="", encoding="utf-8") as f:
         masked = list(csv.reader(f))[1:]
     assert len(masked) == len(rows), "rows in != rows out"

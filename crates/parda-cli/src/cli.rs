@@ -253,6 +253,11 @@ pub struct RulesArgs {
     /// A folder of extra rule packs (*.toml), added to the built-in rules. Repeatable.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    /// Leaves the names listed in FILE out of the name dictionaries (one per line, or a TSV
+    /// with the spelling in its second column). For measuring detection on names parda has
+    /// never seen (`testdata/names/heldout_*`); it can only find less. Repeatable.
+    #[arg(long = "without-names", value_name = "FILE", hide = true)]
+    pub without_names: Vec<PathBuf>,
 }
 
 /// Options shared by commands that read inputs.

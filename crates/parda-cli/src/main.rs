@@ -26,6 +26,7 @@ use cli::{
 };
 use csv_job::{header_names, run_csv, Interrupted, JobOptions, Mode, INTERRUPTED};
 use parda_detect::{check_rules, normalize_header, Matcher};
+use parda_rules::{Lexicon, WordSet};
 use parda_formats::TextEncoding;
 use parda_transform::keyed::{Key, Keyed};
 use parda_transform::{Engine, Policy, Visibility};
@@ -192,6 +193,21 @@ fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// The names of `--without-names` files: a word per line, or the second column of a TSV.
+fn read_name_lists(files: &[PathBuf]) -> Result<WordSet> {
+    let mut names = WordSet::default();
+    for f in files {
+        let text = std::fs::read_to_string(f).with_context(|| format!("{}: cannot read name list", f.display()))?;
+        for line in text.lines() {
+            let word = line.split('\t').nth(1).unwrap_or(line).trim();
+            if !word.is_empty() {
+                names.insert(word.to_lowercase());
+            }
+        }
+    }
+    Ok(names)
+}
+
 /// Rules, policy (on top of `profile`) and, when the policy needs one, the key: a keyed
 /// profile without a key stops here, before any output exists.
 fn build_engine(
@@ -210,7 +226,11 @@ fn build_engine(
         None => Policy::for_profile(&rule_set, profile.unwrap_or("mask"))
             .ok_or_else(|| anyhow!("unknown profile `{}`", profile.unwrap_or_default()))?,
     };
-    let matcher = Matcher::new(rule_set).map_err(|e| anyhow!("rules: {e}"))?;
+    let mut lexicon = Lexicon::builtin();
+    if !rules.without_names.is_empty() {
+        lexicon = lexicon.without_names(&read_name_lists(&rules.without_names)?);
+    }
+    let matcher = Matcher::with_lexicon(rule_set, lexicon).map_err(|e| anyhow!("rules: {e}"))?;
     let mut engine = Engine::new(matcher, policy);
     if let Some(k) = key {
         let needs_key = engine.policy.is_keyed();
@@ -238,7 +258,7 @@ fn encoding_arg(args: &InputArgs) -> Result<Option<TextEncoding>> {
 /// any failed (the others are still done).
 fn mask_units(a: &cli::MaskUnitsArgs) -> Result<u8> {
     let planned = units::read_manifest(&a.manifest)?;
-    let rules = RulesArgs { rules: a.rules.rules.clone() };
+    let rules = a.rules.clone();
     let engine = build_engine(&rules, a.policy.as_deref(), a.profile.map(Profile::name), Some(&a.key))?;
     let ids = match a.unit {
         Some(n) => vec![n],

@@ -84,8 +84,14 @@ pub const LEXICON_RULE: usize = usize::MAX;
 const MAX_RESTARTS: usize = 64;
 
 impl Matcher {
-    /// Compiles every rule of `rules`. Patterns were checked when the rules were loaded.
+    /// Compiles every rule of `rules`, with the built-in dictionaries. Patterns were checked
+    /// when the rules were loaded.
     pub fn new(rules: RuleSet) -> Result<Matcher, String> {
+        Matcher::with_lexicon(rules, Lexicon::builtin())
+    }
+
+    /// Compiles every rule of `rules`; names and addresses are found with `lexicon`.
+    pub fn with_lexicon(rules: RuleSet, lexicon: Lexicon) -> Result<Matcher, String> {
         let mut pats = Vec::new();
         let mut pattern_rule = Vec::new();
         for (ri, r) in rules.rules.iter().enumerate() {
@@ -125,7 +131,7 @@ impl Matcher {
             pattern_rule,
             rules: compiled,
             context,
-            names: NameFinder::new(Lexicon::builtin()),
+            names: NameFinder::new(lexicon),
             name_type,
             address_type,
             rule_set: rules,

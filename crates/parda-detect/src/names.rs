@@ -310,7 +310,10 @@ impl NameFinder {
                 let place = toks[i..j].iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
                     || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
-                if hits > 0 && !place && (!caps || run.len() >= 2) {
+                // A name that is also an English word ("More", "Sunny") is a name only beside
+                // another name word ("Sanjana More"), never alone ("More water needed").
+                let lone_word = run.len() == 1 && self.lex.english.contains(run[0].low);
+                if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place {
                     // Runs of unknown words inside the run ("PAID BY ANOKHI BANTUWAL VIDE").

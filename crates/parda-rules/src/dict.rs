@@ -82,6 +82,14 @@ impl Lexicon {
                 .collect(),
         }
     }
+
+    /// The lexicon without the given and family names in `names` (lower case): how detection
+    /// is measured on names it has never seen (`testdata/names/heldout_*`).
+    pub fn without_names(mut self, names: &WordSet) -> Lexicon {
+        self.given.retain(|w| !names.contains(w));
+        self.surnames.retain(|w| !names.contains(w));
+        self
+    }
 }
 
 #[cfg(test)]
