@@ -16,8 +16,14 @@ in nine scripts by indic_names.py (rule-based transliteration, no network); the 
 written to testdata/names/heldout_*_indic.tsv (script, spelling, romanised name), minus any
 spelling that a kept name also has (so that leaving them out leaves exactly the kept names).
 
-Usage: scripts/build_dicts.py           (needs pip and network access to PyPI)
-       scripts/build_dicts.py --indic   (only the Indic lists, from the Latin ones in the repo)
+The English word list (english_words.txt) is every lower-case word of three or more letters in
+SCOWL's American and British lists as Debian packages them (wamerican, wbritish). Names that are
+also English words (`more`, `deep`, `ram`) stay in both lists: the name finder treats them as
+ambiguous.
+
+Usage: scripts/build_dicts.py             (needs pip and network access to PyPI)
+       scripts/build_dicts.py --indic     (only the Indic lists, from the Latin ones in the repo)
+       scripts/build_dicts.py --english   (only english_words.txt; apt-get install wamerican wbritish)
 """
 import hashlib, os, subprocess, sys, tempfile, zipfile
 
@@ -110,7 +116,21 @@ def write_indic():
         open(os.path.join(t, "heldout_" + label + "_indic.tsv"), "w", encoding="utf-8").write("\n".join(rows) + "\n")
         print("%s_indic: %d spellings in the dictionary, %d held out in tests" % (label, len(every), len(rows)))
 
+def write_english():
+    words = set()
+    for lst in ("american-english", "british-english"):
+        for w in open(os.path.join("/usr/share/dict", lst), encoding="utf-8", errors="ignore").read().split("\n"):
+            if len(w) >= 3 and w.isascii() and w.isalpha() and w.islower():
+                words.add(w)
+    path = os.path.join(ROOT, "rules", "dict", "english_words.txt")
+    open(path, "w").write("\n".join(sorted(words)) + "\n")
+    print("english_words: %d words" % len(words))
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--english"]:
+        write_english()
+        sys.exit(0)
     if sys.argv[1:] != ["--indic"]:
         main()
+        write_english()
     write_indic()

@@ -26,8 +26,8 @@ use cli::{
 };
 use csv_job::{header_names, run_csv, Interrupted, JobOptions, Mode, INTERRUPTED};
 use parda_detect::{check_rules, normalize_header, Matcher};
-use parda_rules::{Lexicon, WordSet};
 use parda_formats::TextEncoding;
+use parda_rules::{Lexicon, WordSet};
 use parda_transform::keyed::{Key, Keyed};
 use parda_transform::{Engine, Policy, Visibility};
 use report::{FileReport, Report, REPORT_VERSION};

@@ -528,3 +528,35 @@ fn a_first_row_of_names_is_data_not_a_header() {
     let report = std::fs::read_to_string(dir.path().join("o/parda-report.json")).unwrap();
     assert!(!report.contains("Ramesh") && !report.contains("Sunita"), "{report}");
 }
+
+/// `--without-names` (hidden, for measuring generalisation) takes names out of the
+/// dictionaries: a lone dictionary name in free text is found with them and not without.
+#[test]
+fn without_names_leaves_listed_names_out_of_the_dictionaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("remarks.csv");
+    std::fs::write(&input, "id,remarks\n1,Meter checked; Sunita present\n2,Water supply restored\n").unwrap();
+    let list = dir.path().join("names.txt");
+    std::fs::write(&list, "Sunita\n").unwrap();
+    let masked = |extra: &[&Path], out: &str| {
+        let out = dir.path().join(out);
+        let mut cmd = parda();
+        cmd.arg("mask").arg("-q").arg("--out").arg(&out);
+        for f in extra {
+            cmd.arg("--without-names").arg(f);
+        }
+        cmd.arg(&input).assert().success();
+        std::fs::read_to_string(out.join("remarks.csv")).unwrap()
+    };
+    assert_eq!(masked(&[], "a"), "id,remarks\n1,Meter checked; S***** present\n2,Water supply restored\n");
+    assert_eq!(masked(&[&list], "b"), "id,remarks\n1,Meter checked; Sunita present\n2,Water supply restored\n");
+    parda()
+        .args(["mask", "-q", "--out"])
+        .arg(dir.path().join("c"))
+        .arg("--without-names")
+        .arg(dir.path().join("nope.txt"))
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nope.txt: cannot read name list"));
+}

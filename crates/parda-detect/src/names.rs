@@ -85,6 +85,8 @@ const MAX_NAME_TOKENS: usize = 4;
 
 /// Hinglish postpositions that follow a person ("Ramesh ne shikayat ki", "Sunita ji").
 const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "jee"];
+/// Prepositions that put a person after them ("meter of ...", "paid by ...").
+const PERSON_PREPOSITIONS: &[&str] = &["of", "by", "from", "to", "with", "for", "against"];
 /// Hindi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा").
 const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा"];
 
@@ -178,6 +180,11 @@ impl NameFinder {
     fn joins(s: &str, a: &Tok, b: &Tok) -> bool {
         let between = &s[a.end..b.start];
         !between.is_empty() && between.len() <= 3 && between.chars().all(|c| c == ' ' || c == '.')
+    }
+
+    /// Whether token `i` starts the cell or a sentence or clause in it.
+    fn sentence_start(s: &str, toks: &[Tok], i: usize) -> bool {
+        i == 0 || s[toks[i - 1].end..toks[i].start].contains(['.', '!', '?', ';', ':', '\n', '|'])
     }
 
     fn capitalised(t: &Tok) -> bool {
@@ -310,9 +317,11 @@ impl NameFinder {
                 let place = toks[i..j].iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
                     || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
-                // A name that is also an English word ("More", "Sunny") is a name only beside
-                // another name word ("Sanjana More"), never alone ("More water needed").
-                let lone_word = run.len() == 1 && self.lex.english.contains(run[0].low);
+                // A name that is also an English word ("More", "Deep") is not a name alone at
+                // the start of a sentence, where grammar explains the capital ("More water
+                // needed"); beside another name word ("Sanjana More") or mid-sentence it is.
+                let lone_word =
+                    run.len() == 1 && self.lex.english.contains(run[0].low) && Self::sentence_start(s, &toks, a);
                 if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place {
@@ -330,6 +339,12 @@ impl NameFinder {
                     }
                 }
                 i = j;
+                continue;
+            }
+            // A lower-case run in an English sentence ("meter of pradeep mandal found faulty").
+            if let Some(end) = self.lowercase_name(s, &toks, i) {
+                push(out, LexSpan { start: t.start, end: toks[end - 1].end, address: false, score: 0.6 });
+                i = end;
                 continue;
             }
             // An Indic run: a name when it ends right before ने / जी / द्वारा, or when it holds
@@ -371,6 +386,40 @@ impl NameFinder {
             && !self.lex.address.contains(t.low)
             && !POST_CONTEXT.contains(&t.low)
             && t.low.bytes().any(|b| b"aeiouy".contains(&b))
+    }
+
+    /// A lower-case word that may be part of a name: not English, not Hindi in Latin letters,
+    /// no marker, place, address or institution word.
+    fn lowercase_name_word(&self, t: &Tok) -> bool {
+        t.text.bytes().all(|b| b.is_ascii_lowercase())
+            && self.unknown_word(t)
+            && !self.lex.hinglish.contains(t.low)
+            && !self.lex.address.contains(t.low)
+    }
+
+    /// Two or three lower-case name words from token `i`, followed by a postposition ("... ne
+    /// shikayat ki"), or in an English sentence after a preposition and before an English word
+    /// or the cell's end ("meter of ... found faulty"): returns the end token (exclusive).
+    /// Lower-case text is where a name has no capital to show it, so the run must be short and
+    /// its neighbours must say "person".
+    fn lowercase_name(&self, s: &str, toks: &[Tok], i: usize) -> Option<usize> {
+        if !self.lowercase_name_word(&toks[i]) || i > 0 && self.lowercase_name_word(&toks[i - 1]) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && j - i <= 3
+            && self.lowercase_name_word(&toks[j])
+            && Self::joins_space(s, &toks[j - 1], &toks[j])
+        {
+            j += 1;
+        }
+        let postposition =
+            toks.get(j).is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n));
+        let preposition = i > 0 && PERSON_PREPOSITIONS.contains(&toks[i - 1].low);
+        let after_english = toks.get(j).is_none_or(|n| n.kind == Kind::Latin && self.lex.english.contains(n.low));
+        let sentence = toks.iter().filter(|t| t.text.len() >= 3 && self.lex.english.contains(t.low)).count() >= 2;
+        ((2..=3).contains(&(j - i)) && (postposition || (preposition && after_english && sentence))).then_some(j)
     }
 
     /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of).
@@ -550,6 +599,26 @@ mod tests {
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
         assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
         assert_eq!(names("குழாய் ரமேஷ் குமார் வீட்டில்"), vec!["ரமேஷ் குமார்"]);
+    }
+
+    #[test]
+    fn lower_case_names_in_english_sentences() {
+        assert_eq!(names("meter of anokhi bantuwal found faulty"), vec!["anokhi bantuwal"]);
+        assert_eq!(names("anokhi bantuwal ne shikayat ki"), vec!["anokhi bantuwal"]);
+        assert_eq!(names("paid by xyqor lmnwal bantuwal today"), vec!["xyqor lmnwal bantuwal"]);
+        for s in [
+            "paani nahi aa raha hai",
+            "meter mein paani nahi aa raha",
+            "bill jama nahi kiya, meter kharab",
+            "water supply restored in gandhi nagar",
+            "shifted to kothrud depot last year",
+            "receipt issued for gram panchayat tax",
+            "sent to nigam office",
+            "anokhi bantuwal",
+            "meter of anokhi bantuwal xyqor lmnwal found faulty",
+        ] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]

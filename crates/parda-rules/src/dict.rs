@@ -26,6 +26,7 @@ pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("english_words"),
     dict!("not_names"),
     dict!("abbreviations"),
+    dict!("hinglish_words"),
 ];
 
 /// Word lists for finding names and addresses in free text.
@@ -55,6 +56,9 @@ pub struct Lexicon {
     /// Office abbreviations and city names: never part of a name found without a dictionary
     /// (`Dept`, `Distt`, `Gorakhpur`), but they do not make the words beside them a place.
     pub non_names: WordSet,
+    /// Common words of Hindi written in Latin letters (`nahi`, `paani`, `shikayat`): never
+    /// part of a lower-case name.
+    pub hinglish: WordSet,
 }
 
 fn set(text: &str) -> WordSet {
@@ -76,6 +80,7 @@ impl Lexicon {
             stop_hi: get("name_stopwords_hi"),
             english: get("english_words"),
             institutions: get("not_names"),
+            hinglish: get("hinglish_words"),
             non_names: get("abbreviations")
                 .into_iter()
                 .chain(set(include_str!("../../../rules/fake/cities.txt")))
