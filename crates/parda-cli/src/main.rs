@@ -258,8 +258,7 @@ fn encoding_arg(args: &InputArgs) -> Result<Option<TextEncoding>> {
 /// any failed (the others are still done).
 fn mask_units(a: &cli::MaskUnitsArgs) -> Result<u8> {
     let planned = units::read_manifest(&a.manifest)?;
-    let rules = a.rules.clone();
-    let engine = build_engine(&rules, a.policy.as_deref(), a.profile.map(Profile::name), Some(&a.key))?;
+    let engine = build_engine(&a.rules, a.policy.as_deref(), a.profile.map(Profile::name), Some(&a.key))?;
     let ids = match a.unit {
         Some(n) => vec![n],
         None => units::ids_from_stdin()?,

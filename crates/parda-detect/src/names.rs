@@ -418,8 +418,10 @@ impl NameFinder {
             toks.get(j).is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n));
         let preposition = i > 0 && PERSON_PREPOSITIONS.contains(&toks[i - 1].low);
         let after_english = toks.get(j).is_none_or(|n| n.kind == Kind::Latin && self.lex.english.contains(n.low));
-        let sentence = toks.iter().filter(|t| t.text.len() >= 3 && self.lex.english.contains(t.low)).count() >= 2;
-        ((2..=3).contains(&(j - i)) && (postposition || (preposition && after_english && sentence))).then_some(j)
+        // Counting the cell's English words is the costly part: only when the rest holds.
+        let sentence =
+            || toks.iter().filter(|t| t.text.len() >= 3 && self.lex.english.contains(t.low)).nth(1).is_some();
+        ((2..=3).contains(&(j - i)) && (postposition || (preposition && after_english && sentence()))).then_some(j)
     }
 
     /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of).
