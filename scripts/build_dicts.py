@@ -4,7 +4,10 @@
 Sources (downloaded from PyPI with pip; see rules/dict/README.md for licences):
   - indian-names 0.3 (BSD-3-Clause): first.male.names, first.female.names, last.names
   - gender-guesser 0.4.0, data file nam_dict.txt (GNU FDL): first names with a frequency
-    for "India/Sri Lanka" (column 80); every name with a frequency there is taken.
+    for "India/Sri Lanka" (column 80); every name with a frequency there is taken; and names
+    with a frequency for "Arabia/Persia" (column 77, the Arabic and Persian names of Indian
+    Muslims: Imran, Fatima, Irfan) that are not English words (`said`, `may`, `slim`).
+  - COMMON_SURNAMES and EXTRA_GIVEN below, written by hand.
 
 A deterministic 15% of each list (by a hash of the name) is written to testdata/names/ as the
 held-out part. The dictionaries ship every name; tests and scripts/eval_names.py run parda with
@@ -36,13 +39,55 @@ paid pending partial tax water demand notice receipt amount total due bill offic
 city town village district state india bank branch account house flat plot door block sector
 new old near opp behind main north south east west central union
 will may june august april mark rose hope joy grace faith star king queen major general
-malik naam pita pati patni putra
+malik naam pita pati patni putra dena kara wali
 """.split())
 
 # Hindi words that are also given names but are common words in remarks (worship, lamp, hope,
-# victory, peace, love, ray, sun, lotus, sea); the context rules still find them as names.
+# victory, peace, love, ray, sun, lotus, sea), and spellings of other names that are common words
+# (made, thousand, air, same, outside, officer; Bengali 'they', 'in mind', 'ten'; Tamil 'in it',
+# 'use'), found by measuring the lists against word frequencies of running text; the context
+# rules still find them as names.
 NOT_NAMES_INDIC = set("""
 पूजा दीपक आशा विजय शांति प्रेम किरण सूरज कमल सागर अमर राजा रानी गीता माया सेवा धन लाल नगर
+बना हजार कमी सारा बयान समान हवा सजा असम जीना असल लंबा सदी महा बनो इज्जत बहार सलाम कमर धार
+মনে এমন সারা নদীর সমান দশ তলা ধার அதில் இந்தத் பயன் பயம் பலன்
+भारत जाना बाहर शादी अधिकारी काला धारा सलाह माने मानो मारी पारी बादल माला समानता भावना साधना पावर
+सनातन मानी तारा তারা মানে কারন জানা ধারা মর্যাদা ভাবনা সাজা জামিন প্রত্যাশা তালা অধিকারী
+காலில் நாவல் கோலம் குலம் நிஜம் காரம் பிரஸ் அவா தலா
+""".split())
+
+# Common Indian surnames across regions and communities, written by hand from public knowledge
+# (the surname source above has 350 names and few Muslim, Bengali, Punjabi, South Indian or
+# Christian surnames). Held out by the same hash as the rest.
+COMMON_SURNAMES = set("""
+abbasi acharya adhikari agarwal aggarwal agrawal ahamed ahluwalia ahmad ahmed ahuja aiyar ali alvi
+ambedkar ansari antony arora asthana athavale awasthi azmi bagchi baghel bahl bajaj bajpai baksh
+bakshi balan banerjee bansal barman barua baruah basu bedi bhagat bhandari bhardwaj bharadwaj
+bhargava bhasin bhat bhatia bhatnagar bhatt bhattacharjee bhattacharya bhowmick bhuyan bisht
+biswas bora bose brahma brar chadha chakraborty chakravarty chand chandel chandra chatterjee
+chaturvedi chaudhary chaudhuri chauhan chawla cheema chettiar chopra choudhary choudhury chowdhury
+dalal dalvi dandekar dangi das dasgupta dash datta dave deka deo deol desai deshmukh deshpande dev
+dey dhaliwal dhar dhillon dhingra dikshit dixit dube dubey dutta dwivedi farooqui fernandes
+gaikwad gandhi ganguly garg gaur gautam ghosh gill giri goel gogoi gokhale gowda goswami goyal
+grewal guha gupta haldar handa haque hashmi hazarika hegde hooda hussain hussaini iqbal iyengar
+iyer jadhav jain jaiswal jakhar jha johar joshi juneja kadam kakkar kalra kamath kamble kanojia
+kapoor kapur karmakar kashyap kataria katiyar kaul kaur khan khandelwal khanna kharbanda khatri
+khurana kohli kothari krishnan kulkarni kumar kurup kushwaha lal lamba lobo luthra madan mahajan
+mahato mahto maitra malhotra mallick mandal mane mathew mathur maurya mehra mehta menon mirza
+mishra misra mistry mittal modi mohanty mondal more mukherjee mukhopadhyay murthy nadar nag naidu
+nair naik nambiar namboodiri naqvi narang narayan nath negi nishad oberoi ojha padhi pal palekar
+pandey pandit panda panicker parekh parikh patel pathak pathan patil patnaik pawar pillai
+prajapati prasad purohit qureshi rai raj rajput rana ranade rao rastogi rathore rathod raut rawat
+reddy rizvi roy sahni sahu saini saxena sen sengupta seth sethi shaikh shah sharma shastri
+shekhawat shetty shinde shukla siddiqui sidhu singh singhal sinha sodhi solanki soni srivastava
+subramaniam sundaram suri swain syed tagore talwar tandon thakkar thakur thapa thomas tiwari tomar
+trivedi tyagi upadhyay usmani vaidya varghese varma vats verma vyas wadhwa yadav zaidi
+""".split())
+
+# Indian Muslim given names that neither source has.
+EXTRA_GIVEN = set("""
+nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
+noorjahan zaheer imtiaz ishaq yusuf yakub ibrahim ismail
 """.split())
 
 def hold_out(name):
@@ -60,6 +105,7 @@ def clean(names):
     return out
 
 def main():
+    english = set(read_list(os.path.join(ROOT, "rules", "dict", "english_words.txt")))
     with tempfile.TemporaryDirectory() as tmp:
         fetch(tmp, "indian-names==0.3")
         fetch(tmp, "gender-guesser==0.4.0")
@@ -74,12 +120,17 @@ def main():
                     surnames |= clean(data.decode("utf-8").split("\n")[1:])
                 elif member.endswith("nam_dict.txt"):
                     for line in data.decode("iso-8859-1").split("\n"):
-                        if line.startswith("#") or len(line) < 81 or line[80] in " $":
+                        if line.startswith("#") or len(line) < 81:
                             continue
                         name = line[3:29].strip()
                         if "+" in name or " " in name or "-" in name:
                             continue
-                        given |= clean([name])
+                        if line[80] not in " $":
+                            given |= clean([name])
+                        elif line[77] not in " $" and name.lower() not in english:
+                            given |= clean([name])
+        surnames |= clean(COMMON_SURNAMES)
+        given |= clean(EXTRA_GIVEN)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)

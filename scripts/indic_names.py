@@ -172,8 +172,8 @@ def in_script(deva, script):
 
 def romanised_variants(word):
     """The spellings a romanised name commonly stands for: itself, with the vowel of a final
-    closed syllable long (kumar: कुमार as well as कुमर), and with the i before a final -a long
-    (sunita: सुनीता as well as सुनिता)."""
+    closed syllable long (kumar: कुमार as well as कुमर), with the i before a final -a long
+    (sunita: सुनीता as well as सुनिता), and with one inner a long (yadav: यादव)."""
     import re
     word = word.lower()
     out = [word]
@@ -183,6 +183,11 @@ def romanised_variants(word):
         out.append(word[:-3] + "aa" + word[-2:])
     if re.search(r"[^aeiou]i[^aeiou]a$", word):
         out.append(word[:-3] + "ee" + word[-2:])
+    # One short a inside the word written long (yadav: यादव, rakesh: राकेश, tiwari: तिवारी):
+    # romanisation does not tell a from aa.
+    for m in list(re.finditer(r"(?<![aeiou])a(?=[^aeiouy])", word))[:3]:
+        if m.start() > 0 and m.end() < len(word) - 1:
+            out.append(word[: m.start()] + "aa" + word[m.end():])
     return out
 
 

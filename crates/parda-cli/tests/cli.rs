@@ -560,3 +560,35 @@ fn without_names_leaves_listed_names_out_of_the_dictionaries() {
         .code(2)
         .stderr(predicate::str::contains("nope.txt: cannot read name list"));
 }
+
+/// Names in remarks the way clerks write them: Hindi spellings the romanised dictionaries do
+/// not hold (`यादव`), Muslim and South Indian names, kinship words, lower case after a context
+/// word; the office words around them survive.
+#[test]
+fn names_in_clerks_spellings_and_kinship_context_are_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("remarks.csv");
+    std::fs::write(
+        &input,
+        "id,remarks,ward\n\
+         1,Deceased Shanti Devi; pension to son Vikas,Ward 7\n\
+         2,occupant nazia parveen refused entry,Ward 3\n\
+         3,मकान मालिक सुरेश कुमार यादव है,Ward 1\n\
+         4,Grievance filed by Imran Khan on the portal,Ward 2\n\
+         5,Transferred to Revenue Section for mutation,Ward 9\n\
+         6,Bill handed over to Manjunath Gowda,Ward 4\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    parda().args(["mask", "-q", "--out"]).arg(&out).arg(&input).assert().success();
+    assert_eq!(
+        std::fs::read_to_string(out.join("remarks.csv")).unwrap(),
+        "id,remarks,ward\n\
+         1,Deceased S***** D***; pension to son V****,Ward 7\n\
+         2,occupant n**** p****** refused entry,Ward 3\n\
+         3,मकान मालिक सु** कु** या** है,Ward 1\n\
+         4,Grievance filed by I**** K*** on the portal,Ward 2\n\
+         5,Transferred to Revenue Section for mutation,Ward 9\n\
+         6,Bill handed over to M******** G****,Ward 4\n"
+    );
+}

@@ -3,7 +3,7 @@
 //! runs that hold a dictionary name, and address keywords followed by a house number.
 
 use crate::header::is_word_char;
-use parda_rules::Lexicon;
+use parda_rules::{indic_key, Lexicon};
 
 /// What kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +117,14 @@ impl NameFinder {
         Self::lookup(t) && self.lex.surnames.contains(t.low)
     }
 
+    /// An Indic name in any spelling of it ([`indic_key`]): only beside other evidence, since
+    /// the looser match also takes some common words.
+    fn indic_name_any_spelling(&self, t: &Tok) -> bool {
+        t.kind == Kind::Indic
+            && Self::lookup(t)
+            && (self.in_dict(t) || self.lex.indic_name_keys.contains(&indic_key(t.text)))
+    }
+
     /// An Indic token that may be part of a name: not a function word, postposition,
     /// relation marker or honorific.
     fn indic_name_part(&self, t: &Tok) -> bool {
@@ -215,9 +223,13 @@ impl NameFinder {
             }
             let ok = match t.kind {
                 Kind::Latin => {
+                    let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
                     !self.is_place(t)
                         && (Self::capitalised(t)
-                            || (lenient && t.text.bytes().all(|b| b.is_ascii_lowercase()) && self.in_dict(t)))
+                            || (lower
+                                && self.in_dict(t)
+                                && (lenient
+                                    || !self.lex.english.contains(t.low) && !self.lex.hinglish.contains(t.low))))
                 }
                 // Two Indic words after a marker, a third only when it is a dictionary name
                 // (`अनिल कुमार शर्मा`): scripts without a stop-word list would otherwise lose
@@ -225,7 +237,7 @@ impl NameFinder {
                 Kind::Indic => {
                     !self.lex.stop_hi.contains(t.text)
                         && !self.lex.relations.contains(t.text)
-                        && (j - first < 2 || self.in_dict(t))
+                        && (j - first < 2 || self.indic_name_any_spelling(t))
                 }
                 _ => false,
             };
@@ -272,7 +284,13 @@ impl NameFinder {
                 let known = toks[first..end].iter().any(|t| self.in_dict(t) || t.kind == Kind::Indic);
                 let place_follows =
                     toks.get(end).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[end - 1], n));
-                if end > first && !place_follows && (lenient || known || end - first >= 2) {
+                // After a context word, a run of English words is the sentence going on
+                // ("transferred to Revenue Section").
+                let all_english = !lenient
+                    && toks[first..end]
+                        .iter()
+                        .all(|t| t.kind == Kind::Latin && !self.in_dict(t) && self.lex.english.contains(t.low));
+                if end > first && !place_follows && !all_english && (lenient || known || end - first >= 2) {
                     push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: false, score: 0.9 });
                     i = end;
                     continue;
@@ -290,6 +308,14 @@ impl NameFinder {
                     && self.relation_at(s, &toks, j) == 0
                 {
                     j += 1;
+                }
+                // A short run in person context, after "by", "from", "to" or before "ne" or a
+                // relation marker, keeps the English words in it: names that are also words
+                // (`Nandan Khan`, `Harry Rajawat`, `Sulayman Mane`).
+                if self.person_context(s, &toks, i, j) && self.title_case_name(&toks[i..j]) {
+                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
+                    i = j;
+                    continue;
                 }
                 // English and institution words at either end are not part of the name
                 // ("PAID BY RAMESH KUMAR VIDE").
@@ -372,6 +398,44 @@ impl NameFinder {
         out.sort_by_key(|s| s.start);
     }
 
+    /// Whether the tokens `[i, j)` stand where a person does: after a person preposition or a
+    /// context word, or before a postposition (`ne`, `ji`) or a relation marker (`S/O`).
+    fn person_context(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+        let before = i > 0 && {
+            let p = &toks[i - 1];
+            p.text.bytes().all(|b| b.is_ascii_lowercase())
+                && (PERSON_PREPOSITIONS.contains(&p.low) || self.lex.context.contains(p.low))
+        };
+        let after = toks.get(j).is_some_and(|n| {
+            (POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)) || self.relation_at(s, toks, j) > 0
+        });
+        before || after
+    }
+
+    /// Two or three title-case words that can make a name: each a dictionary name, a word in
+    /// no list, or an English word that is no institution, place, address or marker word; at
+    /// least one not English.
+    fn title_case_name(&self, run: &[Tok]) -> bool {
+        let title = |t: &Tok| {
+            t.text.len() >= 2
+                && t.text.as_bytes()[0].is_ascii_uppercase()
+                && t.text[1..].bytes().all(|b| b.is_ascii_lowercase())
+        };
+        let english_word = |t: &Tok| {
+            self.lex.english.contains(t.low)
+                && !self.lex.institutions.contains(t.low)
+                && !self.lex.non_names.contains(t.low)
+                && !self.lex.context.contains(t.low)
+                && !self.is_honorific(t)
+                && !self.is_place(t)
+                && !self.lex.address.contains(t.low)
+        };
+        (2..=3).contains(&run.len())
+            && run.iter().all(|t| title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t)))
+            && run.iter().any(|t| self.in_dict(t) && !self.lex.english.contains(t.low) || self.unknown_word(t))
+            && !run.iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
+    }
+
     /// A capitalised word that is neither English, nor an institution or city word, nor a
     /// marker: two to four of them in a row are a name in no dictionary (`Anokhi Bantuwal`).
     fn unknown_word(&self, t: &Tok) -> bool {
@@ -441,7 +505,7 @@ impl NameFinder {
                         && !self.is_place(t)
                         && !self.is_honorific(t)
                         && !self.lex.context.contains(t.low)
-                        && (self.in_dict(t) || !self.lex.english.contains(t.low))
+                        && !self.lex.institutions.contains(t.low)
                 }
                 Kind::Indic => self.indic_name_part(t),
                 _ => false,
@@ -450,6 +514,15 @@ impl NameFinder {
                 break;
             }
             k -= 1;
+        }
+        // English words at its start are the sentence, not the name ("Complaint Khan S/O"); the
+        // word right before the marker is a name whatever else it is.
+        while k + 1 < i
+            && toks[k].kind == Kind::Latin
+            && !self.in_dict(&toks[k])
+            && self.lex.english.contains(toks[k].low)
+        {
+            k += 1;
         }
         (k < i).then_some(k)
     }
@@ -601,6 +674,38 @@ mod tests {
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
         assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
         assert_eq!(names("குழாய் ரமேஷ் குமார் வீட்டில்"), vec!["ரமேஷ் குமார்"]);
+    }
+
+    #[test]
+    fn names_that_are_also_english_words() {
+        // As if `khan`, `harry`, `mane` were in no name list: English words in a short
+        // title-case run where a person stands.
+        let held: parda_rules::WordSet = ["khan", "harry", "mane", "dash"].iter().map(|w| w.to_string()).collect();
+        let f = NameFinder::new(Lexicon::builtin().without_names(&held));
+        let names = |s: &str| {
+            let mut out = Vec::new();
+            f.find(s, &mut out);
+            out.iter().filter(|x| !x.address).map(|x| s[x.start..x.end].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(names("Grievance filed by Xyqor Khan on the portal"), vec!["Xyqor Khan"]);
+        assert_eq!(names("Complaint from Harry Bantuwal about low pressure"), vec!["Harry Bantuwal"]);
+        assert_eq!(names("Xyqor Mane ne shikayat ki"), vec!["Xyqor Mane"]);
+        assert_eq!(names("Xyqor Khan S/O Pqrst Dash resides here"), vec!["Xyqor Khan", "Pqrst Dash"]);
+        assert_eq!(names("Complaint Khan S/O Pqrst Lmnwal"), vec!["Khan", "Pqrst Lmnwal"]);
+        // No person context, or only English, institution and place words: not a name.
+        for s in [
+            "Forwarded to Executive Officer for approval",
+            "Complaint from Gandhi Nagar residents",
+            "Transferred to Revenue Section",
+            "Received from Jal Board office",
+            "Harry Potter books donated to the library",
+        ] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        // Lower-case dictionary names after a context word.
+        assert_eq!(find("occupant nazia parveen refused entry").len(), 1);
+        // A third word after a context word in another spelling of a dictionary name.
+        assert_eq!(names("मकान मालिक सुरेश कुमार यादव है"), vec!["सुरेश कुमार यादव"]);
     }
 
     #[test]

@@ -59,6 +59,70 @@ pub struct Lexicon {
     /// Common words of Hindi written in Latin letters (`nahi`, `paani`, `shikayat`): never
     /// part of a lower-case name.
     pub hinglish: WordSet,
+    /// The [`indic_key`] of every Indic-script given name and surname: finds a name in a
+    /// clerk's spelling (`यादव`) when the dictionary has another (`यदव`).
+    pub indic_name_keys: WordSet,
+}
+
+/// A spelling-insensitive key of a word in a Brahmic script: the letters mapped onto their
+/// Devanagari counterparts (the scripts share one layout), vowel length and nukta dropped,
+/// retroflex and dental stops merged, `ष` as `श`, `ृ` as `्रि`, a nasal consonant before a
+/// consonant as anusvara. Romanised names lose exactly these distinctions (`yadav`: यदव or
+/// यादव; `pandey`: पांडेय, पाण्डेय or पंडेय).
+pub fn indic_key(word: &str) -> String {
+    let mut chars: Vec<char> = Vec::with_capacity(word.len() / 3 + 2);
+    for c in word.chars() {
+        let c = match c as u32 {
+            // Bengali .. Malayalam blocks: the same offsets as Devanagari.
+            0x0980..=0x0D7F => char::from_u32(0x0900 + (c as u32 & 0x7F)).unwrap_or(c),
+            _ => c,
+        };
+        match c {
+            '\u{093C}' | '\u{093E}' | '\u{200C}' | '\u{200D}' => {}
+            '\u{0940}' => chars.push('\u{093F}'),
+            '\u{0942}' => chars.push('\u{0941}'),
+            '\u{0906}' => chars.push('\u{0905}'),
+            '\u{0908}' => chars.push('\u{0907}'),
+            '\u{090A}' => chars.push('\u{0909}'),
+            '\u{0901}' => chars.push('\u{0902}'),
+            '\u{0949}' => chars.push('\u{094B}'),
+            '\u{0945}' => chars.push('\u{0947}'),
+            'ट' => chars.push('त'),
+            'ठ' => chars.push('थ'),
+            'ड' => chars.push('द'),
+            'ढ' => chars.push('ध'),
+            'ण' => chars.push('न'),
+            'ष' => chars.push('श'),
+            '\u{0943}' => chars.extend(['\u{094D}', 'र', '\u{093F}']),
+            'ऋ' => chars.extend(['र', '\u{093F}']),
+            c => chars.push(c),
+        }
+    }
+    let consonant = |c: Option<&char>| c.is_some_and(|&c| ('क'..='ह').contains(&c));
+    let mut key = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], 'ङ' | 'ञ' | 'न' | 'म')
+            && chars.get(i + 1) == Some(&'\u{094D}')
+            && consonant(chars.get(i + 2))
+        {
+            key.push('\u{0902}');
+            i += 2;
+            continue;
+        }
+        key.push(chars[i]);
+        i += 1;
+    }
+    key
+}
+
+fn indic_keys(given: &WordSet, surnames: &WordSet) -> WordSet {
+    given
+        .iter()
+        .chain(surnames)
+        .filter(|w| w.chars().next().is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c)))
+        .map(|w| indic_key(w))
+        .collect()
 }
 
 fn set(text: &str) -> WordSet {
@@ -69,9 +133,12 @@ impl Lexicon {
     /// The built-in dictionaries.
     pub fn builtin() -> Lexicon {
         let get = |n: &str| set(DICTIONARIES.iter().find(|(name, _)| *name == n).map_or("", |(_, t)| t));
+        let given: WordSet = get("given_names").into_iter().chain(get("given_names_indic")).collect();
+        let surnames: WordSet = get("surnames").into_iter().chain(get("surnames_indic")).collect();
         Lexicon {
-            given: get("given_names").into_iter().chain(get("given_names_indic")).collect(),
-            surnames: get("surnames").into_iter().chain(get("surnames_indic")).collect(),
+            indic_name_keys: indic_keys(&given, &surnames),
+            given,
+            surnames,
             honorifics: get("honorifics"),
             relations: get("relations"),
             context: get("name_context"),
@@ -93,6 +160,7 @@ impl Lexicon {
     pub fn without_names(mut self, names: &WordSet) -> Lexicon {
         self.given.retain(|w| !names.contains(w));
         self.surnames.retain(|w| !names.contains(w));
+        self.indic_name_keys = indic_keys(&self.given, &self.surnames);
         self
     }
 }
@@ -100,6 +168,28 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indic_keys_join_the_spellings_of_one_name() {
+        for (a, b) in [
+            ("यादव", "यदव"),
+            ("पाण्डेय", "पंडेय"),
+            ("पांडेय", "पन्डेय"),
+            ("कृष्ण", "क्रिश्ना"),
+            ("सुनीता", "सुनिता"),
+            ("ठाकुर", "थकुर"),
+            ("যাদব", "যদব"),
+            ("ਯਾਦਵ", "यदव"),
+        ] {
+            assert_eq!(indic_key(a), indic_key(b), "{a} {b}");
+        }
+        // Different consonants and vowels stay different.
+        for (a, b) in [("राम", "श्याम"), ("सेन", "सैन"), ("गीता", "सीता"), ("कल", "खल")]
+        {
+            assert_ne!(indic_key(a), indic_key(b), "{a} {b}");
+        }
+        assert!(Lexicon::builtin().indic_name_keys.contains(&indic_key("यादव")));
+    }
 
     /// Dictionaries are sorted, de-duplicated, trimmed and lower case (a lint, as ripgrep
     /// checks its file-type table).
