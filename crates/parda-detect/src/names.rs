@@ -421,19 +421,22 @@ impl NameFinder {
                 && t.text.as_bytes()[0].is_ascii_uppercase()
                 && t.text[1..].bytes().all(|b| b.is_ascii_lowercase())
         };
-        let english_word = |t: &Tok| {
-            self.lex.english.contains(t.low)
-                && !self.lex.institutions.contains(t.low)
-                && !self.lex.non_names.contains(t.low)
-                && !self.lex.context.contains(t.low)
-                && !self.is_honorific(t)
-                && !self.is_place(t)
-                && !self.lex.address.contains(t.low)
-        };
+        let english_word = |t: &Tok| self.lex.english.contains(t.low) && !self.listed_word(t);
         (2..=3).contains(&run.len())
             && run.iter().all(|t| title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t)))
             && run.iter().any(|t| self.in_dict(t) && !self.lex.english.contains(t.low) || self.unknown_word(t))
             && !run.iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
+    }
+
+    /// An institution, city, abbreviation, context, honorific, place or address word: never a
+    /// name found without a dictionary.
+    fn listed_word(&self, t: &Tok) -> bool {
+        self.lex.institutions.contains(t.low)
+            || self.lex.non_names.contains(t.low)
+            || self.lex.context.contains(t.low)
+            || self.is_honorific(t)
+            || self.is_place(t)
+            || self.lex.address.contains(t.low)
     }
 
     /// A capitalised word that is neither English, nor an institution or city word, nor a
@@ -442,12 +445,7 @@ impl NameFinder {
         t.kind == Kind::Latin
             && t.text.len() >= 3
             && !self.lex.english.contains(t.low)
-            && !self.lex.institutions.contains(t.low)
-            && !self.lex.non_names.contains(t.low)
-            && !self.lex.context.contains(t.low)
-            && !self.is_honorific(t)
-            && !self.is_place(t)
-            && !self.lex.address.contains(t.low)
+            && !self.listed_word(t)
             && !POST_CONTEXT.contains(&t.low)
             && t.low.bytes().any(|b| b"aeiouy".contains(&b))
     }
@@ -632,15 +630,22 @@ fn push(out: &mut Vec<LexSpan>, span: LexSpan) {
 mod tests {
     use super::*;
 
-    fn find(s: &str) -> Vec<(String, bool)> {
-        let f = NameFinder::new(Lexicon::builtin());
+    fn find_with(f: &NameFinder, s: &str) -> Vec<(String, bool)> {
         let mut out = Vec::new();
         f.find(s, &mut out);
         out.iter().map(|x| (s[x.start..x.end].to_string(), x.address)).collect()
     }
 
+    fn find(s: &str) -> Vec<(String, bool)> {
+        find_with(&NameFinder::new(Lexicon::builtin()), s)
+    }
+
+    fn names_with(f: &NameFinder, s: &str) -> Vec<String> {
+        find_with(f, s).into_iter().filter(|(_, a)| !a).map(|(n, _)| n).collect()
+    }
+
     fn names(s: &str) -> Vec<String> {
-        find(s).into_iter().filter(|(_, a)| !a).map(|(n, _)| n).collect()
+        names_with(&NameFinder::new(Lexicon::builtin()), s)
     }
 
     #[test]
@@ -682,11 +687,7 @@ mod tests {
         // title-case run where a person stands.
         let held: parda_rules::WordSet = ["khan", "harry", "mane", "dash"].iter().map(|w| w.to_string()).collect();
         let f = NameFinder::new(Lexicon::builtin().without_names(&held));
-        let names = |s: &str| {
-            let mut out = Vec::new();
-            f.find(s, &mut out);
-            out.iter().filter(|x| !x.address).map(|x| s[x.start..x.end].to_string()).collect::<Vec<_>>()
-        };
+        let names = |s: &str| names_with(&f, s);
         assert_eq!(names("Grievance filed by Xyqor Khan on the portal"), vec!["Xyqor Khan"]);
         assert_eq!(names("Complaint from Harry Bantuwal about low pressure"), vec!["Harry Bantuwal"]);
         assert_eq!(names("Xyqor Mane ne shikayat ki"), vec!["Xyqor Mane"]);
