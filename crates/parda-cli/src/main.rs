@@ -36,9 +36,9 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
 const CHUNK_BYTES: usize = 1 << 20;
-/// CSV files from this size on are processed one at a time on all threads; smaller files, and
-/// all workbooks and dumps, several at a time on one thread each.
-const BIG_CSV_BYTES: u64 = 32 << 20;
+/// CSV files and dumps from this size on are processed one at a time on all threads; smaller
+/// files, and all workbooks, several at a time on one thread each.
+const BIG_FILE_BYTES: u64 = 32 << 20;
 const REPORT_JSON: &str = "parda-report.json";
 const REPORT_HTML: &str = "parda-report.html";
 
@@ -496,7 +496,7 @@ fn process(
             if parda_formats::is_workbook(&f.path) {
                 workbook_job::run_workbook(engine, &f.shown(), output, mode, ctx.as_ref())
             } else if sql_job::is_sql(&f.path) {
-                sql_job::run_sql(engine, &f.shown(), output, mode, ctx.as_ref(), None)
+                sql_job::run_sql(engine, &f.shown(), output, mode, &opts, None)
             } else {
                 run_csv(engine, &f.shown(), output, mode, &opts)
             }
@@ -508,14 +508,11 @@ fn process(
         }
         result
     };
-    // Several files at once: workbooks, dumps and small CSV files each run on one thread, as
-    // many at a time as there are threads; a large CSV file then runs alone on all threads
-    // (its chunks are the parallel work). Reports keep the input order.
-    let parallel_csv = |i: usize| {
-        let f = &files[i];
-        !parda_formats::is_workbook(&f.path) && !sql_job::is_sql(&f.path) && sizes[i] >= BIG_CSV_BYTES
-    };
-    let (big, small): (Vec<usize>, Vec<usize>) = (0..files.len()).partition(|&i| parallel_csv(i) || files.len() == 1);
+    // Several files at once: workbooks, small dumps and small CSV files each run on one thread,
+    // as many at a time as there are threads; a large CSV file or dump then runs alone on all
+    // threads (its chunks are the parallel work). Reports keep the input order.
+    let parallel_file = |i: usize| !parda_formats::is_workbook(&files[i].path) && sizes[i] >= BIG_FILE_BYTES;
+    let (big, small): (Vec<usize>, Vec<usize>) = (0..files.len()).partition(|&i| parallel_file(i) || files.len() == 1);
     let mut results: Vec<Option<Result<FileReport>>> = (0..files.len()).map(|_| None).collect();
     let slots = std::sync::Mutex::new(&mut results);
     let next = std::sync::atomic::AtomicUsize::new(0);

@@ -2,9 +2,13 @@
 //! `INSERT` column list or the `COPY` list, and classified from those names and the first rows
 //! seen; then every string and number literal is checked and re-written in place, escaped for
 //! its dialect. Bytes outside the changed literals are copied as they are.
+//!
+//! One reader thread parses the dump, plans the tables and cuts the statements and `COPY` rows
+//! into batches; workers check the batches in parallel and the results are written in order.
 
-use crate::csv_job::{column_report, named, Mode};
+use crate::csv_job::{column_report, named, Interrupted, JobOptions, Mode, INTERRUPTED};
 use crate::locators::{self, LocatorSink, UnmaskCtx};
+use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, bail, Result};
 use parda_formats::sql::{
@@ -15,6 +19,8 @@ use parda_formats::{AtomicOutput, TextEncoding, TextSink};
 use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 const SAMPLE_ROWS: usize = 1000;
 
@@ -24,14 +30,25 @@ pub fn is_sql(path: &Path) -> bool {
     name.ends_with(".sql") || name.ends_with(".sql.gz")
 }
 
+/// A table's column plans as the workers use them. A table planned again (a `COPY` with other
+/// columns) gets a new one, so pieces read before keep theirs.
+struct TablePlan {
+    table: String,
+    /// Increases with every plan made in the run: stats of an older plan are not merged into a
+    /// newer one.
+    generation: u64,
+    names: Vec<String>,
+    numeric: Vec<bool>,
+    plans: Vec<ColumnPlan>,
+}
+
 #[derive(Default)]
 struct Table {
     /// (name, SQL type) from `CREATE TABLE`.
     declared: Vec<(String, String)>,
-    names: Vec<String>,
-    numeric: Vec<bool>,
-    plans: Option<Vec<ColumnPlan>>,
-    stats: Vec<ColumnStats>,
+    /// The column list of the current `COPY` block.
+    copy_names: Vec<String>,
+    plan: Option<Arc<TablePlan>>,
 }
 
 fn is_numeric_type(ty: &str) -> bool {
@@ -53,62 +70,291 @@ fn is_numeric_type(ty: &str) -> bool {
     NUMERIC.iter().any(|n| ty.starts_with(n))
 }
 
-impl Table {
-    /// Plans the columns from their names and sampled values.
-    fn plan(&mut self, engine: &Engine, names: &[String], samples: &[Vec<String>]) {
-        self.names = names.to_vec();
-        self.numeric = names
+/// What the reader hands to the workers, in output order.
+enum Piece {
+    /// Bytes written as they are.
+    Raw(Vec<u8>),
+    /// An INSERT statement whose first tuple is row `first_row` of the dump.
+    Insert { plan: Arc<TablePlan>, first_row: u64, raw: Vec<u8>, literals: Vec<Literal> },
+    /// A COPY row, row `row` of the dump.
+    CopyRow { plan: Arc<TablePlan>, row: u64, line: Vec<u8> },
+}
+
+/// Consecutive pieces of a dump, about `chunk_bytes` of input.
+#[derive(Default)]
+struct Batch {
+    pieces: Vec<Piece>,
+    /// Input bytes the pieces cover (for progress).
+    bytes: u64,
+}
+
+/// A worker's result for one batch.
+#[derive(Default)]
+struct BatchResult {
+    out: Vec<u8>,
+    bytes: u64,
+    /// Counts per table plan touched by the batch.
+    stats: Vec<(Arc<TablePlan>, Vec<ColumnStats>)>,
+    /// Counts for values outside the planned columns.
+    outside: ColumnStats,
+    remaining: BTreeMap<usize, u64>,
+    locators: Vec<u8>,
+    error: Option<String>,
+}
+
+/// Reads a dump item by item, plans each table from its first rows and cuts the items into
+/// batches. Runs on the pipeline's reader thread; everything here is sequential state.
+struct Splitter<'a> {
+    engine: &'a Engine,
+    sql: SqlReader,
+    path: &'a str,
+    /// Items (statements, COPY rows) to write, for a work unit; `None`: all.
+    range: Option<(u64, u64)>,
+    tables: BTreeMap<String, Table>,
+    copy: Option<(String, Vec<NumberedRow>)>,
+    inserts: Vec<PendingInsert>,
+    next_idx: u64,
+    /// Rows seen so far (the next row's ordinal in the dump).
+    rows: u64,
+    /// Rows of the items written.
+    rows_written: u64,
+    generations: u64,
+    done: bool,
+    batch: Batch,
+}
+
+impl Splitter<'_> {
+    /// Whether item `idx` is written (and masked) by this run.
+    fn emits(&self, idx: u64) -> bool {
+        self.range.is_none_or(|(a, b)| idx >= a && idx < b)
+    }
+
+    fn raw(&mut self, idx: u64, raw: Vec<u8>) {
+        if self.emits(idx) {
+            self.batch.pieces.push(Piece::Raw(raw));
+        }
+    }
+
+    fn insert(&mut self, idx: u64, plan: Arc<TablePlan>, raw: Vec<u8>, literals: Vec<Literal>) {
+        let first_row = self.rows;
+        let rows = literals.last().map_or(0, |l| l.row as u64 + 1);
+        self.rows += rows;
+        if self.emits(idx) {
+            self.rows_written += rows;
+            self.batch.pieces.push(Piece::Insert { plan, first_row, raw, literals });
+        }
+    }
+
+    fn copy_row(&mut self, idx: u64, plan: Arc<TablePlan>, line: Vec<u8>) {
+        let row = self.rows;
+        self.rows += 1;
+        if self.emits(idx) {
+            self.rows_written += 1;
+            self.batch.pieces.push(Piece::CopyRow { plan, row, line });
+        }
+    }
+
+    /// Plans `table` from its column names and sampled values.
+    fn plan(&mut self, table: &str, names: Vec<String>, samples: &[Vec<String>]) -> Arc<TablePlan> {
+        let t = self.tables.entry(table.to_string()).or_default();
+        let numeric = names
             .iter()
-            .map(|n| self.declared.iter().find(|(d, _)| d == n).is_some_and(|(_, t)| is_numeric_type(t)))
+            .map(|n| t.declared.iter().find(|(d, _)| d == n).is_some_and(|(_, ty)| is_numeric_type(ty)))
             .collect();
         let plans = names
             .iter()
             .enumerate()
             .map(|(c, name)| {
                 let refs: Vec<&str> = samples.iter().filter_map(|row| row.get(c).map(String::as_str)).collect();
-                engine.plan_column(name, &refs)
+                self.engine.plan_column(name, &refs)
             })
             .collect();
-        self.plans = Some(plans);
-        self.stats = vec![ColumnStats::default(); names.len()];
+        self.generations += 1;
+        let plan =
+            Arc::new(TablePlan { table: table.to_string(), generation: self.generations, names, numeric, plans });
+        t.plan = Some(plan.clone());
+        plan
+    }
+
+    fn planned(&self, table: &str) -> Option<Arc<TablePlan>> {
+        self.tables.get(table).and_then(|t| t.plan.clone())
+    }
+
+    /// The next batch of about `bytes` input bytes; `None` at the end of the dump.
+    fn next_batch(&mut self, bytes: u64) -> Result<Option<Batch>> {
+        while !self.done && self.batch.bytes < bytes {
+            match self.sql.next_item()? {
+                Some(item) => self.take(item)?,
+                None => {
+                    self.flush_inserts();
+                    self.done = true;
+                }
+            }
+        }
+        let batch = std::mem::take(&mut self.batch);
+        Ok((!batch.pieces.is_empty() || batch.bytes > 0).then_some(batch))
+    }
+
+    fn take(&mut self, item: SqlItem) -> Result<()> {
+        let idx = self.next_idx;
+        self.next_idx += 1;
+        // A unit stops reading once it is past its range and no earlier item waits for a
+        // sample that later items would complete.
+        let past_range = self.range.is_some_and(|(_, end)| idx >= end);
+        if past_range && self.inserts.is_empty() && self.copy.as_ref().is_none_or(|(_, pending)| pending.is_empty()) {
+            self.done = true;
+            return Ok(());
+        }
+        match item {
+            SqlItem::CreateTable { raw, table, columns } => {
+                self.batch.bytes += raw.len() as u64;
+                self.flush_inserts();
+                self.tables.entry(table).or_default().declared = columns;
+                self.raw(idx, raw);
+            }
+            SqlItem::Insert { raw, table, columns, literals, .. } => {
+                self.batch.bytes += raw.len() as u64;
+                if let Some(plan) = self.planned(&table) {
+                    self.flush_inserts();
+                    self.insert(idx, plan, raw, literals);
+                    return Ok(());
+                }
+                let same = self.inserts.first().is_some_and(|i| i.table == table);
+                let rows: usize = self.inserts.iter().map(|i| i.rows()).sum();
+                if !same || rows >= SAMPLE_ROWS {
+                    self.flush_inserts();
+                }
+                match self.planned(&table) {
+                    Some(plan) => self.insert(idx, plan, raw, literals),
+                    None => self.inserts.push(PendingInsert { item: idx, raw, table, columns, literals }),
+                }
+            }
+            SqlItem::CopyStart { raw, table, columns } => {
+                self.batch.bytes += raw.len() as u64;
+                self.flush_inserts();
+                let t = self.tables.entry(table.clone()).or_default();
+                if t.plan.as_ref().is_some_and(|p| p.names != columns) {
+                    t.plan = None;
+                }
+                t.copy_names = columns;
+                self.raw(idx, raw);
+                self.copy = Some((table, Vec::new()));
+            }
+            SqlItem::CopyRow(line) => {
+                self.batch.bytes += line.len() as u64;
+                let Some((table, waiting)) = self.copy.as_ref().map(|(t, p)| (t.clone(), p.len())) else {
+                    bail!("{}: COPY row outside a COPY block", self.path);
+                };
+                let plan = match self.planned(&table) {
+                    Some(plan) => plan,
+                    None if waiting < SAMPLE_ROWS => {
+                        if let Some((_, pending)) = self.copy.as_mut() {
+                            pending.push((idx, line));
+                        }
+                        return Ok(());
+                    }
+                    None => self.plan_copy(&table),
+                };
+                self.copy_row(idx, plan, line);
+            }
+            SqlItem::Raw(raw) => {
+                self.batch.bytes += raw.len() as u64;
+                self.flush_inserts();
+                if let Some((table, _)) = &self.copy {
+                    // The end of a COPY block: rows still waiting for a plan go out first.
+                    let table = table.clone();
+                    let plan = self.planned(&table).unwrap_or_else(|| self.plan_copy(&table));
+                    let pending = self.copy.take().map(|(_, p)| p).unwrap_or_default();
+                    for (i, l) in pending {
+                        self.copy_row(i, plan.clone(), l);
+                    }
+                }
+                self.raw(idx, raw);
+            }
+        }
+        Ok(())
+    }
+
+    /// Plans a COPY table from its column list and the waiting rows, then emits those rows.
+    fn plan_copy(&mut self, table: &str) -> Arc<TablePlan> {
+        let pending = self.copy.as_mut().map(|(_, p)| std::mem::take(p)).unwrap_or_default();
+        let t = self.tables.entry(table.to_string()).or_default();
+        let names = if t.copy_names.is_empty() {
+            t.declared.iter().map(|(n, _)| n.clone()).collect()
+        } else {
+            t.copy_names.clone()
+        };
+        let samples: Vec<Vec<String>> = pending
+            .iter()
+            .map(|(_, line)| {
+                copy_fields(line).iter().map(|&(a, b)| decode_copy_field(&line[a..b]).unwrap_or_default()).collect()
+            })
+            .collect();
+        let width = samples.iter().map(Vec::len).max().unwrap_or(0);
+        let names: Vec<String> =
+            if names.is_empty() { (1..=width).map(|i| format!("column {i}")).collect() } else { names };
+        let plan = self.plan(table, names, &samples);
+        for (i, l) in pending {
+            self.copy_row(i, plan.clone(), l);
+        }
+        plan
+    }
+
+    /// Plans the table of the waiting INSERTs from all their rows, then emits them.
+    fn flush_inserts(&mut self) {
+        let Some(first) = self.inserts.first() else { return };
+        let table = first.table.clone();
+        let declared = self.tables.get(&table).map(|t| t.declared.as_slice()).unwrap_or_default();
+        let width = self.inserts.iter().flat_map(|i| i.literals.iter().map(|l| l.col + 1)).max().unwrap_or(0);
+        let names: Vec<String> = match &first.columns {
+            Some(c) => c.clone(),
+            None if !declared.is_empty() => declared.iter().map(|(n, _)| n.clone()).collect(),
+            None => (1..=width).map(|i| format!("column {i}")).collect(),
+        };
+        let mut samples: Vec<Vec<String>> = Vec::new();
+        for ins in &self.inserts {
+            let base = samples.len();
+            for l in &ins.literals {
+                let r = base + l.row;
+                if samples.len() <= r {
+                    samples.resize(r + 1, Vec::new());
+                }
+                let row = &mut samples[r];
+                if row.len() <= l.col {
+                    row.resize(l.col + 1, String::new());
+                }
+                row[l.col] = literal_text(&ins.raw[l.start..l.end], l.kind).unwrap_or_default();
+            }
+        }
+        let plan = self.plan(&table, names, &samples);
+        for ins in std::mem::take(&mut self.inserts) {
+            self.insert(ins.item, plan.clone(), ins.raw, ins.literals);
+        }
     }
 }
 
-struct Job<'a> {
+/// Per-batch state of a worker checking values.
+struct Cells<'a> {
     engine: &'a Engine,
     mode: Mode,
-    free: ColumnPlan,
-    outside: ColumnStats,
-    remaining: BTreeMap<usize, u64>,
-    rows: u64,
-    scratch: Scratch,
     unmask: Option<&'a UnmaskCtx>,
+    scratch: Scratch,
     locators: Vec<u8>,
+    remaining: BTreeMap<usize, u64>,
     error: Option<String>,
-    /// Items (statements, COPY rows) to write, for a work unit; `None`: all.
-    range: Option<(u64, u64)>,
-    /// Rows of the items written.
-    rows_written: u64,
 }
 
-impl Job<'_> {
-    /// Whether item `idx` is written (and masked) by this run.
-    fn emits(&self, idx: u64) -> bool {
-        self.range.is_none_or(|(a, b)| idx >= a && idx < b)
-    }
-
+impl Cells<'_> {
     /// Checks one value (row ordinal `row` in the dump, column `col` of `table`); returns its
     /// replacement, if any.
     fn cell(
         &mut self,
         value: &str,
-        plan: Option<&ColumnPlan>,
-        stats: Option<&mut ColumnStats>,
+        plan: &ColumnPlan,
+        stats: &mut ColumnStats,
         (table, row, col): (&str, u64, usize),
     ) -> Option<String> {
-        let plan = plan.unwrap_or(&self.free);
         if let Some(u) = self.unmask {
-            let stats = stats.unwrap_or(&mut self.outside);
             return match u.cell(self.engine, table, row, col as u32, value, stats) {
                 Ok(new) => new,
                 Err(e) => {
@@ -123,7 +369,6 @@ impl Job<'_> {
             }
             return None;
         }
-        let stats = stats.unwrap_or(&mut self.outside);
         match self.engine.process_cell(value, plan, stats, &mut self.scratch) {
             CellOutcome::Changed(new) => {
                 if !self.scratch.tokens.is_empty() {
@@ -136,6 +381,70 @@ impl Job<'_> {
     }
 }
 
+/// Detects and transforms the values of one batch (a worker's job).
+fn process_batch(
+    engine: &Engine,
+    mode: Mode,
+    free: &ColumnPlan,
+    unmask: Option<&UnmaskCtx>,
+    batch: Batch,
+) -> BatchResult {
+    let mut cells = Cells {
+        engine,
+        mode,
+        unmask,
+        scratch: Scratch::default(),
+        locators: Vec::new(),
+        remaining: BTreeMap::new(),
+        error: None,
+    };
+    let mut result = BatchResult { bytes: batch.bytes, ..Default::default() };
+    for piece in batch.pieces {
+        if cells.error.is_some() {
+            break;
+        }
+        let (plan, slot) = match &piece {
+            Piece::Raw(raw) => {
+                result.out.extend_from_slice(raw);
+                continue;
+            }
+            Piece::Insert { plan, .. } | Piece::CopyRow { plan, .. } => (plan.clone(), result.slot(plan)),
+        };
+        let stats = &mut result.stats[slot].1;
+        let mut value = |text: &str, c: usize, row: u64| {
+            let (p, s) = match (plan.plans.get(c), stats.get_mut(c)) {
+                (Some(p), Some(s)) => (p, s),
+                _ => (free, &mut result.outside),
+            };
+            cells.cell(text, p, s, (&plan.table, row, c))
+        };
+        match piece {
+            Piece::Raw(_) => {}
+            Piece::Insert { first_row, raw, literals, .. } => {
+                insert_out(&raw, &literals, first_row, &mut value, &mut result.out)
+            }
+            Piece::CopyRow { row, line, .. } => copy_row(&line, row, &plan.numeric, &mut value, &mut result.out),
+        }
+    }
+    result.locators = cells.locators;
+    result.remaining = cells.remaining;
+    result.error = cells.error;
+    result
+}
+
+impl BatchResult {
+    /// The index of `plan`'s counts in `stats`, added if new.
+    fn slot(&mut self, plan: &Arc<TablePlan>) -> usize {
+        match self.stats.iter().position(|(p, _)| Arc::ptr_eq(p, plan)) {
+            Some(i) => i,
+            None => {
+                self.stats.push((plan.clone(), vec![ColumnStats::default(); plan.plans.len()]));
+                self.stats.len() - 1
+            }
+        }
+    }
+}
+
 pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
     match kind {
         LiteralKind::Str { .. } => decode_string(raw, kind),
@@ -144,16 +453,21 @@ pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
     }
 }
 
-/// Processes one dump; in `Mask` mode writes `output` atomically (gzip if the input was).
+/// Counts per table, merged in output order: (plan generation, counts per column).
+type TableCounts = BTreeMap<String, (u64, Vec<ColumnStats>)>;
+
+/// Processes one dump on `opts.threads` threads (batches of `opts.chunk_bytes`); in `Mask` mode
+/// writes `output` atomically (gzip if the input was). `items`: only these items, for a work
+/// unit.
 pub fn run_sql(
     engine: &Engine,
     path: &str,
     output: Option<&Path>,
     mode: Mode,
-    unmask: Option<&UnmaskCtx>,
-    range: Option<(u64, u64)>,
+    opts: &JobOptions,
+    items: Option<(u64, u64)>,
 ) -> Result<FileReport> {
-    let mut reader = SqlReader::open(path)?;
+    let sql = SqlReader::open(path)?;
     let gzip = parda_formats::open_input(path)?.gzip;
     let atomic = match (mode.writes(), output) {
         (true, Some(o)) => Some(AtomicOutput::create(o)?),
@@ -165,130 +479,72 @@ pub fn run_sql(
         None => None,
     };
     let shown = output.map(|o| o.display().to_string()).unwrap_or_default();
-    let emits = |idx: u64| range.is_none_or(|(a, b)| idx >= a && idx < b);
-    let mut write = |idx: u64, bytes: &[u8]| -> Result<()> {
-        if let Some(s) = sink.as_mut().filter(|_| emits(idx)) {
-            s.write_text(bytes).map_err(|e| anyhow!("{shown}: cannot write: {e}"))?;
-        }
-        Ok(())
-    };
-    let mut job = Job {
+    let mut splitter = Splitter {
         engine,
-        mode,
-        free: engine.free_text_plan(),
-        outside: ColumnStats::default(),
-        remaining: BTreeMap::new(),
+        sql,
+        path,
+        range: items,
+        tables: BTreeMap::new(),
+        copy: None,
+        inserts: Vec::new(),
+        next_idx: 0,
         rows: 0,
-        scratch: Scratch::default(),
-        unmask,
-        locators: Vec::new(),
-        error: None,
-        range,
         rows_written: 0,
+        generations: 0,
+        done: false,
+        batch: Batch::default(),
     };
-    let mut tables: BTreeMap<String, Table> = BTreeMap::new();
-    let mut copy: Option<(String, Vec<NumberedRow>)> = None;
-    let mut inserts: Vec<PendingInsert> = Vec::new();
-    let mut next_idx = 0u64;
-    while let Some(item) = reader.next_item()? {
-        let idx = next_idx;
-        next_idx += 1;
-        // A unit stops reading once it is past its range and no earlier item waits for a
-        // sample that later items would complete.
-        let past_range = range.is_some_and(|(_, end)| idx >= end);
-        if past_range && inserts.is_empty() && copy.as_ref().is_none_or(|(_, pending)| pending.is_empty()) {
-            break;
-        }
-        if let Some(e) = job.error.take() {
-            bail!("{path}: {e}");
-        }
-        if let Some(l) = locator_sink.as_mut() {
-            l.write(&job.locators)?;
-        }
-        job.locators.clear();
-        match item {
-            SqlItem::CreateTable { raw, table, columns } => {
-                flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-                tables.entry(table).or_default().declared = columns;
-                write(idx, &raw)?;
+    let free = engine.free_text_plan();
+    let mut counts = TableCounts::new();
+    let mut outside = ColumnStats::default();
+    let mut remaining: BTreeMap<usize, u64> = BTreeMap::new();
+    let chunk_bytes = opts.chunk_bytes.max(1) as u64;
+    run_ordered(
+        opts.threads,
+        || {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                return Err(anyhow!(Interrupted));
             }
-            SqlItem::Insert { raw, table, columns, literals, .. } => {
-                let planned = tables.get(&table).is_some_and(|t| t.plans.is_some());
-                if planned {
-                    flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-                    let out =
-                        insert_out(&mut job, idx, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
-                    write(idx, &out)?;
-                    continue;
-                }
-                let same = inserts.first().is_some_and(|i| i.table == table);
-                let rows: usize = inserts.iter().map(|i| i.rows()).sum();
-                if !same || rows >= SAMPLE_ROWS {
-                    flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-                }
-                if tables.get(&table).is_some_and(|t| t.plans.is_some()) {
-                    let out =
-                        insert_out(&mut job, idx, &table, tables.get_mut(&table).expect("planned"), &raw, &literals);
-                    write(idx, &out)?;
-                } else {
-                    inserts.push(PendingInsert { item: idx, raw, table, columns, literals });
+            splitter.next_batch(chunk_bytes)
+        },
+        |batch| process_batch(engine, mode, &free, opts.unmask, batch),
+        |res| {
+            if let Some(e) = res.error {
+                bail!("{path}: {e}");
+            }
+            if let Some(p) = opts.progress {
+                p.advance(res.bytes);
+            }
+            if let Some(l) = locator_sink.as_mut() {
+                l.write(&res.locators)?;
+            }
+            if let Some(s) = sink.as_mut() {
+                s.write_text(&res.out).map_err(|e| anyhow!("{shown}: cannot write: {e}"))?;
+            }
+            for (plan, stats) in res.stats {
+                let entry = counts.entry(plan.table.clone()).or_insert_with(|| (plan.generation, Vec::new()));
+                if entry.0 < plan.generation || entry.1.is_empty() {
+                    *entry = (plan.generation, stats);
+                } else if entry.0 == plan.generation {
+                    entry.1.iter_mut().zip(&stats).for_each(|(a, b)| a.merge(b));
                 }
             }
-            SqlItem::CopyStart { raw, table, columns } => {
-                flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-                let t = tables.entry(table.clone()).or_default();
-                if t.plans.is_some() && t.names != columns {
-                    t.plans = None;
-                }
-                write(idx, &raw)?;
-                copy = Some((table, Vec::new()));
+            outside.merge(&res.outside);
+            for (t, n) in res.remaining {
+                *remaining.entry(t).or_default() += n;
             }
-            SqlItem::CopyRow(line) => {
-                let (table, pending) = copy.as_mut().ok_or_else(|| anyhow!("{path}: COPY row outside a COPY block"))?;
-                let t = tables.get_mut(table.as_str()).expect("created at COPY");
-                if t.plans.is_none() && pending.len() < SAMPLE_ROWS {
-                    pending.push((idx, line));
-                    continue;
-                }
-                if t.plans.is_none() {
-                    plan_copy(engine, t, pending)?;
-                    for (i, l) in std::mem::take(pending) {
-                        write(i, &copy_row(&mut job, i, table, t, &l))?;
-                    }
-                }
-                write(idx, &copy_row(&mut job, idx, table, t, &line))?;
-            }
-            SqlItem::Raw(raw) => {
-                flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-                if let Some((table, pending)) = copy.take() {
-                    // The end of a COPY block: rows still waiting for a plan go out first.
-                    let t = tables.get_mut(table.as_str()).expect("created at COPY");
-                    if t.plans.is_none() {
-                        plan_copy(engine, t, &pending)?;
-                    }
-                    for (i, l) in pending {
-                        write(i, &copy_row(&mut job, i, &table, t, &l))?;
-                    }
-                }
-                write(idx, &raw)?;
-            }
-        }
-    }
-    flush_inserts(engine, &mut job, &mut tables, &mut inserts, &mut write)?;
-    if let Some(e) = job.error.take() {
-        bail!("{path}: {e}");
-    }
+            Ok(())
+        },
+    )?;
     if let (Some(s), Some(a)) = (sink, atomic) {
-        s.finish().map_err(|e| {
-            anyhow!("{}: cannot write: {e}", output.map(|o| o.display().to_string()).unwrap_or_default())
-        })?;
+        s.finish().map_err(|e| anyhow!("{shown}: cannot write: {e}"))?;
         a.commit()?;
     }
-    if let Some(mut l) = locator_sink {
-        l.write(&job.locators)?;
+    if let Some(l) = locator_sink {
         l.commit()?;
     }
-    Ok(report(engine, path, output, mode, gzip, reader.dialect, &tables, job))
+    let totals = Totals { rows: splitter.rows_written, counts, outside, remaining, free };
+    Ok(report(engine, path, output, mode, gzip, splitter.sql.dialect, &splitter.tables, totals))
 }
 
 /// A `COPY` row waiting for its table's plan, with its item number.
@@ -309,63 +565,20 @@ impl PendingInsert {
     }
 }
 
-/// Plans the table of the waiting INSERTs from all their rows, then writes them.
-fn flush_inserts(
-    engine: &Engine,
-    job: &mut Job,
-    tables: &mut BTreeMap<String, Table>,
-    inserts: &mut Vec<PendingInsert>,
-    write: &mut impl FnMut(u64, &[u8]) -> Result<()>,
-) -> Result<()> {
-    let Some(first) = inserts.first() else { return Ok(()) };
-    let t = tables.entry(first.table.clone()).or_default();
-    let width = inserts.iter().flat_map(|i| i.literals.iter().map(|l| l.col + 1)).max().unwrap_or(0);
-    let names: Vec<String> = match &first.columns {
-        Some(c) => c.clone(),
-        None if !t.declared.is_empty() => t.declared.iter().map(|(n, _)| n.clone()).collect(),
-        None => (1..=width).map(|i| format!("column {i}")).collect(),
-    };
-    let mut samples: Vec<Vec<String>> = Vec::new();
-    for ins in inserts.iter() {
-        let base = samples.len();
-        for l in &ins.literals {
-            let r = base + l.row;
-            if samples.len() <= r {
-                samples.resize(r + 1, Vec::new());
-            }
-            let row = &mut samples[r];
-            if row.len() <= l.col {
-                row.resize(l.col + 1, String::new());
-            }
-            row[l.col] = literal_text(&ins.raw[l.start..l.end], l.kind).unwrap_or_default();
-        }
-    }
-    t.plan(engine, &names, &samples);
-    for ins in inserts.drain(..) {
-        let out = insert_out(job, ins.item, &ins.table, t, &ins.raw, &ins.literals);
-        write(ins.item, &out)?;
-    }
-    Ok(())
-}
-
-/// An INSERT statement with its changed literals re-written.
-fn insert_out(job: &mut Job, idx: u64, table: &str, t: &mut Table, raw: &[u8], literals: &[Literal]) -> Vec<u8> {
-    let base = job.rows;
-    let rows = literals.last().map_or(0, |l| l.row as u64 + 1);
-    job.rows += rows;
-    if !job.emits(idx) {
-        return Vec::new();
-    }
-    job.rows_written += rows;
-    let mut out = Vec::with_capacity(raw.len());
+/// Writes an INSERT statement to `out` with its changed literals re-written; `value` checks one
+/// literal's text (column, row ordinal) and returns its replacement.
+fn insert_out(
+    raw: &[u8],
+    literals: &[Literal],
+    first_row: u64,
+    value: &mut impl FnMut(&str, usize, u64) -> Option<String>,
+    out: &mut Vec<u8>,
+) {
     let mut pos = 0;
     for l in literals {
         let lit = &raw[l.start..l.end];
         let Some(text) = literal_text(lit, l.kind) else { continue };
-        let plans = t.plans.as_ref().expect("planned");
-        if let Some(new) =
-            job.cell(&text, plans.get(l.col), t.stats.get_mut(l.col), (table, base + l.row as u64, l.col))
-        {
+        if let Some(new) = value(&text, l.col, first_row + l.row as u64) {
             out.extend_from_slice(&raw[pos..l.start]);
             if l.kind == LiteralKind::Number {
                 out.extend_from_slice(numeric_mask(&text, &new).as_bytes());
@@ -376,51 +589,42 @@ fn insert_out(job: &mut Job, idx: u64, table: &str, t: &mut Table, raw: &[u8], l
         }
     }
     out.extend_from_slice(&raw[pos..]);
-    out
 }
 
-/// Plans a COPY table from its column list (kept at `CopyStart`) and the waiting rows.
-fn plan_copy(engine: &Engine, t: &mut Table, pending: &[(u64, Vec<u8>)]) -> Result<()> {
-    let names = if t.names.is_empty() { t.declared.iter().map(|(n, _)| n.clone()).collect() } else { t.names.clone() };
-    let samples: Vec<Vec<String>> = pending
-        .iter()
-        .map(|(_, line)| {
-            copy_fields(line).iter().map(|&(a, b)| decode_copy_field(&line[a..b]).unwrap_or_default()).collect()
-        })
-        .collect();
-    let width = samples.iter().map(Vec::len).max().unwrap_or(0);
-    let names = if names.is_empty() { (1..=width).map(|i| format!("column {i}")).collect() } else { names };
-    t.plan(engine, &names, &samples);
-    Ok(())
-}
-
-fn copy_row(job: &mut Job, idx: u64, table: &str, t: &mut Table, line: &[u8]) -> Vec<u8> {
-    let row = job.rows;
-    job.rows += 1;
-    if !job.emits(idx) {
-        return Vec::new();
-    }
-    job.rows_written += 1;
+/// Writes a COPY row to `out` with its changed fields re-written.
+fn copy_row(
+    line: &[u8],
+    row: u64,
+    numeric: &[bool],
+    value: &mut impl FnMut(&str, usize, u64) -> Option<String>,
+    out: &mut Vec<u8>,
+) {
     let fields = copy_fields(line);
-    let mut out = Vec::with_capacity(line.len());
     let mut pos = 0;
     for (c, &(a, b)) in fields.iter().enumerate() {
         let Some(text) = decode_copy_field(&line[a..b]) else { continue };
-        let plans = t.plans.as_ref().expect("planned");
-        if let Some(new) = job.cell(&text, plans.get(c), t.stats.get_mut(c), (table, row, c)) {
+        if let Some(new) = value(&text, c, row) {
             out.extend_from_slice(&line[pos..a]);
-            let numeric =
-                t.numeric.get(c).copied().unwrap_or(false) && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-            if numeric {
+            let is_number =
+                numeric.get(c).copied().unwrap_or(false) && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+            if is_number {
                 out.extend_from_slice(numeric_mask(&text, &new).as_bytes());
             } else {
-                encode_copy_field(&new, &mut out);
+                encode_copy_field(&new, out);
             }
             pos = b;
         }
     }
     out.extend_from_slice(&line[pos..]);
-    out
+}
+
+/// What the consumer summed over all batches.
+struct Totals {
+    rows: u64,
+    counts: TableCounts,
+    outside: ColumnStats,
+    remaining: BTreeMap<usize, u64>,
+    free: ColumnPlan,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -432,21 +636,26 @@ fn report(
     gzip: bool,
     dialect: SqlDialect,
     tables: &BTreeMap<String, Table>,
-    job: Job,
+    totals: Totals,
 ) -> FileReport {
     let mut columns: Vec<ColumnReport> = Vec::new();
     let mut all = ColumnStats::default();
     for (name, t) in tables {
-        let Some(plans) = &t.plans else { continue };
-        for (c, plan) in plans.iter().enumerate() {
-            all.merge(&t.stats[c]);
-            let mut r = column_report(engine, c, &format!("{name}.{}", t.names[c]), plan, &t.stats[c]);
+        let Some(plan) = &t.plan else { continue };
+        let none = vec![ColumnStats::default(); plan.plans.len()];
+        let stats = match totals.counts.get(name) {
+            Some((generation, stats)) if *generation == plan.generation && stats.len() == none.len() => stats,
+            _ => &none,
+        };
+        for (c, column) in plan.plans.iter().enumerate() {
+            all.merge(&stats[c]);
+            let mut r = column_report(engine, c, &format!("{name}.{}", plan.names[c]), column, &stats[c]);
             r.index = c;
             columns.push(r);
         }
     }
-    all.merge(&job.outside);
-    let mut outside = column_report(engine, columns.len(), "(outside columns)", &job.free, &job.outside);
+    all.merge(&totals.outside);
+    let mut outside = column_report(engine, columns.len(), "(outside columns)", &totals.free, &totals.outside);
     outside.action = "detect spans".into();
     FileReport {
         path: path.to_string(),
@@ -457,13 +666,13 @@ fn report(
         }
         .into(),
         gzip,
-        rows_in: job.rows_written,
-        rows_out: if mode.writes() { job.rows_written } else { 0 },
+        rows_in: totals.rows,
+        rows_out: if mode.writes() { totals.rows } else { 0 },
         pii_found: named(engine, &all.found),
         cells_changed: all.changed,
         already_protected: all.protected,
         pii_remaining: (mode == Mode::Verify)
-            .then(|| job.remaining.iter().map(|(k, v)| (engine.type_name(*k).to_string(), *v)).collect()),
+            .then(|| totals.remaining.iter().map(|(k, v)| (engine.type_name(*k).to_string(), *v)).collect()),
         columns,
         outside_columns: outside,
         ..Default::default()

@@ -283,10 +283,10 @@ pub fn mask_unit(engine: &Engine, unit: &Unit, out: &Path, opts: &JobOptions) ->
             workbook_job::run_workbook(engine, &shown, Some(&part), Mode::Mask, None)?
         }
         UnitKind::Whole if sql_job::is_sql(&unit.input) => {
-            sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, None, None)?
+            sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, None)?
         }
         UnitKind::Whole => run_csv(engine, &shown, Some(&part), Mode::Mask, opts)?,
-        UnitKind::SqlItems => sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, None, unit.items)?,
+        UnitKind::SqlItems => sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, unit.items)?,
         UnitKind::CsvRange => {
             let o = JobOptions { range: unit.csv, expect_columns: Some(&unit.columns), ..*opts };
             run_csv(engine, &shown, Some(&part), Mode::Mask, &o)?

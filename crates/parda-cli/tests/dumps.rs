@@ -109,3 +109,83 @@ fn truncated_dumps_fail_with_file_and_line_and_leave_nothing() {
         assert!(!dir.path().join("o").join(name).exists(), "{name}");
     }
 }
+
+/// A mysqldump and a pg_dump with several tables, more rows than the planning sample, a table
+/// planned again by a second COPY with other columns, and statements between the data.
+fn multi_table_dumps() -> (String, String) {
+    let names = ["Ramesh Kumar", "Smt. Sunita Devi", "Mohd. Irfan Khan", "R. K. Sharma", "Geeta Yadav"];
+    let row = |i: usize| (names[i % names.len()], 9_100_000_000u64 + (i as u64 * 7_919) % 899_999_999);
+    let mut my = String::from(
+        "-- MySQL dump 10.13\nCREATE TABLE `owners` (`id` int, `owner_name` varchar(64), `mobile` bigint, `note` text);\n\
+         CREATE TABLE `wards` (`id` int, `ward_name` varchar(32), `amount` decimal(10,2));\n",
+    );
+    for stmt in 0..30 {
+        let tuples: Vec<String> = (0..60)
+            .map(|k| {
+                let i = stmt * 60 + k;
+                let (name, mobile) = row(i);
+                format!(
+                    "({i},'{name}',{mobile},'receipt {} paid; S/O {} ph {}')",
+                    7_000_000_000u64 + i as u64,
+                    names[(i + 2) % 5],
+                    mobile + 1
+                )
+            })
+            .collect();
+        my.push_str(&format!("INSERT INTO `owners` VALUES {};\n", tuples.join(",")));
+        if stmt % 7 == 3 {
+            my.push_str(&format!("INSERT INTO `wards` VALUES ({stmt},'Ward {stmt}',{stmt}25.50);\n"));
+        }
+    }
+    let mut pg = String::from(
+        "-- PostgreSQL database dump\nCREATE TABLE public.eg_user (\n    id bigint,\n    name text,\n    mobilenumber text\n);\n\
+         COPY public.eg_user (id, name, mobilenumber) FROM stdin;\n",
+    );
+    for i in 0..1_500 {
+        let (name, mobile) = row(i);
+        pg.push_str(&format!("{i}\t{name}\t{mobile}\n"));
+    }
+    pg.push_str("\\.\n\nCOPY public.eg_user (id, mobilenumber, name) FROM stdin;\n");
+    for i in 0..40 {
+        let (name, mobile) = row(i + 7);
+        pg.push_str(&format!("{i}\t+91 {mobile}\t{name}\n"));
+    }
+    pg.push_str("\\.\n");
+    (my, pg)
+}
+
+#[test]
+fn dumps_mask_the_same_on_one_thread_and_on_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let (my, pg) = multi_table_dumps();
+    std::fs::write(dir.path().join("owners.sql"), &my).unwrap();
+    std::fs::write(dir.path().join("users.sql"), &pg).unwrap();
+    let run = |threads: &str, chunk: &str, file: &str| {
+        let out = dir.path().join(format!("o-{threads}-{chunk}-{file}"));
+        parda()
+            .args(["mask", "-q", "--threads", threads, "--out"])
+            .arg(&out)
+            .arg(dir.path().join(file))
+            .env("PARDA_CHUNK_BYTES", chunk)
+            .assert()
+            .success();
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("parda-report.json")).unwrap()).unwrap();
+        let file_report = &report["files"][0];
+        let counts = (file_report["rows_in"].clone(), file_report["pii_found"].clone(), file_report["columns"].clone());
+        (std::fs::read_to_string(out.join(file)).unwrap(), counts)
+    };
+    for file in ["owners.sql", "users.sql"] {
+        let (one, one_counts) = run("1", "1048576", file);
+        assert!(!one.contains("Ramesh") && !one.contains("Sunita") && !one.contains("9100007919"), "{file}: {one}");
+        assert!(one.contains("receipt 7000000001 paid") || file == "users.sql", "receipt numbers stay");
+        assert_eq!(one.lines().count(), if file == "users.sql" { pg.lines().count() } else { my.lines().count() });
+        for chunk in ["200", "5000"] {
+            let (many, many_counts) = run("3", chunk, file);
+            assert!(one == many, "{file}: 3 threads, batches of {chunk} bytes differ from 1 thread");
+            assert_eq!(one_counts, many_counts, "{file}: report counts, batches of {chunk} bytes");
+        }
+        let rows = one_counts.0.as_u64().unwrap();
+        assert_eq!(rows, if file == "users.sql" { 1_540 } else { 1_800 + 4 });
+    }
+}
