@@ -592,3 +592,32 @@ fn names_in_clerks_spellings_and_kinship_context_are_masked() {
          6,Bill handed over to M******** G****,Ward 4\n"
     );
 }
+
+#[test]
+fn addresses_and_mobiles_written_without_keywords_are_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("remarks.csv");
+    std::fs::write(
+        &input,
+        "id,remarks,ward\n\
+         1,\"shifted to 14/2 Shastri Nagar, Kanpur\",Ward 7\n\
+         2,\"#12, 3rd Cross, Jayanagar, Bengaluru 560041\",Ward 3\n\
+         3,new address: 221B Gandhi Road Bhopal,Ward 1\n\
+         4,\"R/O Vill. Rampur, Distt. Sitapur\",Ward 2\n\
+         5,Contact 98 765 43210 or 9876 543 210,Ward 9\n\
+         6,\"Ward 7, Gandhi Nagar; Gram Panchayat meeting\",Ward 4\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    parda().args(["mask", "-q", "--out"]).arg(&out).arg(&input).assert().success();
+    assert_eq!(
+        std::fs::read_to_string(out.join("remarks.csv")).unwrap(),
+        "id,remarks,ward\n\
+         1,\"shifted to **************************\",Ward 7\n\
+         2,\"#******************************************\",Ward 3\n\
+         3,new address: ***********************,Ward 1\n\
+         4,\"R/O ****************************\",Ward 2\n\
+         5,Contact ********3210 or ******** 210,Ward 9\n\
+         6,\"Ward 7, Gandhi Nagar; Gram Panchayat meeting\",Ward 4\n"
+    );
+}

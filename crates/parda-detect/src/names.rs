@@ -89,6 +89,74 @@ const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "je
 const PERSON_PREPOSITIONS: &[&str] = &["of", "by", "from", "to", "with", "for", "against"];
 /// Hindi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा").
 const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा"];
+/// Words before a house number (`Flat 302`, `Door 9`, `मकान 12`); `H`/`D` count with `No`.
+const HOUSE_KEYWORDS: &[&str] = &[
+    "hno",
+    "dno",
+    "house",
+    "door",
+    "ghar",
+    "flat",
+    "plot",
+    "qtr",
+    "quarter",
+    "quarters",
+    "gali",
+    "khasra",
+    "shop",
+    "bldg",
+    "building",
+    "survey",
+    "sy",
+    "मकान",
+    "गली",
+    "फ्लैट",
+    "प्लॉट",
+    "दुकान",
+    "खसरा",
+    "घर",
+];
+/// "Number" after a house keyword: `No`, `नं`, `संख्या`.
+const NUMERO: &[&str] = &["no", "nos", "number", "num", "नं", "न", "नंबर", "नम्बर", "संख्या", "क्रमांक", "क्र"];
+/// Words before a village's name.
+const VILLAGE_KEYWORDS: &[&str] =
+    &["vill", "village", "gram", "mauza", "mouza", "mauja", "ग्राम", "गांव", "गाँव", "मौजा", "ग्राम-"];
+/// Words after which an address follows (`address:`, `resides at`, `निवासी`).
+const ADDRESS_CONTEXT: &[&str] = &[
+    "address",
+    "addr",
+    "resides",
+    "residing",
+    "resident",
+    "lives",
+    "living",
+    "shifted",
+    "relocated",
+    "पता",
+    "निवासी",
+    "निवास",
+];
+/// Endings of locality names (`Jayanagar`, `Chandrapuram`, `Ameerpet`).
+const STREET_SUFFIXES: &[&str] =
+    &["nagar", "puram", "palli", "halli", "pet", "peth", "ganj", "wadi", "guda", "bagh", "vihar", "colony"];
+/// Ordinal endings (`3rd Cross`, `2nd Main`).
+const ORDINAL: &[&str] = &["st", "nd", "rd", "th"];
+
+/// What an address run must hold to be taken.
+#[derive(Clone, Copy)]
+enum Need {
+    /// Nothing more: the keyword is enough.
+    Nothing,
+    /// A number or a street word (after an address context word).
+    NumberOrStreet,
+    /// A street word in its first tokens (after a bare house number).
+    Street,
+}
+
+/// `No`, `Number`, `नं` after a house keyword.
+fn is_numero(low: &str) -> bool {
+    NUMERO.contains(&low)
+}
 
 impl NameFinder {
     /// Wraps the dictionaries.
@@ -534,70 +602,157 @@ impl NameFinder {
         Some((a, b))
     }
 
-    /// Address spans: from a house-number keyword followed by a number (`H.No. 12-3-456`,
-    /// `Flat 302`, `Plot No. 5`), or `Near`/`Opp.`/`Behind` followed by a capitalised word,
-    /// through street, locality, city and pin code.
+    /// Address spans, through street, locality, city and pin code, from: a house-number
+    /// keyword and a number (`H.No. 12-3-456`, `Door 9`, `मकान नं 12`); `Near`/`Opp.` and a
+    /// capitalised word; an address context word (`address:`, `R/O`, `resides at`, `निवासी`)
+    /// and a run with a number or a street word; a house number (`14/2`, `H-45`, `221B`, `#12`,
+    /// `12,`) at a clause start followed by a street word (`Shastri Nagar`, `3rd Cross`); or a
+    /// village keyword and a place (`Vill. Rampur`, `ग्राम रामपुर`).
     fn find_addresses(&self, s: &str, toks: &[Tok], out: &mut Vec<LexSpan>) {
         let mut i = 0;
         while i < toks.len() {
-            let l = toks[i].low;
-            let mut next = i + 1;
-            let trigger = match l {
-                "h" | "d" | "house" | "door" | "ghar"
-                    if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("no")) =>
-                {
-                    next = i + 2;
-                    true
-                }
-                "hno" | "flat" | "plot" | "qtr" | "quarter" | "gali" | "khasra" | "मकान" | "गली" => true,
-                "near" | "opp" | "opposite" | "behind" | "पास" => {
-                    toks.get(i + 1).is_some_and(|n| Self::capitalised(n) || n.kind == Kind::Indic)
-                }
-                _ => false,
+            let Some((first, next, need)) = self.address_trigger(s, toks, i) else {
+                i += 1;
+                continue;
             };
-            if !trigger {
+            let end = Self::address_run(self, s, toks, next);
+            let run = &toks[next..end];
+            let accepted = end > next
+                && match need {
+                    Need::Nothing => true,
+                    Need::NumberOrStreet => {
+                        run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
+                    }
+                    Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)),
+                };
+            if accepted {
+                push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: true, score: 0.8 });
+                i = end;
+            } else {
                 i += 1;
-                continue;
             }
-            while next < toks.len() && toks[next].text.eq_ignore_ascii_case("no") {
-                next += 1;
+        }
+    }
+
+    /// Whether an address starts at token `i`: (first token of the span, first token of the
+    /// run after the keyword, what the run must hold).
+    fn address_trigger(&self, s: &str, toks: &[Tok], i: usize) -> Option<(usize, usize, Need)> {
+        let t = &toks[i];
+        let l = t.low;
+        let skip_numero = |mut j: usize| {
+            while toks.get(j).is_some_and(|n| is_numero(n.low)) {
+                j += 1;
             }
-            let numbered = toks.get(next).is_some_and(|n| matches!(n.kind, Kind::Number | Kind::Other));
-            if !numbered && !matches!(l, "near" | "opp" | "opposite" | "behind" | "पास") {
-                i += 1;
-                continue;
+            j
+        };
+        let numbered = |j: usize| toks.get(j).is_some_and(|n| matches!(n.kind, Kind::Number | Kind::Other));
+        // A house-number keyword and a number.
+        let keyword = match l {
+            "h" | "d" => toks.get(i + 1).is_some_and(|n| n.low == "no"),
+            _ => HOUSE_KEYWORDS.contains(&l) || HOUSE_KEYWORDS.contains(&t.text),
+        };
+        if keyword {
+            let j = skip_numero(i + 1);
+            return numbered(j).then_some((i, j, Need::Nothing));
+        }
+        if matches!(l, "near" | "opp" | "opposite" | "behind" | "पास")
+            && toks.get(i + 1).is_some_and(|n| Self::capitalised(n) || n.kind == Kind::Indic)
+        {
+            return Some((i, i + 1, Need::Nothing));
+        }
+        // A village and its name.
+        if VILLAGE_KEYWORDS.contains(&l) || VILLAGE_KEYWORDS.contains(&t.text) {
+            let n = toks.get(i + 1)?;
+            let place = n.kind == Kind::Indic
+                || Self::capitalised(n) && !self.lex.english.contains(n.low) && !self.listed_word(n);
+            return place.then_some((i, i + 1, Need::Nothing));
+        }
+        // An address context word: the address follows it.
+        let resident_of =
+            matches!(l, "r") && toks.get(i + 1).is_some_and(|n| n.low == "o" && s[t.end..n.start] == *"/");
+        if resident_of || ADDRESS_CONTEXT.contains(&l) || ADDRESS_CONTEXT.contains(&t.text) {
+            let mut j = i + if resident_of { 2 } else { 1 };
+            while toks.get(j).is_some_and(|n| matches!(n.low, "at" | "in" | "to" | "of" | "is" | "no" | "at:")) {
+                j += 1;
             }
-            let mut end = next;
-            while end < toks.len() {
-                let t = &toks[end];
+            let run_start = toks.get(j)?;
+            let starts = matches!(run_start.kind, Kind::Number | Kind::Other | Kind::Indic)
+                || Self::capitalised(run_start)
+                || self.street_word(run_start);
+            return starts.then_some((j, j, Need::NumberOrStreet));
+        }
+        // A house number at the start of a clause, then a street.
+        let clause = i == 0 || s[toks[i - 1].end..t.start].contains([',', ';', ':', '(', '\n']);
+        let hash = s[..t.start].ends_with('#');
+        if (clause || hash) && self.house_number_at(s, toks, i) {
+            return Some((i, i, Need::Street));
+        }
+        None
+    }
+
+    /// A house number starting at token `i`: numbers joined by `-` or `/` (`12-3-456`, `14/2`),
+    /// a letter and a number (`H-45`), a number with a letter (`221B`), `#12`, or a number
+    /// followed by a comma.
+    fn house_number_at(&self, s: &str, toks: &[Tok], i: usize) -> bool {
+        let t = &toks[i];
+        let next = toks.get(i + 1);
+        let joined = |n: &Tok| matches!(&s[t.end..n.start], "-" | "/");
+        match t.kind {
+            Kind::Number => {
+                s[..t.start].ends_with('#')
+                    || next.is_some_and(|n| n.kind == Kind::Number && joined(n))
+                    || s[t.end..].starts_with(',')
+            }
+            Kind::Latin => t.text.len() == 1 && next.is_some_and(|n| n.kind == Kind::Number && joined(n)),
+            Kind::Other => {
+                t.text.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                    && t.text.bytes().all(|b| b.is_ascii_alphanumeric())
+                    && t.text.bytes().filter(u8::is_ascii_alphabetic).count() <= 1
+            }
+            Kind::Indic => false,
+        }
+    }
+
+    /// A word of a street or locality: `Road`, `Nagar`, `Cross`, `Jayanagar`.
+    fn street_word(&self, t: &Tok) -> bool {
+        t.kind == Kind::Indic && self.lex.address.contains(t.text)
+            || t.kind == Kind::Latin
+                && (self.lex.address.contains(t.low)
+                    || STREET_SUFFIXES.iter().any(|x| t.low.len() > x.len() + 2 && t.low.ends_with(x)))
+            || t.kind == Kind::Other
+                && ORDINAL.iter().any(|x| t.low.ends_with(x))
+                && t.low.as_bytes()[0].is_ascii_digit()
+    }
+
+    /// The address tokens from `next` on: numbers, capitalised words, street words; a pin code
+    /// closes it. Returns the end token (exclusive).
+    fn address_run(&self, s: &str, toks: &[Tok], next: usize) -> usize {
+        let mut end = next;
+        while end < toks.len() {
+            let t = &toks[end];
+            if end > next {
                 let between = &s[toks[end - 1].end..t.start];
                 if between.len() > 4
                     || between.chars().any(|c| !matches!(c, ' ' | ',' | '-' | '/' | '.' | ':' | '#' | '\n' | '\r'))
                 {
                     break;
                 }
-                let ok = match t.kind {
-                    Kind::Number | Kind::Other | Kind::Indic => true,
-                    Kind::Latin => {
-                        Self::capitalised(t)
-                            || self.is_place(t)
-                            || self.lex.address.contains(t.low)
-                            || t.text.eq_ignore_ascii_case("no")
-                    }
-                };
-                if !ok {
-                    break;
-                }
-                end += 1;
-                if t.kind == Kind::Number && t.text.len() == 6 && end - i > 2 {
-                    break; // a pin code closes the address
-                }
             }
-            if end > next {
-                push(out, LexSpan { start: toks[i].start, end: toks[end - 1].end, address: true, score: 0.8 });
+            let ok = match t.kind {
+                Kind::Number | Kind::Other | Kind::Indic => true,
+                Kind::Latin => {
+                    Self::capitalised(t) || self.is_place(t) || self.lex.address.contains(t.low) || is_numero(t.low)
+                }
+            };
+            if !ok {
+                break;
             }
-            i = end.max(i + 1);
+            end += 1;
+            if t.kind == Kind::Number && t.text.len() == 6 && end - next > 1 {
+                break; // a pin code closes the address
+            }
         }
+        end
     }
 
     /// True when the whole of `cell` reads as a person's name (for classifying a column by its
@@ -769,6 +924,36 @@ mod tests {
         assert_eq!(a("Plot Area"), Vec::<String>::new());
         assert_eq!(a("Ward 7"), Vec::<String>::new());
         assert_eq!(a("flat rate applied"), Vec::<String>::new());
+        // Written without the usual keyword: a house number and a street, an address context
+        // word, a village, a Hindi house number.
+        for (text, want) in [
+            ("Door 9 Anna Nagar", "Door 9 Anna Nagar"),
+            ("shifted to 14/2 Shastri Nagar, Kanpur", "14/2 Shastri Nagar, Kanpur"),
+            ("H-45, Sector 12, Noida 201301", "H-45, Sector 12, Noida 201301"),
+            ("new address: 221B Gandhi Road Bhopal", "221B Gandhi Road Bhopal"),
+            ("#12, 3rd Cross, Jayanagar, Bengaluru 560041", "12, 3rd Cross, Jayanagar, Bengaluru 560041"),
+            ("12-3-456, Banjara Hills, Hyderabad", "12-3-456, Banjara Hills, Hyderabad"),
+            ("R/O Vill. Rampur, Post Sitapur", "Vill. Rampur, Post Sitapur"),
+            ("मकान नं 12, गांधी नगर, लखनऊ", "मकान नं 12, गांधी नगर, लखनऊ"),
+            ("ग्राम रामपुर, तहसील सदर", "ग्राम रामपुर, तहसील सदर"),
+        ] {
+            assert_eq!(a(text), vec![want], "{text}");
+        }
+        for text in [
+            "Ward 7, Gandhi Nagar",
+            "Sector 12 office inspected",
+            "paid on 14/03/2023, Road Tax",
+            "2023-24, Revenue Section",
+            "address proof pending",
+            "Address verified by field inspector",
+            "shifted to new server, 2 days",
+            "Gram Panchayat meeting held",
+            "Village Development Committee",
+            "lives in fear, no water supply",
+            "Phase 2, Stage 3 work pending",
+        ] {
+            assert_eq!(a(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
