@@ -33,7 +33,7 @@ fn tokenize<'a>(s: &'a str, low: &'a str) -> Vec<Tok<'a>> {
     let mut toks = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let word = i < s.len() && is_word_char(c);
+        let word = i < s.len() && (is_word_char(c) || start.is_some_and(|st| elided_prefix(s, st, i)));
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -42,7 +42,7 @@ fn tokenize<'a>(s: &'a str, low: &'a str) -> Vec<Tok<'a>> {
                 let masked = s[..st].ends_with('*') || s[i..].starts_with('*');
                 let kind = if masked {
                     Kind::Other
-                } else if text.bytes().all(|b| b.is_ascii_alphabetic()) {
+                } else if text.bytes().all(|b| b.is_ascii_alphabetic()) || elided_name(text) {
                     Kind::Latin
                 } else if text.bytes().all(|b| b.is_ascii_digit()) {
                     Kind::Number
@@ -61,6 +61,35 @@ fn tokenize<'a>(s: &'a str, low: &'a str) -> Vec<Tok<'a>> {
         }
     }
     toks
+}
+
+/// Whether the apostrophe at `i` joins a one-letter prefix starting at `st` to a capitalised
+/// word (`D'Souza`, `O'Brien`, `D’Costa`).
+fn elided_prefix(s: &str, st: usize, i: usize) -> bool {
+    let rest = &s[i..];
+    let apostrophe = if rest.starts_with('\'') {
+        1
+    } else if rest.starts_with('\u{2019}') {
+        3
+    } else {
+        return false;
+    };
+    i - st == 1
+        && s.as_bytes()[st].is_ascii_uppercase()
+        && rest[apostrophe..].bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// A capital, an apostrophe and a capitalised word: `D'Souza`.
+fn elided_name(text: &str) -> bool {
+    let b = text.as_bytes();
+    let tail = if text.get(1..2) == Some("'") {
+        &text[2..]
+    } else if text.get(1..4) == Some("\u{2019}") {
+        &text[4..]
+    } else {
+        return false;
+    };
+    b[0].is_ascii_uppercase() && !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// A name or address span found in text.
@@ -266,7 +295,8 @@ impl NameFinder {
     fn capitalised(t: &Tok) -> bool {
         let mut chars = t.text.chars();
         t.kind == Kind::Latin && chars.next().is_some_and(|c| c.is_ascii_uppercase()) && {
-            let rest = &t.text[1..];
+            let rest = t.text[1..].trim_start_matches(['\'', '\u{2019}']);
+            let rest = if rest.len() + 1 < t.text.len() { &rest[1..] } else { rest };
             rest.bytes().all(|b| b.is_ascii_lowercase()) || rest.bytes().all(|b| b.is_ascii_uppercase())
         }
     }
@@ -418,6 +448,9 @@ impl NameFinder {
                     run.len() == 1 && self.lex.english.contains(run[0].low) && Self::sentence_start(s, &toks, a);
                 if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
+                } else if !place && self.initials_and_surname(s, run) {
+                    // Initials and a surname in no dictionary ("P. Venkateswarlu").
+                    push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place {
                     // Runs of unknown words inside the run ("PAID BY ANOKHI BANTUWAL VIDE").
                     let mut a = 0;
@@ -494,6 +527,15 @@ impl NameFinder {
             && run.iter().all(|t| title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t)))
             && run.iter().any(|t| self.in_dict(t) && !self.lex.english.contains(t.low) || self.unknown_word(t))
             && !run.iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
+    }
+
+    /// Initials with dots and then one or two words that are no English or listed word:
+    /// `P. Venkateswarlu`, `K. V. Ramanujam`.
+    fn initials_and_surname(&self, s: &str, run: &[Tok]) -> bool {
+        let initial =
+            |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase() && s[t.end..].starts_with('.');
+        let n = run.iter().take_while(|t| initial(t)).count();
+        n > 0 && (1..=2).contains(&(run.len() - n)) && run[n..].iter().all(|t| self.unknown_word(t))
     }
 
     /// An institution, city, abbreviation, context, honorific, place or address word: never a
@@ -801,6 +843,19 @@ mod tests {
 
     fn names(s: &str) -> Vec<String> {
         names_with(&NameFinder::new(Lexicon::builtin()), s)
+    }
+
+    #[test]
+    fn initials_with_an_unknown_surname_and_elided_surnames() {
+        assert_eq!(names("Complaint by P. Venkateswarlu regarding water supply"), vec!["P. Venkateswarlu"]);
+        assert_eq!(names("Tenant Mr. D'Souza vacated premises"), vec!["D'Souza"]);
+        assert_eq!(names("Mrs. D\u{2019}Costa paid"), vec!["D\u{2019}Costa"]);
+        // An initial before an English word, a city or a form letter is no name; an apostrophe
+        // after a longer word is a possessive.
+        for s in ["Schedule A. Property tax", "Block C. Sitapur road", "Form B. Annexure attached", "owner's copy"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        assert_eq!(names("Ramesh's house repaired"), vec!["Ramesh"]);
     }
 
     #[test]
