@@ -561,15 +561,22 @@ fn without_names_leaves_listed_names_out_of_the_dictionaries() {
         .stderr(predicate::str::contains("nope.txt: cannot read name list"));
 }
 
+/// Masks one CSV file written from `csv` with the default profile and returns the output.
+fn mask_csv_text(csv: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("remarks.csv");
+    std::fs::write(&input, csv).unwrap();
+    let out = dir.path().join("out");
+    parda().args(["mask", "-q", "--out"]).arg(&out).arg(&input).assert().success();
+    std::fs::read_to_string(out.join("remarks.csv")).unwrap()
+}
+
 /// Names in remarks the way clerks write them: Hindi spellings the romanised dictionaries do
 /// not hold (`यादव`), Muslim and South Indian names, kinship words, lower case after a context
 /// word; the office words around them survive.
 #[test]
 fn names_in_clerks_spellings_and_kinship_context_are_masked() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("remarks.csv");
-    std::fs::write(
-        &input,
+    let got = mask_csv_text(
         "id,remarks,ward\n\
          1,Deceased Shanti Devi; pension to son Vikas,Ward 7\n\
          2,occupant nazia parveen refused entry,Ward 3\n\
@@ -577,12 +584,9 @@ fn names_in_clerks_spellings_and_kinship_context_are_masked() {
          4,Grievance filed by Imran Khan on the portal,Ward 2\n\
          5,Transferred to Revenue Section for mutation,Ward 9\n\
          6,Bill handed over to Manjunath Gowda,Ward 4\n",
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    parda().args(["mask", "-q", "--out"]).arg(&out).arg(&input).assert().success();
+    );
     assert_eq!(
-        std::fs::read_to_string(out.join("remarks.csv")).unwrap(),
+        got,
         "id,remarks,ward\n\
          1,Deceased S***** D***; pension to son V****,Ward 7\n\
          2,occupant n**** p****** refused entry,Ward 3\n\
@@ -593,12 +597,11 @@ fn names_in_clerks_spellings_and_kinship_context_are_masked() {
     );
 }
 
+/// Addresses without a house keyword, South Indian and rural forms, and mobiles in uncommon
+/// groupings; a ward and its locality, and a panchayat, survive.
 #[test]
 fn addresses_and_mobiles_written_without_keywords_are_masked() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("remarks.csv");
-    std::fs::write(
-        &input,
+    let got = mask_csv_text(
         "id,remarks,ward\n\
          1,\"shifted to 14/2 Shastri Nagar, Kanpur\",Ward 7\n\
          2,\"#12, 3rd Cross, Jayanagar, Bengaluru 560041\",Ward 3\n\
@@ -606,12 +609,9 @@ fn addresses_and_mobiles_written_without_keywords_are_masked() {
          4,\"R/O Vill. Rampur, Distt. Sitapur\",Ward 2\n\
          5,Contact 98 765 43210 or 9876 543 210,Ward 9\n\
          6,\"Ward 7, Gandhi Nagar; Gram Panchayat meeting\",Ward 4\n",
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    parda().args(["mask", "-q", "--out"]).arg(&out).arg(&input).assert().success();
+    );
     assert_eq!(
-        std::fs::read_to_string(out.join("remarks.csv")).unwrap(),
+        got,
         "id,remarks,ward\n\
          1,\"shifted to **************************\",Ward 7\n\
          2,\"#******************************************\",Ward 3\n\
