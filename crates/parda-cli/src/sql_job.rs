@@ -242,18 +242,19 @@ impl Splitter<'_> {
             }
             SqlItem::CopyRow(line) => {
                 self.batch.bytes += line.len() as u64;
-                let Some((table, waiting)) = self.copy.as_ref().map(|(t, p)| (t.clone(), p.len())) else {
+                let Some((table, pending)) = self.copy.as_mut() else {
                     bail!("{}: COPY row outside a COPY block", self.path);
                 };
-                let plan = match self.planned(&table) {
+                let plan = match self.tables.get(table.as_str()).and_then(|t| t.plan.clone()) {
                     Some(plan) => plan,
-                    None if waiting < SAMPLE_ROWS => {
-                        if let Some((_, pending)) = self.copy.as_mut() {
-                            pending.push((idx, line));
-                        }
+                    None if pending.len() < SAMPLE_ROWS => {
+                        pending.push((idx, line));
                         return Ok(());
                     }
-                    None => self.plan_copy(&table),
+                    None => {
+                        let table = table.clone();
+                        self.plan_copy(&table)
+                    }
                 };
                 self.copy_row(idx, plan, line);
             }
