@@ -24,9 +24,16 @@ SCOWL's American and British lists as Debian packages them (wamerican, wbritish)
 also English words (`more`, `deep`, `ram`) stay in both lists: the name finder treats them as
 ambiguous.
 
+The common-word list (common_words_indic.txt) is every Devanagari, Bengali and Tamil word of
+wordfreq's Hindi, Bengali and Tamil frequency lists (words of running text seen at least once
+a million words; CC-BY-SA 4.0, Robyn Speer and contributors) that is no name of the kept part
+of the name lists: a run of such words is a sentence, not a person. Held-out names stay in it
+when wordfreq has them, so measuring on held-out names does not profit from the name lists.
+
 Usage: scripts/build_dicts.py             (needs pip and network access to PyPI)
        scripts/build_dicts.py --indic     (only the Indic lists, from the Latin ones in the repo)
        scripts/build_dicts.py --english   (only english_words.txt; apt-get install wamerican wbritish)
+       scripts/build_dicts.py --common    (only common_words_indic.txt; pip install msgpack)
 """
 import hashlib, os, subprocess, sys, tempfile, zipfile
 
@@ -54,6 +61,7 @@ NOT_NAMES_INDIC = set("""
 भारत जाना बाहर शादी अधिकारी काला धारा सलाह माने मानो मारी पारी बादल माला समानता भावना साधना पावर
 सनातन मानी तारा তারা মানে কারন জানা ধারা মর্যাদা ভাবনা সাজা জামিন প্রত্যাশা তালা অধিকারী
 காலில் நாவல் கோலம் குலம் நிஜம் காரம் பிரஸ் அவா தலா
+నీరు ನೀರು
 """.split())
 
 # Common Indian surnames across regions and communities, written by hand from public knowledge
@@ -177,7 +185,49 @@ def write_english():
     open(path, "w").write("\n".join(sorted(words)) + "\n")
     print("english_words: %d words" % len(words))
 
+# Municipal words of the six scripts wordfreq has no list for (water, road, meter, bill, house,
+# tap, drain, complaint, electricity, tax, office, street, lamp, garbage, no, leakage, pipe,
+# connection, supply), written by hand; added to common_words_indic.txt.
+COMMON_EXTRA = set("""
+నీరు నీటి రోడ్డు మీటర్ బిల్లు ఇల్లు ఇంటి కుళాయి డ్రైనేజీ ఫిర్యాదు విద్యుత్ పన్ను కార్యాలయం వీధి దీపం చెత్త లేదు రావడం లీకేజీ పైపు కనెక్షన్ సరఫరా నీళ్ళు కాలువ మురుగు
+ನೀರು ರಸ್ತೆ ಮೀಟರ್ ಬಿಲ್ ಮನೆ ನಲ್ಲಿ ಚರಂಡಿ ದೂರು ವಿದ್ಯುತ್ ತೆರಿಗೆ ಕಚೇರಿ ಬೀದಿ ದೀಪ ಕಸ ಇಲ್ಲ ಬರುತ್ತಿಲ್ಲ ಸೋರಿಕೆ ಪೈಪ್ ಸಂಪರ್ಕ ಪೂರೈಕೆ ಕಾಲುವೆ
+വെള്ളം റോഡ് മീറ്റർ ബിൽ വീട് ടാപ്പ് ഓട പരാതി വൈദ്യുതി നികുതി ഓഫീസ് തെരുവ് വിളക്ക് മാലിന്യം ഇല്ല ചോർച്ച പൈപ്പ് കണക്ഷൻ വിതരണം
+પાણી રસ્તો મીટર બિલ ઘર નળ ગટર ફરિયાદ વીજળી વેરો કચેરી શેરી દીવો કચરો નથી લીકેજ પાઇપ જોડાણ પુરવઠો
+ਪਾਣੀ ਸੜਕ ਮੀਟਰ ਬਿੱਲ ਘਰ ਟੂਟੀ ਨਾਲੀ ਸ਼ਿਕਾਇਤ ਬਿਜਲੀ ਟੈਕਸ ਦਫ਼ਤਰ ਗਲੀ ਕੂੜਾ ਨਹੀਂ ਪਾਈਪ ਕੁਨੈਕਸ਼ਨ ਸਪਲਾਈ
+ପାଣି ରାସ୍ତା ମିଟର ବିଲ ଘର ଟ୍ୟାପ ନାଳ ଅଭିଯୋଗ ବିଦ୍ୟୁତ ଟିକସ କାର୍ଯ୍ୟାଳୟ ଗଳି ଆବର୍ଜନା ନାହିଁ ପାଇପ ସଂଯୋଗ ଯୋଗାଣ
+""".split())
+
+# wordfreq list, the Unicode block of the words taken from it.
+COMMON_LISTS = [("small_hi", 0x0900), ("small_bn", 0x0980), ("small_ta", 0x0B80)]
+
+def write_common():
+    import gzip, msgpack
+    d = os.path.join(ROOT, "rules", "dict")
+    t = os.path.join(ROOT, "testdata", "names")
+    names = set()
+    for label in ("given_names", "surnames"):
+        held = {l.split("\t")[1] for l in read_list(os.path.join(t, "heldout_" + label + "_indic.tsv"))}
+        names |= set(read_list(os.path.join(d, label + "_indic.txt"))) - held
+    words = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        fetch(tmp, "wordfreq==3.1.1")
+        z = zipfile.ZipFile(os.path.join(tmp, os.listdir(tmp)[0]))
+        for name, block in COMMON_LISTS:
+            # cBpack: a header, then one list of words per frequency step of a centibel.
+            buckets = msgpack.loads(gzip.decompress(z.read("wordfreq/data/%s.msgpack.gz" % name)), raw=False)[1:]
+            for w in (w for b in buckets for w in b):
+                if len(w) >= 2 and all(block <= ord(c) < block + 0x80 or c in "\u200c\u200d" for c in w):
+                    words.add(w)
+    words |= COMMON_EXTRA
+    words -= names
+    open(os.path.join(d, "common_words_indic.txt"), "w", encoding="utf-8").write(
+        "\n".join(sorted(words, key=lambda w: w.encode())) + "\n")
+    print("common_words_indic: %d words" % len(words))
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--common"]:
+        write_common()
+        sys.exit(0)
     if sys.argv[1:] == ["--english"]:
         write_english()
         sys.exit(0)
@@ -185,3 +235,4 @@ if __name__ == "__main__":
         main()
         write_english()
     write_indic()
+    write_common()

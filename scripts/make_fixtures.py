@@ -82,6 +82,11 @@ grievances_indic = (
     'GRV-2206,Sunita Verma,D/O Ram Prasad Verma,Ward 1,Pension,Old Age Pension sanctioned; FIELD_INSPECTOR verified at Gandhi Nagar\n'
     'GRV-2207,श्री अनिल कुमार शर्मा,पुत्र श्री राम प्रसाद शर्मा,Ward 8,Sanitation,शिकायतकर्ता अनिल कुमार शर्मा ने बताया कि कचरा नहीं उठाया गया\n'
     'GRV-2208,ਸ਼੍ਰੀ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ,ਪਿਤਾ ਸ਼੍ਰੀ ਹਰਜੀਤ ਸਿੰਘ,Ward 3,Roads,Complaint by ਸ਼੍ਰੀ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ about potholes; Swachh Bharat survey pending\n'
+    # Names with no marker in a clerk's spelling (रमेष, पान्डेय; Telugu ఠాకూర్), places named
+    # after people, and clause heads that are no name.
+    'GRV-2209,रमेष पान्डेय,पिता सुरेष पान्डेय,Ward 5,Water Supply,"रमेष पान्डेय - नल से पानी नहीं आ रहा, राजीव आवास योजना का मकान"\n'
+    'GRV-2210,శ్రీ రమేష్ ఠాకూర్,తండ్రి శ్రీ సురేష్ ఠాకూర్,Ward 7,Water Supply,రమేష్ ఠాకూర్ - నీటి సరఫరా లేదు\n'
+    'GRV-2211,श्रीमती सुनीता देवी,पति श्री मोहन लाल,Ward 2,Encroachment,मीटर खराब - शिकायत। गांधी चौक पर अतिक्रमण\n'
 )
 w("samples/grievances_indic.csv", grievances_indic.encode("utf-8"))
 

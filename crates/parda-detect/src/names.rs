@@ -183,6 +183,12 @@ enum Need {
 }
 
 /// `No`, `Number`, `नं` after a house keyword.
+/// Whether `word` is in a script that `common_words_indic.txt` covers (Devanagari, Bengali,
+/// Tamil: the Indic languages of wordfreq).
+fn has_common_words(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| matches!(c, '\u{0900}'..='\u{09FF}' | '\u{0B80}'..='\u{0BFF}'))
+}
+
 fn is_numero(low: &str) -> bool {
     NUMERO.contains(&low)
 }
@@ -289,7 +295,7 @@ impl NameFinder {
 
     /// Whether token `i` starts the cell or a sentence or clause in it.
     fn sentence_start(s: &str, toks: &[Tok], i: usize) -> bool {
-        i == 0 || s[toks[i - 1].end..toks[i].start].contains(['.', '!', '?', ';', ':', '\n', '|'])
+        i == 0 || s[toks[i - 1].end..toks[i].start].contains(['.', '!', '?', ';', ':', '\n', '|', '।'])
     }
 
     fn capitalised(t: &Tok) -> bool {
@@ -380,8 +386,12 @@ impl NameFinder {
             if marker_len > 0 {
                 let (first, end) = self.run_after(s, &toks, i + marker_len, lenient);
                 let known = toks[first..end].iter().any(|t| self.in_dict(t) || t.kind == Kind::Indic);
-                let place_follows =
-                    toks.get(end).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[end - 1], n));
+                // A Latin place word after the run makes it a place ("Dr. Ambedkar Nagar"); in
+                // Indic word order a place often follows its visitor ("श्री रमेश कुमार नगर
+                // निगम कार्यालय गए").
+                let place_follows = toks.get(end).is_some_and(|n| {
+                    n.kind == Kind::Latin && self.is_place(n) && Self::joins_space(s, &toks[end - 1], n)
+                });
                 // After a context word, a run of English words is the sentence going on
                 // ("transferred to Revenue Section").
                 let all_english = !lenient
@@ -486,10 +496,23 @@ impl NameFinder {
                 {
                     j += 1;
                 }
+                // One word before a place word names the place, not a person (`गांधी चौक`,
+                // `राजीव आवास योजना`); after two or more the person may be going there.
+                if self.is_place(t) {
+                    i += 1;
+                    continue;
+                }
+                if toks[i + 1..j].first().is_some_and(|n| self.is_place(n)) {
+                    i = j;
+                    continue;
+                }
+                let j = toks[i..j].iter().position(|n| self.is_place(n)).map_or(j, |k| i + k);
                 if toks.get(j).is_some_and(|n| POST_CONTEXT_HI.contains(&n.text)) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
+                } else if Self::sentence_start(s, &toks, i) && self.indic_name_head(&toks[i..j]) {
+                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
                 continue;
@@ -633,6 +656,23 @@ impl NameFinder {
             k += 1;
         }
         (k < i).then_some(k)
+    }
+
+    /// Whether an Indic run at the start of a clause, with no marker, is a name in spellings the
+    /// dictionary lacks (`वेदंग गोविल - शिकायत`, `कौशिकी कुश्वहा का मकान`): two or three words,
+    /// none a common word of running text, one a name in any spelling ([`indic_key`]). In a
+    /// script with no list of common words (all but Devanagari, Bengali and Tamil) every word
+    /// must be a name in some spelling, since the looser match also takes common words there
+    /// (Telugu నీటి, "of water", is Niti).
+    fn indic_name_head(&self, run: &[Tok]) -> bool {
+        let listed = run.iter().all(|t| has_common_words(t.text));
+        (2..=3).contains(&run.len())
+            && run.iter().all(|t| Self::lookup(t) && !self.lex.common_indic.contains(t.text))
+            && if listed {
+                run.iter().any(|t| self.indic_name_any_spelling(t))
+            } else {
+                run.iter().all(|t| self.indic_name_any_spelling(t))
+            }
     }
 
     /// The tokens `[a, b]` of an Indic run that make a name, from its dictionary names.
@@ -889,6 +929,31 @@ mod tests {
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
         assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
         assert_eq!(names("குழாய் ரமேஷ் குமார் வீட்டில்"), vec!["ரமேஷ் குமார்"]);
+    }
+
+    #[test]
+    fn indic_names_heading_a_clause_in_other_spellings() {
+        // Spellings in no dictionary whose key is a name's (रमेष: रमेश, पान्डेय: पाण्डेय),
+        // with no marker: a name at the head of a clause when no word is a common word.
+        assert_eq!(names("रमेष पान्डेय - पानी नहीं आ रहा"), vec!["रमेष पान्डेय"]);
+        assert_eq!(names("सुरेष पान्डेय का मकान बंद मिला"), vec!["सुरेष पान्डेय"]);
+        assert_eq!(names("बिल जमा। रमेष पान्डेय ने बताया"), vec!["रमेष पान्डेय"]);
+        // Telugu has no list of common words: every word must be a name in some spelling.
+        assert_eq!(names("రమేష్ ఠాకూర్ - ఫిర్యాదు"), vec!["రమేష్ ఠాకూర్"]);
+        for s in [
+            "मीटर खराब - शिकायत",
+            "नीति आयोग की बैठक - सूचना",
+            "నీటి సరఫరా లేదు - ఫిర్యాదు",
+            "ನೀರು ಬರುತ್ತಿಲ್ಲ - ದೂರು",
+            "மீட்டர் பழுது - புகார்",
+            "राजीव आवास योजना के अंतर्गत",
+            "गांधी चौक - अतिक्रमण",
+        ] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        // Two names before a place word are a person going there.
+        assert_eq!(names("श्री रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
+        assert_eq!(names("रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
     }
 
     #[test]

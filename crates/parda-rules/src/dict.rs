@@ -27,7 +27,25 @@ pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("not_names"),
     dict!("abbreviations"),
     dict!("hinglish_words"),
+    dict!("common_words_indic"),
 ];
+
+/// A large built-in word list kept as the sorted lines of its file: no allocation per word,
+/// looked up by binary search (the lint test keeps the files sorted bytewise).
+#[derive(Debug, Clone, Default)]
+pub struct SortedWords(Vec<&'static str>);
+
+impl SortedWords {
+    fn builtin(name: &str) -> SortedWords {
+        let text = DICTIONARIES.iter().find(|(n, _)| *n == name).map_or("", |(_, t)| t);
+        SortedWords(text.lines().filter(|l| !l.is_empty()).collect())
+    }
+
+    /// Whether `word` is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+}
 
 /// Word lists for finding names and addresses in free text.
 #[derive(Debug, Clone, Default)]
@@ -59,6 +77,9 @@ pub struct Lexicon {
     /// Common words of Hindi written in Latin letters (`nahi`, `paani`, `shikayat`): never
     /// part of a lower-case name.
     pub hinglish: WordSet,
+    /// Words of running Hindi, Bengali and Tamil text that are no name in the name lists
+    /// (wordfreq): a run of them is a sentence, not a person.
+    pub common_indic: SortedWords,
     /// The [`indic_key`] of every Indic-script given name and surname: finds a name in a
     /// clerk's spelling (`यादव`) when the dictionary has another (`यदव`).
     pub indic_name_keys: WordSet,
@@ -148,6 +169,7 @@ impl Lexicon {
             english: get("english_words"),
             institutions: get("not_names"),
             hinglish: get("hinglish_words"),
+            common_indic: SortedWords::builtin("common_words_indic"),
             non_names: get("abbreviations")
                 .into_iter()
                 .chain(set(include_str!("../../../rules/fake/cities.txt")))
