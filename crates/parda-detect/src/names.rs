@@ -182,13 +182,13 @@ enum Need {
     Street,
 }
 
-/// `No`, `Number`, `नं` after a house keyword.
 /// Whether `word` is in a script that `common_words_indic.txt` covers (Devanagari, Bengali,
 /// Tamil: the Indic languages of wordfreq).
 fn has_common_words(word: &str) -> bool {
     word.chars().next().is_some_and(|c| matches!(c, '\u{0900}'..='\u{09FF}' | '\u{0B80}'..='\u{0BFF}'))
 }
 
+/// `No`, `Number`, `नं` after a house keyword.
 fn is_numero(low: &str) -> bool {
     NUMERO.contains(&low)
 }
