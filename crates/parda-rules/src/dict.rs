@@ -30,6 +30,11 @@ pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("common_words_indic"),
 ];
 
+/// The text of the built-in dictionary `name` (empty when there is none).
+fn dictionary_text(name: &str) -> &'static str {
+    DICTIONARIES.iter().find(|(n, _)| *n == name).map_or("", |(_, t)| t)
+}
+
 /// A large built-in word list kept as the sorted lines of its file: no allocation per word,
 /// looked up by binary search (the lint test keeps the files sorted bytewise).
 #[derive(Debug, Clone, Default)]
@@ -37,8 +42,7 @@ pub struct SortedWords(Vec<&'static str>);
 
 impl SortedWords {
     fn builtin(name: &str) -> SortedWords {
-        let text = DICTIONARIES.iter().find(|(n, _)| *n == name).map_or("", |(_, t)| t);
-        SortedWords(text.lines().filter(|l| !l.is_empty()).collect())
+        SortedWords(dictionary_text(name).lines().filter(|l| !l.is_empty()).collect())
     }
 
     /// Whether `word` is in the list.
@@ -153,7 +157,7 @@ fn set(text: &str) -> WordSet {
 impl Lexicon {
     /// The built-in dictionaries.
     pub fn builtin() -> Lexicon {
-        let get = |n: &str| set(DICTIONARIES.iter().find(|(name, _)| *name == n).map_or("", |(_, t)| t));
+        let get = |n: &str| set(dictionary_text(n));
         let given: WordSet = get("given_names").into_iter().chain(get("given_names_indic")).collect();
         let surnames: WordSet = get("surnames").into_iter().chain(get("surnames_indic")).collect();
         Lexicon {
