@@ -280,7 +280,7 @@ pub fn mask_unit(engine: &Engine, unit: &Unit, out: &Path, opts: &JobOptions) ->
     let shown = unit.input.display().to_string();
     let report = match unit.kind {
         UnitKind::Whole if parda_formats::is_workbook(&unit.input) => {
-            workbook_job::run_workbook(engine, &shown, Some(&part), Mode::Mask, None)?
+            workbook_job::run_workbook(engine, &shown, Some(&part), Mode::Mask, None, opts.threads)?
         }
         UnitKind::Whole if sql_job::is_sql(&unit.input) => {
             sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, None)?

@@ -6,6 +6,7 @@
 
 use crate::csv_job::{column_report, named, Mode};
 use crate::locators::{self, LocatorSink, UnmaskCtx};
+use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
 use parda_formats::{
@@ -92,86 +93,142 @@ fn plan_sheet(engine: &Engine, prefix: &[StreamCell]) -> SheetPlans {
     SheetPlans { header, columns, names, free: engine.free_text_plan(), header_plan: engine.header_plan() }
 }
 
-/// Counters and scratch space for one workbook.
+/// Counters for one workbook, across its sheets.
 struct Totals {
     outside: ColumnStats,
     remaining: BTreeMap<usize, u64>,
     rows_in: u64,
     preamble: u64,
-    scratch: Scratch,
     locators: Vec<u8>,
 }
 
+/// Cells handed to a worker at a time: large enough that the hand-over costs nothing, small
+/// enough that `2 x threads + 2` batches in flight stay a few MB.
+const BATCH_CELLS: usize = 8192;
+
+/// What is read and decided once per sheet, shared by the workers.
 struct SheetJob<'a> {
     engine: &'a Engine,
     mode: Mode,
     plans: SheetPlans,
-    stats: Vec<ColumnStats>,
-    merges: HashMap<(u32, u32), Dimensions>,
-    last_row: Option<u32>,
     sheet: String,
     unmask: Option<&'a UnmaskCtx>,
 }
 
+/// A batch of cells after the engine: the new text of each changed cell and the batch's
+/// counters, merged in input order by the writer.
+struct BatchOut {
+    cells: Vec<StreamCell>,
+    new: Vec<Option<String>>,
+    stats: Vec<ColumnStats>,
+    outside: ColumnStats,
+    remaining: BTreeMap<usize, u64>,
+    locators: Vec<u8>,
+}
+
 impl SheetJob<'_> {
-    fn cell(
-        &mut self,
-        c: &StreamCell,
-        totals: &mut Totals,
-        sw: Option<&mut SheetWriter>,
-    ) -> std::result::Result<(), String> {
-        let (plan, is_data) = self.plans.plan(c.row, c.col);
-        if self.last_row != Some(c.row) {
-            self.last_row = Some(c.row);
-            if is_data {
-                totals.rows_in += 1;
-            } else if self.plans.header.is_some_and(|h| c.row < h) {
-                totals.preamble += 1;
-            }
+    /// Detects and transforms a batch of cells (on a worker thread).
+    fn batch(&self, cells: Vec<StreamCell>) -> std::result::Result<BatchOut, String> {
+        let mut out = BatchOut {
+            new: Vec::with_capacity(cells.len()),
+            stats: vec![ColumnStats::default(); self.plans.columns.len()],
+            outside: ColumnStats::default(),
+            remaining: BTreeMap::new(),
+            locators: Vec::new(),
+            cells: Vec::new(),
+        };
+        let mut scratch = Scratch::default();
+        for c in &cells {
+            let new = self.cell(c, &mut out, &mut scratch)?;
+            out.new.push(new);
         }
+        out.cells = cells;
+        Ok(out)
+    }
+
+    fn cell(
+        &self,
+        c: &StreamCell,
+        out: &mut BatchOut,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<Option<String>, String> {
+        let (plan, is_data) = self.plans.plan(c.row, c.col);
         // Dates are only masked in a column classified as holding one; elsewhere they are
         // application and payment dates.
         let skip = matches!(c.value, CellValue::Date(_)) && !matches!(plan.mode, ColumnMode::Whole { .. });
-        let new = match c.value.as_text() {
-            Some(text) if !skip || self.unmask.is_some() => {
-                if let Some(u) = self.unmask {
-                    let slot = self.stats.get_mut(c.col as usize).unwrap_or(&mut totals.outside);
-                    u.cell(self.engine, &self.sheet, c.row as u64, c.col, &text, slot)
-                        .map_err(|e| format!("row {}, column {}: {e}", c.row + 1, c.col + 1))?
-                } else if self.mode == Mode::Verify {
-                    for t in self.engine.remaining_pii(&text, plan, &mut totals.scratch) {
-                        *totals.remaining.entry(t).or_default() += 1;
-                    }
-                    None
-                } else {
-                    let slot = match self.stats.get_mut(c.col as usize) {
-                        Some(s) if is_data => s,
-                        _ => &mut totals.outside,
-                    };
-                    match self.engine.process_cell(&text, plan, slot, &mut totals.scratch) {
-                        CellOutcome::Changed(new) => {
-                            if !totals.scratch.tokens.is_empty() {
-                                let t = &totals.scratch.tokens;
-                                locators::push(&mut totals.locators, self.engine, &self.sheet, c.row as u64, c.col, t);
-                            }
-                            Some(new)
-                        }
-                        CellOutcome::Unchanged => None,
-                    }
+        let text = match c.value.as_text() {
+            Some(text) if !skip || self.unmask.is_some() => text,
+            _ => return Ok(None),
+        };
+        if let Some(u) = self.unmask {
+            let slot = out.stats.get_mut(c.col as usize).unwrap_or(&mut out.outside);
+            return u
+                .cell(self.engine, &self.sheet, c.row as u64, c.col, &text, slot)
+                .map_err(|e| format!("row {}, column {}: {e}", c.row + 1, c.col + 1));
+        }
+        if self.mode == Mode::Verify {
+            for t in self.engine.remaining_pii(&text, plan, scratch) {
+                *out.remaining.entry(t).or_default() += 1;
+            }
+            return Ok(None);
+        }
+        let slot = match out.stats.get_mut(c.col as usize) {
+            Some(s) if is_data => s,
+            _ => &mut out.outside,
+        };
+        Ok(match self.engine.process_cell(&text, plan, slot, scratch) {
+            CellOutcome::Changed(new) => {
+                if !scratch.tokens.is_empty() {
+                    locators::push(&mut out.locators, self.engine, &self.sheet, c.row as u64, c.col, &scratch.tokens);
+                }
+                Some(new)
+            }
+            CellOutcome::Unchanged => None,
+        })
+    }
+}
+
+/// Writes a batch's cells in order (on the caller's thread) and adds up its counters.
+struct SheetSink<'a, 'w> {
+    header: Option<u32>,
+    merges: HashMap<(u32, u32), Dimensions>,
+    last_row: Option<u32>,
+    stats: Vec<ColumnStats>,
+    totals: &'a mut Totals,
+    writer: Option<SheetWriter<'w>>,
+}
+
+impl SheetSink<'_, '_> {
+    fn consume(&mut self, batch: BatchOut) -> std::result::Result<(), String> {
+        for (c, new) in batch.cells.iter().zip(batch.new) {
+            if self.last_row != Some(c.row) {
+                self.last_row = Some(c.row);
+                match self.header {
+                    Some(h) if c.row < h => self.totals.preamble += 1,
+                    Some(h) if c.row == h => {}
+                    _ => self.totals.rows_in += 1,
                 }
             }
-            _ => None,
-        };
-        let Some(sw) = sw else { return Ok(()) };
-        match (self.merges.get(&(c.row, c.col)), new) {
-            (Some(m), Some(new)) => sw.merge(m, &new),
-            (Some(m), None) => sw.merge(m, &c.value.as_text().unwrap_or_default()),
-            (None, Some(new)) => match typed_like(&c.value, &new) {
-                Some(v) => sw.write(c.row, c.col as u16, CellOut::Same(&v, None)),
-                None => sw.write(c.row, c.col as u16, CellOut::Text(new)),
-            },
-            (None, None) => sw.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
+            let Some(sw) = self.writer.as_mut() else { continue };
+            match (self.merges.get(&(c.row, c.col)), new) {
+                (Some(m), Some(new)) => sw.merge(m, &new),
+                (Some(m), None) => sw.merge(m, &c.value.as_text().unwrap_or_default()),
+                (None, Some(new)) => match typed_like(&c.value, &new) {
+                    Some(v) => sw.write(c.row, c.col as u16, CellOut::Same(&v, None)),
+                    None => sw.write(c.row, c.col as u16, CellOut::Text(new)),
+                },
+                (None, None) => sw.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
+            }?;
         }
+        for (all, part) in self.stats.iter_mut().zip(&batch.stats) {
+            all.merge(part);
+        }
+        self.totals.outside.merge(&batch.outside);
+        for (t, n) in batch.remaining {
+            *self.totals.remaining.entry(t).or_default() += n;
+        }
+        self.totals.locators.extend_from_slice(&batch.locators);
+        Ok(())
     }
 }
 
@@ -195,6 +252,7 @@ pub fn run_workbook(
     output: Option<&Path>,
     mode: Mode,
     unmask: Option<&UnmaskCtx>,
+    threads: usize,
 ) -> Result<FileReport> {
     let mut reader = WorkbookReader::open(path)?;
     let mut writer = WorkbookWriter::new();
@@ -205,12 +263,12 @@ pub fn run_workbook(
         remaining: BTreeMap::new(),
         rows_in: 0,
         preamble: 0,
-        scratch: Scratch::default(),
         locators: Vec::new(),
     };
     for name in reader.sheet_names.clone() {
         let merges: HashMap<(u32, u32), Dimensions> =
             reader.merges(&name).into_iter().filter(|m| m.start != m.end).map(|m| (m.start, m)).collect();
+        let fail = |e: String| anyhow!("{path}: sheet {name:?}: {e}");
         let mut cells = reader.cells(&name)?;
         // Hold back the first rows: they decide the header and the columns' classes.
         let mut prefix: Vec<StreamCell> = Vec::new();
@@ -222,35 +280,38 @@ pub fn run_workbook(
             }
             prefix.push(c);
         }
-        let plans = plan_sheet(engine, &prefix);
-        let ncols = plans.columns.len();
-        let mut job = SheetJob {
-            engine,
-            mode,
-            plans,
-            stats: vec![ColumnStats::default(); ncols],
+        let job = SheetJob { engine, mode, plans: plan_sheet(engine, &prefix), sheet: name.clone(), unmask };
+        let ncols = job.plans.columns.len();
+        let writer = if mode.writes() { Some(writer.add_sheet(&name).map_err(fail)?) } else { None };
+        let mut sink = SheetSink {
+            header: job.plans.header,
             merges,
             last_row: None,
-            sheet: name.clone(),
-            unmask,
+            stats: vec![ColumnStats::default(); ncols],
+            totals: &mut totals,
+            writer,
         };
-        let mut sw = if mode.writes() {
-            Some(writer.add_sheet(&name).map_err(|e| anyhow!("{path}: sheet {name:?}: {e}"))?)
-        } else {
-            None
-        };
-        let fail = |e: String| anyhow!("{path}: sheet {name:?}: {e}");
-        for c in prefix.iter().chain(next.as_ref()) {
-            job.cell(c, &mut totals, sw.as_mut()).map_err(fail)?;
-        }
-        if next.is_some() {
-            while let Some(c) = cells.next_cell()? {
-                job.cell(&c, &mut totals, sw.as_mut()).map_err(fail)?;
+        // The held-back rows go first, then the rest of the sheet in batches: read on one
+        // thread, checked on `threads` workers, written here in order.
+        // (The rest is read only when the held-back rows did not reach the end: a reader asked
+        // again after its last cell fails.)
+        let mut more = next.is_some();
+        let mut held = prefix.into_iter().chain(next);
+        let read = || -> Result<Option<Vec<StreamCell>>> {
+            let mut batch = Vec::with_capacity(BATCH_CELLS);
+            batch.extend(held.by_ref().take(BATCH_CELLS));
+            while more && batch.len() < BATCH_CELLS {
+                match cells.next_cell()? {
+                    Some(c) => batch.push(c),
+                    None => more = false,
+                }
             }
-        }
+            Ok((!batch.is_empty()).then_some(batch))
+        };
+        run_ordered(threads, read, |batch| job.batch(batch), |out| out.and_then(|b| sink.consume(b)).map_err(fail))?;
         for (c, plan) in job.plans.columns.iter().enumerate() {
-            all.merge(&job.stats[c]);
-            let mut report = column_report(engine, c, &format!("{name}: {}", job.plans.names[c]), plan, &job.stats[c]);
+            all.merge(&sink.stats[c]);
+            let mut report = column_report(engine, c, &format!("{name}: {}", job.plans.names[c]), plan, &sink.stats[c]);
             report.index = c;
             columns.push(report);
         }

@@ -187,3 +187,74 @@ fn digit_templates_are_masked_and_already_masked_values_left_alone() {
         assert_eq!(cell(&tenant[0], 2, c), cell(&tenant_in[0], 2, c), "tenant column {c}");
     }
 }
+
+/// A sheet large enough to be cut into several batches of cells (8,192 each): a merged title,
+/// a header, then 3,000 rows of names, mobiles stored as numbers, Aadhaar as text, amounts and
+/// remarks with a mobile in them.
+fn make_large_register(path: &Path) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Owners").unwrap();
+    sheet.merge_range(0, 0, 0, 5, "Water Connections - Ward 12", &Format::new()).unwrap();
+    for (c, h) in ["S.No", "Owner Name", "Mobile No", "Aadhar No", "Amount", "Remarks"].iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let given = ["Ramesh", "Sunita", "Abdul", "Kavita", "Venkatesh", "Lakshmi"];
+    let family = ["Kumar", "Devi", "Qureshi", "Sharma", "Reddy", "Iyer", "Naidu"];
+    for i in 0..3_000u32 {
+        let r = i + 2;
+        let mobile = 9_100_000_000u64 + u64::from(i) * 7_919;
+        sheet.write_number(r, 0, f64::from(i + 1)).unwrap();
+        sheet.write_string(r, 1, format!("{} {}", given[i as usize % 6], family[i as usize % 7])).unwrap();
+        sheet.write_number(r, 2, mobile as f64).unwrap();
+        sheet.write_string(r, 3, format!("2345 6789 {:04}", i)).unwrap();
+        sheet.write_number(r, 4, 1_000.0 + f64::from(i)).unwrap();
+        sheet.write_string(r, 5, format!("owner mob {}, receipt R-{i} issued", mobile + 1)).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_large_sheet_masks_the_same_on_one_thread_and_on_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("connections.xlsx");
+    make_large_register(&input);
+    let run = |threads: &str| {
+        let out = dir.path().join(format!("out-{threads}"));
+        parda()
+            .args(["mask", "-q", "--profile", "migration", "--threads", threads, "--out"])
+            .arg(&out)
+            .arg(&input)
+            .env("PARDA_KEY", "9f3c1a7b2e8d4c6f0a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778")
+            .assert()
+            .success();
+        let report: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("parda-report.json")).unwrap()).unwrap();
+        let file = &report["files"][0];
+        let counts = (file["rows_in"].clone(), file["pii_found"].clone(), file["columns"].clone());
+        let tokens = std::fs::read(out.join("connections.xlsx.parda-tokens")).unwrap();
+        let (_, ranges, _) = read(&out.join("connections.xlsx"));
+        (ranges, counts, tokens)
+    };
+    let (one, one_counts, one_tokens) = run("1");
+    let sheet = &one[0];
+    assert_eq!(sheet.get_size(), (3_002, 6));
+    assert_eq!(cell(sheet, 0, 0), Data::String("Water Connections - Ward 12".into()));
+    assert_eq!(one_counts.0, 3_000);
+    assert_eq!(one_counts.1["mobile"], 6_000, "the mobile column and the mobile in each remark");
+    for r in [2, 1_500, 3_001] {
+        assert_eq!(cell(sheet, r, 0), Data::Float(f64::from(r - 1)), "serial numbers keep their type");
+        assert_eq!(cell(sheet, r, 4), Data::Float(1_000.0 + f64::from(r - 2)), "amounts keep their type");
+        let mobile = (9_100_000_000u64 + u64::from(r - 2) * 7_919).to_string();
+        for c in 1..=5 {
+            let shown = format!("{:?}", cell(sheet, r, c));
+            assert!(!shown.contains(&mobile[2..]), "row {r}, column {c}: {shown}");
+        }
+    }
+    assert!(!one_tokens.is_empty(), "tokens were written and located");
+    for threads in ["2", "3"] {
+        let (many, many_counts, many_tokens) = run(threads);
+        assert!(one == many, "{threads} threads: the cells differ from 1 thread");
+        assert_eq!(one_counts, many_counts, "{threads} threads: report counts");
+        assert!(one_tokens == many_tokens, "{threads} threads: token locators");
+    }
+}

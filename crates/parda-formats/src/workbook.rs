@@ -249,8 +249,13 @@ impl Default for WorkbookWriter {
 impl WorkbookWriter {
     /// A new, empty workbook.
     pub fn new() -> WorkbookWriter {
+        let mut book = Workbook::new();
+        // Deflate level 2 (zlib-rs's fastest with a real match search): a third of the time
+        // of the default 6 on a large sheet, for ~20% larger files (measured on a 200,000-row
+        // sheet: 28.4 MB in 0.38 s against 23.5 MB in 1.10 s; level 1 gives 39 MB).
+        book.set_zip_compression_level(2);
         WorkbookWriter {
-            book: Workbook::new(),
+            book,
             date: Format::new().set_num_format("dd/mm/yyyy"),
             datetime: Format::new().set_num_format("dd/mm/yyyy hh:mm:ss"),
         }
