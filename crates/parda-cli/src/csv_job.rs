@@ -293,6 +293,12 @@ fn merge(t: &mut ChunkResult, r: ChunkResult) {
 }
 
 /// The plan and stats slot for field `i` of a record.
+/// Whether a cell is checked with its own column's plan (a data row, not shifted), so that the
+/// engine may remember the column's values.
+fn own_column(plans: &Plans, rec: &Record, plan: &ColumnPlan, slot: usize) -> bool {
+    rec.kind == RecordKind::Data && plans.columns.get(slot).is_some_and(|own| std::ptr::eq(own, plan))
+}
+
 fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a ColumnPlan, usize) {
     let ncols = plans.columns.len();
     match rec.kind {
@@ -379,9 +385,11 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 for t in engine.remaining_pii(&value, plan, &mut scratch) {
                     *res.remaining.entry(t).or_default() += 1;
                 }
-            } else if let CellOutcome::Changed(new) =
+            } else if let CellOutcome::Changed(new) = if own_column(plans, rec, plan, slot) {
+                engine.process_column_cell(slot, &value, plan, &mut res.stats[slot], &mut scratch)
+            } else {
                 engine.process_cell(&value, plan, &mut res.stats[slot], &mut scratch)
-            {
+            } {
                 if !scratch.tokens.is_empty() {
                     locators::push(&mut res.locators, engine, "", rec.ordinal, i as u32, &scratch.tokens);
                 }

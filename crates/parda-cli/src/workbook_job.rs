@@ -172,11 +172,11 @@ impl SheetJob<'_> {
             }
             return Ok(None);
         }
-        let slot = match out.stats.get_mut(c.col as usize) {
-            Some(s) if is_data => s,
-            _ => &mut out.outside,
+        let outcome = match out.stats.get_mut(c.col as usize) {
+            Some(slot) if is_data => self.engine.process_column_cell(c.col as usize, &text, plan, slot, scratch),
+            _ => self.engine.process_cell(&text, plan, &mut out.outside, scratch),
         };
-        Ok(match self.engine.process_cell(&text, plan, slot, scratch) {
+        Ok(match outcome {
             CellOutcome::Changed(new) => {
                 if !scratch.tokens.is_empty() {
                     locators::push(&mut out.locators, self.engine, &self.sheet, c.row as u64, c.col, &scratch.tokens);

@@ -102,7 +102,13 @@ impl Matcher {
         }
         let singles = pats
             .iter()
-            .map(|p| Regex::builder().syntax(parda_rules::pattern_syntax()).build(p).map_err(|e| e.to_string()))
+            .map(|p| {
+                Regex::builder()
+                    .configure(Regex::config().auto_prefilter(false))
+                    .syntax(parda_rules::pattern_syntax())
+                    .build(p)
+                    .map_err(|e| e.to_string())
+            })
             .collect::<Result<_, _>>()?;
         let needs = pats.iter().map(|p| Needs::of(p)).collect();
         let compiled = rules
@@ -248,7 +254,7 @@ impl Matcher {
                 }
                 None if restarts < MAX_RESTARTS => {
                     restarts += 1;
-                    pos = next_char_boundary(cell, m.start() + 1);
+                    pos = next_char_boundary(cell, restart_after(cell, m.start(), rule.boundary));
                 }
                 None => pos = m.end().max(m.start() + 1),
             }
@@ -379,6 +385,20 @@ fn fold_indic_digits(s: &str) -> Option<(String, Vec<usize>)> {
     Some((out, map))
 }
 
+/// Where to search again after a rejected candidate at `start`. A match starting inside the
+/// run of digits (or letters and digits) that begins at `start` would have one of them just
+/// before it, which its boundary forbids: the search skips that run (a 12-digit transaction
+/// number is searched for a mobile number twice, not twelve times).
+fn restart_after(cell: &str, start: usize, boundary: Boundary) -> usize {
+    let in_run: fn(&u8) -> bool = match boundary {
+        Boundary::Digit => u8::is_ascii_digit,
+        Boundary::Alnum => u8::is_ascii_alphanumeric,
+        Boundary::None => return start + 1,
+    };
+    let run = cell.as_bytes()[start..].iter().take_while(|b| in_run(b)).count();
+    start + run.max(1)
+}
+
 fn next_char_boundary(s: &str, mut i: usize) -> usize {
     while i < s.len() && !s.is_char_boundary(i) {
         i += 1;
@@ -418,6 +438,9 @@ struct Needs {
     /// Digits in one cluster: a run of digits and joiners (spaces, `-./()+`) with nothing else
     /// between them. `98765 43210` is a cluster of 10; `AY 2023-24, ward 18` has one of 6.
     cluster: u32,
+    /// Letters and digits in one word: the longest run of ASCII letters and digits that holds
+    /// both. `GSTIN 05LGPFY1172R6ZL` has one of 15; `Plot 162, Civil Lines` none.
+    mixed: u32,
     at: bool,
     pipe: bool,
     /// Any byte outside ASCII (Indic context words), in a cell profile only.
@@ -437,7 +460,7 @@ impl Needs {
             .utf8(true)
             .build()
             .parse(pattern)
-            .map(|hir| Needs { cluster: DigitRun::of(&hir).best, ..hir_needs(&hir) })
+            .map(|hir| Needs { cluster: DigitRun::of(&hir).best, mixed: WordRun::of(&hir).mixed, ..hir_needs(&hir) })
             .unwrap_or_default()
     }
 
@@ -445,7 +468,20 @@ impl Needs {
     fn profile(cell: &str) -> Needs {
         let mut p = Needs::default();
         let mut run = 0;
+        // The current word of ASCII letters and digits: its length, whether it has a digit
+        // and a letter.
+        let (mut word, mut word_digit, mut word_letter) = (0, false, false);
         for b in cell.bytes() {
+            if b.is_ascii_alphanumeric() {
+                word += 1;
+                word_digit |= b.is_ascii_digit();
+                word_letter |= !b.is_ascii_digit();
+                if word_digit && word_letter {
+                    p.mixed = p.mixed.max(word);
+                }
+            } else {
+                (word, word_digit, word_letter) = (0, false, false);
+            }
             match b {
                 b'0'..=b'9' => {
                     p.digits += 1;
@@ -474,6 +510,7 @@ impl Needs {
             && cell.upper >= self.upper
             && cell.lower >= self.lower
             && cell.cluster >= self.cluster
+            && cell.mixed >= self.mixed
             && (cell.at || !self.at)
             && (cell.pipe || !self.pipe)
     }
@@ -485,6 +522,7 @@ impl Needs {
             upper: self.upper + o.upper,
             lower: self.lower + o.lower,
             cluster: 0,
+            mixed: 0,
             at: self.at || o.at,
             pipe: self.pipe || o.pipe,
             other: false,
@@ -498,6 +536,7 @@ impl Needs {
             upper: self.upper.min(o.upper),
             lower: self.lower.min(o.lower),
             cluster: 0,
+            mixed: 0,
             at: self.at && o.at,
             pipe: self.pipe && o.pipe,
             other: false,
@@ -511,6 +550,7 @@ impl Needs {
             upper: self.upper * n,
             lower: self.lower * n,
             cluster: 0,
+            mixed: 0,
             at: self.at && n > 0,
             pipe: self.pipe && n > 0,
             other: false,
@@ -535,6 +575,7 @@ fn class_needs(ranges: impl Iterator<Item = (u32, u32)>) -> Needs {
         upper: upper as u32,
         lower: lower as u32,
         cluster: 0,
+        mixed: 0,
         at: only(0x40),
         pipe: only(0x7C),
         other: false,
@@ -649,6 +690,127 @@ impl DigitRun {
     }
 }
 
+/// A run of ASCII letters and digits (a word with no space or punctuation in it): its length
+/// and whether it surely holds a digit and a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    len: u32,
+    digit: bool,
+    letter: bool,
+}
+
+impl Word {
+    const NONE: Word = Word { len: 0, digit: false, letter: false };
+
+    fn join(self, next: Word) -> Word {
+        Word { len: self.len + next.len, digit: self.digit || next.digit, letter: self.letter || next.letter }
+    }
+
+    /// What either of two words guarantees.
+    fn meet(self, other: Word) -> Word {
+        Word { len: self.len.min(other.len), digit: self.digit && other.digit, letter: self.letter && other.letter }
+    }
+
+    /// Its length if it surely holds both a digit and a letter.
+    fn mixed(self) -> u32 {
+        if self.digit && self.letter {
+            self.len
+        } else {
+            0
+        }
+    }
+}
+
+/// Lower bounds on the words of ASCII letters and digits in every match of a pattern piece,
+/// the way [`DigitRun`] bounds digit clusters: a PAN is one word of 10 with both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordRun {
+    /// Every match is one word (letters and digits only).
+    pure: bool,
+    /// The whole match, when `pure`.
+    total: Word,
+    /// The word a match starts with.
+    lead: Word,
+    /// The word a match ends with.
+    tail: Word,
+    /// The length of the longest word with a digit and a letter inside every match.
+    mixed: u32,
+}
+
+impl WordRun {
+    const EMPTY: WordRun = WordRun { pure: true, total: Word::NONE, lead: Word::NONE, tail: Word::NONE, mixed: 0 };
+    const BREAK: WordRun = WordRun { pure: false, total: Word::NONE, lead: Word::NONE, tail: Word::NONE, mixed: 0 };
+
+    fn of(hir: &Hir) -> WordRun {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => WordRun::EMPTY,
+            HirKind::Literal(lit) => {
+                lit.0.iter().fold(WordRun::EMPTY, |r, &b| r.then(WordRun::class(&[(b as u32, b as u32)])))
+            }
+            HirKind::Class(Class::Unicode(c)) => {
+                WordRun::class(&c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect::<Vec<_>>())
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                WordRun::class(&c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect::<Vec<_>>())
+            }
+            HirKind::Repetition(rep) => {
+                let sub = WordRun::of(&rep.sub);
+                match rep.min {
+                    0 if sub.pure => WordRun::EMPTY,
+                    0 => WordRun::BREAK,
+                    n if sub.pure => {
+                        let total = Word { len: sub.total.len * n, ..sub.total };
+                        WordRun { pure: true, total, lead: total, tail: total, mixed: total.mixed() }
+                    }
+                    n => WordRun {
+                        mixed: if n >= 2 { sub.mixed.max(sub.tail.join(sub.lead).mixed()) } else { sub.mixed },
+                        ..sub
+                    },
+                }
+            }
+            HirKind::Capture(cap) => WordRun::of(&cap.sub),
+            HirKind::Concat(subs) => subs.iter().fold(WordRun::EMPTY, |r, h| r.then(WordRun::of(h))),
+            HirKind::Alternation(subs) => {
+                subs.iter().map(WordRun::of).reduce(WordRun::either).unwrap_or(WordRun::BREAK)
+            }
+        }
+    }
+
+    /// One character from a class: part of a word when every character of it is an ASCII
+    /// letter or digit.
+    fn class(ranges: &[(u32, u32)]) -> WordRun {
+        let all = |f: fn(u8) -> bool| ranges.iter().all(|&(a, b)| b < 0x80 && (a..=b).all(|c| f(c as u8)));
+        if !all(|c| c.is_ascii_alphanumeric()) {
+            return WordRun::BREAK;
+        }
+        let one = Word { len: 1, digit: all(|c| c.is_ascii_digit()), letter: all(|c| c.is_ascii_alphabetic()) };
+        WordRun { pure: true, total: one, lead: one, tail: one, mixed: one.mixed() }
+    }
+
+    /// A match of `self` followed by a match of `next`.
+    fn then(self, next: WordRun) -> WordRun {
+        let total = self.total.join(next.total);
+        WordRun {
+            pure: self.pure && next.pure,
+            total,
+            lead: if self.pure { self.total.join(next.lead) } else { self.lead },
+            tail: if next.pure { self.tail.join(next.total) } else { next.tail },
+            mixed: self.mixed.max(next.mixed).max(self.tail.join(next.lead).mixed()),
+        }
+    }
+
+    /// A match of either: what both guarantee.
+    fn either(self, other: WordRun) -> WordRun {
+        WordRun {
+            pure: self.pure && other.pure,
+            total: self.total.meet(other.total),
+            lead: self.lead.meet(other.lead),
+            tail: self.tail.meet(other.tail),
+            mixed: self.mixed.min(other.mixed),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -674,16 +836,23 @@ mod tests {
             cluster,
             ..Needs::default()
         };
-        assert_eq!(Needs::of(r"[A-Z]{3}\d{7}"), needs(7, 3, 0, 3, 7));
+        assert_eq!(Needs::of(r"[A-Z]{3}\d{7}"), Needs { mixed: 10, ..needs(7, 3, 0, 3, 7) });
         assert_eq!(Needs::of(r"(?:\+91|0)?[6-9]\d{9}"), needs(10, 0, 0, 0, 10));
         assert_eq!(Needs::of(r"[a-z]+@[a-z]+"), Needs { at: true, ..needs(0, 0, 2, 2, 0) });
-        assert_eq!(Needs::of(r"(?i:jan|feb)\d"), needs(1, 0, 0, 3, 1));
+        assert_eq!(Needs::of(r"(?i:jan|feb)\d"), Needs { mixed: 4, ..needs(1, 0, 0, 3, 1) });
         assert_eq!(Needs::of(r"\d{6}\|"), Needs { pipe: true, ..needs(6, 0, 0, 0, 6) });
         // Joiners keep a cluster together; letters split it.
         assert_eq!(Needs::of(r"\d{4}[\s\-]?\d{4}[\s\-]?\d{4}").cluster, 12);
         assert_eq!(Needs::of(r"\(?0\d{2}\)?[\s\-]\d{6}").cluster, 9);
         assert_eq!(Needs::of(r"\d{2}[A-Z]{5}\d{4}[A-Z]").cluster, 4);
         assert_eq!(Needs::of(r"(?:\d{4}|\d{2}[A-Z]\d{3})x").cluster, 3);
+        // A word of letters and digits: any separator splits it, both must be sure.
+        assert_eq!(Needs::of(r"[A-Z]{3}[PCHF][A-Z]\d{4}[A-Z]").mixed, 10);
+        assert_eq!(Needs::of(r"[A-Z]{4}0[A-Z0-9]{6}").mixed, 11);
+        assert_eq!(Needs::of(r"[A-Z]{2}[\s\-]?\d{2}[\s\-]?\d{7}").mixed, 0);
+        assert_eq!(Needs::of(r"[A-Z]{2}-\d{4}|[A-Z]{3}\d{7}").mixed, 0);
+        assert_eq!(Needs::of(r"x(?:[A-Z]\d){2,}").mixed, 5);
+        assert_eq!(Needs::of(r"[A-Z0-9]{8}").mixed, 0);
     }
 
     #[test]
@@ -691,6 +860,8 @@ mod tests {
         let p = Needs::profile("Ph (0) 98765-43210, AY 2023-24");
         assert_eq!((p.digits, p.cluster, p.upper, p.lower), (17, 11, 3, 1));
         assert_eq!(Needs::profile("1,25,000").cluster, 3);
+        assert_eq!(Needs::profile("GSTIN 05LGPFY1172R6ZL, H.No 12").mixed, 15);
+        assert_eq!(Needs::profile("Plot 162, Civil Lines").mixed, 0);
     }
 
     proptest::proptest! {

@@ -8,6 +8,7 @@ use parda_detect::{
     classify_column, is_amount, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
 };
 use parda_rules::MaskStyle;
+use rustc_hash::FxHashSet;
 
 /// How the cells of a column are treated.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +115,8 @@ pub struct TokenSpan {
     pub type_idx: usize,
 }
 
-/// Per-thread working memory of the engine, reused from cell to cell.
+/// Per-thread working memory of the engine, reused from cell to cell. One serves the cells of
+/// one file (a chunk or batch of it): [`Engine::process_column_cell`] remembers its columns.
 #[derive(Debug, Default)]
 pub struct Scratch {
     /// Detection results.
@@ -123,7 +125,14 @@ pub struct Scratch {
     pub tokens: Vec<TokenSpan>,
     /// The person the current row is about (a keyed hash), for `shift`.
     pub subject: Option<u64>,
+    /// Short values seen to hold no PII, per column.
+    clean: Vec<FxHashSet<Box<str>>>,
 }
+
+/// Values up to this long are remembered as holding no PII (wards, statuses, years, codes).
+const CLEAN_MAX_BYTES: usize = 40;
+/// How many such values a column remembers (per chunk or batch).
+const CLEAN_PER_COLUMN: usize = 256;
 
 /// Rules, header hints and policy, resolved once.
 pub struct Engine {
@@ -245,6 +254,41 @@ impl Engine {
             ColumnMode::Whole { type_idx, action } => self.whole_cell(cell, plan, *type_idx, action, stats, scratch),
             ColumnMode::Spans => self.spans(cell, plan, stats, scratch),
         }
+    }
+
+    /// [`Engine::process_cell`] for a cell of data column `column` (numbered by the caller, one
+    /// plan per number for the life of `scratch`): a short value already seen in the column
+    /// holding no PII is not searched again (a ward, a status, a year repeat down a register;
+    /// detection depends on nothing but the value and the column's plan).
+    pub fn process_column_cell(
+        &self,
+        column: usize,
+        cell: &str,
+        plan: &ColumnPlan,
+        stats: &mut ColumnStats,
+        scratch: &mut Scratch,
+    ) -> CellOutcome {
+        let memo = plan.mode == ColumnMode::Spans && cell.len() <= CLEAN_MAX_BYTES;
+        if !memo {
+            return self.process_cell(cell, plan, stats, scratch);
+        }
+        if scratch.clean.get(column).is_some_and(|seen| seen.contains(cell)) {
+            scratch.tokens.clear();
+            return CellOutcome::Unchanged;
+        }
+        scratch.findings.clear();
+        let outcome = self.process_cell(cell, plan, stats, scratch);
+        // No finding at all (not even an already protected value, which is counted).
+        if outcome == CellOutcome::Unchanged && scratch.findings.is_empty() {
+            if scratch.clean.len() <= column {
+                scratch.clean.resize_with(column + 1, FxHashSet::default);
+            }
+            let seen = &mut scratch.clean[column];
+            if seen.len() < CLEAN_PER_COLUMN {
+                seen.insert(cell.into());
+            }
+        }
+        outcome
     }
 
     fn is_protected(&self, core: &str, plan: &ColumnPlan, scratch: &mut Vec<Finding>) -> bool {
@@ -536,5 +580,38 @@ mod tests {
             run(&e, &remarks, "Already 489366|Akbz2PLPzq7xUj8yH0p3M4fVZ9rTWcQ="),
             "Already 489366|Akbz2PLPzq7xUj8yH0p3M4fVZ9rTWcQ="
         );
+    }
+
+    #[test]
+    fn remembered_clean_values_stay_per_column_and_counts_stay_exact() {
+        let e = engine();
+        let numbers = ["7012345678", "5012345679", "3012345680", "2012345681", "1012345682", "4012345683"];
+        let receipts = e.plan_column("Receipt No", &numbers);
+        assert!(receipts.class.suppress_digits, "a column of receipt numbers");
+        let remarks = e.plan_column("Remarks", &["paid", "ok"]);
+        let mut scratch = Scratch::default();
+        let (mut receipt_stats, mut remark_stats) = (ColumnStats::default(), ColumnStats::default());
+        let mut cell = |col: usize, plan: &ColumnPlan, stats: &mut ColumnStats, value: &str| match e
+            .process_column_cell(col, value, plan, stats, &mut scratch)
+        {
+            CellOutcome::Unchanged => value.to_string(),
+            CellOutcome::Changed(new) => new,
+        };
+        for _ in 0..3 {
+            // A receipt number is no mobile in its own column, and being remembered there
+            // does not let the same digits through in free text.
+            assert_eq!(cell(0, &receipts, &mut receipt_stats, "9876543210"), "9876543210");
+            assert_eq!(cell(1, &remarks, &mut remark_stats, "9876543210"), "******3210");
+            assert_eq!(cell(1, &remarks, &mut remark_stats, "Ward 7"), "Ward 7");
+            // An already protected value is counted every time, never remembered as clean.
+            assert_eq!(
+                cell(1, &remarks, &mut remark_stats, "ok 489366|Akbz2PLPzq7xUj8yH0p3M4=="),
+                "ok 489366|Akbz2PLPzq7xUj8yH0p3M4=="
+            );
+        }
+        let mobile = e.type_index("mobile").unwrap();
+        assert_eq!(remark_stats.found.get(mobile), Some(&3));
+        assert_eq!((remark_stats.changed, remark_stats.protected), (3, 3));
+        assert_eq!(receipt_stats, ColumnStats::default());
     }
 }

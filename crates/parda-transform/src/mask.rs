@@ -90,10 +90,50 @@ pub fn mask_value(value: &str, style: MaskStyle, opts: MaskOptions) -> String {
     }
 }
 
+/// `value`'s bytes and the mask as a byte when every byte is one unit and the mask is one
+/// byte too: ASCII without line breaks (most values), masked by the byte-wise fast paths.
+fn ascii_units(value: &str, mask: char) -> Option<(&[u8], u8)> {
+    let plain = value.is_ascii() && mask.is_ascii() && !value.bytes().any(|b| b == b'\r' || b == b'\n');
+    plain.then_some((value.as_bytes(), mask as u8))
+}
+
+/// A word character of ASCII text (what [`is_word`] says of it).
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Bytes built from ASCII bytes, as a string.
+fn ascii_string(out: Vec<u8>) -> String {
+    String::from_utf8(out).expect("ASCII in, ASCII out")
+}
+
 /// Masks every unit of each line but the first `first` and the last `last`
 /// (`(?<=.).(?=.{3})` is first = 1, last = 3). With `keep_separators`, only word units count
 /// and are masked.
 fn keep_ends(value: &str, first: usize, last: usize, opts: MaskOptions) -> String {
+    match ascii_units(value, opts.mask_char) {
+        Some((bytes, mask)) => keep_ends_ascii(bytes, first, last, mask, opts.keep_separators),
+        None => keep_ends_units(value, first, last, opts),
+    }
+}
+
+fn keep_ends_ascii(bytes: &[u8], first: usize, last: usize, mask: u8, keep_separators: bool) -> String {
+    let counts = |b: u8| !keep_separators || is_ascii_word(b);
+    let n = if keep_separators { bytes.iter().filter(|&&b| counts(b)).count() } else { bytes.len() };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut k = 0;
+    for &b in bytes {
+        if !counts(b) {
+            out.push(b);
+            continue;
+        }
+        out.push(if k >= first && k + last < n { mask } else { b });
+        k += 1;
+    }
+    ascii_string(out)
+}
+
+fn keep_ends_units(value: &str, first: usize, last: usize, opts: MaskOptions) -> String {
     let mut out = String::with_capacity(value.len());
     let all = units(value);
     let counts = |g: &str| !is_line_break(g) && (!opts.keep_separators || is_word_unit(g));
@@ -118,6 +158,20 @@ fn keep_ends(value: &str, first: usize, last: usize, opts: MaskOptions) -> Strin
 
 /// `\B[a-zA-Z0-9]`: keeps the first unit of each word, masks the rest of it.
 fn word_initials(value: &str, mask: char) -> String {
+    let Some((bytes, mask_byte)) = ascii_units(value, mask) else {
+        return word_initials_units(value, mask);
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut prev_word = false;
+    for &b in bytes {
+        let word = is_ascii_word(b);
+        out.push(if word && prev_word && b != b'_' { mask_byte } else { b });
+        prev_word = word;
+    }
+    ascii_string(out)
+}
+
+fn word_initials_units(value: &str, mask: char) -> String {
     let mut out = String::with_capacity(value.len());
     let mut prev_word = false;
     for g in graphemes(value) {
@@ -166,6 +220,17 @@ fn address(value: &str, mask: char) -> String {
 
 /// Replaces each unit for which `masked` holds by the mask character.
 fn replace_units(value: &str, mask: char, masked: impl Fn(&str) -> bool) -> String {
+    let Some((bytes, mask_byte)) = ascii_units(value, mask) else {
+        return replace_graphemes(value, mask, masked);
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        out.push(if masked(&value[i..i + 1]) { mask_byte } else { b });
+    }
+    ascii_string(out)
+}
+
+fn replace_graphemes(value: &str, mask: char, masked: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(value.len());
     for g in graphemes(value) {
         if masked(g) {
@@ -245,6 +310,20 @@ mod tests {
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P002, o), "र** कु**");
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P001, o), "*** कुमार");
         assert_eq!(mask_value("ரமேஷ் குமார்", MaskStyle::P005, o), "*******");
+    }
+
+    proptest::proptest! {
+        /// The byte-wise fast paths for ASCII mask exactly as the grapheme paths do.
+        #[test]
+        fn ascii_fast_paths_match_the_grapheme_paths(value in "[ -~]{0,40}", first in 0usize..3, last in 0usize..5, keep in proptest::bool::ANY) {
+            let (bytes, mask) = ascii_units(&value, '*').expect("printable ASCII");
+            let opts = MaskOptions { mask_char: '*', keep_separators: keep };
+            proptest::prop_assert_eq!(keep_ends_ascii(bytes, first, last, mask, keep), keep_ends_units(&value, first, last, opts));
+            proptest::prop_assert_eq!(word_initials(&value, '*'), word_initials_units(&value, '*'));
+            let in_set = |g: &str| g.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric() || b == b' ');
+            proptest::prop_assert_eq!(replace_units(&value, '*', in_set), replace_graphemes(&value, '*', in_set));
+            proptest::prop_assert_eq!(all_words(&value, '#'), replace_graphemes(&value, '#', is_word_unit));
+        }
     }
 
     #[test]
