@@ -186,6 +186,11 @@ impl Matcher {
             return;
         }
         let profile = Needs::profile(cell);
+        if ctx.suppress_digits && profile.letters == 0 && !profile.at && !profile.pipe {
+            // Every finding here would be digits and separators only, and dropped below (a
+            // column of receipt numbers): nothing to search.
+            return;
+        }
         // A cell without letters holds no context word: then it is searched for no rule that
         // needs one, unless its header or column supplies it.
         let wordless = profile.letters == 0 && !profile.other;

@@ -126,12 +126,23 @@ pub struct Scratch {
     /// The person the current row is about (a keyed hash), for `shift`.
     pub subject: Option<u64>,
     /// Short values seen to hold no PII, per column.
-    clean: Vec<FxHashSet<Box<str>>>,
+    clean: Vec<CleanValues>,
+}
+
+/// A column's short values seen to hold no PII.
+#[derive(Debug, Default)]
+struct CleanValues {
+    seen: FxHashSet<Box<str>>,
+    /// Cells found among them.
+    hits: usize,
+    /// Given up: the column's values hardly repeat (serial and receipt numbers).
+    off: bool,
 }
 
 /// Values up to this long are remembered as holding no PII (wards, statuses, years, codes).
 const CLEAN_MAX_BYTES: usize = 40;
-/// How many such values a column remembers (per chunk or batch).
+/// How many such values a column remembers (per chunk or batch); once full, a column whose
+/// values were found fewer times than this stops looking them up.
 const CLEAN_PER_COLUMN: usize = 256;
 
 /// Rules, header hints and policy, resolved once.
@@ -269,10 +280,15 @@ impl Engine {
         scratch: &mut Scratch,
     ) -> CellOutcome {
         let memo = plan.mode == ColumnMode::Spans && cell.len() <= CLEAN_MAX_BYTES;
-        if !memo {
+        if !memo || scratch.clean.get(column).is_some_and(|c| c.off) {
             return self.process_cell(cell, plan, stats, scratch);
         }
-        if scratch.clean.get(column).is_some_and(|seen| seen.contains(cell)) {
+        if scratch.clean.len() <= column {
+            scratch.clean.resize_with(column + 1, CleanValues::default);
+        }
+        let clean = &mut scratch.clean[column];
+        if clean.seen.contains(cell) {
+            clean.hits += 1;
             scratch.tokens.clear();
             return CellOutcome::Unchanged;
         }
@@ -280,12 +296,11 @@ impl Engine {
         let outcome = self.process_cell(cell, plan, stats, scratch);
         // No finding at all (not even an already protected value, which is counted).
         if outcome == CellOutcome::Unchanged && scratch.findings.is_empty() {
-            if scratch.clean.len() <= column {
-                scratch.clean.resize_with(column + 1, FxHashSet::default);
-            }
-            let seen = &mut scratch.clean[column];
-            if seen.len() < CLEAN_PER_COLUMN {
-                seen.insert(cell.into());
+            let clean = &mut scratch.clean[column];
+            if clean.seen.len() < CLEAN_PER_COLUMN {
+                clean.seen.insert(cell.into());
+            } else if clean.hits < CLEAN_PER_COLUMN {
+                *clean = CleanValues { off: true, ..CleanValues::default() };
             }
         }
         outcome

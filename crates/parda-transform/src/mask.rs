@@ -189,6 +189,19 @@ fn word_initials_units(value: &str, mask: char) -> String {
 /// DIGIT's email pattern: the local part keeps its first unit; the domain keeps its first and
 /// its last unit. A value without `@` is left as it is (the caller falls back to a full mask).
 fn email(value: &str, mask: char) -> String {
+    if let Some((bytes, mask_byte)) = ascii_units(value, mask) {
+        let Some(at) = bytes.iter().rposition(|&b| b == b'@') else {
+            return value.to_string();
+        };
+        let masked = |i: usize, b: u8| if i < at { i > 0 && b != b'@' } else { i > at + 1 && i + 1 < bytes.len() };
+        return ascii_string(
+            bytes.iter().enumerate().map(|(i, &b)| if masked(i, b) { mask_byte } else { b }).collect(),
+        );
+    }
+    email_units(value, mask)
+}
+
+fn email_units(value: &str, mask: char) -> String {
     let all = units(value);
     let Some(at) = all.iter().rposition(|&g| g == "@") else {
         return value.to_string();
@@ -208,32 +221,30 @@ fn email(value: &str, mask: char) -> String {
 /// `[A-Za-zÀ-ȕ0-9(),-_., ]`: masks letters, digits, spaces and the punctuation in DIGIT's set
 /// (`,-_` is a range: `,` to `_`), and every word unit of any script.
 fn address(value: &str, mask: char) -> String {
-    let in_set = |c: char| {
-        c.is_ascii_alphanumeric()
-            || ('\u{C0}'..='\u{215}').contains(&c)
-            || matches!(c, '(' | ')' | ' ' | '.' | ',')
-            || (',' as u32..='_' as u32).contains(&(c as u32))
-            || is_word(c)
-    };
-    replace_units(value, mask, |g| g.chars().next().is_some_and(in_set))
+    replace_units(value, mask, in_address_set)
 }
 
-/// Replaces each unit for which `masked` holds by the mask character.
-fn replace_units(value: &str, mask: char, masked: impl Fn(&str) -> bool) -> String {
+/// The characters [`address`] masks.
+fn in_address_set(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{C0}'..='\u{215}').contains(&c)
+        || matches!(c, '(' | ')' | ' ' | '.' | ',')
+        || (',' as u32..='_' as u32).contains(&(c as u32))
+        || is_word(c)
+}
+
+/// Replaces each unit whose first character `masked` holds for by the mask character.
+fn replace_units(value: &str, mask: char, masked: impl Fn(char) -> bool) -> String {
     let Some((bytes, mask_byte)) = ascii_units(value, mask) else {
         return replace_graphemes(value, mask, masked);
     };
-    let mut out = Vec::with_capacity(bytes.len());
-    for (i, &b) in bytes.iter().enumerate() {
-        out.push(if masked(&value[i..i + 1]) { mask_byte } else { b });
-    }
-    ascii_string(out)
+    ascii_string(bytes.iter().map(|&b| if masked(b as char) { mask_byte } else { b }).collect())
 }
 
-fn replace_graphemes(value: &str, mask: char, masked: impl Fn(&str) -> bool) -> String {
+fn replace_graphemes(value: &str, mask: char, masked: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(value.len());
     for g in graphemes(value) {
-        if masked(g) {
+        if g.chars().next().is_some_and(&masked) {
             out.push(mask);
         } else {
             out.push_str(g);
@@ -264,7 +275,7 @@ fn trailing_words(value: &str, mask: char) -> String {
 
 /// Masks every word unit; keeps separators.
 fn all_words(value: &str, mask: char) -> String {
-    replace_units(value, mask, is_word_unit)
+    replace_units(value, mask, is_word)
 }
 
 #[cfg(test)]
@@ -320,9 +331,13 @@ mod tests {
             let opts = MaskOptions { mask_char: '*', keep_separators: keep };
             proptest::prop_assert_eq!(keep_ends_ascii(bytes, first, last, mask, keep), keep_ends_units(&value, first, last, opts));
             proptest::prop_assert_eq!(word_initials(&value, '*'), word_initials_units(&value, '*'));
-            let in_set = |g: &str| g.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric() || b == b' ');
+            proptest::prop_assert_eq!(email(&value, '*'), email_units(&value, '*'));
+            let mail = format!("{value}@{value}");
+            proptest::prop_assert_eq!(email(&mail, '*'), email_units(&mail, '*'));
+            let in_set = |c: char| c.is_ascii_alphanumeric() || c == ' ';
             proptest::prop_assert_eq!(replace_units(&value, '*', in_set), replace_graphemes(&value, '*', in_set));
-            proptest::prop_assert_eq!(all_words(&value, '#'), replace_graphemes(&value, '#', is_word_unit));
+            proptest::prop_assert_eq!(all_words(&value, '#'), replace_graphemes(&value, '#', is_word));
+            proptest::prop_assert_eq!(address(&value, '#'), replace_graphemes(&value, '#', in_address_set));
         }
     }
 
