@@ -78,6 +78,7 @@ done < "$TMP/inputs"
 wb_bytes="$(stat -c %s "$DIR/register.xlsx")"
 echo "| **workbook** ($(python3 -c "print(f'{$WB_ROWS:,} rows x 20 columns')")) | | | | | |" >> "$TMP/table"
 measure "parda mask, 1 thread" "$wb_bytes" "$WB_ROWS" - "$PARDA" mask -q --threads 1 --out "$TMP/out" "$DIR/register.xlsx" > /dev/null
+measure "parda mask, $THREADS threads" "$wb_bytes" "$WB_ROWS" - "$PARDA" mask -q --threads "$THREADS" --out "$TMP/out" "$DIR/register.xlsx" > /dev/null
 
 # Presidio on a 1,000-row sample, next to parda on the same sample.
 presidio_line="Presidio: skipped (BENCH_PRESIDIO=0)."
