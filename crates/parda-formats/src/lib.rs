@@ -11,6 +11,7 @@ mod csv;
 mod encoding;
 mod error;
 mod input;
+mod merges;
 mod output;
 pub mod sql;
 mod workbook;

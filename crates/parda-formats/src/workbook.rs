@@ -190,10 +190,12 @@ impl WorkbookReader {
         Ok(WorkbookReader { path: path.into(), book, sheet_names })
     }
 
-    /// The merged regions of a sheet (`.xlsx` only; none for other formats).
+    /// The merged regions of a sheet (`.xlsx` only; none for other formats): from a scan of the
+    /// sheet's XML, or calamine's parse of it where the scan cannot place the sheet.
     pub fn merges(&mut self, name: &str) -> Vec<Dimensions> {
         match &mut self.book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            Sheets::Xlsx(x) => crate::merges::scan(&self.path, name)
+                .unwrap_or_else(|| x.merge_cells_by_sheet_name(name).unwrap_or_default()),
             _ => Vec::new(),
         }
     }
