@@ -47,7 +47,12 @@ const REPORT_HTML: &str = "parda-report.html";
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
-    match run(cli) {
+    std::panic::set_hook(Box::new(report_panic));
+    let Ok(result) = std::panic::catch_unwind(|| run(cli)) else {
+        // Unwinding removed the temporary outputs of the files in progress.
+        return ExitCode::from(2);
+    };
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.is::<Interrupted>() => {
             eprintln!("parda: interrupted; no partial output was left behind");
@@ -56,6 +61,32 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("parda: error: {e:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// A failure inside a library (rust_xlsxwriter stops on a full disk: "Couldn't write to xml
+/// file") becomes one line and exit code 2, not a panic message. The message is cut at its
+/// first double quote or backtick: Rust's own messages quote the text they failed on, which may
+/// be a cell's value.
+fn report_panic(info: &std::panic::PanicHookInfo) {
+    static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if REPORTED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let payload = info.payload();
+    let message =
+        payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+    let message = message.unwrap_or("unknown failure");
+    let message = if message.contains("StorageFull") {
+        "no space left on the device"
+    } else {
+        message.split(['"', '`']).next().unwrap_or_default().trim_end()
+    };
+    eprintln!("parda: error: {message}; no partial output was left behind");
+    if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| !v.is_empty() && v != "0") {
+        if let Some(at) = info.location() {
+            eprintln!("parda: (at {}:{})", at.file(), at.line());
         }
     }
 }

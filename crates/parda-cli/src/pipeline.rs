@@ -3,8 +3,8 @@
 //! flight, so memory is bounded by threads x chunk size, never by file size.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc::{channel, sync_channel};
-use std::sync::Mutex;
+use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
+use std::sync::{Mutex, PoisonError};
 
 /// Runs `read` until it returns `None`, `work` on each item on `workers` threads, and `consume`
 /// on each result in the order the items were read. The first error stops everything.
@@ -31,7 +31,7 @@ where
         token_tx.send(()).expect("receiver alive");
     }
     let (item_tx, item_rx) = sync_channel::<(u64, I)>(workers);
-    let item_rx = Mutex::new(item_rx);
+    let item_rx = Mutex::new(Some(item_rx));
     let (out_tx, out_rx) = channel::<(u64, O)>();
     std::thread::scope(|s| {
         let reader = s.spawn(move || -> Result<(), E> {
@@ -52,14 +52,15 @@ where
         for _ in 0..workers {
             let (item_rx, out_tx, work) = (&item_rx, out_tx.clone(), &work);
             s.spawn(move || loop {
-                let next = item_rx.lock().expect("lock").recv();
-                let Ok((seq, item)) = next else { break };
+                let next = item_rx.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(Receiver::recv);
+                let Some(Ok((seq, item))) = next else { break };
                 if out_tx.send((seq, work(item))).is_err() {
                     break;
                 }
             });
         }
         drop(out_tx);
+        let mut stop = Stop { tokens: Some(token_tx), items: &item_rx };
         let mut pending = BTreeMap::new();
         let mut next = 0u64;
         let mut result = Ok(());
@@ -70,17 +71,42 @@ where
                 if result.is_ok() {
                     result = consume(out);
                 }
-                let _ = token_tx.send(());
+                if let Some(tokens) = &stop.tokens {
+                    let _ = tokens.send(());
+                }
             }
             if result.is_err() {
                 break;
             }
         }
-        drop(token_tx);
+        stop.now();
         drop(out_rx);
         let read_result = reader.join().expect("reader thread panicked");
         result.and(read_result)
     })
+}
+
+/// Stops the reader when the consumer stops early, on an error or a panic: no more permits, and
+/// the work queue closed, so a reader waiting for room in it does not wait forever (and the
+/// scope, which joins it, returns).
+struct Stop<'a, T> {
+    tokens: Option<SyncSender<()>>,
+    items: &'a Mutex<Option<Receiver<T>>>,
+}
+
+impl<T> Stop<'_, T> {
+    fn now(&mut self) {
+        // Permits first: a reader waiting for one then gives up, so a worker waiting for work
+        // (holding the queue's lock) is released when the reader drops its end.
+        self.tokens = None;
+        self.items.lock().unwrap_or_else(PoisonError::into_inner).take();
+    }
+}
+
+impl<T> Drop for Stop<'_, T> {
+    fn drop(&mut self) {
+        self.now();
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +137,30 @@ mod tests {
             )
             .unwrap();
             assert_eq!(got, (1..=500).map(|x| x * 2).collect::<Vec<_>>());
+        }
+    }
+
+    /// A consumer that fails, or panics, early while the reader still has plenty to give
+    /// returns (or unwinds) instead of leaving the reader blocked on a full queue.
+    #[test]
+    fn consumer_stopping_early_stops_the_reader() {
+        for workers in [2, 3] {
+            let mut n = 0u64;
+            let read = move || -> Result<Option<u64>, &str> {
+                n += 1;
+                Ok(Some(n))
+            };
+            let r = run_ordered(workers, read, |x| x, |x| if x == 3 { Err("disk full") } else { Ok(()) });
+            assert_eq!(r, Err("disk full"));
+            let mut m = 0u64;
+            let read = move || -> Result<Option<u64>, &str> {
+                m += 1;
+                Ok(Some(m))
+            };
+            let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run_ordered(workers, read, |x| x, |x| if x == 3 { panic!("cannot write") } else { Ok(()) })
+            }));
+            assert!(unwound.is_err());
         }
     }
 
