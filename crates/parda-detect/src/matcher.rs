@@ -465,7 +465,10 @@ impl Needs {
             .utf8(true)
             .build()
             .parse(pattern)
-            .map(|hir| Needs { cluster: DigitRun::of(&hir).best, mixed: WordRun::of(&hir).mixed, ..hir_needs(&hir) })
+            .map(|hir| {
+                let (digits, words): (DigitRun, WordRun) = (run_of(&hir), run_of(&hir));
+                Needs { cluster: digits.best, mixed: words.mixed, ..hir_needs(&hir) }
+            })
             .unwrap_or_default()
     }
 
@@ -602,6 +605,47 @@ fn hir_needs(hir: &Hir) -> Needs {
     }
 }
 
+/// Lower bounds on the runs of some kind of character (digit clusters, words of letters and
+/// digits) in every match of a pattern piece, combined up its syntax tree by [`run_of`].
+trait RunBound: Copy {
+    /// A piece that matches the empty string (it neither adds to a run nor breaks one).
+    const EMPTY: Self;
+    /// A piece that may break a run and guarantees nothing.
+    const BREAK: Self;
+    /// One character from a class of `(first, last)` code point ranges.
+    fn class(ranges: &[(u32, u32)]) -> Self;
+    /// Whether every match is made of run characters only.
+    fn pure(self) -> bool;
+    /// A match of `self` followed by a match of `next`.
+    fn then(self, next: Self) -> Self;
+    /// A match of either: what both guarantee.
+    fn either(self, other: Self) -> Self;
+    /// `n >= 1` matches of `self` in a row.
+    fn repeat(self, n: u32) -> Self;
+}
+
+/// The bound `R` of a pattern's syntax tree.
+fn run_of<R: RunBound>(hir: &Hir) -> R {
+    let ranges = |r: &mut dyn Iterator<Item = (u32, u32)>| R::class(&r.collect::<Vec<_>>());
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => R::EMPTY,
+        HirKind::Literal(lit) => lit.0.iter().fold(R::EMPTY, |r, &b| r.then(R::class(&[(b as u32, b as u32)]))),
+        HirKind::Class(Class::Unicode(c)) => ranges(&mut c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32))),
+        HirKind::Class(Class::Bytes(c)) => ranges(&mut c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32))),
+        HirKind::Repetition(rep) => {
+            let sub: R = run_of(&rep.sub);
+            match rep.min {
+                0 if sub.pure() => R::EMPTY,
+                0 => R::BREAK,
+                n => sub.repeat(n),
+            }
+        }
+        HirKind::Capture(cap) => run_of(&cap.sub),
+        HirKind::Concat(subs) => subs.iter().fold(R::EMPTY, |r, h| r.then(run_of(h))),
+        HirKind::Alternation(subs) => subs.iter().map(run_of).reduce(R::either).unwrap_or(R::BREAK),
+    }
+}
+
 /// Lower bounds on the digit clusters of every match of a pattern piece.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct DigitRun {
@@ -618,45 +662,6 @@ struct DigitRun {
 }
 
 impl DigitRun {
-    const EMPTY: DigitRun = DigitRun { pure: true, total: 0, lead: 0, tail: 0, best: 0 };
-    const BREAK: DigitRun = DigitRun { pure: false, total: 0, lead: 0, tail: 0, best: 0 };
-
-    fn of(hir: &Hir) -> DigitRun {
-        match hir.kind() {
-            HirKind::Empty | HirKind::Look(_) => DigitRun::EMPTY,
-            HirKind::Literal(lit) => lit.0.iter().fold(DigitRun::EMPTY, |r, &b| r.then(DigitRun::byte(b, b))),
-            HirKind::Class(Class::Unicode(c)) => c
-                .ranges()
-                .iter()
-                .map(|r| DigitRun::chars(r.start() as u32, r.end() as u32))
-                .reduce(DigitRun::either)
-                .unwrap_or(DigitRun::BREAK),
-            HirKind::Class(Class::Bytes(c)) => c
-                .ranges()
-                .iter()
-                .map(|r| DigitRun::byte(r.start(), r.end()))
-                .reduce(DigitRun::either)
-                .unwrap_or(DigitRun::BREAK),
-            HirKind::Repetition(rep) => {
-                let sub = DigitRun::of(&rep.sub);
-                match rep.min {
-                    0 if sub.pure => DigitRun::EMPTY,
-                    0 => DigitRun::BREAK,
-                    n if sub.pure => {
-                        let total = sub.total * n;
-                        DigitRun { pure: true, total, lead: total, tail: total, best: total }
-                    }
-                    n => DigitRun { best: if n >= 2 { sub.best.max(sub.tail + sub.lead) } else { sub.best }, ..sub },
-                }
-            }
-            HirKind::Capture(cap) => DigitRun::of(&cap.sub),
-            HirKind::Concat(subs) => subs.iter().fold(DigitRun::EMPTY, |r, h| r.then(DigitRun::of(h))),
-            HirKind::Alternation(subs) => {
-                subs.iter().map(DigitRun::of).reduce(DigitRun::either).unwrap_or(DigitRun::BREAK)
-            }
-        }
-    }
-
     /// One character from the range `a..=b`.
     fn chars(a: u32, b: u32) -> DigitRun {
         if (0x30..=0x39).contains(&a) && (0x30..=0x39).contains(&b) {
@@ -667,12 +672,20 @@ impl DigitRun {
             DigitRun::BREAK
         }
     }
+}
 
-    fn byte(a: u8, b: u8) -> DigitRun {
-        DigitRun::chars(a as u32, b as u32)
+impl RunBound for DigitRun {
+    const EMPTY: DigitRun = DigitRun { pure: true, total: 0, lead: 0, tail: 0, best: 0 };
+    const BREAK: DigitRun = DigitRun { pure: false, total: 0, lead: 0, tail: 0, best: 0 };
+
+    fn class(ranges: &[(u32, u32)]) -> DigitRun {
+        ranges.iter().map(|&(a, b)| DigitRun::chars(a, b)).reduce(DigitRun::either).unwrap_or(DigitRun::BREAK)
     }
 
-    /// A match of `self` followed by a match of `next`.
+    fn pure(self) -> bool {
+        self.pure
+    }
+
     fn then(self, next: DigitRun) -> DigitRun {
         DigitRun {
             pure: self.pure && next.pure,
@@ -683,7 +696,6 @@ impl DigitRun {
         }
     }
 
-    /// A match of either: what both guarantee.
     fn either(self, other: DigitRun) -> DigitRun {
         DigitRun {
             pure: self.pure && other.pure,
@@ -691,6 +703,15 @@ impl DigitRun {
             lead: self.lead.min(other.lead),
             tail: self.tail.min(other.tail),
             best: self.best.min(other.best),
+        }
+    }
+
+    fn repeat(self, n: u32) -> DigitRun {
+        if self.pure {
+            let total = self.total * n;
+            DigitRun { pure: true, total, lead: total, tail: total, best: total }
+        } else {
+            DigitRun { best: if n >= 2 { self.best.max(self.tail + self.lead) } else { self.best }, ..self }
         }
     }
 }
@@ -742,47 +763,11 @@ struct WordRun {
     mixed: u32,
 }
 
-impl WordRun {
+impl RunBound for WordRun {
     const EMPTY: WordRun = WordRun { pure: true, total: Word::NONE, lead: Word::NONE, tail: Word::NONE, mixed: 0 };
     const BREAK: WordRun = WordRun { pure: false, total: Word::NONE, lead: Word::NONE, tail: Word::NONE, mixed: 0 };
 
-    fn of(hir: &Hir) -> WordRun {
-        match hir.kind() {
-            HirKind::Empty | HirKind::Look(_) => WordRun::EMPTY,
-            HirKind::Literal(lit) => {
-                lit.0.iter().fold(WordRun::EMPTY, |r, &b| r.then(WordRun::class(&[(b as u32, b as u32)])))
-            }
-            HirKind::Class(Class::Unicode(c)) => {
-                WordRun::class(&c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect::<Vec<_>>())
-            }
-            HirKind::Class(Class::Bytes(c)) => {
-                WordRun::class(&c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect::<Vec<_>>())
-            }
-            HirKind::Repetition(rep) => {
-                let sub = WordRun::of(&rep.sub);
-                match rep.min {
-                    0 if sub.pure => WordRun::EMPTY,
-                    0 => WordRun::BREAK,
-                    n if sub.pure => {
-                        let total = Word { len: sub.total.len * n, ..sub.total };
-                        WordRun { pure: true, total, lead: total, tail: total, mixed: total.mixed() }
-                    }
-                    n => WordRun {
-                        mixed: if n >= 2 { sub.mixed.max(sub.tail.join(sub.lead).mixed()) } else { sub.mixed },
-                        ..sub
-                    },
-                }
-            }
-            HirKind::Capture(cap) => WordRun::of(&cap.sub),
-            HirKind::Concat(subs) => subs.iter().fold(WordRun::EMPTY, |r, h| r.then(WordRun::of(h))),
-            HirKind::Alternation(subs) => {
-                subs.iter().map(WordRun::of).reduce(WordRun::either).unwrap_or(WordRun::BREAK)
-            }
-        }
-    }
-
-    /// One character from a class: part of a word when every character of it is an ASCII
-    /// letter or digit.
+    /// Part of a word when every character of the class is an ASCII letter or digit.
     fn class(ranges: &[(u32, u32)]) -> WordRun {
         let all = |f: fn(u8) -> bool| ranges.iter().all(|&(a, b)| b < 0x80 && (a..=b).all(|c| f(c as u8)));
         if !all(|c| c.is_ascii_alphanumeric()) {
@@ -792,19 +777,20 @@ impl WordRun {
         WordRun { pure: true, total: one, lead: one, tail: one, mixed: one.mixed() }
     }
 
-    /// A match of `self` followed by a match of `next`.
+    fn pure(self) -> bool {
+        self.pure
+    }
+
     fn then(self, next: WordRun) -> WordRun {
-        let total = self.total.join(next.total);
         WordRun {
             pure: self.pure && next.pure,
-            total,
+            total: self.total.join(next.total),
             lead: if self.pure { self.total.join(next.lead) } else { self.lead },
             tail: if next.pure { self.tail.join(next.total) } else { next.tail },
             mixed: self.mixed.max(next.mixed).max(self.tail.join(next.lead).mixed()),
         }
     }
 
-    /// A match of either: what both guarantee.
     fn either(self, other: WordRun) -> WordRun {
         WordRun {
             pure: self.pure && other.pure,
@@ -812,6 +798,18 @@ impl WordRun {
             lead: self.lead.meet(other.lead),
             tail: self.tail.meet(other.tail),
             mixed: self.mixed.min(other.mixed),
+        }
+    }
+
+    fn repeat(self, n: u32) -> WordRun {
+        if self.pure {
+            let total = Word { len: self.total.len * n, ..self.total };
+            WordRun { pure: true, total, lead: total, tail: total, mixed: total.mixed() }
+        } else {
+            WordRun {
+                mixed: if n >= 2 { self.mixed.max(self.tail.join(self.lead).mixed()) } else { self.mixed },
+                ..self
+            }
         }
     }
 }
