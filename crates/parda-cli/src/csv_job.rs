@@ -292,13 +292,13 @@ fn merge(t: &mut ChunkResult, r: ChunkResult) {
     }
 }
 
-/// The plan and stats slot for field `i` of a record.
 /// Whether a cell is checked with its own column's plan (a data row, not shifted), so that the
 /// engine may remember the column's values.
 fn own_column(plans: &Plans, rec: &Record, plan: &ColumnPlan, slot: usize) -> bool {
     rec.kind == RecordKind::Data && plans.columns.get(slot).is_some_and(|own| std::ptr::eq(own, plan))
 }
 
+/// The plan and stats slot for field `i` of a record.
 fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a ColumnPlan, usize) {
     let ncols = plans.columns.len();
     match rec.kind {
