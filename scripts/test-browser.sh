@@ -11,7 +11,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
-cargo build --release --quiet -p parda-cli
+cargo build --release --quiet -p parda-cli --examples --bin parda
 PARDA="$CARGO_TARGET_DIR/release/parda"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -12,7 +12,7 @@ if ! command -v mariadbd >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initd
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server postgresql >/dev/null
 fi
-cargo build --release --quiet -p parda-cli
+cargo build --release --quiet -p parda-cli --examples --bin parda
 PARDA="$CARGO_TARGET_DIR/release/parda"
 
 work="$(mktemp -d)"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/parda-target}"
-cargo build --release --quiet -p parda-cli --bin parda
+cargo build --release --quiet -p parda-cli --examples --bin parda
 PARDA="$CARGO_TARGET_DIR/release/parda"
 if ! command -v java >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless) >/dev/null

@@ -16,7 +16,7 @@ echo "== cargo doc -D warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 echo "== generated corpus: recall and collateral damage"
-cargo build --release --quiet -p parda-cli
+cargo build --release --quiet -p parda-cli --examples --bin parda
 PARDA="$CARGO_TARGET_DIR/release/parda"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -1,7 +1,7 @@
 //! Context words: one Aho-Corasick automaton over every rule's positive and negative words.
 
 use crate::header::is_word_char;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use parda_rules::Rule;
 
 /// Score added by a positive context word near a candidate.
@@ -47,7 +47,14 @@ impl ContextWords {
         let ac = if words.is_empty() {
             None
         } else {
-            AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&words).ok()
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                // A few hundred short words: a full DFA is small, and the overlapping search
+                // over every cell with a candidate is much faster on it than on an NFA.
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&words)
+                .ok()
         };
         ContextWords { ac, targets }
     }

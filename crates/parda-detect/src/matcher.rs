@@ -4,8 +4,10 @@
 use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
 use crate::names::NameFinder;
 use parda_rules::{Boundary, Lexicon, RuleSet, TypeClass, Validator};
+use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::meta::{Cache, Regex};
-use regex_automata::Input;
+use regex_automata::util::{primitives::StateID, start};
+use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -65,6 +67,9 @@ thread_local! {
 pub struct Matcher {
     id: usize,
     singles: Vec<Regex>,
+    /// Per pattern, the anchored search used where its boundary allows one (`None`: the
+    /// pattern is searched across the cell with `singles`).
+    anchored: Vec<Option<AnchoredSearch>>,
     /// What each pattern needs a cell to contain: a cell that lacks it is not searched.
     needs: Vec<Needs>,
     pattern_rule: Vec<usize>,
@@ -111,6 +116,8 @@ impl Matcher {
             })
             .collect::<Result<_, _>>()?;
         let needs = pats.iter().map(|p| Needs::of(p)).collect();
+        let anchored =
+            pats.iter().zip(&pattern_rule).map(|(p, &ri)| AnchoredSearch::new(p, rules.rules[ri].boundary)).collect();
         let compiled = rules
             .rules
             .iter()
@@ -133,6 +140,7 @@ impl Matcher {
         Ok(Matcher {
             id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             singles,
+            anchored,
             needs,
             pattern_rule,
             rules: compiled,
@@ -246,24 +254,54 @@ impl Matcher {
     ) {
         let ri = self.pattern_rule[pid];
         let rule = &self.rules[ri];
-        let re = &self.singles[pid];
         let (mut pos, mut restarts) = (0, 0);
         while pos < cell.len() {
-            let Some(m) = self.search(pid, re, Input::new(cell).range(pos..)) else {
+            let Some((start, end)) = self.next_match(pid, cell, pos) else {
                 break;
             };
-            match self.score(ri, cell, m.start(), m.end(), ctx, hits) {
+            match self.score(ri, cell, start, end, ctx, hits) {
                 Some(score) => {
-                    out.push(Finding { start: m.start(), end: m.end(), type_idx: rule.type_idx, rule_idx: ri, score });
-                    pos = m.end().max(m.start() + 1);
+                    out.push(Finding { start, end, type_idx: rule.type_idx, rule_idx: ri, score });
+                    pos = end.max(start + 1);
                 }
                 None if restarts < MAX_RESTARTS => {
                     restarts += 1;
-                    pos = next_char_boundary(cell, restart_after(cell, m.start(), rule.boundary));
+                    pos = next_char_boundary(cell, restart_after(cell, start, rule.boundary));
                 }
-                None => pos = m.end().max(m.start() + 1),
+                None => pos = end.max(start + 1),
             }
         }
+    }
+
+    /// The leftmost match of pattern `pid` starting at `pos` or later that its rule's
+    /// boundary does not rule out, as byte offsets. With an anchored search, only the places
+    /// where a match may start are tried; otherwise the whole rest of the cell is searched
+    /// (and a match glued to a digit or letter is left to [`Matcher::score`] to reject).
+    fn next_match(&self, pid: usize, cell: &str, pos: usize) -> Option<(usize, usize)> {
+        let Some(anchored) = &self.anchored[pid] else {
+            let m = self.search(pid, &self.singles[pid], Input::new(cell).range(pos..))?;
+            return Some((m.start(), m.end()));
+        };
+        let bytes = cell.as_bytes();
+        let mut at = pos;
+        while let Some(skip) = bytes[at..].iter().position(|&b| anchored.first[b as usize]) {
+            let start = at + skip;
+            if anchored.may_start(bytes, start) {
+                match anchored.match_end(bytes, start) {
+                    Ok(Some(end)) => return Some((start, end)),
+                    Ok(None) => {}
+                    // The DFA gave up (it never does on these patterns): the full search.
+                    Err(GaveUp) => {
+                        let input = Input::new(cell).range(start..).anchored(Anchored::Yes);
+                        if let Some(m) = self.search(pid, &self.singles[pid], input) {
+                            return Some((m.start(), m.end()));
+                        }
+                    }
+                }
+            }
+            at = start + 1;
+        }
+        None
     }
 
     /// Searches pattern `pid` with this thread's cache for it.
@@ -355,6 +393,129 @@ impl Matcher {
             score -= NEGATIVE_PENALTY;
         }
         (score >= THRESHOLD).then_some(score)
+    }
+}
+
+/// A pattern whose matches can only start where its rule's boundary allows (not right after
+/// a digit, or after a letter or digit) and with one of a few ASCII bytes. It is searched with
+/// a full DFA anchored at those places only: no scan of the whole cell per pattern, no lazy
+/// DFA states built while searching, and no search cache shared between threads.
+struct AnchoredSearch {
+    dfa: dense::DFA<Vec<u32>>,
+    /// The DFA's anchored start state (the same everywhere: the pattern looks at nothing
+    /// before the match).
+    start: StateID,
+    /// The bytes a match can start with.
+    first: [bool; 256],
+    /// What may not stand right before a match.
+    boundary: Boundary,
+}
+
+/// The DFA stopped on a byte it was told to give up on.
+struct GaveUp;
+
+/// A full DFA larger than this is not built; the pattern is searched the usual way.
+const ANCHORED_DFA_LIMIT: usize = 1 << 20;
+
+impl AnchoredSearch {
+    /// `None` when the pattern cannot be searched this way: no boundary, a match that can be
+    /// empty or start outside ASCII, a look-around assertion, or a DFA over the size limit.
+    fn new(pattern: &str, boundary: Boundary) -> Option<AnchoredSearch> {
+        if boundary == Boundary::None {
+            return None;
+        }
+        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(true).build().parse(pattern).ok()?;
+        let mut first = [false; 256];
+        if add_first_bytes(&hir, &mut first)? || !hir.properties().look_set().is_empty() {
+            return None;
+        }
+        let dfa = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .start_kind(StartKind::Anchored)
+                    .accelerate(false)
+                    .dfa_size_limit(Some(ANCHORED_DFA_LIMIT))
+                    .determinize_size_limit(Some(ANCHORED_DFA_LIMIT)),
+            )
+            .syntax(parda_rules::pattern_syntax())
+            .build(pattern)
+            .ok()?;
+        let start = dfa.start_state(&start::Config::new().anchored(Anchored::Yes)).ok()?;
+        Some(AnchoredSearch { dfa, start, first, boundary })
+    }
+
+    /// Whether the boundary lets a match start at `at`.
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let Some(&before) = at.checked_sub(1).map(|i| &bytes[i]) else {
+            return true;
+        };
+        match self.boundary {
+            Boundary::Digit => !before.is_ascii_digit(),
+            Boundary::Alnum => !before.is_ascii_alphanumeric(),
+            Boundary::None => true,
+        }
+    }
+
+    /// Where the leftmost-first match starting at `start` ends, if there is one: the DFA walked
+    /// byte by byte (its match states come one byte late).
+    fn match_end(&self, bytes: &[u8], start: usize) -> Result<Option<usize>, GaveUp> {
+        let dfa = &self.dfa;
+        let (mut state, mut end) = (self.start, None);
+        for (at, &b) in bytes.iter().enumerate().skip(start) {
+            state = dfa.next_state(state, b);
+            if dfa.is_special_state(state) {
+                if dfa.is_match_state(state) {
+                    end = Some(at);
+                } else if dfa.is_dead_state(state) {
+                    return Ok(end);
+                } else if dfa.is_quit_state(state) {
+                    return Err(GaveUp);
+                }
+            }
+        }
+        state = dfa.next_eoi_state(state);
+        if dfa.is_match_state(state) {
+            end = Some(bytes.len());
+        }
+        Ok(end)
+    }
+}
+
+/// Adds to `set` the bytes a match of `hir` can start with; returns whether `hir` can match
+/// the empty string (then what follows it can start the match too), or `None` when a match
+/// can start with a byte outside ASCII.
+fn add_first_bytes(hir: &Hir, set: &mut [bool; 256]) -> Option<bool> {
+    let mut ranges = |ranges: &mut dyn Iterator<Item = (u32, u32)>| {
+        for (a, b) in ranges {
+            if b >= 0x80 {
+                return None;
+            }
+            (a..=b).for_each(|c| set[c as usize] = true);
+        }
+        Some(false)
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(true),
+        HirKind::Literal(lit) => ranges(&mut lit.0.first().map(|&b| (b as u32, b as u32)).into_iter()),
+        HirKind::Class(Class::Unicode(c)) => ranges(&mut c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32))),
+        HirKind::Class(Class::Bytes(c)) => ranges(&mut c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32))),
+        HirKind::Repetition(rep) => Some(add_first_bytes(&rep.sub, set)? || rep.min == 0),
+        HirKind::Capture(cap) => add_first_bytes(&cap.sub, set),
+        HirKind::Concat(subs) => {
+            for sub in subs {
+                if !add_first_bytes(sub, set)? {
+                    return Some(false);
+                }
+            }
+            Some(true)
+        }
+        HirKind::Alternation(subs) => {
+            let mut empty = false;
+            for sub in subs {
+                empty |= add_first_bytes(sub, set)?;
+            }
+            Some(empty)
+        }
     }
 }
 
@@ -880,6 +1041,72 @@ mod tests {
             if re.is_match(text.as_str()) {
                 proptest::prop_assert!(Needs::of(pat).met_by(&Needs::profile(&text)), "{pat} on {text:?}");
             }
+        }
+    }
+
+    /// The same matcher with every pattern searched across the cell (no anchored search).
+    fn unanchored(mut m: Matcher) -> Matcher {
+        m.anchored.iter_mut().for_each(|a| *a = None);
+        m
+    }
+
+    #[test]
+    fn most_built_in_patterns_are_searched_anchored() {
+        let m = matcher();
+        let rules = &m.rule_set.rules;
+        for (pid, a) in m.anchored.iter().enumerate() {
+            let rule = &rules[m.pattern_rule[pid]];
+            // Email and UPI have no boundary; every other built-in pattern starts with ASCII.
+            assert_eq!(a.is_some(), rule.boundary != Boundary::None, "{}", rule.id);
+        }
+        let a = AnchoredSearch::new(r"(?:\+91|0)?[6-9]\d{9}", Boundary::Digit).unwrap();
+        let first: Vec<u8> = (0..=255u8).filter(|&b| a.first[b as usize]).collect();
+        assert_eq!(first, b"+06789");
+        assert!(AnchoredSearch::new(r"\d*", Boundary::Digit).is_none(), "can match empty");
+        assert!(AnchoredSearch::new(r"(?u:\w)\d", Boundary::Digit).is_none(), "can start outside ASCII");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// Searching anchored where a match may start finds exactly what searching the whole
+        /// cell finds: cells made of pattern matches, digits, letters, separators and Indic
+        /// text glued together in any order.
+        #[test]
+        fn anchored_search_finds_what_the_full_search_finds(
+            pieces in proptest::collection::vec((0usize..12, proptest::collection::vec(proptest::num::u8::ANY, 1..24)), 1..8),
+        ) {
+            thread_local! {
+                static BOTH: (Matcher, Matcher) = (matcher(), unanchored(matcher()));
+            }
+            BOTH.with(|(anchored, full)| {
+                let rules = &anchored.rule_set.rules;
+                let pats: Vec<&str> = rules.iter().flat_map(|r| r.patterns.iter().map(String::as_str)).collect();
+                let mut cell = String::new();
+                for (kind, seed) in &pieces {
+                    let n = seed[0] as usize;
+                    match kind {
+                        0..=4 => cell.push_str(&generate(pats[n % pats.len()], seed)),
+                        5 => cell.extend(seed.iter().map(|b| char::from(b'0' + b % 10))),
+                        6 => cell.extend(seed.iter().map(|b| char::from(b'A' + b % 26))),
+                        7 => cell.push_str(["mob ", "Aadhaar ", "DOB ", "ph:", "txn ", "ref "][n % 6]),
+                        8 => cell.push_str(["मोबाइल ", "जन्म ", "रसीद "][n % 3]),
+                        9 => cell.push_str(["-", " ", "/", "(", ")", "+", ".", ", "][n % 8]),
+                        10 => cell.push_str(["९८७६", "०", "·"][n % 3]),
+                        _ => cell.extend(seed.iter().map(|b| char::from(b'a' + b % 26))),
+                    }
+                }
+                let both_contexts = [
+                    CellContext::default(),
+                    CellContext { names: true, suppress_digits: true, ..CellContext::default() },
+                ];
+                for ctx in both_contexts {
+                    let (mut a, mut f) = (Vec::new(), Vec::new());
+                    anchored.detect(&cell, &ctx, &mut a);
+                    full.detect(&cell, &ctx, &mut f);
+                    proptest::prop_assert_eq!(&a, &f, "{:?}", cell);
+                }
+                Ok(())
+            })?;
         }
     }
 

@@ -3,7 +3,7 @@
 //! runs that hold a dictionary name, and address keywords followed by a house number.
 
 use crate::header::is_word_char;
-use parda_rules::{indic_key, Lexicon};
+use parda_rules::{indic_key, Lexicon, Lists};
 
 /// What kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,12 +25,16 @@ struct Tok<'a> {
     text: &'a str,
     /// The text in ASCII lower case.
     low: &'a str,
+    /// The word lists `low` is in.
+    lists: Lists,
     kind: Kind,
 }
 
-/// Splits `s` into word tokens; `low` is `s` in ASCII lower case (same byte offsets).
-fn tokenize<'a>(s: &'a str, low: &'a str) -> Vec<Tok<'a>> {
-    let mut toks = Vec::new();
+/// Splits `s` into word tokens, each with the lists of `lex` it is in; `low` is `s` in ASCII
+/// lower case (same byte offsets).
+fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
+    // About one token per five bytes of text: one allocation instead of several.
+    let mut toks = Vec::with_capacity(s.len() / 5 + 2);
     let mut start = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         let word = i < s.len() && (is_word_char(c) || start.is_some_and(|st| elided_prefix(s, st, i)));
@@ -54,7 +58,8 @@ fn tokenize<'a>(s: &'a str, low: &'a str) -> Vec<Tok<'a>> {
                 } else {
                     Kind::Other
                 };
-                toks.push(Tok { start: st, end: i, text, low: &low[st..i], kind });
+                let low = &low[st..i];
+                toks.push(Tok { start: st, end: i, text, low, lists: lex.lists(low), kind });
                 start = None;
             }
             _ => {}
@@ -213,11 +218,11 @@ impl NameFinder {
     }
 
     fn is_given(&self, t: &Tok) -> bool {
-        Self::lookup(t) && self.lex.given.contains(t.low)
+        Self::lookup(t) && t.lists.has(Lists::GIVEN)
     }
 
     fn is_surname(&self, t: &Tok) -> bool {
-        Self::lookup(t) && self.lex.surnames.contains(t.low)
+        Self::lookup(t) && t.lists.has(Lists::SURNAME)
     }
 
     /// An Indic name in any spelling of it ([`indic_key`]): only beside other evidence, since
@@ -225,26 +230,26 @@ impl NameFinder {
     fn indic_name_any_spelling(&self, t: &Tok) -> bool {
         t.kind == Kind::Indic
             && Self::lookup(t)
-            && (self.in_dict(t) || self.lex.indic_name_keys.contains(&indic_key(t.text)))
+            && (self.in_dict(t) || self.lex.contains(Lists::INDIC_NAME_KEY, &indic_key(t.text)))
     }
 
     /// An Indic token that may be part of a name: not a function word, postposition,
     /// relation marker or honorific.
     fn indic_name_part(&self, t: &Tok) -> bool {
         t.kind == Kind::Indic
-            && !self.lex.stop_hi.contains(t.text)
+            && !t.lists.has(Lists::STOP_HI)
             && !POST_CONTEXT_HI.contains(&t.text)
-            && !self.lex.relations.contains(t.text)
+            && !t.lists.has(Lists::RELATION)
             && !self.is_honorific(t)
-            && !self.lex.context.contains(t.text)
+            && !t.lists.has(Lists::CONTEXT)
     }
 
     fn is_honorific(&self, t: &Tok) -> bool {
-        self.lex.honorifics.contains(t.low)
+        t.lists.has(Lists::HONORIFIC)
     }
 
     fn is_place(&self, t: &Tok) -> bool {
-        self.lex.places.contains(t.low)
+        t.lists.has(Lists::PLACE)
     }
 
     /// A relation marker starting at token `i`: returns how many tokens it spans.
@@ -258,13 +263,13 @@ impl NameFinder {
                 }
             }
         }
-        if self.lex.relations.contains(t.low) {
+        if t.lists.has(Lists::RELATION) {
             return 1;
         }
         if let Some(n) = toks.get(i + 1) {
             if s[t.end..n.start] == *" "
                 && matches!(n.low, "of")
-                && self.lex.relations.contains(&format!("{} of", t.low))
+                && self.lex.contains(Lists::RELATION, &format!("{} of", t.low))
             {
                 return 2;
             }
@@ -313,7 +318,7 @@ impl NameFinder {
         // Skip further honorifics and context words ("Late Shri", "owner name").
         while i < toks.len()
             && (self.is_honorific(&toks[i])
-                || self.lex.context.contains(toks[i].low)
+                || toks[i].lists.has(Lists::CONTEXT)
                 || matches!(toks[i].low, "of" | "is" | "mr" | "mrs" | "ms" | "was" | "by"))
         {
             i += 1;
@@ -332,15 +337,14 @@ impl NameFinder {
                         && (Self::capitalised(t)
                             || (lower
                                 && self.in_dict(t)
-                                && (lenient
-                                    || !self.lex.english.contains(t.low) && !self.lex.hinglish.contains(t.low))))
+                                && (lenient || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH))))
                 }
                 // Two Indic words after a marker, a third only when it is a dictionary name
                 // (`अनिल कुमार शर्मा`): scripts without a stop-word list would otherwise lose
                 // the words after the name (`ರಮೇಶ್ ಕುಮಾರ್ ಮನೆ`).
                 Kind::Indic => {
-                    !self.lex.stop_hi.contains(t.text)
-                        && !self.lex.relations.contains(t.text)
+                    !t.lists.has(Lists::STOP_HI)
+                        && !t.lists.has(Lists::RELATION)
                         && (j - first < 2 || self.indic_name_any_spelling(t))
                 }
                 _ => false,
@@ -357,7 +361,7 @@ impl NameFinder {
     pub fn find(&self, s: &str, out: &mut Vec<LexSpan>) {
         out.clear();
         let low = s.to_ascii_lowercase();
-        let toks = tokenize(s, &low);
+        let toks = tokenize(s, &low, &self.lex);
         if toks.is_empty() {
             return;
         }
@@ -370,7 +374,7 @@ impl NameFinder {
                 (rel, true)
             } else if self.is_honorific(t) && (t.kind == Kind::Indic || Self::capitalised(t) || t.text.len() >= 3) {
                 (1, true)
-            } else if (self.lex.context.contains(t.low) && !self.weak_context(s, &toks, i))
+            } else if (t.lists.has(Lists::CONTEXT) && !self.weak_context(s, &toks, i))
                 || self.is_transfer_edge(&toks, i)
             {
                 (1, false)
@@ -397,7 +401,7 @@ impl NameFinder {
                 let all_english = !lenient
                     && toks[first..end]
                         .iter()
-                        .all(|t| t.kind == Kind::Latin && !self.in_dict(t) && self.lex.english.contains(t.low));
+                        .all(|t| t.kind == Kind::Latin && !self.in_dict(t) && t.lists.has(Lists::ENGLISH));
                 if end > first && !place_follows && !all_english && (lenient || known || end - first >= 2) {
                     push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: false, score: 0.9 });
                     i = end;
@@ -429,7 +433,7 @@ impl NameFinder {
                 // ("PAID BY RAMESH KUMAR VIDE").
                 let word = |t: &Tok| {
                     !self.in_dict(t)
-                        && (self.lex.english.contains(t.low) || self.lex.non_names.contains(t.low) || t.text.len() == 2)
+                        && (t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::NON_NAME) || t.text.len() == 2)
                 };
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
@@ -448,14 +452,13 @@ impl NameFinder {
                         toks.get(j)
                             .is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)),
                     );
-                let place = toks[i..j].iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
+                let place = toks[i..j].iter().any(|t| self.is_place(t) || t.lists.has(Lists::INSTITUTION))
                     || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
                 // A name that is also an English word ("More", "Deep") is not a name alone at
                 // the start of a sentence, where grammar explains the capital ("More water
                 // needed"); beside another name word ("Sanjana More") or mid-sentence it is.
-                let lone_word =
-                    run.len() == 1 && self.lex.english.contains(run[0].low) && Self::sentence_start(s, &toks, a);
+                let lone_word = run.len() == 1 && run[0].lists.has(Lists::ENGLISH) && Self::sentence_start(s, &toks, a);
                 if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place && self.initials_and_surname(s, run) {
@@ -528,7 +531,7 @@ impl NameFinder {
         let before = i > 0 && {
             let p = &toks[i - 1];
             p.text.bytes().all(|b| b.is_ascii_lowercase())
-                && (PERSON_PREPOSITIONS.contains(&p.low) || self.lex.context.contains(p.low))
+                && (PERSON_PREPOSITIONS.contains(&p.low) || p.lists.has(Lists::CONTEXT))
         };
         let after = toks.get(j).is_some_and(|n| {
             (POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)) || self.relation_at(s, toks, j) > 0
@@ -545,11 +548,11 @@ impl NameFinder {
                 && t.text.as_bytes()[0].is_ascii_uppercase()
                 && t.text[1..].bytes().all(|b| b.is_ascii_lowercase())
         };
-        let english_word = |t: &Tok| self.lex.english.contains(t.low) && !self.listed_word(t);
+        let english_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !self.listed_word(t);
         (2..=3).contains(&run.len())
             && run.iter().all(|t| title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t)))
-            && run.iter().any(|t| self.in_dict(t) && !self.lex.english.contains(t.low) || self.unknown_word(t))
-            && !run.iter().any(|t| self.is_place(t) || self.lex.institutions.contains(t.low))
+            && run.iter().any(|t| self.in_dict(t) && !t.lists.has(Lists::ENGLISH) || self.unknown_word(t))
+            && !run.iter().any(|t| self.is_place(t) || t.lists.has(Lists::INSTITUTION))
     }
 
     /// Initials with dots and then one or two words that are no English or listed word:
@@ -564,12 +567,12 @@ impl NameFinder {
     /// An institution, city, abbreviation, context, honorific, place or address word: never a
     /// name found without a dictionary.
     fn listed_word(&self, t: &Tok) -> bool {
-        self.lex.institutions.contains(t.low)
-            || self.lex.non_names.contains(t.low)
-            || self.lex.context.contains(t.low)
+        t.lists.has(Lists::INSTITUTION)
+            || t.lists.has(Lists::NON_NAME)
+            || t.lists.has(Lists::CONTEXT)
             || self.is_honorific(t)
             || self.is_place(t)
-            || self.lex.address.contains(t.low)
+            || t.lists.has(Lists::ADDRESS)
     }
 
     /// A capitalised word that is neither English, nor an institution or city word, nor a
@@ -577,7 +580,7 @@ impl NameFinder {
     fn unknown_word(&self, t: &Tok) -> bool {
         t.kind == Kind::Latin
             && t.text.len() >= 3
-            && !self.lex.english.contains(t.low)
+            && !t.lists.has(Lists::ENGLISH)
             && !self.listed_word(t)
             && !POST_CONTEXT.contains(&t.low)
             && t.low.bytes().any(|b| b"aeiouy".contains(&b))
@@ -588,8 +591,8 @@ impl NameFinder {
     fn lowercase_name_word(&self, t: &Tok) -> bool {
         t.text.bytes().all(|b| b.is_ascii_lowercase())
             && self.unknown_word(t)
-            && !self.lex.hinglish.contains(t.low)
-            && !self.lex.address.contains(t.low)
+            && !t.lists.has(Lists::HINGLISH)
+            && !t.lists.has(Lists::ADDRESS)
     }
 
     /// Two or three lower-case name words from token `i`, followed by a postposition ("... ne
@@ -612,10 +615,9 @@ impl NameFinder {
         let postposition =
             toks.get(j).is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n));
         let preposition = i > 0 && PERSON_PREPOSITIONS.contains(&toks[i - 1].low);
-        let after_english = toks.get(j).is_none_or(|n| n.kind == Kind::Latin && self.lex.english.contains(n.low));
+        let after_english = toks.get(j).is_none_or(|n| n.kind == Kind::Latin && n.lists.has(Lists::ENGLISH));
         // Counting the cell's English words is the costly part: only when the rest holds.
-        let sentence =
-            || toks.iter().filter(|t| t.text.len() >= 3 && self.lex.english.contains(t.low)).nth(1).is_some();
+        let sentence = || toks.iter().filter(|t| t.text.len() >= 3 && t.lists.has(Lists::ENGLISH)).nth(1).is_some();
         ((2..=3).contains(&(j - i)) && (postposition || (preposition && after_english && sentence()))).then_some(j)
     }
 
@@ -635,8 +637,8 @@ impl NameFinder {
                     (Self::capitalised(t) || t.text.len() == 1)
                         && !self.is_place(t)
                         && !self.is_honorific(t)
-                        && !self.lex.context.contains(t.low)
-                        && !self.lex.institutions.contains(t.low)
+                        && !t.lists.has(Lists::CONTEXT)
+                        && !t.lists.has(Lists::INSTITUTION)
                 }
                 Kind::Indic => self.indic_name_part(t),
                 _ => false,
@@ -648,11 +650,7 @@ impl NameFinder {
         }
         // English words at its start are the sentence, not the name ("Complaint Khan S/O"); the
         // word right before the marker is a name whatever else it is.
-        while k + 1 < i
-            && toks[k].kind == Kind::Latin
-            && !self.in_dict(&toks[k])
-            && self.lex.english.contains(toks[k].low)
-        {
+        while k + 1 < i && toks[k].kind == Kind::Latin && !self.in_dict(&toks[k]) && toks[k].lists.has(Lists::ENGLISH) {
             k += 1;
         }
         (k < i).then_some(k)
@@ -745,8 +743,8 @@ impl NameFinder {
         // A village and its name.
         if VILLAGE_KEYWORDS.contains(&l) || VILLAGE_KEYWORDS.contains(&t.text) {
             let n = toks.get(i + 1)?;
-            let place = n.kind == Kind::Indic
-                || Self::capitalised(n) && !self.lex.english.contains(n.low) && !self.listed_word(n);
+            let place =
+                n.kind == Kind::Indic || Self::capitalised(n) && !n.lists.has(Lists::ENGLISH) && !self.listed_word(n);
             return place.then_some((i, i + 1, Need::Nothing));
         }
         // An address context word: the address follows it.
@@ -797,9 +795,9 @@ impl NameFinder {
 
     /// A word of a street or locality: `Road`, `Nagar`, `Cross`, `Jayanagar`.
     fn street_word(&self, t: &Tok) -> bool {
-        t.kind == Kind::Indic && self.lex.address.contains(t.text)
+        t.kind == Kind::Indic && t.lists.has(Lists::ADDRESS)
             || t.kind == Kind::Latin
-                && (self.lex.address.contains(t.low)
+                && (t.lists.has(Lists::ADDRESS)
                     || STREET_SUFFIXES.iter().any(|x| t.low.len() > x.len() + 2 && t.low.ends_with(x)))
             || t.kind == Kind::Other
                 && ORDINAL.iter().any(|x| t.low.ends_with(x))
@@ -823,7 +821,7 @@ impl NameFinder {
             let ok = match t.kind {
                 Kind::Number | Kind::Other | Kind::Indic => true,
                 Kind::Latin => {
-                    Self::capitalised(t) || self.is_place(t) || self.lex.address.contains(t.low) || is_numero(t.low)
+                    Self::capitalised(t) || self.is_place(t) || t.lists.has(Lists::ADDRESS) || is_numero(t.low)
                 }
             };
             if !ok {
@@ -841,15 +839,14 @@ impl NameFinder {
     /// values): one to five name tokens with a dictionary name, an honorific or a relation.
     pub fn is_name_cell(&self, cell: &str) -> bool {
         let low = cell.to_ascii_lowercase();
-        let toks = tokenize(cell, &low);
+        let toks = tokenize(cell, &low, &self.lex);
         if toks.is_empty() || toks.len() > 6 || cell.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
             return false;
         }
         let letters = toks.iter().all(|t| matches!(t.kind, Kind::Latin | Kind::Indic));
         // At least one token that is not an honorific or part of a relation marker ("MR." is
         // a salutation, not a name).
-        let words =
-            toks.iter().any(|t| !self.is_honorific(t) && t.text.len() > 1 && !self.lex.relations.contains(t.low));
+        let words = toks.iter().any(|t| !self.is_honorific(t) && t.text.len() > 1 && !t.lists.has(Lists::RELATION));
         let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, &toks, i) > 0);
         let dict = toks.iter().any(|t| self.in_dict(t));
         let place = toks.iter().any(|t| self.is_place(t));

@@ -12,7 +12,8 @@ pub fn is_placeholder(cell: &str) -> bool {
         if b.is_ascii_whitespace() || matches!(b, b'.' | b'-' | b'_' | b'/' | b'\\' | b'*' | b'\'') {
             continue;
         }
-        if !b.is_ascii() {
+        // No placeholder has a digit but 0, or more than 13 letters ("notapplicable").
+        if !b.is_ascii() || matches!(b, b'1'..=b'9') || n == 13 {
             return false;
         }
         buf[n] = b.to_ascii_lowercase();

@@ -51,42 +51,66 @@ impl SortedWords {
     }
 }
 
-/// Word lists for finding names and addresses in free text.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {
+/// Which of the word lists a word is in, one bit per list: a token's lists are found with one
+/// lookup, however many lists the name rules then ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lists(u16);
+
+impl Lists {
     /// Given names (Latin in lower case, and the same names in nine Indic scripts).
-    pub given: WordSet,
+    pub const GIVEN: Lists = Lists(1);
     /// Surnames (Latin in lower case, and in nine Indic scripts).
-    pub surnames: WordSet,
+    pub const SURNAME: Lists = Lists(1 << 1);
     /// Honorifics, without a trailing dot (`shri`, `smt`, `श्री`).
-    pub honorifics: WordSet,
+    pub const HONORIFIC: Lists = Lists(1 << 2);
     /// Relation markers (`s/o`, `son of`, `पुत्र`).
-    pub relations: WordSet,
+    pub const RELATION: Lists = Lists(1 << 3);
     /// Words after which a name follows (`owner`, `applicant`, `आवेदक`).
-    pub context: WordSet,
+    pub const CONTEXT: Lists = Lists(1 << 4);
     /// Words that make a capitalised run a place or institution (`Nagar`, `Hospital`).
-    pub places: WordSet,
+    pub const PLACE: Lists = Lists(1 << 5);
     /// Words that start or continue an address (`H.No`, `Gali`, `Near`).
-    pub address: WordSet,
+    pub const ADDRESS: Lists = Lists(1 << 6);
     /// Hindi function words that end a name (`का`, `ने`).
-    pub stop_hi: WordSet,
+    pub const STOP_HI: Lists = Lists(1 << 7);
     /// Common English words (lower case): a capitalised run made of them is not a name.
-    pub english: WordSet,
+    pub const ENGLISH: Lists = Lists(1 << 8);
     /// Words of Indian institutions and schemes: a capitalised run holding one is not a name
     /// (`Swachh Bharat`, `Gram Panchayat`).
-    pub institutions: WordSet,
+    pub const INSTITUTION: Lists = Lists(1 << 9);
     /// Office abbreviations and city names: never part of a name found without a dictionary
     /// (`Dept`, `Distt`, `Gorakhpur`), but they do not make the words beside them a place.
-    pub non_names: WordSet,
+    pub const NON_NAME: Lists = Lists(1 << 10);
     /// Common words of Hindi written in Latin letters (`nahi`, `paani`, `shikayat`): never
     /// part of a lower-case name.
-    pub hinglish: WordSet,
+    pub const HINGLISH: Lists = Lists(1 << 11);
+    /// The [`indic_key`] of an Indic-script given name or surname (a key, not a word): finds a
+    /// name in a clerk's spelling (`यादव`) when the dictionary has another (`यदव`).
+    pub const INDIC_NAME_KEY: Lists = Lists(1 << 12);
+
+    /// Whether any of the lists in `other` is among these.
+    pub fn has(self, other: Lists) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Both sets of lists.
+    pub fn union(self, other: Lists) -> Lists {
+        Lists(self.0 | other.0)
+    }
+
+    fn without(self, other: Lists) -> Lists {
+        Lists(self.0 & !other.0)
+    }
+}
+
+/// Word lists for finding names and addresses in free text: every word of every list, once,
+/// with the [`Lists`] it is in.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    words: rustc_hash::FxHashMap<Box<str>, Lists>,
     /// Words of running Hindi, Bengali and Tamil text that are no name in the name lists
     /// (wordfreq): a run of them is a sentence, not a person.
     pub common_indic: SortedWords,
-    /// The [`indic_key`] of every Indic-script given name and surname: finds a name in a
-    /// clerk's spelling (`यादव`) when the dictionary has another (`यदव`).
-    pub indic_name_keys: WordSet,
 }
 
 /// A spelling-insensitive key of a word in a Brahmic script: the letters mapped onto their
@@ -141,52 +165,85 @@ pub fn indic_key(word: &str) -> String {
     key
 }
 
-fn indic_keys(given: &WordSet, surnames: &WordSet) -> WordSet {
-    given
-        .iter()
-        .chain(surnames)
-        .filter(|w| w.chars().next().is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c)))
-        .map(|w| indic_key(w))
-        .collect()
+/// Whether `word` starts in an Indic script.
+fn is_indic(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c))
 }
 
-fn set(text: &str) -> WordSet {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
-}
+/// The built-in dictionaries behind each list (cities join the abbreviations).
+const LIST_FILES: &[(Lists, &[&str])] = &[
+    (Lists::GIVEN, &["given_names", "given_names_indic"]),
+    (Lists::SURNAME, &["surnames", "surnames_indic"]),
+    (Lists::HONORIFIC, &["honorifics"]),
+    (Lists::RELATION, &["relations"]),
+    (Lists::CONTEXT, &["name_context"]),
+    (Lists::PLACE, &["place_words"]),
+    (Lists::ADDRESS, &["address_words"]),
+    (Lists::STOP_HI, &["name_stopwords_hi"]),
+    (Lists::ENGLISH, &["english_words"]),
+    (Lists::INSTITUTION, &["not_names"]),
+    (Lists::NON_NAME, &["abbreviations"]),
+    (Lists::HINGLISH, &["hinglish_words"]),
+];
 
 impl Lexicon {
     /// The built-in dictionaries.
     pub fn builtin() -> Lexicon {
-        let get = |n: &str| set(dictionary_text(n));
-        let given: WordSet = get("given_names").into_iter().chain(get("given_names_indic")).collect();
-        let surnames: WordSet = get("surnames").into_iter().chain(get("surnames_indic")).collect();
-        Lexicon {
-            indic_name_keys: indic_keys(&given, &surnames),
-            given,
-            surnames,
-            honorifics: get("honorifics"),
-            relations: get("relations"),
-            context: get("name_context"),
-            places: get("place_words"),
-            address: get("address_words"),
-            stop_hi: get("name_stopwords_hi"),
-            english: get("english_words"),
-            institutions: get("not_names"),
-            hinglish: get("hinglish_words"),
-            common_indic: SortedWords::builtin("common_words_indic"),
-            non_names: get("abbreviations")
-                .into_iter()
-                .chain(set(include_str!("../../../rules/fake/cities.txt")))
-                .collect(),
+        let mut lex = Lexicon { common_indic: SortedWords::builtin("common_words_indic"), ..Lexicon::default() };
+        lex.words.reserve(160_000);
+        for &(list, files) in LIST_FILES {
+            for name in files {
+                lex.add(list, dictionary_text(name));
+            }
+        }
+        lex.add(Lists::NON_NAME, include_str!("../../../rules/fake/cities.txt"));
+        lex.add_indic_name_keys();
+        lex
+    }
+
+    /// The lists `word` is in (none when it is in no list).
+    pub fn lists(&self, word: &str) -> Lists {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// Whether `word` is in `list` (or in any of several lists).
+    pub fn contains(&self, list: Lists, word: &str) -> bool {
+        self.lists(word).has(list)
+    }
+
+    fn add(&mut self, list: Lists, text: &str) {
+        for word in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match self.words.get_mut(word) {
+                Some(lists) => *lists = lists.union(list),
+                None => {
+                    self.words.insert(word.into(), list);
+                }
+            }
+        }
+    }
+
+    /// Marks the [`indic_key`] of every Indic given name and surname.
+    fn add_indic_name_keys(&mut self) {
+        let names = Lists::GIVEN.union(Lists::SURNAME);
+        let keys: Vec<String> =
+            self.words.iter().filter(|(w, l)| l.has(names) && is_indic(w)).map(|(w, _)| indic_key(w)).collect();
+        for key in keys {
+            self.add(Lists::INDIC_NAME_KEY, &key);
         }
     }
 
     /// The lexicon without the given and family names in `names` (lower case): how detection
     /// is measured on names it has never seen (`testdata/names/heldout_*`).
     pub fn without_names(mut self, names: &WordSet) -> Lexicon {
-        self.given.retain(|w| !names.contains(w));
-        self.surnames.retain(|w| !names.contains(w));
-        self.indic_name_keys = indic_keys(&self.given, &self.surnames);
+        let name_lists = Lists::GIVEN.union(Lists::SURNAME);
+        for (word, lists) in self.words.iter_mut() {
+            if names.contains(&**word) {
+                *lists = lists.without(name_lists);
+            }
+            *lists = lists.without(Lists::INDIC_NAME_KEY);
+        }
+        self.words.retain(|_, lists| *lists != Lists::default());
+        self.add_indic_name_keys();
         self
     }
 }
@@ -214,7 +271,7 @@ mod tests {
         {
             assert_ne!(indic_key(a), indic_key(b), "{a} {b}");
         }
-        assert!(Lexicon::builtin().indic_name_keys.contains(&indic_key("यादव")));
+        assert!(Lexicon::builtin().contains(Lists::INDIC_NAME_KEY, &indic_key("यादव")));
     }
 
     /// Dictionaries are sorted, de-duplicated, trimmed and lower case (a lint, as ripgrep
