@@ -70,6 +70,9 @@ pub struct Matcher {
     /// Per pattern, the anchored search used where its boundary allows one (`None`: the
     /// pattern is searched across the cell with `singles`).
     anchored: Vec<Option<AnchoredSearch>>,
+    /// The bytes that start a match of some anchored pattern found through each kind of
+    /// start list (see [`Starts`]).
+    start_bytes: [[bool; 256]; 2],
     /// What each pattern needs a cell to contain: a cell that lacks it is not searched.
     needs: Vec<Needs>,
     pattern_rule: Vec<usize>,
@@ -116,8 +119,16 @@ impl Matcher {
             })
             .collect::<Result<_, _>>()?;
         let needs = pats.iter().map(|p| Needs::of(p)).collect();
-        let anchored =
+        let anchored: Vec<Option<AnchoredSearch>> =
             pats.iter().zip(&pattern_rule).map(|(p, &ri)| AnchoredSearch::new(p, rules.rules[ri].boundary)).collect();
+        let mut start_bytes = [[false; 256]; 2];
+        for a in anchored.iter().flatten() {
+            if let Some(kind) = a.starts {
+                for (b, &first) in a.first.iter().enumerate() {
+                    start_bytes[kind as usize][b] |= first;
+                }
+            }
+        }
         let compiled = rules
             .rules
             .iter()
@@ -141,6 +152,7 @@ impl Matcher {
             id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             singles,
             anchored,
+            start_bytes,
             needs,
             pattern_rule,
             rules: compiled,
@@ -203,6 +215,7 @@ impl Matcher {
         // needs one, unless its header or column supplies it.
         let wordless = profile.letters == 0 && !profile.other;
         let mut hits: Option<Vec<Hit>> = if wordless { Some(Vec::new()) } else { None };
+        let mut starts: Option<Starts> = None;
         for (pid, need) in self.needs.iter().enumerate() {
             if !need.met_by(&profile) {
                 continue;
@@ -216,7 +229,7 @@ impl Matcher {
             {
                 continue;
             }
-            self.run_pattern(pid, cell, ctx, &mut hits, out);
+            self.run_pattern(pid, cell, ctx, &mut hits, &mut starts, out);
         }
         if ctx.names && (profile.letters > 0 || profile.other) {
             self.find_names(cell, out);
@@ -250,13 +263,14 @@ impl Matcher {
         cell: &str,
         ctx: &CellContext,
         hits: &mut Option<Vec<Hit>>,
+        starts: &mut Option<Starts>,
         out: &mut Vec<Finding>,
     ) {
         let ri = self.pattern_rule[pid];
         let rule = &self.rules[ri];
         let (mut pos, mut restarts) = (0, 0);
         while pos < cell.len() {
-            let Some((start, end)) = self.next_match(pid, cell, pos) else {
+            let Some((start, end)) = self.next_match(pid, cell, pos, starts) else {
                 break;
             };
             match self.score(ri, cell, start, end, ctx, hits) {
@@ -277,31 +291,63 @@ impl Matcher {
     /// boundary does not rule out, as byte offsets. With an anchored search, only the places
     /// where a match may start are tried; otherwise the whole rest of the cell is searched
     /// (and a match glued to a digit or letter is left to [`Matcher::score`] to reject).
-    fn next_match(&self, pid: usize, cell: &str, pos: usize) -> Option<(usize, usize)> {
+    fn next_match(&self, pid: usize, cell: &str, pos: usize, starts: &mut Option<Starts>) -> Option<(usize, usize)> {
         let Some(anchored) = &self.anchored[pid] else {
             let m = self.search(pid, &self.singles[pid], Input::new(cell).range(pos..))?;
             return Some((m.start(), m.end()));
         };
         let bytes = cell.as_bytes();
-        let mut at = pos;
-        while let Some(skip) = bytes[at..].iter().position(|&b| anchored.first[b as usize]) {
-            let start = at + skip;
-            if anchored.may_start(bytes, start) {
-                match anchored.match_end(bytes, start) {
-                    Ok(Some(end)) => return Some((start, end)),
-                    Ok(None) => {}
-                    // The DFA gave up (it never does on these patterns): the full search.
-                    Err(GaveUp) => {
-                        let input = Input::new(cell).range(start..).anchored(Anchored::Yes);
-                        if let Some(m) = self.search(pid, &self.singles[pid], input) {
-                            return Some((m.start(), m.end()));
+        let listed = anchored.starts.and_then(|kind| {
+            let starts = starts.get_or_insert_with(|| Starts::of(bytes, &self.start_bytes));
+            starts.list(kind)
+        });
+        match listed {
+            // The places where a match may start, listed once for the cell.
+            Some(list) => {
+                let from = list.partition_point(|&p| (p as usize) < pos);
+                for &p in &list[from..] {
+                    let p = p as usize;
+                    if anchored.first[bytes[p] as usize] {
+                        if let Some(found) = self.anchored_match(pid, anchored, cell, p) {
+                            return Some(found);
                         }
                     }
                 }
+                None
             }
-            at = start + 1;
+            // Found by scanning the cell for the pattern's first bytes.
+            None => {
+                let mut at = pos;
+                while let Some(skip) = bytes[at..].iter().position(|&b| anchored.first[b as usize]) {
+                    let start = at + skip;
+                    if anchored.may_start(bytes, start) {
+                        if let Some(found) = self.anchored_match(pid, anchored, cell, start) {
+                            return Some(found);
+                        }
+                    }
+                    at = start + 1;
+                }
+                None
+            }
         }
-        None
+    }
+
+    /// The match of pattern `pid` starting at `start`, if any.
+    fn anchored_match(
+        &self,
+        pid: usize,
+        anchored: &AnchoredSearch,
+        cell: &str,
+        start: usize,
+    ) -> Option<(usize, usize)> {
+        match anchored.match_end(cell.as_bytes(), start) {
+            Ok(end) => end.map(|end| (start, end)),
+            // The DFA gave up (it never does on these patterns): the full search.
+            Err(GaveUp) => {
+                let input = Input::new(cell).range(start..).anchored(Anchored::Yes);
+                self.search(pid, &self.singles[pid], input).map(|m| (m.start(), m.end()))
+            }
+        }
     }
 
     /// Searches pattern `pid` with this thread's cache for it.
@@ -409,6 +455,58 @@ struct AnchoredSearch {
     first: [bool; 256],
     /// What may not stand right before a match.
     boundary: Boundary,
+    /// The list of a cell's places where the pattern's matches start, when one serves.
+    starts: Option<StartList>,
+}
+
+/// Which places of a cell a start list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StartList {
+    /// Not right after a digit, at a byte other than a letter: the numbers of a cell (digit
+    /// boundary patterns that start with a digit, `+` or `(`).
+    Number = 0,
+    /// Not right after a letter or digit: the words of a cell (letter-or-digit boundary).
+    Word = 1,
+}
+
+/// The places of a cell where anchored matches may start, listed in one pass over the cell,
+/// for each [`StartList`]. A list that would overflow is not kept: its patterns scan.
+struct Starts {
+    lists: [[u32; MAX_STARTS]; 2],
+    lens: [usize; 2],
+}
+
+/// How many places a start list holds at most.
+const MAX_STARTS: usize = 48;
+
+impl Starts {
+    fn of(bytes: &[u8], start_bytes: &[[bool; 256]; 2]) -> Starts {
+        let mut starts = Starts { lists: [[0; MAX_STARTS]; 2], lens: [0; 2] };
+        let mut before = b' ';
+        for (i, &b) in bytes.iter().enumerate() {
+            let kinds = [
+                start_bytes[0][b as usize] && !before.is_ascii_digit(),
+                start_bytes[1][b as usize] && !before.is_ascii_alphanumeric(),
+            ];
+            for (kind, listed) in kinds.into_iter().enumerate() {
+                if listed {
+                    let n = starts.lens[kind];
+                    if n < MAX_STARTS {
+                        starts.lists[kind][n] = i as u32;
+                    }
+                    starts.lens[kind] = n + 1;
+                }
+            }
+            before = b;
+        }
+        starts
+    }
+
+    /// The list of `kind`, `None` when it overflowed.
+    fn list(&self, kind: StartList) -> Option<&[u32]> {
+        let k = kind as usize;
+        (self.lens[k] <= MAX_STARTS).then(|| &self.lists[k][..self.lens[k]])
+    }
 }
 
 /// The DFA stopped on a byte it was told to give up on.
@@ -441,7 +539,13 @@ impl AnchoredSearch {
             .build(pattern)
             .ok()?;
         let start = dfa.start_state(&start::Config::new().anchored(Anchored::Yes)).ok()?;
-        Some(AnchoredSearch { dfa, start, first, boundary })
+        let letters = first.iter().enumerate().any(|(b, &f)| f && (b as u8).is_ascii_alphabetic());
+        let starts = match boundary {
+            Boundary::Digit if !letters => Some(StartList::Number),
+            Boundary::Alnum => Some(StartList::Word),
+            _ => None,
+        };
+        Some(AnchoredSearch { dfa, start, first, boundary, starts })
     }
 
     /// Whether the boundary lets a match start at `at`.
@@ -1064,6 +1168,22 @@ mod tests {
         assert_eq!(first, b"+06789");
         assert!(AnchoredSearch::new(r"\d*", Boundary::Digit).is_none(), "can match empty");
         assert!(AnchoredSearch::new(r"(?u:\w)\d", Boundary::Digit).is_none(), "can start outside ASCII");
+    }
+
+    #[test]
+    fn a_cell_with_more_numbers_and_words_than_a_start_list_holds() {
+        let m = matcher();
+        let numbers: Vec<String> = (1..=60).map(|n| n.to_string()).collect();
+        let words = "ward ".repeat(60);
+        for text in [
+            format!("{} mob 9876543210 PAN ABCPE1234F", numbers.join(" ")),
+            format!("{words} mob 9876543210 PAN ABCPE1234F"),
+        ] {
+            assert_eq!(
+                found(&m, &text),
+                vec![("mobile".into(), "9876543210".into()), ("pan".into(), "ABCPE1234F".into())]
+            );
+        }
     }
 
     proptest::proptest! {

@@ -59,7 +59,9 @@ fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
                     Kind::Other
                 };
                 let low = &low[st..i];
-                toks.push(Tok { start: st, end: i, text, low, lists: lex.lists(low), kind });
+                // No list holds a number (the dictionary lint keeps them words).
+                let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
+                toks.push(Tok { start: st, end: i, text, low, lists, kind });
                 start = None;
             }
             _ => {}
@@ -176,6 +178,25 @@ const STREET_SUFFIXES: &[&str] =
 /// Ordinal endings (`3rd Cross`, `2nd Main`).
 const ORDINAL: &[&str] = &["st", "nd", "rd", "th"];
 
+/// The word lists above as lexicon lists, so that a token's membership in all of them is found
+/// with its one lookup.
+const POST_CONTEXT_LIST: Lists = Lists::custom(0);
+const PERSON_PREPOSITION_LIST: Lists = Lists::custom(1);
+const POST_CONTEXT_HI_LIST: Lists = Lists::custom(2);
+const HOUSE_KEYWORD_LIST: Lists = Lists::custom(3);
+const NUMERO_LIST: Lists = Lists::custom(4);
+const VILLAGE_KEYWORD_LIST: Lists = Lists::custom(5);
+const ADDRESS_CONTEXT_LIST: Lists = Lists::custom(6);
+const OWN_LISTS: &[(Lists, &[&str])] = &[
+    (POST_CONTEXT_LIST, POST_CONTEXT),
+    (PERSON_PREPOSITION_LIST, PERSON_PREPOSITIONS),
+    (POST_CONTEXT_HI_LIST, POST_CONTEXT_HI),
+    (HOUSE_KEYWORD_LIST, HOUSE_KEYWORDS),
+    (NUMERO_LIST, NUMERO),
+    (VILLAGE_KEYWORD_LIST, VILLAGE_KEYWORDS),
+    (ADDRESS_CONTEXT_LIST, ADDRESS_CONTEXT),
+];
+
 /// What an address run must hold to be taken.
 #[derive(Clone, Copy)]
 enum Need {
@@ -193,14 +214,12 @@ fn has_common_words(word: &str) -> bool {
     word.chars().next().is_some_and(|c| matches!(c, '\u{0900}'..='\u{09FF}' | '\u{0B80}'..='\u{0BFF}'))
 }
 
-/// `No`, `Number`, `नं` after a house keyword.
-fn is_numero(low: &str) -> bool {
-    NUMERO.contains(&low)
-}
-
 impl NameFinder {
     /// Wraps the dictionaries.
-    pub fn new(lex: Lexicon) -> NameFinder {
+    pub fn new(mut lex: Lexicon) -> NameFinder {
+        for (list, words) in OWN_LISTS {
+            lex.add_words(*list, words);
+        }
         NameFinder { lex }
     }
 
@@ -238,7 +257,7 @@ impl NameFinder {
     fn indic_name_part(&self, t: &Tok) -> bool {
         t.kind == Kind::Indic
             && !t.lists.has(Lists::STOP_HI)
-            && !POST_CONTEXT_HI.contains(&t.text)
+            && !t.lists.has(POST_CONTEXT_HI_LIST)
             && !t.lists.has(Lists::RELATION)
             && !self.is_honorific(t)
             && !t.lists.has(Lists::CONTEXT)
@@ -450,7 +469,7 @@ impl NameFinder {
                 let hits = run.iter().filter(|t| self.in_dict(t)).count()
                     + usize::from(
                         toks.get(j)
-                            .is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)),
+                            .is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n)),
                     );
                 let place = toks[i..j].iter().any(|t| self.is_place(t) || t.lists.has(Lists::INSTITUTION))
                     || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
@@ -510,7 +529,7 @@ impl NameFinder {
                     continue;
                 }
                 let j = toks[i..j].iter().position(|n| self.is_place(n)).map_or(j, |k| i + k);
-                if toks.get(j).is_some_and(|n| POST_CONTEXT_HI.contains(&n.text)) {
+                if toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_HI_LIST)) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
@@ -531,10 +550,11 @@ impl NameFinder {
         let before = i > 0 && {
             let p = &toks[i - 1];
             p.text.bytes().all(|b| b.is_ascii_lowercase())
-                && (PERSON_PREPOSITIONS.contains(&p.low) || p.lists.has(Lists::CONTEXT))
+                && (p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT))
         };
         let after = toks.get(j).is_some_and(|n| {
-            (POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n)) || self.relation_at(s, toks, j) > 0
+            (n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n))
+                || self.relation_at(s, toks, j) > 0
         });
         before || after
     }
@@ -582,7 +602,7 @@ impl NameFinder {
             && t.text.len() >= 3
             && !t.lists.has(Lists::ENGLISH)
             && !self.listed_word(t)
-            && !POST_CONTEXT.contains(&t.low)
+            && !t.lists.has(POST_CONTEXT_LIST)
             && t.low.bytes().any(|b| b"aeiouy".contains(&b))
     }
 
@@ -613,8 +633,8 @@ impl NameFinder {
             j += 1;
         }
         let postposition =
-            toks.get(j).is_some_and(|n| POST_CONTEXT.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n));
-        let preposition = i > 0 && PERSON_PREPOSITIONS.contains(&toks[i - 1].low);
+            toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n));
+        let preposition = i > 0 && toks[i - 1].lists.has(PERSON_PREPOSITION_LIST);
         let after_english = toks.get(j).is_none_or(|n| n.kind == Kind::Latin && n.lists.has(Lists::ENGLISH));
         // Counting the cell's English words is the costly part: only when the rest holds.
         let sentence = || toks.iter().filter(|t| t.text.len() >= 3 && t.lists.has(Lists::ENGLISH)).nth(1).is_some();
@@ -720,7 +740,7 @@ impl NameFinder {
         let t = &toks[i];
         let l = t.low;
         let skip_numero = |mut j: usize| {
-            while toks.get(j).is_some_and(|n| is_numero(n.low)) {
+            while toks.get(j).is_some_and(|n| n.lists.has(NUMERO_LIST)) {
                 j += 1;
             }
             j
@@ -729,7 +749,7 @@ impl NameFinder {
         // A house-number keyword and a number.
         let keyword = match l {
             "h" | "d" => toks.get(i + 1).is_some_and(|n| n.low == "no"),
-            _ => HOUSE_KEYWORDS.contains(&l) || HOUSE_KEYWORDS.contains(&t.text),
+            _ => t.lists.has(HOUSE_KEYWORD_LIST),
         };
         if keyword {
             let j = skip_numero(i + 1);
@@ -741,7 +761,7 @@ impl NameFinder {
             return Some((i, i + 1, Need::Nothing));
         }
         // A village and its name.
-        if VILLAGE_KEYWORDS.contains(&l) || VILLAGE_KEYWORDS.contains(&t.text) {
+        if t.lists.has(VILLAGE_KEYWORD_LIST) {
             let n = toks.get(i + 1)?;
             let place =
                 n.kind == Kind::Indic || Self::capitalised(n) && !n.lists.has(Lists::ENGLISH) && !self.listed_word(n);
@@ -750,7 +770,7 @@ impl NameFinder {
         // An address context word: the address follows it.
         let resident_of =
             matches!(l, "r") && toks.get(i + 1).is_some_and(|n| n.low == "o" && s[t.end..n.start] == *"/");
-        if resident_of || ADDRESS_CONTEXT.contains(&l) || ADDRESS_CONTEXT.contains(&t.text) {
+        if resident_of || t.lists.has(ADDRESS_CONTEXT_LIST) {
             let mut j = i + if resident_of { 2 } else { 1 };
             while toks.get(j).is_some_and(|n| matches!(n.low, "at" | "in" | "to" | "of" | "is" | "no" | "at:")) {
                 j += 1;
@@ -821,7 +841,7 @@ impl NameFinder {
             let ok = match t.kind {
                 Kind::Number | Kind::Other | Kind::Indic => true,
                 Kind::Latin => {
-                    Self::capitalised(t) || self.is_place(t) || t.lists.has(Lists::ADDRESS) || is_numero(t.low)
+                    Self::capitalised(t) || self.is_place(t) || t.lists.has(Lists::ADDRESS) || t.lists.has(NUMERO_LIST)
                 }
             };
             if !ok {

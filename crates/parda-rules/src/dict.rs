@@ -54,7 +54,7 @@ impl SortedWords {
 /// Which of the word lists a word is in, one bit per list: a token's lists are found with one
 /// lookup, however many lists the name rules then ask about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Lists(u16);
+pub struct Lists(u32);
 
 impl Lists {
     /// Given names (Latin in lower case, and the same names in nine Indic scripts).
@@ -87,6 +87,15 @@ impl Lists {
     /// The [`indic_key`] of an Indic-script given name or surname (a key, not a word): finds a
     /// name in a clerk's spelling (`यादव`) when the dictionary has another (`यदव`).
     pub const INDIC_NAME_KEY: Lists = Lists(1 << 12);
+    /// First of the bits left to word lists kept outside the dictionaries (the name finder's
+    /// own short lists, added with [`Lexicon::add_words`]): `Lists::custom(0)` and up.
+    const FIRST_CUSTOM: u32 = 13;
+
+    /// The `n`th custom list (`n < 19`).
+    pub const fn custom(n: u32) -> Lists {
+        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 19 custom lists");
+        Lists(1 << (Lists::FIRST_CUSTOM + n))
+    }
 
     /// Whether any of the lists in `other` is among these.
     pub fn has(self, other: Lists) -> bool {
@@ -211,15 +220,22 @@ impl Lexicon {
         self.lists(word).has(list)
     }
 
+    /// Adds `words` (lower case) to `list`, a [`Lists::custom`] one.
+    pub fn add_words(&mut self, list: Lists, words: &[&str]) {
+        for word in words {
+            self.add_word(list, word);
+        }
+    }
+
     fn add(&mut self, list: Lists, text: &str) {
         for word in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            match self.words.get_mut(word) {
-                Some(lists) => *lists = lists.union(list),
-                None => {
-                    self.words.insert(word.into(), list);
-                }
-            }
+            self.add_word(list, word);
         }
+    }
+
+    fn add_word(&mut self, list: Lists, word: &str) {
+        let lists = self.words.entry(word.into()).or_default();
+        *lists = lists.union(list);
     }
 
     /// Marks the [`indic_key`] of every Indic given name and surname.
@@ -292,6 +308,8 @@ mod tests {
             for l in &lines {
                 assert_eq!(*l, l.trim(), "{name}: untrimmed {l:?}");
                 assert_eq!(*l, l.to_lowercase(), "{name}: not lower case {l:?}");
+                // The name finder looks numbers up in no list.
+                assert!(!l.bytes().all(|b| b.is_ascii_digit()), "{name}: a number {l:?}");
             }
         }
     }
