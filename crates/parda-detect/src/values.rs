@@ -69,8 +69,11 @@ pub fn is_amount(cell: &str) -> bool {
 /// The caller must still check that no identifier is visible in the cell.
 pub fn looks_masked(cell: &str) -> bool {
     let b = cell.as_bytes();
+    // Most cells hold no mask character at all.
+    let Some(mut i) = b.iter().position(|&c| matches!(c, b'*' | b'X' | b'x')) else {
+        return false;
+    };
     let has_digit = b.iter().any(u8::is_ascii_digit);
-    let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c == b'*' || c == b'X' || c == b'x' {

@@ -254,9 +254,13 @@ fn in_address_set(c: char) -> bool {
 
 /// Replaces each unit whose first character `masked` holds for by the mask character.
 fn replace_units(value: &str, mask: char, masked: impl Fn(char) -> bool) -> String {
-    let Some((bytes, mask_byte)) = ascii_units(value, mask) else {
+    // Line breaks that are never masked change nothing byte by byte: `\r\n` is one unit, kept
+    // whole either way (multi-line addresses in quoted CSV fields).
+    let breaks_kept = !masked('\r') && !masked('\n');
+    if !(value.is_ascii() && mask.is_ascii() && breaks_kept) {
         return replace_graphemes(value, mask, masked);
-    };
+    }
+    let (bytes, mask_byte) = (value.as_bytes(), mask as u8);
     ascii_string(bytes.iter().map(|&b| if masked(b as char) { mask_byte } else { b }), bytes.len())
 }
 
@@ -357,6 +361,9 @@ mod tests {
             proptest::prop_assert_eq!(replace_units(&value, '*', in_set), replace_graphemes(&value, '*', in_set));
             proptest::prop_assert_eq!(all_words(&value, '#'), replace_graphemes(&value, '#', is_word));
             proptest::prop_assert_eq!(address(&value, '#'), replace_graphemes(&value, '#', in_address_set));
+            let lines = format!("{value}\r\n{value}\n{value}\r");
+            proptest::prop_assert_eq!(address(&lines, '*'), replace_graphemes(&lines, '*', in_address_set));
+            proptest::prop_assert_eq!(all_words(&lines, '*'), replace_graphemes(&lines, '*', is_word));
         }
     }
 
