@@ -7,6 +7,7 @@
 //! fails validation never hides another rule's match at the same place.
 #![deny(missing_docs)]
 
+mod anchored;
 mod check;
 mod classify;
 mod context;
