@@ -247,9 +247,7 @@ impl NameFinder {
     /// An Indic name in any spelling of it ([`indic_key`]): only beside other evidence, since
     /// the looser match also takes some common words.
     fn indic_name_any_spelling(&self, t: &Tok) -> bool {
-        t.kind == Kind::Indic
-            && Self::lookup(t)
-            && (self.in_dict(t) || self.lex.contains(Lists::INDIC_NAME_KEY, &indic_key(t.text)))
+        t.kind == Kind::Indic && Self::lookup(t) && (self.in_dict(t) || self.lex.is_indic_name_key(&indic_key(t.text)))
     }
 
     /// An Indic token that may be part of a name: not a function word, postposition,

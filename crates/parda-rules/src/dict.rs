@@ -84,16 +84,13 @@ impl Lists {
     /// Common words of Hindi written in Latin letters (`nahi`, `paani`, `shikayat`): never
     /// part of a lower-case name.
     pub const HINGLISH: Lists = Lists(1 << 11);
-    /// The [`indic_key`] of an Indic-script given name or surname (a key, not a word): finds a
-    /// name in a clerk's spelling (`यादव`) when the dictionary has another (`यदव`).
-    pub const INDIC_NAME_KEY: Lists = Lists(1 << 12);
     /// First of the bits left to word lists kept outside the dictionaries (the name finder's
     /// own short lists, added with [`Lexicon::add_words`]): `Lists::custom(0)` and up.
-    const FIRST_CUSTOM: u32 = 13;
+    const FIRST_CUSTOM: u32 = 12;
 
-    /// The `n`th custom list (`n < 19`).
+    /// The `n`th custom list (`n < 20`).
     pub const fn custom(n: u32) -> Lists {
-        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 19 custom lists");
+        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 20 custom lists");
         Lists(1 << (Lists::FIRST_CUSTOM + n))
     }
 
@@ -116,7 +113,10 @@ impl Lists {
 /// with the [`Lists`] it is in.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    words: rustc_hash::FxHashMap<Box<str>, Lists>,
+    words: rustc_hash::FxHashMap<&'static str, Lists>,
+    /// The [`indic_key`] of every Indic-script given name and surname: finds a name in a
+    /// clerk's spelling (`यादव`) when the dictionary has another (`यदव`).
+    indic_name_keys: WordSet,
     /// Words of running Hindi, Bengali and Tamil text that are no name in the name lists
     /// (wordfreq): a run of them is a sentence, not a person.
     pub common_indic: SortedWords,
@@ -221,31 +221,33 @@ impl Lexicon {
     }
 
     /// Adds `words` (lower case) to `list`, a [`Lists::custom`] one.
-    pub fn add_words(&mut self, list: Lists, words: &[&str]) {
-        for word in words {
+    pub fn add_words(&mut self, list: Lists, words: &[&'static str]) {
+        for &word in words {
             self.add_word(list, word);
         }
     }
 
-    fn add(&mut self, list: Lists, text: &str) {
+    fn add(&mut self, list: Lists, text: &'static str) {
         for word in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
             self.add_word(list, word);
         }
     }
 
-    fn add_word(&mut self, list: Lists, word: &str) {
-        let lists = self.words.entry(word.into()).or_default();
+    fn add_word(&mut self, list: Lists, word: &'static str) {
+        let lists = self.words.entry(word).or_default();
         *lists = lists.union(list);
     }
 
-    /// Marks the [`indic_key`] of every Indic given name and surname.
+    /// Whether `key` is the [`indic_key`] of an Indic given name or surname.
+    pub fn is_indic_name_key(&self, key: &str) -> bool {
+        self.indic_name_keys.contains(key)
+    }
+
+    /// The [`indic_key`] of every Indic given name and surname.
     fn add_indic_name_keys(&mut self) {
         let names = Lists::GIVEN.union(Lists::SURNAME);
-        let keys: Vec<String> =
+        self.indic_name_keys =
             self.words.iter().filter(|(w, l)| l.has(names) && is_indic(w)).map(|(w, _)| indic_key(w)).collect();
-        for key in keys {
-            self.add(Lists::INDIC_NAME_KEY, &key);
-        }
     }
 
     /// The lexicon without the given and family names in `names` (lower case): how detection
@@ -253,10 +255,9 @@ impl Lexicon {
     pub fn without_names(mut self, names: &WordSet) -> Lexicon {
         let name_lists = Lists::GIVEN.union(Lists::SURNAME);
         for (word, lists) in self.words.iter_mut() {
-            if names.contains(&**word) {
+            if names.contains(*word) {
                 *lists = lists.without(name_lists);
             }
-            *lists = lists.without(Lists::INDIC_NAME_KEY);
         }
         self.words.retain(|_, lists| *lists != Lists::default());
         self.add_indic_name_keys();
@@ -287,7 +288,7 @@ mod tests {
         {
             assert_ne!(indic_key(a), indic_key(b), "{a} {b}");
         }
-        assert!(Lexicon::builtin().contains(Lists::INDIC_NAME_KEY, &indic_key("यादव")));
+        assert!(Lexicon::builtin().is_indic_name_key(&indic_key("यादव")));
     }
 
     /// Dictionaries are sorted, de-duplicated, trimmed and lower case (a lint, as ripgrep
