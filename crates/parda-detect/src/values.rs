@@ -12,8 +12,9 @@ pub fn is_placeholder(cell: &str) -> bool {
         if b.is_ascii_whitespace() || matches!(b, b'.' | b'-' | b'_' | b'/' | b'\\' | b'*' | b'\'') {
             continue;
         }
-        // No placeholder has a digit but 0, or more than 13 letters ("notapplicable").
-        if !b.is_ascii() || matches!(b, b'1'..=b'9') || n == 13 {
+        // No placeholder has a digit but 0, or more than 13 letters ("notapplicable"), or
+        // starts with a letter other than n, u or x.
+        if !b.is_ascii() || matches!(b, b'1'..=b'9') || n == 13 || (n == 0 && !b"nNuUxX0".contains(&b)) {
             return false;
         }
         buf[n] = b.to_ascii_lowercase();
@@ -100,11 +101,36 @@ mod tests {
     #[test]
     fn placeholders() {
         for s in [
-            "", " ", "NA", "N A", "NA ", "N.A", "N/A", "-", "--", "Nil", "nil", "NIl", "..", "...", "0", "null", "NULL",
+            "",
+            " ",
+            "NA",
+            "N A",
+            "NA ",
+            "N.A",
+            "N/A",
+            "-",
+            "--",
+            "Nil",
+            "nil",
+            "NIl",
+            "..",
+            "...",
+            "0",
+            "null",
+            "NULL",
+            "Unknown",
+            "XXX",
+            "x",
+            "Not Applicable",
+            "NOT-AVAILABLE",
+            "No Data",
+            "000",
+            "NaN",
+            "None",
         ] {
             assert!(is_placeholder(s), "{s:?}");
         }
-        for s in ["Ramesh", "9876543210", "Na Ram", "10"] {
+        for s in ["Ramesh", "9876543210", "Na Ram", "10", "Not Applicable Yet", "0.5", "Ward 0", "XXXX"] {
             assert!(!is_placeholder(s), "{s:?}");
         }
     }

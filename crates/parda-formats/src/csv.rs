@@ -251,7 +251,14 @@ pub fn decode_field_str(s: &str, quote: u8) -> Cow<'_, str> {
 /// Writes a new field value: quoted if the original was, or if the value needs quotes.
 pub fn write_field(out: &mut Vec<u8>, value: &str, was_quoted: bool, d: Dialect) {
     let bytes = value.as_bytes();
-    let needs = memchr::memchr3(d.delimiter, d.quote, b'\n', bytes).is_some() || memchr::memchr(b'\r', bytes).is_some();
+    let special = |b: &u8| *b == d.delimiter || *b == d.quote || *b == b'\n' || *b == b'\r';
+    // Short values (most masked cells) are checked byte by byte: cheaper than setting up the
+    // vector search twice.
+    let needs = if bytes.len() < 64 {
+        bytes.iter().any(special)
+    } else {
+        memchr::memchr3(d.delimiter, d.quote, b'\n', bytes).is_some() || memchr::memchr(b'\r', bytes).is_some()
+    };
     if !(was_quoted || needs) {
         out.extend_from_slice(bytes);
         return;
@@ -626,5 +633,17 @@ mod tests {
         write_field(&mut out, "x", true, Dialect::COMMA);
         write_field(&mut out, "y\"z", false, Dialect::COMMA);
         assert_eq!(out, b"\"a,b\"\"x\"\"y\"\"z\"");
+        // Short and long values alike: a line break or delimiter anywhere needs quotes.
+        for len in [3, 63, 64, 200] {
+            for special in ["\r", "\n", ",", "\""] {
+                let value = format!("{}{special}", "a".repeat(len));
+                let mut out = Vec::new();
+                write_field(&mut out, &value, false, Dialect::COMMA);
+                assert_eq!(out[0], b'"', "{len} {special:?}");
+            }
+            let (plain, mut out) = ("a".repeat(len), Vec::new());
+            write_field(&mut out, &plain, false, Dialect::COMMA);
+            assert_eq!(out, plain.as_bytes());
+        }
     }
 }

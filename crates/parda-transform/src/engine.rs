@@ -365,7 +365,7 @@ impl Engine {
         if scratch.findings.is_empty() {
             return CellOutcome::Unchanged;
         }
-        let mut out = String::new();
+        let mut out = String::with_capacity(cell.len() + 16);
         let mut last = 0;
         for f in scratch.findings.iter() {
             if self.matcher.is_protected_type(f.type_idx) {
