@@ -221,11 +221,12 @@ impl Matcher {
             }
             let ri = self.pattern_rule[pid];
             let rule = &self.rules[ri];
-            if wordless
-                && rule.requires_context
+            if rule.requires_context
                 && ctx.column_type != Some(rule.type_idx)
                 && !ctx.header_flags.is_some_and(|f| f[ri].0)
+                && !self.has_positive_context(cell, ri, &mut hits)
             {
+                // Every candidate would need a context word of the rule near it.
                 continue;
             }
             self.run_pattern(pid, cell, ctx, &mut hits, &mut starts, out);
@@ -243,6 +244,19 @@ impl Matcher {
                     || cell[f.start..f.end].bytes().any(|b| b.is_ascii_alphabetic() || b == b'@')
             });
         }
+    }
+
+    /// Whether `cell` holds a positive context word of rule `ri` anywhere (the context words
+    /// of the cell are found once, here or when a candidate is scored).
+    fn has_positive_context(&self, cell: &str, ri: usize, hits: &mut Option<Vec<Hit>>) -> bool {
+        let hits = hits.get_or_insert_with(|| self.context_hits(cell));
+        hits.iter().any(|h| self.context.targets[h.word].iter().any(|&(r, positive)| r == ri && positive))
+    }
+
+    fn context_hits(&self, cell: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.context.find(cell, &mut hits);
+        hits
     }
 
     fn find_names(&self, cell: &str, out: &mut Vec<Finding>) {
@@ -398,11 +412,7 @@ impl Matcher {
         if !rule.validator.validate(&cell[start..end]) {
             score -= rule.penalty?;
         }
-        let hits = hits.get_or_insert_with(|| {
-            let mut h = Vec::new();
-            self.context.find(cell, &mut h);
-            h
-        });
+        let hits = hits.get_or_insert_with(|| self.context_hits(cell));
         let (mut pos, mut neg) = ctx.header_flags.map_or((false, false), |f| f[ri]);
         for h in hits.iter() {
             let near = if h.end <= start {
