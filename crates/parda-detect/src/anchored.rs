@@ -42,30 +42,69 @@ pub(crate) struct Starts {
     lens: [usize; 2],
 }
 
+/// Bits of a byte's class in [`start_classes`].
+const STARTS_NUMBER: u8 = 1;
+const STARTS_WORD: u8 = 2;
+const DIGIT: u8 = 4;
+const ALNUM: u8 = 8;
+
+/// For every byte: whether it starts a match of a pattern found through each start list,
+/// whether it is an ASCII digit, and whether an ASCII letter or digit.
+pub(crate) fn start_classes<'a>(patterns: impl Iterator<Item = &'a AnchoredSearch>) -> [u8; 256] {
+    let mut classes = [0u8; 256];
+    for a in patterns {
+        let bit = match a.starts {
+            Some(StartList::Number) => STARTS_NUMBER,
+            Some(StartList::Word) => STARTS_WORD,
+            None => continue,
+        };
+        for (class, &first) in classes.iter_mut().zip(&a.first) {
+            if first {
+                *class |= bit;
+            }
+        }
+    }
+    for (b, class) in classes.iter_mut().enumerate() {
+        let b = b as u8;
+        *class |= if b.is_ascii_digit() {
+            DIGIT | ALNUM
+        } else if b.is_ascii_alphabetic() {
+            ALNUM
+        } else {
+            0
+        };
+    }
+    classes
+}
+
 /// How many places a start list holds at most.
 const MAX_STARTS: usize = 48;
 
 impl Starts {
-    pub(crate) fn of(bytes: &[u8], start_bytes: &[[bool; 256]; 2]) -> Starts {
+    /// Lists the places of `bytes` where a match may start; `classes` says which bytes start a
+    /// match of each list's patterns ([`start_classes`]).
+    pub(crate) fn of(bytes: &[u8], classes: &[u8; 256]) -> Starts {
         let mut starts = Starts { lists: [[0; MAX_STARTS]; 2], lens: [0; 2] };
-        let mut before = b' ';
+        let mut before = classes[b' ' as usize];
         for (i, &b) in bytes.iter().enumerate() {
-            let kinds = [
-                start_bytes[0][b as usize] && !before.is_ascii_digit(),
-                start_bytes[1][b as usize] && !before.is_ascii_alphanumeric(),
-            ];
-            for (kind, listed) in kinds.into_iter().enumerate() {
-                if listed {
-                    let n = starts.lens[kind];
-                    if n < MAX_STARTS {
-                        starts.lists[kind][n] = i as u32;
-                    }
-                    starts.lens[kind] = n + 1;
-                }
+            let class = classes[b as usize];
+            if class & STARTS_NUMBER != 0 && before & DIGIT == 0 {
+                starts.push(StartList::Number, i);
             }
-            before = b;
+            if class & STARTS_WORD != 0 && before & ALNUM == 0 {
+                starts.push(StartList::Word, i);
+            }
+            before = class;
         }
         starts
+    }
+
+    fn push(&mut self, kind: StartList, at: usize) {
+        let (k, n) = (kind as usize, self.lens[kind as usize]);
+        if n < MAX_STARTS {
+            self.lists[k][n] = at as u32;
+        }
+        self.lens[k] = n + 1;
     }
 
     /// The list of `kind`, `None` when it overflowed.

@@ -1,7 +1,7 @@
 //! The compiled matcher: all rule patterns in one multi-pattern regex, then per-rule
 //! confirmation (validator, boundary, context score).
 
-use crate::anchored::{AnchoredSearch, GaveUp, Starts};
+use crate::anchored::{start_classes, AnchoredSearch, GaveUp, Starts};
 use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
 use crate::names::NameFinder;
 use parda_rules::{Boundary, Lexicon, RuleSet, TypeClass, Validator};
@@ -69,9 +69,9 @@ pub struct Matcher {
     /// Per pattern, the anchored search used where its boundary allows one (`None`: the
     /// pattern is searched across the cell with `singles`).
     anchored: Vec<Option<AnchoredSearch>>,
-    /// The bytes that start a match of some anchored pattern found through each kind of
-    /// start list (see [`Starts`]).
-    start_bytes: [[bool; 256]; 2],
+    /// Which bytes start a match of the patterns found through each start list (see
+    /// [`Starts`]), and which are digits, letters.
+    start_classes: [u8; 256],
     /// What each pattern needs a cell to contain: a cell that lacks it is not searched.
     needs: Vec<Needs>,
     pattern_rule: Vec<usize>,
@@ -120,14 +120,7 @@ impl Matcher {
         let needs = pats.iter().map(|p| Needs::of(p)).collect();
         let anchored: Vec<Option<AnchoredSearch>> =
             pats.iter().zip(&pattern_rule).map(|(p, &ri)| AnchoredSearch::new(p, rules.rules[ri].boundary)).collect();
-        let mut start_bytes = [[false; 256]; 2];
-        for a in anchored.iter().flatten() {
-            if let Some(kind) = a.starts {
-                for (b, &first) in a.first.iter().enumerate() {
-                    start_bytes[kind as usize][b] |= first;
-                }
-            }
-        }
+        let start_classes = start_classes(anchored.iter().flatten());
         let compiled = rules
             .rules
             .iter()
@@ -151,7 +144,7 @@ impl Matcher {
             id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             singles,
             anchored,
-            start_bytes,
+            start_classes,
             needs,
             pattern_rule,
             rules: compiled,
@@ -311,7 +304,7 @@ impl Matcher {
         };
         let bytes = cell.as_bytes();
         let listed = anchored.starts.and_then(|kind| {
-            let starts = starts.get_or_insert_with(|| Starts::of(bytes, &self.start_bytes));
+            let starts = starts.get_or_insert_with(|| Starts::of(bytes, &self.start_classes));
             starts.list(kind)
         });
         match listed {
@@ -545,8 +538,39 @@ struct Needs {
     other: bool,
 }
 
+/// Bits of a byte's class for [`Needs::profile`].
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const JOINER: u8 = 8;
+const AT: u8 = 16;
+const PIPE: u8 = 32;
+const OTHER: u8 = 64;
+
+/// The class of every byte: ASCII digit, upper- or lower-case letter, cluster joiner, `@`,
+/// `|`, or a byte outside ASCII.
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = match byte {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'@' => AT,
+            b'|' => PIPE,
+            0x80.. => OTHER,
+            _ if is_joiner(byte) => JOINER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// Whether a byte may sit between the digits of one cluster.
-fn is_joiner(b: u8) -> bool {
+const fn is_joiner(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
 }
 
@@ -568,40 +592,42 @@ impl Needs {
     /// What a cell holds, counted in one pass.
     fn profile(cell: &str) -> Needs {
         let mut p = Needs::default();
+        let (mut digits, mut upper, mut lower) = (0, 0, 0);
+        // The current cluster of digits, and the current word of ASCII letters and digits:
+        // its length, whether it has a digit and a letter.
         let mut run = 0;
-        // The current word of ASCII letters and digits: its length, whether it has a digit
-        // and a letter.
         let (mut word, mut word_digit, mut word_letter) = (0, false, false);
-        for b in cell.bytes() {
-            if b.is_ascii_alphanumeric() {
+        let mut seen = 0u8;
+        for &b in cell.as_bytes() {
+            let class = BYTE_CLASS[b as usize];
+            seen |= class;
+            digits += u32::from(class & DIGIT);
+            upper += u32::from((class & UPPER) >> 1);
+            lower += u32::from((class & LOWER) >> 2);
+            if class & (DIGIT | UPPER | LOWER) != 0 {
                 word += 1;
-                word_digit |= b.is_ascii_digit();
-                word_letter |= !b.is_ascii_digit();
+                word_digit |= class & DIGIT != 0;
+                word_letter |= class & (UPPER | LOWER) != 0;
                 if word_digit && word_letter {
                     p.mixed = p.mixed.max(word);
                 }
             } else {
                 (word, word_digit, word_letter) = (0, false, false);
             }
-            match b {
-                b'0'..=b'9' => {
-                    p.digits += 1;
-                    run += 1;
-                    p.cluster = p.cluster.max(run);
-                    continue;
-                }
-                b'A'..=b'Z' => p.upper += 1,
-                b'a'..=b'z' => p.lower += 1,
-                b'@' => p.at = true,
-                b'|' => p.pipe = true,
-                0x80.. => p.other = true,
-                _ => {}
-            }
-            if !is_joiner(b) {
+            if class & DIGIT != 0 {
+                run += 1;
+                p.cluster = p.cluster.max(run);
+            } else if class & JOINER == 0 {
                 run = 0;
             }
         }
-        p.letters = p.upper + p.lower;
+        p.digits = digits;
+        p.upper = upper;
+        p.lower = lower;
+        p.letters = upper + lower;
+        p.at = seen & AT != 0;
+        p.pipe = seen & PIPE != 0;
+        p.other = seen & OTHER != 0;
         p
     }
 
@@ -961,6 +987,44 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The table-driven profile counts what a plain byte-by-byte reading counts.
+        #[test]
+        fn profiles_count_like_a_plain_reading(cell in "[0-9A-Za-z @|+()./,\\-रम९]{0,40}") {
+            let mut p = Needs::default();
+            let (mut run, mut word, mut word_digit, mut word_letter) = (0, 0, false, false);
+            for b in cell.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    word += 1;
+                    word_digit |= b.is_ascii_digit();
+                    word_letter |= !b.is_ascii_digit();
+                    if word_digit && word_letter {
+                        p.mixed = p.mixed.max(word);
+                    }
+                } else {
+                    (word, word_digit, word_letter) = (0, false, false);
+                }
+                match b {
+                    b'0'..=b'9' => {
+                        p.digits += 1;
+                        run += 1;
+                        p.cluster = p.cluster.max(run);
+                        continue;
+                    }
+                    b'A'..=b'Z' => p.upper += 1,
+                    b'a'..=b'z' => p.lower += 1,
+                    b'@' => p.at = true,
+                    b'|' => p.pipe = true,
+                    0x80.. => p.other = true,
+                    _ => {}
+                }
+                if !is_joiner(b) {
+                    run = 0;
+                }
+            }
+            p.letters = p.upper + p.lower;
+            proptest::prop_assert_eq!(Needs::profile(&cell), p);
+        }
+
         /// The gate never skips a cell that a pattern matches: every string the built-in
         /// patterns match meets the needs derived from them.
         #[test]
