@@ -33,10 +33,26 @@ struct Tok<'a> {
 /// Splits `s` into word tokens, each with the lists of `lex` it is in; `low` is `s` in ASCII
 /// lower case (same byte offsets).
 fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
+    // ASCII text (most remarks) read byte by byte: the same characters at the same offsets,
+    // without decoding UTF-8.
+    if s.is_ascii() {
+        tokenize_chars(s, low, lex, s.bytes().enumerate().map(|(i, b)| (i, char::from(b))))
+    } else {
+        tokenize_chars(s, low, lex, s.char_indices())
+    }
+}
+
+/// [`tokenize`] over `chars`, the characters of `s` with their byte offsets.
+fn tokenize_chars<'a>(
+    s: &'a str,
+    low: &'a str,
+    lex: &Lexicon,
+    chars: impl Iterator<Item = (usize, char)>,
+) -> Vec<Tok<'a>> {
     // About one token per five bytes of text: one allocation instead of several.
     let mut toks = Vec::with_capacity(s.len() / 5 + 2);
     let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+    for (i, c) in chars.chain(std::iter::once((s.len(), ' '))) {
         let word = i < s.len() && (is_word_char(c) || start.is_some_and(|st| elided_prefix(s, st, i)));
         match (word, start) {
             (true, None) => start = Some(i),
@@ -881,6 +897,23 @@ fn push(out: &mut Vec<LexSpan>, span: LexSpan) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// ASCII text read byte by byte gives the tokens that decoding it gives.
+        #[test]
+        fn ascii_tokens_are_the_decoded_tokens(
+            s in "(Ram|Kumar|Sharma|son|of|the|D'Souza|O'Brien|[A-Za-z]{1,6}|[0-9]{1,4}|[ ,.'*/-]){0,20}"
+        ) {
+            static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::builtin);
+            let low = s.to_ascii_lowercase();
+            let seen = |toks: Vec<Tok>| -> Vec<(usize, usize, Kind, Lists)> {
+                toks.iter().map(|t| (t.start, t.end, t.kind, t.lists)).collect()
+            };
+            let fast = seen(tokenize(&s, &low, &LEX));
+            let decoded = seen(tokenize_chars(&s, &low, &LEX, s.char_indices()));
+            proptest::prop_assert_eq!(fast, decoded);
+        }
+    }
 
     fn find_with(f: &NameFinder, s: &str) -> Vec<(String, bool)> {
         let mut out = Vec::new();
