@@ -127,7 +127,9 @@ impl AnchoredSearch {
         if boundary == Boundary::None {
             return None;
         }
-        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(true).build().parse(pattern).ok()?;
+        // Parsed with the syntax the DFA is built with, so the first bytes are the DFA's.
+        let syntax = parda_rules::pattern_syntax();
+        let hir = regex_automata::util::syntax::parse_with(pattern, &syntax).ok()?;
         let mut first = [false; 256];
         if add_first_bytes(&hir, &mut first)? || !hir.properties().look_set().is_empty() {
             return None;
@@ -140,7 +142,7 @@ impl AnchoredSearch {
                     .dfa_size_limit(Some(ANCHORED_DFA_LIMIT))
                     .determinize_size_limit(Some(ANCHORED_DFA_LIMIT)),
             )
-            .syntax(parda_rules::pattern_syntax())
+            .syntax(syntax)
             .build(pattern)
             .ok()?;
         let start = dfa.start_state(&start::Config::new().anchored(Anchored::Yes)).ok()?;

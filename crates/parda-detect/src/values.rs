@@ -1,45 +1,73 @@
 //! Cell-level predicates: placeholders and values that are already masked.
 
+/// What a placeholder cell reads as once spaces and punctuation are dropped and letters are
+/// lower-cased (`N/A`, `Not Applicable`, `--`, `0`).
+const PLACEHOLDERS: &[&str] = &[
+    "",
+    "na",
+    "nil",
+    "nill",
+    "null",
+    "none",
+    "nan",
+    "0",
+    "00",
+    "000",
+    "notavailable",
+    "notapplicable",
+    "unknown",
+    "nodata",
+    "x",
+    "xx",
+    "xxx",
+];
+
+/// The length of the longest of [`PLACEHOLDERS`].
+const LONGEST_PLACEHOLDER: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < PLACEHOLDERS.len() {
+        if PLACEHOLDERS[i].len() > longest {
+            longest = PLACEHOLDERS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether some placeholder starts with each (lower-case) byte: most cells are told apart by
+/// their first letter or digit.
+static PLACEHOLDER_FIRST: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut i = 0;
+    while i < PLACEHOLDERS.len() {
+        if let Some(&b) = PLACEHOLDERS[i].as_bytes().first() {
+            first[b as usize] = true;
+        }
+        i += 1;
+    }
+    first
+};
+
 /// True for cells that carry no PII whatever their column: empty, `NA`, `N.A`, `-`, `--`,
-/// `Nil`, `0`, `..`, `null`, `none`.
+/// `Nil`, `0`, `..`, `null`, `none` ([`PLACEHOLDERS`]).
 pub fn is_placeholder(cell: &str) -> bool {
     if cell.len() > 24 {
         return false;
     }
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; LONGEST_PLACEHOLDER];
     let mut n = 0;
     for b in cell.bytes() {
         if b.is_ascii_whitespace() || matches!(b, b'.' | b'-' | b'_' | b'/' | b'\\' | b'*' | b'\'') {
             continue;
         }
-        // No placeholder has a digit but 0, or more than 13 letters ("notapplicable"), or
-        // starts with a letter other than n, u or x.
-        if !b.is_ascii() || matches!(b, b'1'..=b'9') || n == 13 || (n == 0 && !b"nNuUxX0".contains(&b)) {
+        let b = b.to_ascii_lowercase();
+        if !b.is_ascii() || n == LONGEST_PLACEHOLDER || (n == 0 && !PLACEHOLDER_FIRST[usize::from(b)]) {
             return false;
         }
-        buf[n] = b.to_ascii_lowercase();
+        buf[n] = b;
         n += 1;
     }
-    let core = std::str::from_utf8(&buf[..n]).unwrap_or("?");
-    matches!(
-        core,
-        "" | "na"
-            | "nil"
-            | "nill"
-            | "null"
-            | "none"
-            | "nan"
-            | "0"
-            | "00"
-            | "000"
-            | "notavailable"
-            | "notapplicable"
-            | "unknown"
-            | "nodata"
-            | "x"
-            | "xx"
-            | "xxx"
-    )
+    std::str::from_utf8(&buf[..n]).is_ok_and(|core| PLACEHOLDERS.contains(&core))
 }
 
 /// True for amounts and small numbers: `523605.00`, `Rs. 1,25,000`, `₹ 40`, `12345`. A bare

@@ -220,9 +220,11 @@ impl Lexicon {
         self.lists(word).has(list)
     }
 
-    /// Adds `words` (lower case) to `list`, a [`Lists::custom`] one.
+    /// Adds `words` (lower case: tokens are looked up lower-cased) to `list`, a
+    /// [`Lists::custom`] one.
     pub fn add_words(&mut self, list: Lists, words: &[&'static str]) {
         for &word in words {
+            debug_assert_eq!(word, word.to_lowercase(), "a word list's words are lower case");
             self.add_word(list, word);
         }
     }

@@ -140,8 +140,9 @@ fn keep_ends_ascii(value: &str, first: usize, last: usize, mask: u8, keep_separa
         if !is_ascii_word(b) {
             return b;
         }
+        let index = k;
         k += 1;
-        if k > first && k - 1 + last < n {
+        if index >= first && index + last < n {
             mask
         } else {
             b
@@ -243,19 +244,27 @@ fn email_units(value: &str, mask: char) -> String {
 /// `[A-Za-zÀ-ȕ0-9(),-_., ]`: masks letters, digits, spaces and the punctuation in DIGIT's set
 /// (`,-_` is a range: `,` to `_`), and every word unit of any script.
 fn address(value: &str, mask: char) -> String {
-    replace_units(value, mask, in_address_set, &ADDRESS_ASCII)
+    replace_units(value, mask, &ADDRESS_SET)
 }
 
-/// [`in_address_set`] for each ASCII byte.
-static ADDRESS_ASCII: LazyLock<[bool; 128]> = LazyLock::new(|| ascii_table(in_address_set));
-
-/// [`is_word`] for each ASCII byte.
-static WORD_ASCII: LazyLock<[bool; 128]> = LazyLock::new(|| ascii_table(is_word));
-
-/// Whether `holds` holds for each ASCII byte: a set's test as a table for the byte-wise path.
-fn ascii_table(holds: impl Fn(char) -> bool) -> [bool; 128] {
-    std::array::from_fn(|b| holds(char::from(b as u8)))
+/// The characters a mask replaces: a test for any character, and its answers for the ASCII
+/// bytes as a table (the byte-wise path).
+struct MaskSet {
+    holds: fn(char) -> bool,
+    ascii: [bool; 128],
 }
+
+impl MaskSet {
+    fn new(holds: fn(char) -> bool) -> MaskSet {
+        MaskSet { holds, ascii: std::array::from_fn(|b| holds(char::from(b as u8))) }
+    }
+}
+
+/// What [`address`] masks.
+static ADDRESS_SET: LazyLock<MaskSet> = LazyLock::new(|| MaskSet::new(in_address_set));
+
+/// What [`all_words`] masks.
+static WORD_SET: LazyLock<MaskSet> = LazyLock::new(|| MaskSet::new(is_word));
 
 /// The characters [`address`] masks.
 fn in_address_set(c: char) -> bool {
@@ -266,17 +275,16 @@ fn in_address_set(c: char) -> bool {
         || is_word(c)
 }
 
-/// Replaces each unit whose first character `masked` holds for by the mask character;
-/// `ascii` is `masked` for the ASCII bytes ([`ascii_table`]).
-fn replace_units(value: &str, mask: char, masked: impl Fn(char) -> bool, ascii: &[bool; 128]) -> String {
+/// Replaces each unit whose first character is in `set` by the mask character.
+fn replace_units(value: &str, mask: char, set: &MaskSet) -> String {
     // Line breaks that are never masked change nothing byte by byte: `\r\n` is one unit, kept
     // whole either way (multi-line addresses in quoted CSV fields).
-    let breaks_kept = !masked('\r') && !masked('\n');
+    let breaks_kept = !set.ascii[usize::from(b'\r')] && !set.ascii[usize::from(b'\n')];
     if !(value.is_ascii() && mask.is_ascii() && breaks_kept) {
-        return replace_graphemes(value, mask, masked);
+        return replace_graphemes(value, mask, set.holds);
     }
     let (bytes, mask_byte) = (value.as_bytes(), mask as u8);
-    ascii_string(bytes.iter().map(|&b| if ascii[usize::from(b & 0x7f)] { mask_byte } else { b }), bytes.len())
+    ascii_string(bytes.iter().map(|&b| if set.ascii[usize::from(b & 0x7f)] { mask_byte } else { b }), bytes.len())
 }
 
 fn replace_graphemes(value: &str, mask: char, masked: impl Fn(char) -> bool) -> String {
@@ -313,7 +321,7 @@ fn trailing_words(value: &str, mask: char) -> String {
 
 /// Masks every word unit; keeps separators.
 fn all_words(value: &str, mask: char) -> String {
-    replace_units(value, mask, is_word, &WORD_ASCII)
+    replace_units(value, mask, &WORD_SET)
 }
 
 #[cfg(test)]
@@ -373,7 +381,7 @@ mod tests {
             let mail = format!("{value}@{value}");
             proptest::prop_assert_eq!(email(&mail, '*'), email_units(&mail, '*'));
             let in_set = |c: char| c.is_ascii_alphanumeric() || c == ' ';
-            proptest::prop_assert_eq!(replace_units(&value, '*', in_set, &ascii_table(in_set)), replace_graphemes(&value, '*', in_set));
+            proptest::prop_assert_eq!(replace_units(&value, '*', &MaskSet::new(in_set)), replace_graphemes(&value, '*', in_set));
             proptest::prop_assert_eq!(all_words(&value, '#'), replace_graphemes(&value, '#', is_word));
             proptest::prop_assert_eq!(address(&value, '#'), replace_graphemes(&value, '#', in_address_set));
             let lines = format!("{value}\r\n{value}\n{value}\r");
