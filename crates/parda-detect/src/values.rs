@@ -49,7 +49,7 @@ static PLACEHOLDER_FIRST: [bool; 256] = {
 };
 
 /// True for cells that carry no PII whatever their column: empty, `NA`, `N.A`, `-`, `--`,
-/// `Nil`, `0`, `..`, `null`, `none` ([`PLACEHOLDERS`]).
+/// `Nil`, `0`, `..`, `null`, `none`, `Not Applicable`, `Unknown`, `XXX`.
 pub fn is_placeholder(cell: &str) -> bool {
     if cell.len() > 24 {
         return false;
