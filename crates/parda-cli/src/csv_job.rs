@@ -340,13 +340,6 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
     }
     let mut scratch = Scratch::default();
     let mut changes: Vec<(usize, String)> = Vec::new();
-    // The reader checked the text; validated once per chunk here, fields are sliced from it
-    // (they end at ASCII delimiters, always on character boundaries).
-    let Ok(text) = std::str::from_utf8(&chunk.data) else {
-        res.error = Some("a chunk that is not UTF-8 (an internal error)".into());
-        return res;
-    };
-    let field_text = |f: &FieldSpan| &text[f.start as usize..f.end as usize];
     for rec in &chunk.records {
         let fields = chunk.fields_of(rec);
         changes.clear();
@@ -366,7 +359,7 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 fields.get(c).and_then(|f| engine.subject_of(t, &decode_field(chunk.raw(f), plans.dialect.quote)));
         }
         for (i, f) in fields.iter().enumerate() {
-            let raw = field_text(f);
+            let raw = chunk.raw_str(f);
             if raw.is_empty() {
                 continue;
             }
@@ -428,11 +421,11 @@ fn write_record(
     let mut pos = rec.start as usize;
     for (i, new) in changes {
         let f = &fields[*i];
-        out.extend_from_slice(&chunk.data[pos..f.start as usize]);
+        out.extend_from_slice(&chunk.data.as_bytes()[pos..f.start as usize]);
         write_field(out, new, f.quoted, d);
         pos = f.end as usize;
     }
-    out.extend_from_slice(&chunk.data[pos..rec.end as usize]);
+    out.extend_from_slice(&chunk.data.as_bytes()[pos..rec.end as usize]);
 }
 
 pub(crate) fn named(engine: &Engine, counts: &[u64]) -> BTreeMap<String, u64> {

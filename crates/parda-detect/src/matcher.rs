@@ -452,10 +452,21 @@ fn indic_digit(c: char) -> Option<u32> {
     ((0x0966..=0x0D6F).contains(&u) && (0x66..=0x6F).contains(&offset)).then(|| offset - 0x66)
 }
 
+/// Whether `s` holds an Indic digit, read from its UTF-8 bytes: U+0966..=U+0D6F at offsets
+/// 0x66-0x6F of their block are `E0`, an odd byte `A5..=B5`, then `A6..=AF` (most cells are
+/// ASCII and hold none: no character is decoded).
+fn has_indic_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xE0, b).any(|i| {
+        b.get(i + 1).is_some_and(|&b1| (0xA5..=0xB5).contains(&b1) && b1 & 1 == 1)
+            && b.get(i + 2).is_some_and(|b2| (0xA6..=0xAF).contains(b2))
+    })
+}
+
 /// `s` with Indic digits replaced by ASCII ones, and for every byte offset of the copy (and its
 /// end) the byte offset in `s`; `None` when `s` has no Indic digit.
 fn fold_indic_digits(s: &str) -> Option<(String, Vec<usize>)> {
-    if !s.chars().any(|c| indic_digit(c).is_some()) {
+    if !has_indic_digit(s) {
         return None;
     }
     let mut out = String::with_capacity(s.len());
@@ -1198,6 +1209,24 @@ mod tests {
             "Receipt No 9876543210",
         ] {
             assert_eq!(found(&m, text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn indic_digits_are_read_from_bytes_as_from_characters() {
+        // Every code point around and inside the Indic blocks, alone and between others.
+        for u in 0x0800..=0x0E80u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for s in [c.to_string(), format!("a{c}क"), format!("{c}{c}")] {
+                assert_eq!(has_indic_digit(&s), s.chars().any(|c| indic_digit(c).is_some()), "U+{u:04X}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indic_digit_test_by_bytes_is_the_test_by_characters(s in "[a-z0-9 \u{0900}-\u{0DFF}\u{0E00}-\u{0E7F}]{0,12}") {
+            proptest::prop_assert_eq!(has_indic_digit(&s), s.chars().any(|c| indic_digit(c).is_some()));
         }
     }
 

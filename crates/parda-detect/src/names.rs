@@ -33,13 +33,57 @@ struct Tok<'a> {
 /// Splits `s` into word tokens, each with the lists of `lex` it is in; `low` is `s` in ASCII
 /// lower case (same byte offsets).
 fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
-    // ASCII text (most remarks) read byte by byte: the same characters at the same offsets,
-    // without decoding UTF-8.
+    // ASCII text (most remarks) read byte by byte: the same tokens, without decoding UTF-8.
     if s.is_ascii() {
-        tokenize_chars(s, low, lex, s.bytes().enumerate().map(|(i, b)| (i, char::from(b))))
+        tokenize_ascii(s, low, lex)
     } else {
         tokenize_chars(s, low, lex, s.char_indices())
     }
+}
+
+/// [`tokenize_chars`] for ASCII text: a token is a run of letters and digits (an apostrophe
+/// after a lone capital joins it to the next word: `D'Souza`), its kind read as it is scanned.
+fn tokenize_ascii<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
+    let b = s.as_bytes();
+    let mut toks = Vec::with_capacity(b.len() / 5 + 2);
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        let (mut letters, mut digits) = (true, true);
+        loop {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                letters &= b[i].is_ascii_alphabetic();
+                digits &= b[i].is_ascii_digit();
+                i += 1;
+            }
+            if i < b.len() && elided_prefix(s, st, i) {
+                letters = false;
+                digits = false;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let text = &s[st..i];
+        let masked = (st > 0 && b[st - 1] == b'*') || b.get(i) == Some(&b'*');
+        let kind = if masked {
+            Kind::Other
+        } else if letters || elided_name(text) {
+            Kind::Latin
+        } else if digits {
+            Kind::Number
+        } else {
+            Kind::Other
+        };
+        let low = &low[st..i];
+        let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
+        toks.push(Tok { start: st, end: i, text, low, lists, kind });
+    }
+    toks
 }
 
 /// [`tokenize`] over `chars`, the characters of `s` with their byte offsets.
@@ -88,7 +132,12 @@ fn tokenize_chars<'a>(
 
 /// Whether the apostrophe at `i` joins a one-letter prefix starting at `st` to a capitalised
 /// word (`D'Souza`, `O'Brien`, `D’Costa`).
+#[inline]
 fn elided_prefix(s: &str, st: usize, i: usize) -> bool {
+    // Most tokens are longer than one letter: the cheap test first.
+    if i - st != 1 {
+        return false;
+    }
     let rest = &s[i..];
     let apostrophe = if rest.starts_with('\'') {
         1

@@ -80,8 +80,9 @@ pub struct Record {
 /// A run of whole records, in UTF-8, with their field spans.
 #[derive(Debug, Default)]
 pub struct Chunk {
-    /// The records' bytes, decoded to UTF-8.
-    pub data: Vec<u8>,
+    /// The records' text, decoded to UTF-8 and checked once, when the chunk was cut (fields
+    /// are sliced from it: they end at ASCII delimiters, always on character boundaries).
+    pub data: String,
     /// The records.
     pub records: Vec<Record>,
     /// All fields of all records.
@@ -96,6 +97,11 @@ impl Chunk {
 
     /// A field's raw bytes.
     pub fn raw(&self, f: &FieldSpan) -> &[u8] {
+        &self.data.as_bytes()[f.start as usize..f.end as usize]
+    }
+
+    /// A field's raw text.
+    pub fn raw_str(&self, f: &FieldSpan) -> &str {
         &self.data[f.start as usize..f.end as usize]
     }
 }
@@ -365,25 +371,34 @@ impl CsvReader {
     fn check_text(&self, from: usize, to: usize, first_line: u64) -> Result<(), FormatError> {
         let bytes = &self.buf[from..to];
         let bad = match std::str::from_utf8(bytes) {
-            Ok(s) => (self.info.encoding.replaces_invalid() && s.contains('\u{FFFD}'))
-                .then(|| s.find('\u{FFFD}').unwrap_or(0)),
+            Ok(s) => self.replaced_at(s),
             Err(e) if e.error_len().is_none() && to == self.buf.len() && !self.eof => None,
             Err(e) => Some(e.valid_up_to()),
         };
-        match bad {
-            None => Ok(()),
-            Some(at) => Err({
-                let (line, column) = crate::error::line_column(bytes, at, first_line);
-                FormatError::Malformed {
-                    path: self.path.clone(),
-                    line,
-                    column,
-                    message: format!(
-                        "bytes that are not valid {} (use --encoding to name the file's encoding)",
-                        self.info.encoding.name()
-                    ),
-                }
-            }),
+        bad.map_or(Ok(()), |at| Err(self.not_text(bytes, at, first_line)))
+    }
+
+    /// Where a replacement character stands for bytes the decoder could not read, when the
+    /// encoding replaces them (such text cannot be written back as it was).
+    fn replaced_at(&self, s: &str) -> Option<usize> {
+        if self.info.encoding.replaces_invalid() {
+            s.find('\u{FFFD}')
+        } else {
+            None
+        }
+    }
+
+    /// The error for bytes at `at` of `bytes` (starting at line `first_line`) that are not text.
+    fn not_text(&self, bytes: &[u8], at: usize, first_line: u64) -> FormatError {
+        let (line, column) = crate::error::line_column(bytes, at, first_line);
+        FormatError::Malformed {
+            path: self.path.clone(),
+            line,
+            column,
+            message: format!(
+                "bytes that are not valid {} (use --encoding to name the file's encoding)",
+                self.info.encoding.name()
+            ),
         }
     }
 
@@ -500,9 +515,20 @@ impl CsvReader {
         mut records: Vec<Record>,
         fields: Vec<FieldSpan>,
     ) -> Result<Chunk, FormatError> {
-        self.check_text(0, used, self.next_line)?;
         let rest = self.buf.split_off(used);
-        let data = std::mem::replace(&mut self.buf, rest);
+        let bytes = std::mem::replace(&mut self.buf, rest);
+        // Whole records end at a line break or at the end of the file: a character cut short
+        // at the end is an error here, not a character continued in the next read.
+        let data = match String::from_utf8(bytes) {
+            Ok(text) => match self.replaced_at(&text) {
+                None => text,
+                Some(at) => return Err(self.not_text(text.as_bytes(), at, self.next_line)),
+            },
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                return Err(self.not_text(e.as_bytes(), at, self.next_line));
+            }
+        };
         let cr_only = self.info.line_ending == LineEnding::Cr;
         for r in records.iter_mut() {
             r.line = self.next_line;
@@ -512,7 +538,7 @@ impl CsvReader {
                 Some(h) if r.ordinal == h => RecordKind::Header,
                 _ => RecordKind::Data,
             };
-            let bytes = &data[r.start as usize..r.end as usize];
+            let bytes = &data.as_bytes()[r.start as usize..r.end as usize];
             let breaks = if cr_only {
                 memchr::memchr_iter(b'\r', bytes).count()
             } else {
