@@ -342,7 +342,10 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
     let mut changes: Vec<(usize, String)> = Vec::new();
     for rec in &chunk.records {
         let fields = chunk.fields_of(rec);
-        changes.clear();
+        // The last record's new values are written: their buffers serve this one's.
+        for (_, written) in changes.drain(..) {
+            scratch.recycle(written);
+        }
         match rec.kind {
             RecordKind::Preamble => res.preamble += 1,
             RecordKind::Header => {}

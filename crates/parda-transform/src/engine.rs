@@ -2,7 +2,7 @@
 //! transformation, with counters for the report.
 
 use crate::keyed::Keyed;
-use crate::mask::mask_value;
+use crate::mask::{mask_into, mask_value};
 use crate::policy::{Action, Policy};
 use parda_detect::{
     classify_column, is_amount, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
@@ -99,7 +99,8 @@ const MAX_SAMPLES: usize = 3;
 pub enum CellOutcome {
     /// Written as it was.
     Unchanged,
-    /// Written as this new value.
+    /// Written as this new value (its buffer may be handed back with [`Scratch::recycle`]
+    /// once written).
     Changed(String),
 }
 
@@ -127,6 +128,32 @@ pub struct Scratch {
     pub subject: Option<u64>,
     /// Short values seen to hold no PII, per column.
     clean: Vec<CleanValues>,
+    /// Emptied buffers for new cell values, handed back with [`Scratch::recycle`].
+    buffers: Vec<String>,
+}
+
+/// How many emptied buffers a [`Scratch`] keeps (a record's changed cells), and the largest
+/// it keeps (a long free-text cell's buffer is let go).
+const KEPT_BUFFERS: usize = 64;
+const KEPT_BUFFER_BYTES: usize = 4096;
+
+impl Scratch {
+    /// An empty buffer for a new cell value of about `bytes` bytes: a recycled one when there
+    /// is one.
+    fn buffer(&mut self, bytes: usize) -> String {
+        let mut buffer = self.buffers.pop().unwrap_or_default();
+        buffer.reserve(bytes);
+        buffer
+    }
+
+    /// Hands back the value of a [`CellOutcome::Changed`] once it is written, so that the next
+    /// changed cell reuses its memory instead of allocating.
+    pub fn recycle(&mut self, mut value: String) {
+        if self.buffers.len() < KEPT_BUFFERS && value.capacity() <= KEPT_BUFFER_BYTES {
+            value.clear();
+            self.buffers.push(value);
+        }
+    }
 }
 
 /// A column's short values seen to hold no PII.
@@ -342,22 +369,26 @@ impl Engine {
         if type_idx != usize::MAX {
             stats.count(type_idx);
         }
-        match self.apply(action, core, type_idx, scratch.subject) {
-            Some((new, token)) => {
+        // The new cell: the spaces around the value kept, the value transformed.
+        let lead = &cell[..cell.len() - cell.trim_start().len()];
+        let trail = &cell[lead.len() + core.len()..];
+        let mut new = scratch.buffer(cell.len() + 8);
+        new.push_str(lead);
+        match self.apply_into(action, core, type_idx, scratch.subject, &mut new) {
+            Some(token) => {
+                let end = new.len();
                 stats.changed += 1;
-                stats.sample(if token { "<token>" } else { &new });
-                let lead = &cell[..cell.len() - cell.trim_start().len()];
-                let trail = &cell[cell.trim_end().len()..];
+                stats.sample(if token { "<token>" } else { &new[lead.len()..] });
                 if token {
-                    scratch.tokens.push(TokenSpan { start: lead.len(), end: lead.len() + new.len(), type_idx });
+                    scratch.tokens.push(TokenSpan { start: lead.len(), end, type_idx });
                 }
-                if lead.is_empty() && trail.is_empty() {
-                    CellOutcome::Changed(new)
-                } else {
-                    CellOutcome::Changed(format!("{lead}{new}{trail}"))
-                }
+                new.push_str(trail);
+                CellOutcome::Changed(new)
             }
-            None => CellOutcome::Unchanged,
+            None => {
+                scratch.recycle(new);
+                CellOutcome::Unchanged
+            }
         }
     }
 
@@ -369,7 +400,7 @@ impl Engine {
         if scratch.findings.is_empty() {
             return CellOutcome::Unchanged;
         }
-        let mut out = String::with_capacity(cell.len() + 16);
+        let mut out = scratch.buffer(cell.len() + 16);
         let mut last = 0;
         for f in scratch.findings.iter() {
             if self.matcher.is_protected_type(f.type_idx) {
@@ -386,21 +417,22 @@ impl Engine {
                 }
                 a => a,
             };
-            if let Some((new, token)) = self.apply(action, &cell[f.start..f.end], f.type_idx, scratch.subject) {
-                stats.sample(if token { "<token>" } else { &new });
-                out.push_str(&cell[last..f.start]);
-                if token {
-                    scratch.tokens.push(TokenSpan {
-                        start: out.len(),
-                        end: out.len() + new.len(),
-                        type_idx: f.type_idx,
-                    });
+            out.push_str(&cell[last..f.start]);
+            let start = out.len();
+            match self.apply_into(action, &cell[f.start..f.end], f.type_idx, scratch.subject, &mut out) {
+                Some(token) => {
+                    stats.sample(if token { "<token>" } else { &out[start..] });
+                    if token {
+                        scratch.tokens.push(TokenSpan { start, end: out.len(), type_idx: f.type_idx });
+                    }
+                    last = f.end;
                 }
-                out.push_str(&new);
-                last = f.end;
+                // Left as it is: the text before it is copied with the next change.
+                None => out.truncate(start - (f.start - last)),
             }
         }
         if last == 0 {
+            scratch.recycle(out);
             return CellOutcome::Unchanged;
         }
         out.push_str(&cell[last..]);
@@ -413,26 +445,50 @@ impl Engine {
     /// pattern on a value without `@`, last-4 on a 4-character value) falls back to masking
     /// every letter and digit; so does a keyed transform that cannot read the value (a
     /// "date" that is no date) or that has no key (never silently passed through).
-    fn apply(&self, action: &Action, value: &str, type_idx: usize, subject: Option<u64>) -> Option<(String, bool)> {
-        let ty = self.type_name(type_idx);
+    ///
+    /// The new value is appended to `out`: `Some(token)` when it was, and `None` (with `out`
+    /// as it was) when the value stays.
+    fn apply_into(
+        &self,
+        action: &Action,
+        value: &str,
+        type_idx: usize,
+        subject: Option<u64>,
+        out: &mut String,
+    ) -> Option<bool> {
+        let start = out.len();
         let keyed = self.keyed.as_ref();
+        let ty = || self.type_name(type_idx);
         let (new, token) = match action {
             Action::Keep => return None,
             Action::Redact(label) => (Some(label.clone()), false),
-            Action::Mask(style) => (Some(mask_value(value, *style, self.policy.mask)), false),
-            Action::Tokenize => (keyed.and_then(|k| k.tokenize(ty, value)), true),
-            Action::Hash => (keyed.map(|k| k.hash(ty, value)), false),
-            Action::Fake => (keyed.and_then(|k| k.fake(ty, value)), false),
+            Action::Mask(style) => {
+                mask_into(value, *style, self.policy.mask, out);
+                (None, false)
+            }
+            Action::Tokenize => (keyed.and_then(|k| k.tokenize(ty(), value)), true),
+            Action::Hash => (keyed.map(|k| k.hash(ty(), value)), false),
+            Action::Fake => (keyed.and_then(|k| k.fake(ty(), value)), false),
             Action::Shift => (keyed.and_then(|k| k.shift(value, subject)), false),
             Action::Generalize(g) => (g.apply(value), false),
         };
-        match new {
-            Some(n) if n != value => Some((n, token)),
-            _ => {
-                let m = mask_value(value, MaskStyle::All, self.policy.mask);
-                (m != value).then_some((m, false))
+        let produced = match new {
+            Some(n) => {
+                out.push_str(&n);
+                true
             }
+            None => matches!(action, Action::Mask(_)),
+        };
+        if produced && out[start..] != *value {
+            return Some(token);
         }
+        out.truncate(start);
+        mask_into(value, MaskStyle::All, self.policy.mask, out);
+        if out[start..] != *value {
+            return Some(false);
+        }
+        out.truncate(start);
+        None
     }
 
     /// The column that says which person a row is about, for `shift`: the first transformed
