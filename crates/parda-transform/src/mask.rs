@@ -126,7 +126,8 @@ impl Out<'_> {
 /// byte too: ASCII without line breaks (most values), masked by the byte-wise fast paths.
 fn ascii_units(value: &str, mask: char) -> Option<(&[u8], u8)> {
     // A branch-free pass (`fold`, not `any`): it compiles to vector compares.
-    let plain = value.is_ascii() && mask.is_ascii() && !value.bytes().fold(false, |seen, b| seen | (b == b'\r') | (b == b'\n'));
+    let plain =
+        value.is_ascii() && mask.is_ascii() && !value.bytes().fold(false, |seen, b| seen | (b == b'\r') | (b == b'\n'));
     plain.then_some((value.as_bytes(), mask as u8))
 }
 
