@@ -667,6 +667,20 @@ pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// How a byte of a string literal's value is written under `escapes`, when it needs an escape.
+fn escaped(b: u8, escapes: Escapes) -> Option<&'static [u8]> {
+    match (b, escapes) {
+        (b'\'', Escapes::Standard) => Some(b"''"),
+        (b'\'', Escapes::Backslash) => Some(b"\\'"),
+        (b'\\', Escapes::Backslash) => Some(b"\\\\"),
+        (b'\n', Escapes::Backslash) => Some(b"\\n"),
+        (b'\r', Escapes::Backslash) => Some(b"\\r"),
+        (0, Escapes::Backslash) => Some(b"\\0"),
+        (26, Escapes::Backslash) => Some(b"\\Z"),
+        _ => None,
+    }
+}
+
 /// A string literal for `value`, quoted and escaped like `kind` (prefix kept).
 pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8> {
     let (prefix, escapes) = match kind {
@@ -676,28 +690,17 @@ pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8>
     let mut out = Vec::with_capacity(prefix + value.len() + 8);
     out.extend_from_slice(&original[..prefix]);
     out.push(b'\'');
-    let special: fn(u8) -> bool = match escapes {
-        Escapes::Standard => |b| b == b'\'',
-        Escapes::Backslash => |b| matches!(b, b'\'' | b'\\' | b'\n' | b'\r' | 0 | 26),
-    };
     // Runs without a byte to escape (most values are one run) are copied whole.
-    let mut rest = value.as_bytes();
-    while let Some(k) = rest.iter().position(|&b| special(b)) {
-        out.extend_from_slice(&rest[..k]);
-        let b = rest[k];
-        rest = &rest[k + 1..];
-        match (b, escapes) {
-            (b'\'', Escapes::Standard) => out.extend_from_slice(b"''"),
-            (b'\'', Escapes::Backslash) => out.extend_from_slice(b"\\'"),
-            (b'\\', Escapes::Backslash) => out.extend_from_slice(b"\\\\"),
-            (b'\n', Escapes::Backslash) => out.extend_from_slice(b"\\n"),
-            (b'\r', Escapes::Backslash) => out.extend_from_slice(b"\\r"),
-            (0, Escapes::Backslash) => out.extend_from_slice(b"\\0"),
-            (26, Escapes::Backslash) => out.extend_from_slice(b"\\Z"),
-            _ => out.push(b),
+    let bytes = value.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if let Some(escape) = escaped(b, escapes) {
+            out.extend_from_slice(&bytes[run..i]);
+            out.extend_from_slice(escape);
+            run = i + 1;
         }
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(&bytes[run..]);
     out.push(b'\'');
     let close = original.iter().rposition(|&c| c == b'\'').unwrap_or(original.len().saturating_sub(1));
     out.extend_from_slice(&original[(close + 1).min(original.len())..]); // a cast such as ::text
@@ -868,15 +871,9 @@ mod tests {
         let mut out = original[..prefix as usize].to_vec();
         out.push(b'\'');
         for &b in value.as_bytes() {
-            match (b, escapes) {
-                (b'\'', Escapes::Standard) => out.extend_from_slice(b"''"),
-                (b'\'', Escapes::Backslash) => out.extend_from_slice(b"\\'"),
-                (b'\\', Escapes::Backslash) => out.extend_from_slice(b"\\\\"),
-                (b'\n', Escapes::Backslash) => out.extend_from_slice(b"\\n"),
-                (b'\r', Escapes::Backslash) => out.extend_from_slice(b"\\r"),
-                (0, Escapes::Backslash) => out.extend_from_slice(b"\\0"),
-                (26, Escapes::Backslash) => out.extend_from_slice(b"\\Z"),
-                _ => out.push(b),
+            match escaped(b, escapes) {
+                Some(escape) => out.extend_from_slice(escape),
+                None => out.push(b),
             }
         }
         out.push(b'\'');
@@ -891,6 +888,11 @@ mod tests {
         let lit = encode_string(b"'x'", k, "a'b\\c\n");
         assert_eq!(lit, b"'a\\'b\\\\c\\n'");
         assert_eq!(decode_string(&lit, k).unwrap(), "a'b\\c\n");
+        // Every escape written as MySQL and PostgreSQL read it.
+        let lit = encode_string(b"'x'", k, "'\\\n\r\0\u{1a}\t");
+        assert_eq!(lit, b"'\\'\\\\\\n\\r\\0\\Z\t'");
+        let standard = LiteralKind::Str { prefix: 0, escapes: Escapes::Standard };
+        assert_eq!(encode_string(b"'x'", standard, "it's \\n"), b"'it''s \\n'");
         assert_eq!(numeric_mask("9876543210", "******3210"), "0000003210");
         assert_eq!(numeric_mask("919876543210", "<MOBILE>"), "000000000000");
     }

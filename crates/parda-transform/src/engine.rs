@@ -417,6 +417,7 @@ impl Engine {
                 }
                 a => a,
             };
+            let before = out.len();
             out.push_str(&cell[last..f.start]);
             let start = out.len();
             match self.apply_into(action, &cell[f.start..f.end], f.type_idx, scratch.subject, &mut out) {
@@ -428,7 +429,7 @@ impl Engine {
                     last = f.end;
                 }
                 // Left as it is: the text before it is copied with the next change.
-                None => out.truncate(start - (f.start - last)),
+                None => out.truncate(before),
             }
         }
         if last == 0 {
@@ -459,28 +460,26 @@ impl Engine {
         let start = out.len();
         let keyed = self.keyed.as_ref();
         let ty = || self.type_name(type_idx);
-        let (new, token) = match action {
+        // A keyed transform's value, appended when there is one.
+        let append = |out: &mut String, new: Option<String>| new.map(|n| out.push_str(&n)).is_some();
+        let produced = match action {
             Action::Keep => return None,
-            Action::Redact(label) => (Some(label.clone()), false),
-            Action::Mask(style) => {
-                mask_into(value, *style, self.policy.mask, out);
-                (None, false)
-            }
-            Action::Tokenize => (keyed.and_then(|k| k.tokenize(ty(), value)), true),
-            Action::Hash => (keyed.map(|k| k.hash(ty(), value)), false),
-            Action::Fake => (keyed.and_then(|k| k.fake(ty(), value)), false),
-            Action::Shift => (keyed.and_then(|k| k.shift(value, subject)), false),
-            Action::Generalize(g) => (g.apply(value), false),
-        };
-        let produced = match new {
-            Some(n) => {
-                out.push_str(&n);
+            Action::Redact(label) => {
+                out.push_str(label);
                 true
             }
-            None => matches!(action, Action::Mask(_)),
+            Action::Mask(style) => {
+                mask_into(value, *style, self.policy.mask, out);
+                true
+            }
+            Action::Tokenize => append(out, keyed.and_then(|k| k.tokenize(ty(), value))),
+            Action::Hash => append(out, keyed.map(|k| k.hash(ty(), value))),
+            Action::Fake => append(out, keyed.and_then(|k| k.fake(ty(), value))),
+            Action::Shift => append(out, keyed.and_then(|k| k.shift(value, subject))),
+            Action::Generalize(g) => append(out, g.apply(value)),
         };
         if produced && out[start..] != *value {
-            return Some(token);
+            return Some(matches!(action, Action::Tokenize));
         }
         out.truncate(start);
         mask_into(value, MaskStyle::All, self.policy.mask, out);

@@ -86,7 +86,6 @@ pub fn mask_value(value: &str, style: MaskStyle, opts: MaskOptions) -> String {
 /// Masks `value` with `style`, appending the result to `out` (a buffer reused from cell to
 /// cell: no allocation once it is large enough).
 pub fn mask_into(value: &str, style: MaskStyle, opts: MaskOptions, out: &mut String) {
-    let out = Out(out);
     match style {
         MaskStyle::P001 => keep_ends(value, 0, 4, opts, out),
         MaskStyle::P003 => keep_ends(value, 0, 2, opts, out),
@@ -97,29 +96,24 @@ pub fn mask_into(value: &str, style: MaskStyle, opts: MaskOptions, out: &mut Str
         MaskStyle::P005 => address(value, opts.mask_char, out),
         MaskStyle::P006 => trailing_words(value, opts.mask_char, out),
         MaskStyle::All => all_words(value, opts.mask_char, out),
-        MaskStyle::None => out.0.push_str(value),
+        MaskStyle::None => out.push_str(value),
     }
 }
 
-/// Where a mask writes: the end of the caller's buffer.
-struct Out<'a>(&'a mut String);
-
-impl Out<'_> {
-    /// Appends ASCII bytes (each is one character), gathered in blocks on the stack and
-    /// appended as text: cheaper than pushing them one `char` at a time.
-    fn ascii(self, bytes: impl Iterator<Item = u8>) {
-        let mut block = [0u8; 128];
-        let mut n = 0;
-        for b in bytes {
-            block[n] = b;
-            n += 1;
-            if n == block.len() {
-                self.0.push_str(std::str::from_utf8(&block).expect("ASCII in, ASCII out"));
-                n = 0;
-            }
+/// Appends ASCII bytes (each is one character) to `out`, gathered in blocks on the stack and
+/// appended as text: cheaper than pushing them one `char` at a time.
+fn push_ascii(out: &mut String, bytes: impl Iterator<Item = u8>) {
+    let mut block = [0u8; 128];
+    let mut n = 0;
+    for b in bytes {
+        block[n] = b;
+        n += 1;
+        if n == block.len() {
+            out.push_str(std::str::from_utf8(&block).expect("ASCII in, ASCII out"));
+            n = 0;
         }
-        self.0.push_str(std::str::from_utf8(&block[..n]).expect("ASCII in, ASCII out"));
     }
+    out.push_str(std::str::from_utf8(&block[..n]).expect("ASCII in, ASCII out"));
 }
 
 /// `value`'s bytes and the mask as a byte when every byte is one unit and the mask is one
@@ -139,22 +133,22 @@ fn is_ascii_word(b: u8) -> bool {
 /// Masks every unit of each line but the first `first` and the last `last`
 /// (`(?<=.).(?=.{3})` is first = 1, last = 3). With `keep_separators`, only word units count
 /// and are masked.
-fn keep_ends(value: &str, first: usize, last: usize, opts: MaskOptions, out: Out) {
+fn keep_ends(value: &str, first: usize, last: usize, opts: MaskOptions, out: &mut String) {
     match ascii_units(value, opts.mask_char) {
         Some((_, mask)) => keep_ends_ascii(value, first, last, mask, opts.keep_separators, out),
         None => keep_ends_units(value, first, last, opts, out),
     }
 }
 
-fn keep_ends_ascii(value: &str, first: usize, last: usize, mask: u8, keep_separators: bool, out: Out) {
+fn keep_ends_ascii(value: &str, first: usize, last: usize, mask: u8, keep_separators: bool, out: &mut String) {
     let bytes = value.as_bytes();
     if !keep_separators {
         // Every byte counts: the kept ends around one run of mask characters.
         let masked = bytes.len().saturating_sub(first + last);
         let kept = first.min(bytes.len());
-        out.0.push_str(&value[..kept]);
-        Out(&mut *out.0).ascii(std::iter::repeat_n(mask, masked));
-        out.0.push_str(&value[kept + masked..]);
+        out.push_str(&value[..kept]);
+        push_ascii(out, std::iter::repeat_n(mask, masked));
+        out.push_str(&value[kept + masked..]);
         return;
     }
     let n = bytes.iter().filter(|&&b| is_ascii_word(b)).count();
@@ -171,11 +165,10 @@ fn keep_ends_ascii(value: &str, first: usize, last: usize, mask: u8, keep_separa
             b
         }
     });
-    out.ascii(masked);
+    push_ascii(out, masked);
 }
 
-fn keep_ends_units(value: &str, first: usize, last: usize, opts: MaskOptions, out: Out) {
-    let out = out.0;
+fn keep_ends_units(value: &str, first: usize, last: usize, opts: MaskOptions, out: &mut String) {
     let all = units(value);
     let counts = |g: &str| !is_line_break(g) && (!opts.keep_separators || is_word_unit(g));
     for line in all.split_inclusive(|g| is_line_break(g)) {
@@ -197,7 +190,7 @@ fn keep_ends_units(value: &str, first: usize, last: usize, opts: MaskOptions, ou
 }
 
 /// `\B[a-zA-Z0-9]`: keeps the first unit of each word, masks the rest of it.
-fn word_initials(value: &str, mask: char, out: Out) {
+fn word_initials(value: &str, mask: char, out: &mut String) {
     let Some((bytes, mask_byte)) = ascii_units(value, mask) else {
         return word_initials_units(value, mask, out);
     };
@@ -212,11 +205,10 @@ fn word_initials(value: &str, mask: char, out: Out) {
             b
         }
     });
-    out.ascii(masked);
+    push_ascii(out, masked);
 }
 
-fn word_initials_units(value: &str, mask: char, out: Out) {
-    let out = out.0;
+fn word_initials_units(value: &str, mask: char, out: &mut String) {
     let mut prev_word = false;
     for g in graphemes(value) {
         let word = is_word_unit(g);
@@ -231,19 +223,18 @@ fn word_initials_units(value: &str, mask: char, out: Out) {
 
 /// DIGIT's email pattern: the local part keeps its first unit; the domain keeps its first and
 /// its last unit. A value without `@` is left as it is (the caller falls back to a full mask).
-fn email(value: &str, mask: char, out: Out) {
+fn email(value: &str, mask: char, out: &mut String) {
     if let Some((bytes, mask_byte)) = ascii_units(value, mask) {
         let Some(at) = bytes.iter().rposition(|&b| b == b'@') else {
-            return out.0.push_str(value);
+            return out.push_str(value);
         };
         let masked = |i: usize, b: u8| if i < at { i > 0 && b != b'@' } else { i > at + 1 && i + 1 < bytes.len() };
-        return out.ascii(bytes.iter().enumerate().map(|(i, &b)| if masked(i, b) { mask_byte } else { b }));
+        return push_ascii(out, bytes.iter().enumerate().map(|(i, &b)| if masked(i, b) { mask_byte } else { b }));
     }
     email_units(value, mask, out)
 }
 
-fn email_units(value: &str, mask: char, out: Out) {
-    let out = out.0;
+fn email_units(value: &str, mask: char, out: &mut String) {
     let all = units(value);
     let Some(at) = all.iter().rposition(|&g| g == "@") else {
         return out.push_str(value);
@@ -260,7 +251,7 @@ fn email_units(value: &str, mask: char, out: Out) {
 
 /// `[A-Za-zÀ-ȕ0-9(),-_., ]`: masks letters, digits, spaces and the punctuation in DIGIT's set
 /// (`,-_` is a range: `,` to `_`), and every word unit of any script.
-fn address(value: &str, mask: char, out: Out) {
+fn address(value: &str, mask: char, out: &mut String) {
     replace_units(value, mask, &ADDRESS_SET, out)
 }
 
@@ -293,7 +284,7 @@ fn in_address_set(c: char) -> bool {
 }
 
 /// Replaces each unit whose first character is in `set` by the mask character.
-fn replace_units(value: &str, mask: char, set: &MaskSet, out: Out) {
+fn replace_units(value: &str, mask: char, set: &MaskSet, out: &mut String) {
     // Line breaks that are never masked change nothing byte by byte: `\r\n` is one unit, kept
     // whole either way (multi-line addresses in quoted CSV fields).
     let breaks_kept = !set.ascii[usize::from(b'\r')] && !set.ascii[usize::from(b'\n')];
@@ -301,11 +292,10 @@ fn replace_units(value: &str, mask: char, set: &MaskSet, out: Out) {
         return replace_graphemes(value, mask, set.holds, out);
     }
     let (bytes, mask_byte) = (value.as_bytes(), mask as u8);
-    out.ascii(bytes.iter().map(|&b| if set.ascii[usize::from(b & 0x7f)] { mask_byte } else { b }));
+    push_ascii(out, bytes.iter().map(|&b| if set.ascii[usize::from(b & 0x7f)] { mask_byte } else { b }));
 }
 
-fn replace_graphemes(value: &str, mask: char, masked: impl Fn(char) -> bool, out: Out) {
-    let out = out.0;
+fn replace_graphemes(value: &str, mask: char, masked: impl Fn(char) -> bool, out: &mut String) {
     for g in graphemes(value) {
         if g.chars().next().is_some_and(&masked) {
             out.push(mask);
@@ -317,8 +307,7 @@ fn replace_graphemes(value: &str, mask: char, masked: impl Fn(char) -> bool, out
 
 /// `\w(?=(?:[ \w]*\w){2}$)`: in the trailing run of words and spaces, masks every word unit
 /// but the last two.
-fn trailing_words(value: &str, mask: char, out: Out) {
-    let out = out.0;
+fn trailing_words(value: &str, mask: char, out: &mut String) {
     let all = units(value);
     if !all.last().is_some_and(|g| is_word_unit(g)) {
         return out.push_str(value);
@@ -335,7 +324,7 @@ fn trailing_words(value: &str, mask: char, out: Out) {
 }
 
 /// Masks every word unit; keeps separators.
-fn all_words(value: &str, mask: char, out: Out) {
+fn all_words(value: &str, mask: char, out: &mut String) {
     replace_units(value, mask, &WORD_SET, out)
 }
 
@@ -385,9 +374,9 @@ mod tests {
     }
 
     /// What a mask function writes into an empty buffer.
-    fn written(f: impl FnOnce(Out)) -> String {
+    fn written(f: impl FnOnce(&mut String)) -> String {
         let mut s = String::new();
-        f(Out(&mut s));
+        f(&mut s);
         s
     }
 
