@@ -30,31 +30,6 @@ struct Tok<'a> {
     kind: Kind,
 }
 
-impl<'a> Tok<'a> {
-    /// The token `s[st..end]` (`low` is `s` in ASCII lower case): its kind, given whether it
-    /// reads as a Latin word and whether as a number, and the lists of `lex` it is in.
-    fn new(s: &'a str, low: &'a str, lex: &Lexicon, (st, end): (usize, usize), latin: bool, number: bool) -> Tok<'a> {
-        let text = &s[st..end];
-        // A token glued to a mask character is what is left of a masked value.
-        let masked = s[..st].ends_with('*') || s[end..].starts_with('*');
-        let kind = if masked {
-            Kind::Other
-        } else if latin {
-            Kind::Latin
-        } else if number {
-            Kind::Number
-        } else if text.chars().all(|c| ('\u{0900}'..='\u{0DFF}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}')) {
-            Kind::Indic
-        } else {
-            Kind::Other
-        };
-        let low = &low[st..end];
-        // No list holds a number (the dictionary lint keeps them words).
-        let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
-        Tok { start: st, end, text, low, lists, kind }
-    }
-}
-
 /// Splits `s` into word tokens, each with the lists of `lex` it is in; `low` is `s` in ASCII
 /// lower case (same byte offsets).
 fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
@@ -62,7 +37,7 @@ fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
     if s.is_ascii() {
         tokenize_ascii(s, low, lex)
     } else {
-        tokenize_chars(s, low, lex)
+        tokenize_chars(s, low, lex, s.char_indices())
     }
 }
 
@@ -93,25 +68,60 @@ fn tokenize_ascii<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
             }
             break;
         }
-        let latin = letters || elided_name(&s[st..i]);
-        toks.push(Tok::new(s, low, lex, (st, i), latin, digits));
+        let text = &s[st..i];
+        let masked = (st > 0 && b[st - 1] == b'*') || b.get(i) == Some(&b'*');
+        let kind = if masked {
+            Kind::Other
+        } else if letters || elided_name(text) {
+            Kind::Latin
+        } else if digits {
+            Kind::Number
+        } else {
+            Kind::Other
+        };
+        let low = &low[st..i];
+        let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
+        toks.push(Tok { start: st, end: i, text, low, lists, kind });
     }
     toks
 }
 
-/// [`tokenize`] character by character, for any text.
-fn tokenize_chars<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
+/// [`tokenize`] over `chars`, the characters of `s` with their byte offsets.
+fn tokenize_chars<'a>(
+    s: &'a str,
+    low: &'a str,
+    lex: &Lexicon,
+    chars: impl Iterator<Item = (usize, char)>,
+) -> Vec<Tok<'a>> {
     // About one token per five bytes of text: one allocation instead of several.
     let mut toks = Vec::with_capacity(s.len() / 5 + 2);
     let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+    for (i, c) in chars.chain(std::iter::once((s.len(), ' '))) {
         let word = i < s.len() && (is_word_char(c) || start.is_some_and(|st| elided_prefix(s, st, i)));
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
                 let text = &s[st..i];
-                let latin = text.bytes().all(|b| b.is_ascii_alphabetic()) || elided_name(text);
-                toks.push(Tok::new(s, low, lex, (st, i), latin, text.bytes().all(|b| b.is_ascii_digit())));
+                // A token glued to a mask character is what is left of a masked value.
+                let masked = s[..st].ends_with('*') || s[i..].starts_with('*');
+                let kind = if masked {
+                    Kind::Other
+                } else if text.bytes().all(|b| b.is_ascii_alphabetic()) || elided_name(text) {
+                    Kind::Latin
+                } else if text.bytes().all(|b| b.is_ascii_digit()) {
+                    Kind::Number
+                } else if text
+                    .chars()
+                    .all(|c| ('\u{0900}'..='\u{0DFF}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}'))
+                {
+                    Kind::Indic
+                } else {
+                    Kind::Other
+                };
+                let low = &low[st..i];
+                // No list holds a number (the dictionary lint keeps them words).
+                let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
+                toks.push(Tok { start: st, end: i, text, low, lists, kind });
                 start = None;
             }
             _ => {}
@@ -949,7 +959,7 @@ mod tests {
                 toks.iter().map(|t| (t.start, t.end, t.kind, t.lists)).collect()
             };
             let fast = seen(tokenize(&s, &low, &LEX));
-            let decoded = seen(tokenize_chars(&s, &low, &LEX));
+            let decoded = seen(tokenize_chars(&s, &low, &LEX, s.char_indices()));
             proptest::prop_assert_eq!(fast, decoded);
         }
     }
