@@ -84,6 +84,30 @@ fn samples_are_masked_exactly_as_expected_in_every_variant() {
     }
 }
 
+/// Column headers that name a topic, not the values: `Complaint Details` holds sentences in
+/// which a mobile is still a mobile, `Meter No` holds meter numbers shaped like voter ids;
+/// lower-case names after `contact`; a trade before द्वारा ("by the lineman") is no name.
+#[test]
+fn headers_name_the_topic_of_sentences_and_the_kind_of_identifiers() {
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "--quiet", "--out"])
+        .arg(out.path())
+        .arg(testdata("topics/complaints.csv"))
+        .assert()
+        .success();
+    let got = std::fs::read_to_string(out.path().join("complaints.csv")).unwrap();
+    let want = std::fs::read_to_string(testdata("expected/topics/complaints.csv")).unwrap();
+    assert_eq!(got, want);
+    for kept in ["MTR6782828", "CMP/2023/0451", "लाइन मैन द्वारा ठीक किया गया", "resolved by JE on 14/11/2020"]
+    {
+        assert!(got.contains(kept), "{kept} changed");
+    }
+    for leaked in ["8178128657", "lalit gill", "6966654573", "ishaan", "जगदीश"] {
+        assert!(!got.contains(leaked), "{leaked} survived");
+    }
+}
+
 #[test]
 fn files_without_pii_come_out_byte_identical_in_every_dialect() {
     let input = testdata("dialects");

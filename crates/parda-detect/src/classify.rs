@@ -58,10 +58,11 @@ impl ColumnClass {
 
 /// Classifies a column from its header and sampled values.
 pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, samples: &[&str]) -> ColumnClass {
-    let header_flags = matcher.header_flags(header);
+    let mut header_flags = matcher.header_flags(header);
     let types = matcher.rule_set.types.len();
     let mut whole = vec![0usize; types];
-    let (mut sampled, mut id_like, mut amounts, mut name_cells, mut numeric) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut sampled, mut id_like, mut amounts, mut name_cells, mut numeric, mut prose) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut findings: Vec<Finding> = Vec::new();
     for cell in samples {
         let cell = cell.trim();
@@ -81,6 +82,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         if cell.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.') {
             numeric += 1;
         }
+        if is_prose(cell) {
+            prose += 1;
+        }
         matcher.detect(cell, &CellContext::default(), &mut findings);
         if let [f] = findings.as_slice() {
             if (f.end - f.start) * 10 >= cell.len() * 9 && !matcher.is_protected_type(f.type_idx) {
@@ -88,6 +92,31 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
             }
         }
     }
+    // A header word that argues against a rule ("Complaint No": no mobile) speaks of a column
+    // whose cells are the identifier it names. Over sentences ("Complaint Details",
+    // "Remarks") it names the topic, not the numbers written in them: a mobile in a
+    // complaint's text is still a mobile.
+    if sampled >= 3 && prose * 2 >= sampled {
+        for flags in &mut header_flags {
+            flags.1 = false;
+        }
+    }
+    // Nor are a column's values taken for a type its header argues against: meter numbers
+    // shaped like voter ids (`Meter No`: `MTR6782828`).
+    let argued_against: Vec<bool> = (0..types)
+        .map(|t| {
+            let flags = || {
+                matcher
+                    .rule_set
+                    .rules
+                    .iter()
+                    .zip(&header_flags)
+                    .filter(|(r, _)| matcher.rule_set.type_index(&r.pii_type) == Some(t))
+                    .map(|(_, f)| *f)
+            };
+            flags().any(|f| f.1) && !flags().any(|f| f.0)
+        })
+        .collect();
     let share = |t: usize| {
         if sampled == 0 {
             0.0
@@ -125,7 +154,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         class.confidence = if share(h.type_idx) >= 0.5 { 0.99 } else { h.confidence };
         return class;
     }
-    if let Some(t) = (0..types).max_by_key(|&t| whole[t]).filter(|&t| share(t) >= VALUE_SHARE) {
+    if let Some(t) =
+        (0..types).filter(|&t| !argued_against[t]).max_by_key(|&t| whole[t]).filter(|&t| share(t) >= VALUE_SHARE)
+    {
         class.pii_type = Some(t);
         class.source = ClassSource::Values;
         class.validated = whole[t];
@@ -144,6 +175,12 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     class.suppress_digits = sampled >= 5 && id_like * 10 >= sampled * 8;
     class.amount_like = sampled >= 5 && amounts == sampled;
     class
+}
+
+/// A sentence rather than a value: three or more words with letters (a remark, a
+/// complaint's text), where an address or a name has at most a few.
+fn is_prose(cell: &str) -> bool {
+    cell.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).nth(2).is_some()
 }
 
 /// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
@@ -182,6 +219,36 @@ mod tests {
         let c = classify_column(&m, &h, "Ref", &vals);
         assert_eq!(c.pii_type, None);
         assert!(c.suppress_digits);
+    }
+
+    #[test]
+    fn a_header_word_against_a_type_holds_for_values_not_for_sentences() {
+        let (m, h) = setup();
+        // Meter numbers shaped like voter ids are not voter ids under `Meter No`.
+        let meters = ["MTR6782828", "MTR2457220", "MTR6379204", "MTR0166379", "MTR5512093"];
+        let c = classify_column(&m, &h, "Meter No", &meters);
+        assert_eq!(c.pii_type, None);
+        let mut found = Vec::new();
+        m.detect(meters[0], &c.cell_context(), &mut found);
+        assert!(found.is_empty(), "{found:?}");
+        // Under `Complaint Details` the cells are sentences: "complaint" names their topic, and
+        // a mobile written in one is still found.
+        let texts = [
+            "Caller reports leakage near Sector 14",
+            "Consumer requested name change; new number 9876543210",
+            "No water since Monday",
+            "Bill dispute resolved by JE",
+        ];
+        let c = classify_column(&m, &h, "Complaint Details", &texts);
+        let mut found = Vec::new();
+        m.detect("Caller (8178128657) reports leakage", &c.cell_context(), &mut found);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(m.rule_set.types[found[0].type_idx].name, "mobile");
+        // Under `Complaint No` the cells are the complaint numbers: no mobile.
+        let numbers = ["7012345678", "CMP 8178128657", "9123456780", "8234567801"];
+        let c = classify_column(&m, &h, "Complaint No", &numbers);
+        m.detect("CMP 8178128657", &c.cell_context(), &mut found);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -592,7 +592,20 @@ impl NameFinder {
                     continue;
                 }
                 let j = toks[i..j].iter().position(|n| self.is_place(n)).map_or(j, |k| i + k);
-                if toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_HI_LIST)) {
+                // Common words before द्वारा ("by") that are no name in any spelling are an
+                // office or a trade ("लाइन मैन द्वारा", by the lineman), not a person. (Before ने
+                // and जी they are still taken: many names are common words of Hindi text, जगदीश,
+                // हरीश, and a person is what ने and जी follow.)
+                let office = |run: &[Tok]| {
+                    run.iter().all(|t| {
+                        has_common_words(t.text)
+                            && self.lex.common_indic.contains(t.text)
+                            && !self.indic_name_any_spelling(t)
+                    })
+                };
+                let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_HI_LIST));
+                let office = post.is_some_and(|n| n.text == "द्वारा" && office(&toks[i..j]));
+                if post.is_some() && !office {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
@@ -695,13 +708,30 @@ impl NameFinder {
         {
             j += 1;
         }
+        // A surname that is also an English word after a given name ("lalit gill").
+        if j == i + 1
+            && self.is_given(&toks[i])
+            && toks.get(j).is_some_and(|n| {
+                n.text.bytes().all(|b| b.is_ascii_lowercase())
+                    && self.is_surname(n)
+                    && !self.listed_word(n)
+                    && !n.lists.has(Lists::HINGLISH)
+                    && Self::joins_space(s, &toks[i], n)
+            })
+        {
+            j += 1;
+        }
         let postposition =
             toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n));
         let preposition = i > 0 && toks[i - 1].lists.has(PERSON_PREPOSITION_LIST);
         let after_english = toks.get(j).is_none_or(|n| n.kind == Kind::Latin && n.lists.has(Lists::ENGLISH));
         // Counting the cell's English words is the costly part: only when the rest holds.
         let sentence = || toks.iter().filter(|t| t.text.len() >= 3 && t.lists.has(Lists::ENGLISH)).nth(1).is_some();
-        ((2..=3).contains(&(j - i)) && (postposition || (preposition && after_english && sentence()))).then_some(j)
+        // A given name or a surname of the dictionary, beside words that are neither English
+        // nor Hinglish, needs no more ("contact biswajit bhardwaj on ...", "ishaan hegde").
+        let known = self.is_given(&toks[i]) || self.is_surname(&toks[j - 1]);
+        ((2..=3).contains(&(j - i)) && (postposition || known || (preposition && after_english && sentence())))
+            .then_some(j)
     }
 
     /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of).
@@ -1011,6 +1041,15 @@ mod tests {
         assert_eq!(names("திரு முருகன் செல்வம், ward 3"), vec!["முருகன் செல்வம்"]);
         assert_eq!(names("Ramesh Kumar, Ward 7"), vec!["Ramesh Kumar"]);
         assert_eq!(names("पानी का बिल, अनोखी बंटवाल ने शिकायत की"), vec!["अनोखी बंटवाल"]);
+        // Names that are also common words are names before ने and द्वारा; common words that
+        // are no name before द्वारा are a trade or an office.
+        assert_eq!(names("विजय ने शिकायत की"), vec!["विजय"]);
+        assert_eq!(names("जगदीश बिष्ट ने शिकायत दर्ज की"), vec!["जगदीश बिष्ट"]);
+        assert_eq!(names("हरीश द्वारा शिकायत"), vec!["हरीश"]);
+        for s in ["लाइन मैन द्वारा ठीक किया गया", "कर्मचारी द्वारा सफाई की गई"]
+        {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
@@ -1086,6 +1125,12 @@ mod tests {
         assert_eq!(names("meter of anokhi bantuwal found faulty"), vec!["anokhi bantuwal"]);
         assert_eq!(names("anokhi bantuwal ne shikayat ki"), vec!["anokhi bantuwal"]);
         assert_eq!(names("paid by xyqor lmnwal bantuwal today"), vec!["xyqor lmnwal bantuwal"]);
+        // A given name and a surname of the dictionary, with nothing else to say "person".
+        assert_eq!(names("meter faulty, contact ramesh sharma on 9876543210"), vec!["ramesh sharma"]);
+        assert_eq!(names("meter faulty, contact lalit gill on 9876543210"), vec!["lalit gill"]);
+        assert_eq!(names("contact ishaan hegde on 9876543210"), vec!["ishaan hegde"]);
+        assert_eq!(names("contact pushpa lepcha on 9876543210"), vec!["pushpa lepcha"]);
+        assert_eq!(names("anokhi bantuwal"), vec!["anokhi bantuwal"]);
         for s in [
             "paani nahi aa raha hai",
             "meter mein paani nahi aa raha",
@@ -1094,7 +1139,6 @@ mod tests {
             "shifted to kothrud depot last year",
             "receipt issued for gram panchayat tax",
             "sent to nigam office",
-            "anokhi bantuwal",
             "meter of anokhi bantuwal xyqor lmnwal found faulty",
         ] {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
