@@ -103,20 +103,15 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     }
     // Nor are a column's values taken for a type its header argues against: meter numbers
     // shaped like voter ids (`Meter No`: `MTR6782828`).
-    let argued_against: Vec<bool> = (0..types)
-        .map(|t| {
-            let flags = || {
-                matcher
-                    .rule_set
-                    .rules
-                    .iter()
-                    .zip(&header_flags)
-                    .filter(|(r, _)| matcher.rule_set.type_index(&r.pii_type) == Some(t))
-                    .map(|(_, f)| *f)
-            };
-            flags().any(|f| f.1) && !flags().any(|f| f.0)
-        })
-        .collect();
+    // Per type: (a header word against one of its rules, a header word for one of them).
+    let mut header_on_type = vec![(false, false); types];
+    for (rule, &(positive, negative)) in matcher.rule_set.rules.iter().zip(&header_flags) {
+        if let Some(t) = matcher.rule_set.type_index(&rule.pii_type) {
+            header_on_type[t].0 |= negative;
+            header_on_type[t].1 |= positive;
+        }
+    }
+    let argued_against = |t: usize| header_on_type[t].0 && !header_on_type[t].1;
     let share = |t: usize| {
         if sampled == 0 {
             0.0
@@ -155,7 +150,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         return class;
     }
     if let Some(t) =
-        (0..types).filter(|&t| !argued_against[t]).max_by_key(|&t| whole[t]).filter(|&t| share(t) >= VALUE_SHARE)
+        (0..types).filter(|&t| !argued_against(t)).max_by_key(|&t| whole[t]).filter(|&t| share(t) >= VALUE_SHARE)
     {
         class.pii_type = Some(t);
         class.source = ClassSource::Values;

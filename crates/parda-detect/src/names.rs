@@ -596,7 +596,7 @@ impl NameFinder {
                 // office or a trade ("लाइन मैन द्वारा", by the lineman), not a person. (Before ने
                 // and जी they are still taken: many names are common words of Hindi text, जगदीश,
                 // हरीश, and a person is what ने and जी follow.)
-                let office = |run: &[Tok]| {
+                let all_common_words = |run: &[Tok]| {
                     run.iter().all(|t| {
                         has_common_words(t.text)
                             && self.lex.common_indic.contains(t.text)
@@ -604,7 +604,7 @@ impl NameFinder {
                     })
                 };
                 let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_HI_LIST));
-                let office = post.is_some_and(|n| n.text == "द्वारा" && office(&toks[i..j]));
+                let office = post.is_some_and(|n| n.text == "द्वारा" && all_common_words(&toks[i..j]));
                 if post.is_some() && !office {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
