@@ -7,6 +7,13 @@ Sources (downloaded from PyPI with pip; see rules/dict/README.md for licences):
     for "India/Sri Lanka" (column 80); every name with a frequency there is taken; and names
     with a frequency for "Arabia/Persia" (column 77, the Arabic and Persian names of Indian
     Muslims: Imran, Fatima, Irfan) that are not English words (`said`, `may`, `slim`).
+  - Faker 40.63.0 (MIT, (c) Daniele Faraglio and contributors): the en_IN person provider's
+    first and last names (modern given names, `aarav`, `aadhya`, and surnames of every region,
+    `bhalla`, `chacko`, `kalita`), minus names that are English words (`date`, `doctor`,
+    `bail`: a capitalised English word mid-sentence would be taken for a name); and the hi_IN
+    provider's names as Hindi writes them (पटेल, मेहता, श्रीवास्तव: the rule-based spellings of
+    indic_names.py miss retroflex letters and conjuncts), minus names that are common Hindi
+    words unless listed in HI_NAMES_COMMON_WORDS.
   - COMMON_SURNAMES and EXTRA_GIVEN below, written by hand.
 
 A deterministic 15% of each list (by a hash of the name) is written to testdata/names/ as the
@@ -35,7 +42,7 @@ Usage: scripts/build_dicts.py             (needs pip and network access to PyPI)
        scripts/build_dicts.py --english   (only english_words.txt; apt-get install wamerican wbritish)
        scripts/build_dicts.py --common    (only common_words_indic.txt; pip install msgpack)
 """
-import hashlib, os, subprocess, sys, tempfile, zipfile
+import hashlib, os, subprocess, sys, tempfile, unicodedata, zipfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 # Words that are also names in the sources but are common in municipal records as words.
@@ -68,6 +75,8 @@ NOT_NAMES_INDIC = set("""
 # (the surname source above has 350 names and few Muslim, Bengali, Punjabi, South Indian or
 # Christian surnames). Held out by the same hash as the rest.
 COMMON_SURNAMES = set("""
+mitra lepcha sangma tamang gurung bhutia rai sherpa marak lyngdoh kharkongor syiem hmar sailo
+ralte pachuau lalremsiama khongwir nongrum dkhar shylla chettri chhetri limbu subba lama
 abbasi acharya adhikari agarwal aggarwal agrawal ahamed ahluwalia ahmad ahmed ahuja aiyar ali alvi
 ambedkar ansari antony arora asthana athavale awasthi azmi bagchi baghel bahl bajaj bajpai baksh
 bakshi balan banerjee bansal barman barua baruah basu bedi bhagat bhandari bhardwaj bharadwaj
@@ -96,7 +105,40 @@ trivedi tyagi upadhyay usmani vaidya varghese varma vats verma vyas wadhwa yadav
 EXTRA_GIVEN = set("""
 nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
 noorjahan zaheer imtiaz ishaq yusuf yakub ibrahim ismail
+tenzin karma pema dorjee dorji tashi sonam lobsang phurba ngawang lalremruata lalthanzuala
+zoramthanga lalduhoma
 """.split())
+
+# Names of Faker's hi_IN provider that wordfreq counts as common Hindi words because they are
+# common names (news text is full of them), chosen by hand: the ones that are also everyday
+# words (काम work, लाल red, सरकार government, मालिक owner, राय opinion, आशा hope, किरण ray) are
+# left out.
+HI_NAMES_COMMON_WORDS = set("""
+मजूमदार पिल्लई पाण्डेय राव पटेल बनर्जी सिन्हा मेहता चटर्जी भट जेटली सुब्रमण्यम भटनागर भट्टाचार्य
+मेनन पाटिल श्रीवास्तव आहूजा नायर रॉय टंडन घोष बोस देशपांडे
+देवराज प्रणव मनीषा अमृता सोहेल अरविन्द अरुण महावीर हरीश सिकन्दर कुणाल सुनील आदित्य राजेन्द्र
+जगजीत बृजेश अरुणा कालिदास अनुष्का सिद्धार्थ पुरुषोत्तम लीलावती बलदेव सतीश दामोदर दिलीप
+मधुकर रामचन्द्र जितेन्द्र अकबर देवदास सरला पुष्पा नरेन्द्र रजनीकांत अनिरुद्ध मालती बलराम
+सुशील जयदेव जगदीश परवीन विष्णु सुरेन्द्र रामकृष्ण इन्दिरा लक्ष्मण सुभाष गोपीनाथ जयन्ती रवि
+उषा गणेश दीप्ति
+""".split())
+
+FAKER = "faker==40.63.0"
+
+def faker_names(tmp, locale):
+    """(given names, surnames) of a Faker person provider, read from the wheel's source."""
+    import ast
+    wheel = [f for f in os.listdir(tmp) if f.startswith("faker-")][0]
+    src = zipfile.ZipFile(os.path.join(tmp, wheel)).read("faker/providers/person/%s/__init__.py" % locale)
+    lists = {}
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                lists[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                pass
+    given = set(lists["first_names_male"]) | set(lists["first_names_female"])
+    return given, set(lists["last_names"])
 
 def hold_out(name):
     return int(hashlib.sha256(name.encode()).hexdigest(), 16) % 100 < 15
@@ -117,8 +159,14 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         fetch(tmp, "indian-names==0.3")
         fetch(tmp, "gender-guesser==0.4.0")
+        fetch(tmp, FAKER)
         given, surnames = set(), set()
+        faker_given, faker_surnames = faker_names(tmp, "en_IN")
+        given |= {n for n in clean(faker_given) if n not in english}
+        surnames |= {n for n in clean(faker_surnames) if n not in english}
         for f in os.listdir(tmp):
+            if f.startswith("faker-"):
+                continue
             z = zipfile.ZipFile(os.path.join(tmp, f))
             for member in z.namelist():
                 data = z.read(member)
@@ -156,20 +204,31 @@ def write_indic():
     from indic_names import all_scripts, all_spellings
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
+    # A spelling that is a common word of running text is left out unless the lists already
+    # held it (a new name's rule-based spelling can be a word: char -> चार, four).
+    common = set(read_list(os.path.join(d, "common_words_indic.txt")))
+    with tempfile.TemporaryDirectory() as tmp:
+        fetch(tmp, FAKER)
+        hi_given, hi_surnames = faker_names(tmp, "hi_IN")
+    hindi = {"given_names": hi_given, "surnames": hi_surnames}
     for label in ("given_names", "surnames"):
+        old = set(read_list(os.path.join(d, label + "_indic.txt")))
+        usable = lambda w: w not in NOT_NAMES_INDIC and (w in old or w not in common)
         held = read_list(os.path.join(t, "heldout_" + label + ".txt"))
         kept = sorted(set(read_list(os.path.join(d, label + ".txt"))) - set(held))
         spellings = set()
         for name in kept:
-            spellings |= {w for w in all_spellings(name) if w not in NOT_NAMES_INDIC}
+            spellings |= {w for w in all_spellings(name) if usable(w)}
+        # Faker's Hindi spellings: never held out (they have no romanised form to plant).
+        spellings |= {w for w in hindi[label] if all("\u0900" <= c <= "\u097f" for c in w) and unicodedata.category(w[0]) == "Lo" and (w in HI_NAMES_COMMON_WORDS or usable(w))}
         rows = []
         for name in held:
             for script, w in sorted(all_scripts(name).items()):
-                if w not in spellings and w not in NOT_NAMES_INDIC:
+                if w not in spellings and usable(w):
                     rows.append("%s\t%s\t%s" % (script, w, name))
         every = set(spellings)
         for name in held:
-            every |= {w for w in all_spellings(name) if w not in NOT_NAMES_INDIC}
+            every |= {w for w in all_spellings(name) if usable(w)}
         open(os.path.join(d, label + "_indic.txt"), "w", encoding="utf-8").write(
             "\n".join(sorted(every, key=lambda w: w.encode())) + "\n")
         open(os.path.join(t, "heldout_" + label + "_indic.tsv"), "w", encoding="utf-8").write("\n".join(rows) + "\n")

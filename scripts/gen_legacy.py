@@ -16,7 +16,7 @@ Usage:
 The truth file lists, per data row (0-based) and column name, the PII values that must not
 survive in the masked output, and the columns that hold no PII and must come out unchanged.
 """
-import argparse, gzip, io, json, random, sys
+import argparse, gzip, io, json, os, random, sys
 
 GIVEN = ["Ramesh", "Suresh", "Mahesh", "Sunita", "Anita", "Priya", "Rajesh", "Mohan", "Sita", "Gita", "Arjun",
          "Vikram", "Pooja", "Neha", "Amit", "Sanjay", "Kavita", "Lakshmi", "Venkatesh", "Srinivas", "Abdul",
@@ -79,7 +79,11 @@ class Gen:
         self.r = random.Random(seed)
         self.free_given, self.free_surnames = GIVEN, SURNAME
         if heldout:
-            read = lambda f: [w.strip().title() for w in open(f, encoding="utf-8") if w.strip()]
+            # Held-out names that are also English words (`Harry`, `More`) are left out: without
+            # a dictionary nothing tells them from the words, and `scripts/eval_names.py`
+            # measures names never seen on their own.
+            english = set(w.strip() for w in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "dict", "english_words.txt")))
+            read = lambda f: [w.strip().title() for w in open(f, encoding="utf-8") if w.strip() and w.strip() not in english]
             self.free_given = read(heldout + "/heldout_given_names.txt")
             self.free_surnames = read(heldout + "/heldout_surnames.txt")
 

@@ -187,7 +187,9 @@ const MAX_NAME_TOKENS: usize = 4;
 /// Hinglish postpositions that follow a person ("Ramesh ne shikayat ki", "Sunita ji").
 const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "jee"];
 /// Prepositions that put a person after them ("meter of ...", "paid by ...").
-const PERSON_PREPOSITIONS: &[&str] = &["of", "by", "from", "to", "with", "for", "against"];
+/// Also the verbs and phrases that take a person (`as per`, `informed`, `contacted`).
+const PERSON_PREPOSITIONS: &[&str] =
+    &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
 /// Hindi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा").
 const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा"];
 /// Words before a house number (`Flat 302`, `Door 9`, `मकान 12`); `H`/`D` count with `No`.
@@ -326,6 +328,16 @@ impl NameFinder {
             && !t.lists.has(Lists::CONTEXT)
     }
 
+    /// Token `k` of a capitalised run is a surname that is also an institution word, last
+    /// after a given name that is not one (`Meera Mitra`, but `Jal Mitra` is the scheme).
+    fn surname_after_given(&self, run: &[Tok], k: usize) -> bool {
+        k + 1 == run.len()
+            && k > 0
+            && self.is_surname(&run[k])
+            && self.is_given(&run[k - 1])
+            && !run[k - 1].lists.has(Lists::INSTITUTION)
+    }
+
     fn is_honorific(&self, t: &Tok) -> bool {
         t.lists.has(Lists::HONORIFIC)
     }
@@ -424,10 +436,17 @@ impl NameFinder {
                 // Two Indic words after a marker, a third only when it is a dictionary name
                 // (`अनिल कुमार शर्मा`): scripts without a stop-word list would otherwise lose
                 // the words after the name (`ರಮೇಶ್ ಕುಮಾರ್ ಮನೆ`).
+                // Nor a common word after a surname, which ends a name (`आवेदक श्री सेन उपस्थित
+                // नहीं`: उपस्थित, present, is no second surname).
                 Kind::Indic => {
+                    let after_surname = j > first
+                        && self.is_surname(&toks[j - 1])
+                        && !self.is_given(&toks[j - 1])
+                        && has_common_words(t.text)
+                        && self.lex.common_indic.contains(t.text);
                     !t.lists.has(Lists::STOP_HI)
                         && !t.lists.has(Lists::RELATION)
-                        && (j - first < 2 || self.indic_name_any_spelling(t))
+                        && ((j - first < 2 && !after_surname) || self.indic_name_any_spelling(t))
                 }
                 _ => false,
             };
@@ -506,7 +525,8 @@ impl NameFinder {
                 // A short run in person context, after "by", "from", "to" or before "ne" or a
                 // relation marker, keeps the English words in it: names that are also words
                 // (`Nandan Khan`, `Harry Rajawat`, `Sulayman Mane`).
-                if self.person_context(s, &toks, i, j) && self.title_case_name(&toks[i..j]) {
+                let context = self.person_context(s, &toks, i, j);
+                if context != PersonContext::None && self.title_case_name(&toks[i..j], context) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
                     i = j;
                     continue;
@@ -534,13 +554,20 @@ impl NameFinder {
                         toks.get(j)
                             .is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n)),
                     );
-                let place = toks[i..j].iter().any(|t| self.is_place(t) || t.lists.has(Lists::INSTITUTION))
-                    || toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
+                let place = toks[i..j].iter().enumerate().any(|(k, t)| {
+                    self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !self.surname_after_given(&toks[i..j], k))
+                }) || toks
+                    .get(j)
+                    .is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
                 // A name that is also an English word ("More", "Deep") is not a name alone at
                 // the start of a sentence, where grammar explains the capital ("More water
                 // needed"); beside another name word ("Sanjana More") or mid-sentence it is.
-                let lone_word = run.len() == 1 && run[0].lists.has(Lists::ENGLISH) && Self::sentence_start(s, &toks, a);
+                // Nor beside capitalised English words it stands in a title with ("Deep
+                // Cleaning", "Ram Temple Road").
+                let lone_word = run.len() == 1
+                    && run[0].lists.has(Lists::ENGLISH)
+                    && (Self::sentence_start(s, &toks, a) || a > i || b < j);
                 if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place && self.initials_and_surname(s, run) {
@@ -622,33 +649,59 @@ impl NameFinder {
 
     /// Whether the tokens `[i, j)` stand where a person does: after a person preposition or a
     /// context word, or before a postposition (`ne`, `ji`) or a relation marker (`S/O`).
-    fn person_context(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+    fn person_context(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> PersonContext {
+        let after = toks.get(j).is_some_and(|n| {
+            (n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n))
+                || self.relation_at(s, toks, j) > 0
+        });
         let before = i > 0 && {
             let p = &toks[i - 1];
             p.text.bytes().all(|b| b.is_ascii_lowercase())
                 && (p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT))
         };
-        let after = toks.get(j).is_some_and(|n| {
-            (n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n))
-                || self.relation_at(s, toks, j) > 0
-        });
-        before || after
+        if after {
+            PersonContext::After
+        } else if before {
+            PersonContext::Before
+        } else {
+            PersonContext::None
+        }
     }
 
     /// Two or three title-case words that can make a name: each a dictionary name, a word in
     /// no list, or an English word that is no institution, place, address or marker word; at
-    /// least one not English.
-    fn title_case_name(&self, run: &[Tok]) -> bool {
+    /// least one not English, or (before `ne`, `ji` or a relation marker, which only a person
+    /// takes) a dictionary name that is also a word (`Harry More ne ...`). An institution word
+    /// that is also a surname may end it (`Madhavi Nigam ne`, but not `Nagar Nigam`).
+    fn title_case_name(&self, run: &[Tok], context: PersonContext) -> bool {
         let title = |t: &Tok| {
             t.text.len() >= 2
                 && t.text.as_bytes()[0].is_ascii_uppercase()
                 && t.text[1..].bytes().all(|b| b.is_ascii_lowercase())
         };
         let english_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !self.listed_word(t);
+        let name_word = |t: &Tok| {
+            self.in_dict(t) && (!t.lists.has(Lists::ENGLISH) || context == PersonContext::After) || self.unknown_word(t)
+        };
+        // The last word may be an institution word that is a surname: known as one, or before
+        // `ne` after a name (`Madhavi Nigam ne`; `Jal Nigam ne` has no name before it).
+        let last = run.len().saturating_sub(1);
+        let end_surname = |k: usize, t: &Tok| {
+            k == last
+                && k > 0
+                && t.lists.has(Lists::INSTITUTION)
+                && (self.is_surname(t) || context == PersonContext::After)
+                && name_word(&run[k - 1])
+        };
         (2..=3).contains(&run.len())
-            && run.iter().all(|t| title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t)))
-            && run.iter().any(|t| self.in_dict(t) && !t.lists.has(Lists::ENGLISH) || self.unknown_word(t))
-            && !run.iter().any(|t| self.is_place(t) || t.lists.has(Lists::INSTITUTION))
+            && run.iter().enumerate().all(|(k, t)| {
+                title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t) || end_surname(k, t))
+            })
+            && run.iter().any(name_word)
+            && !run
+                .iter()
+                .enumerate()
+                .any(|(k, t)| self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k, t)))
     }
 
     /// Initials with dots and then one or two words that are no English or listed word:
@@ -791,7 +844,13 @@ impl NameFinder {
         let a = run.iter().position(|t| self.in_dict(t))?;
         let b = run.iter().rposition(|t| self.in_dict(t))?;
         let a = if a > 0 && !self.is_given(&run[a]) { a - 1 } else { a };
-        let b = if b + 1 < run.len() && !self.is_surname(&run[b]) { b + 1 } else { b };
+        // A lone name that is both a given name and a surname (রমেশ, Ramesh) is taken as the
+        // given name: the unknown word after it is its surname.
+        let b = if b + 1 < run.len() && (!self.is_surname(&run[b]) || (a == b && self.is_given(&run[b]))) {
+            b + 1
+        } else {
+            b
+        };
         Some((a, b))
     }
 
@@ -963,8 +1022,38 @@ impl NameFinder {
         let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, &toks, i) > 0);
         let dict = toks.iter().any(|t| self.in_dict(t));
         let place = toks.iter().any(|t| self.is_place(t));
-        letters && words && !place && (dict || marker)
+        letters && words && !place && (dict || marker) && !toks.iter().any(|t| self.sentence_word(t))
     }
+
+    /// A word that makes a cell a sentence about someone rather than their name: a Hindi
+    /// function word (`श्री राहुल जैन का मकान`, `सीमा ने शिकायत की`) or a lower-case English
+    /// word that is no name (`Meera requested new connection`). Honorifics, relation markers
+    /// (`son of`) and names that are also words (`ram`, `more`) are not.
+    fn sentence_word(&self, t: &Tok) -> bool {
+        if self.is_honorific(t) || t.lists.has(Lists::RELATION) || self.in_dict(t) {
+            return false;
+        }
+        match t.kind {
+            Kind::Indic => t.lists.has(Lists::STOP_HI) || t.lists.has(POST_CONTEXT_HI_LIST),
+            Kind::Latin => {
+                t.text.bytes().all(|b| b.is_ascii_lowercase())
+                    && (t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH))
+                    && !matches!(t.low, "of" | "alias" | "urf" | "late")
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What around a capitalised run says a person is named there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PersonContext {
+    /// Nothing.
+    None,
+    /// A preposition or verb that takes a person before it (`by`, `as per`, `informed`).
+    Before,
+    /// A postposition that only a person takes after it (`ne`, `ji`), or a relation marker.
+    After,
 }
 
 fn push(out: &mut Vec<LexSpan>, span: LexSpan) {
@@ -1065,6 +1154,27 @@ mod tests {
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
         assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
         assert_eq!(names("குழாய் ரமேஷ் குமார் வீட்டில்"), vec!["ரமேஷ் குமார்"]);
+    }
+
+    #[test]
+    fn surnames_that_are_also_institution_or_english_words() {
+        // Mitra and Nigam are surnames and scheme or office words (`Jal Mitra`, `Nagar Nigam`).
+        assert_eq!(names("Spoke to Meera Mitra about pending dues"), vec!["Meera Mitra"]);
+        assert_eq!(names("Madhavi Nigam ne shikayat darj ki"), vec!["Madhavi Nigam"]);
+        assert_eq!(names("Jal Mitra visited the site"), Vec::<String>::new());
+        assert_eq!(names("Jal Nigam ne pipeline badli"), Vec::<String>::new());
+        assert_eq!(names("Complaint forwarded to Nagar Nigam office"), Vec::<String>::new());
+        // Before `ne`, two names that are also English words are a person; after `for` they
+        // are the sentence going on.
+        assert_eq!(names("Harry More ne shikayat darj ki"), vec!["Harry More"]);
+        assert_eq!(names("Paid for Deep Cleaning of the tank"), Vec::<String>::new());
+        // `as per`, `informed`: verbs and phrases that take a person.
+        assert_eq!(names("As per Savita Gala, the drain is blocked"), vec!["Savita Gala"]);
+        // A Hindi spelling from the hi_IN list (retroflex ट), and a lone Bengali name that is
+        // both a given name and a surname followed by an unknown surname.
+        assert_eq!(names("जगदीश पटेल से बात हुई"), vec!["जगदीश पटेल"]);
+        assert_eq!(names("आवेदक श्री सेन उपस्थित नहीं"), vec!["सेन"]);
+        assert_eq!(names("মিটার রমেশ বন্দ্যোপাধ্যায় বাড়ি"), vec!["রমেশ বন্দ্যোপাধ্যায়"]);
     }
 
     #[test]
@@ -1223,7 +1333,20 @@ mod tests {
         for s in ["Ramesh Kumar", "R. K. Sharma", "Smt. Anokhi Xyz", "SUNITA DEVI"] {
             assert!(f.is_name_cell(s), "{s}");
         }
-        for s in ["Residential", "Gandhi Nagar", "Old Age Pension", "9876543210", "Ward 7", "MR.", "Smt"] {
+        for s in [
+            "Residential",
+            "Gandhi Nagar",
+            "Old Age Pension",
+            "9876543210",
+            "Ward 7",
+            "MR.",
+            "Smt",
+            // Sentences about a person are not their name (a remarks column of them is no name
+            // column: every word of it would be masked).
+            "श्री राहुल जैन का मकान",
+            "सीमा शर्मा ने शिकायत दर्ज की",
+            "Meera requested new connection",
+        ] {
             assert!(!f.is_name_cell(s), "{s}");
         }
     }

@@ -210,15 +210,28 @@ fn word_initials(value: &str, mask: char, out: &mut String) {
 
 fn word_initials_units(value: &str, mask: char, out: &mut String) {
     let mut prev_word = false;
-    for g in graphemes(value) {
+    let mut units = graphemes(value).peekable();
+    while let Some(g) = units.next() {
         let word = is_word_unit(g);
         if word && prev_word && g != "_" {
+            out.push(mask);
+        } else if word && !units.peek().is_some_and(|n| is_word_unit(n)) && is_indic_syllable(g) {
+            // A word of one Indic syllable (`झा`, Jha) would be kept whole: keep its letter,
+            // mask its vowel sign.
+            let first = g.chars().next().expect("a grapheme has a char");
+            out.push(first);
             out.push(mask);
         } else {
             out.push_str(g);
         }
         prev_word = word;
     }
+}
+
+/// An Indic grapheme of a letter and its marks (`झा`, `श्री`), not a lone letter.
+fn is_indic_syllable(g: &str) -> bool {
+    let mut chars = g.chars();
+    chars.next().is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c)) && chars.next().is_some()
 }
 
 /// DIGIT's email pattern: the local part keeps its first unit; the domain keeps its first and
@@ -369,6 +382,9 @@ mod tests {
     fn indic_masked_by_grapheme() {
         let o = MaskOptions::default();
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P002, o), "र** कु**");
+        // A one-syllable word keeps its letter, not its vowel sign: `झा` is not left whole.
+        assert_eq!(mask_value("सीमा झा", MaskStyle::P002, o), "सी* झ*");
+        assert_eq!(mask_value("R. K. Jha", MaskStyle::P002, o), "R. K. J**");
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P001, o), "*** कुमार");
         assert_eq!(mask_value("ரமேஷ் குமார்", MaskStyle::P005, o), "*******");
     }
