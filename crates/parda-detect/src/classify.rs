@@ -1,7 +1,7 @@
 //! Column classification from the header and a sample of values, done once per table before
 //! streaming so every row of a column is treated the same way.
 
-use crate::header::HeaderHints;
+use crate::header::{normalize_header, HeaderHints};
 use crate::matcher::{CellContext, Finding, Matcher};
 use crate::values::{is_amount, is_placeholder, looks_masked};
 
@@ -158,8 +158,13 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         class.confidence = share(t);
         return class;
     }
-    if let Some(t) =
-        matcher.rule_set.type_index("name").filter(|_| sampled > 0 && name_cells as f32 >= VALUE_SHARE * sampled as f32)
+    // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
+    // of which are also people's names (`Anand`, `Salem`, `Tamil Nadu`): no names in it.
+    let places = sampled > 0 && prose * 2 < sampled && is_place_header(header);
+    if let Some(t) = matcher
+        .rule_set
+        .type_index("name")
+        .filter(|_| !places && sampled > 0 && name_cells as f32 >= VALUE_SHARE * sampled as f32)
     {
         class.pii_type = Some(t);
         class.source = ClassSource::Values;
@@ -169,7 +174,87 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     }
     class.suppress_digits = sampled >= 5 && id_like * 10 >= sampled * 8;
     class.amount_like = sampled >= 5 && amounts == sampled;
+    class.names = !places;
     class
+}
+
+/// Header words of a column of places: a word of the normalised header among them (`City`,
+/// `Town/Village`, `District Name`, `राज्य`).
+const PLACE_HEADER_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "district",
+    "state",
+    "country",
+    "taluk",
+    "taluka",
+    "tehsil",
+    "tahsil",
+    "mandal",
+    "block",
+    "locality",
+    "mohalla",
+    "colony",
+    "ward",
+    "zone",
+    "region",
+    "province",
+    "circle",
+    "division",
+    "panchayat",
+    "constituency",
+    "ulb",
+    "municipality",
+    "area",
+    "place",
+    "शहर",
+    "नगर",
+    "गांव",
+    "ग्राम",
+    "जिला",
+    "जनपद",
+    "राज्य",
+    "तहसील",
+    "वार्ड",
+    "मोहल्ला",
+];
+
+/// Header words of a person tied to a place (`Ward Member`, `Village Head`, `Circle Officer`):
+/// such a column holds names.
+const PERSON_HEADER_WORDS: &[&str] = &[
+    "head",
+    "officer",
+    "councillor",
+    "councilor",
+    "member",
+    "secretary",
+    "sarpanch",
+    "pradhan",
+    "incharge",
+    "owner",
+    "contact",
+    "person",
+    "inspector",
+    "engineer",
+    "clerk",
+    "staff",
+    "mukhiya",
+    "patwari",
+    "lekhpal",
+    "collector",
+    "representative",
+    "president",
+    "chairman",
+    "mla",
+    "mp",
+    "agent",
+];
+
+fn is_place_header(header: &str) -> bool {
+    let header = normalize_header(header);
+    let words = || header.split(' ');
+    words().any(|w| PLACE_HEADER_WORDS.contains(&w)) && !words().any(|w| PERSON_HEADER_WORDS.contains(&w))
 }
 
 /// A sentence rather than a value: three or more words with letters (a remark, a
@@ -244,6 +329,23 @@ mod tests {
         let c = classify_column(&m, &h, "Complaint No", &numbers);
         m.detect("CMP 8178128657", &c.cell_context(), &mut found);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_column_of_places_holds_no_names() {
+        let (m, h) = setup();
+        // Cities and states that are also given names (Anand, Salem, Tamil).
+        let cities = ["Anand", "Salem", "Ajmer", "Surat", "Tamil Nadu", "Assam"];
+        for header in ["City", "State", "district_name", "Town/Village"] {
+            let c = classify_column(&m, &h, header, &cities);
+            assert_eq!(c.pii_type, None, "{header}");
+            let mut found = Vec::new();
+            m.detect("Tamil Nadu", &c.cell_context(), &mut found);
+            assert!(found.is_empty(), "{header}: {found:?}");
+        }
+        // A person tied to a place is a person.
+        let c = classify_column(&m, &h, "Ward Member", &["Anand Kumar", "Salma Begum", "Ramesh Yadav"]);
+        assert!(c.names);
     }
 
     #[test]

@@ -111,7 +111,10 @@ pub fn looks_masked(cell: &str) -> bool {
                 j += 1;
             }
             let run = j - i;
-            if (c == b'*' && run >= 2) || ((c == b'X' || c == b'x') && (run >= 3 || (run >= 2 && has_digit))) {
+            // Two X's beside digits count only among more: `98XX XX3210` is masked, a PAN or a
+            // registration number with `XX` in it (`ABCXX1234F`, `XX35WG0513`) is not.
+            let pair = || run >= 2 && has_digit && b.iter().filter(|&&x| x == c).count() >= 4;
+            if (c == b'*' && run >= 2) || ((c == b'X' || c == b'x') && (run >= 3 || pair())) {
                 return true;
             }
             i = j;
@@ -180,7 +183,8 @@ mod tests {
         {
             assert!(looks_masked(s), "{s}");
         }
-        for s in ["Ramesh Kumar", "9876543210", "Alex", "MAXIMUS", "Box 12"] {
+        assert!(looks_masked("98XX XX3210"));
+        for s in ["Ramesh Kumar", "9876543210", "Alex", "MAXIMUS", "Box 12", "ABCXX1234F", "XX35WG0513"] {
             assert!(!looks_masked(s), "{s}");
         }
     }
