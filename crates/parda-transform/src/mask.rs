@@ -228,10 +228,14 @@ fn word_initials_units(value: &str, mask: char, out: &mut String) {
     }
 }
 
-/// An Indic grapheme of a letter and its marks (`झा`, `श्री`), not a lone letter.
+/// An Indic grapheme of one letter and one vowel sign (`झा`, `দে`): not a lone letter, and
+/// not a conjunct (`श्री`, an honorific, stays readable).
 fn is_indic_syllable(g: &str) -> bool {
     let mut chars = g.chars();
-    chars.next().is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c)) && chars.next().is_some()
+    let indic = |c: char| ('\u{0900}'..='\u{0DFF}').contains(&c);
+    chars.next().is_some_and(indic)
+        && chars.next().is_some_and(|c| indic(c) && c as u32 & 0x7F != 0x4D)
+        && chars.next().is_none()
 }
 
 /// DIGIT's email pattern: the local part keeps its first unit; the domain keeps its first and
@@ -384,6 +388,7 @@ mod tests {
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P002, o), "र** कु**");
         // A one-syllable word keeps its letter, not its vowel sign: `झा` is not left whole.
         assert_eq!(mask_value("सीमा झा", MaskStyle::P002, o), "सी* झ*");
+        assert_eq!(mask_value("श्री रमेश", MaskStyle::P002, o), "श्री र**");
         assert_eq!(mask_value("R. K. Jha", MaskStyle::P002, o), "R. K. J**");
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P001, o), "*** कुमार");
         assert_eq!(mask_value("ரமேஷ் குமார்", MaskStyle::P005, o), "*******");
