@@ -140,6 +140,10 @@ def faker_names(tmp, locale):
     given = set(lists["first_names_male"]) | set(lists["first_names_female"])
     return given, set(lists["last_names"])
 
+def devanagari_word(w):
+    """One Devanagari word starting with a letter (Faker's list has a few starting with a vowel sign)."""
+    return all("\u0900" <= c <= "\u097f" for c in w) and unicodedata.category(w[0]) == "Lo"
+
 def hold_out(name):
     return int(hashlib.sha256(name.encode()).hexdigest(), 16) % 100 < 15
 
@@ -220,7 +224,7 @@ def write_indic():
         for name in kept:
             spellings |= {w for w in all_spellings(name) if usable(w)}
         # Faker's Hindi spellings: never held out (they have no romanised form to plant).
-        spellings |= {w for w in hindi[label] if all("\u0900" <= c <= "\u097f" for c in w) and unicodedata.category(w[0]) == "Lo" and (w in HI_NAMES_COMMON_WORDS or usable(w))}
+        spellings |= {w for w in hindi[label] if devanagari_word(w) and (w in HI_NAMES_COMMON_WORDS or usable(w))}
         rows = []
         for name in held:
             for script, w in sorted(all_scripts(name).items()):

@@ -328,14 +328,21 @@ impl NameFinder {
             && !t.lists.has(Lists::CONTEXT)
     }
 
-    /// Token `k` of a capitalised run is a surname that is also an institution word, last
-    /// after a given name that is not one (`Meera Mitra`, but `Jal Mitra` is the scheme).
-    fn surname_after_given(&self, run: &[Tok], k: usize) -> bool {
+    /// Token `k` of a capitalised run is an institution word that ends a name as its surname
+    /// (`Meera Mitra`, `Madhavi Nigam ne`; not `Jal Mitra`, the scheme): the last word, after a
+    /// word `name_before` accepts, and known as a surname or (`before_ne`) in front of a
+    /// postposition only a person takes.
+    fn institution_surname(&self, run: &[Tok], k: usize, before_ne: bool, name_before: impl Fn(&Tok) -> bool) -> bool {
         k + 1 == run.len()
             && k > 0
-            && self.is_surname(&run[k])
-            && self.is_given(&run[k - 1])
-            && !run[k - 1].lists.has(Lists::INSTITUTION)
+            && run[k].lists.has(Lists::INSTITUTION)
+            && (self.is_surname(&run[k]) || before_ne)
+            && name_before(&run[k - 1])
+    }
+
+    /// A word of running Hindi, Bengali or Tamil text (`common_words_indic.txt`).
+    fn common_indic_word(&self, t: &Tok) -> bool {
+        has_common_words(t.text) && self.lex.common_indic.contains(t.text)
     }
 
     fn is_honorific(&self, t: &Tok) -> bool {
@@ -442,8 +449,7 @@ impl NameFinder {
                     let after_surname = j > first
                         && self.is_surname(&toks[j - 1])
                         && !self.is_given(&toks[j - 1])
-                        && has_common_words(t.text)
-                        && self.lex.common_indic.contains(t.text);
+                        && self.common_indic_word(t);
                     !t.lists.has(Lists::STOP_HI)
                         && !t.lists.has(Lists::RELATION)
                         && ((j - first < 2 && !after_surname) || self.indic_name_any_spelling(t))
@@ -554,8 +560,10 @@ impl NameFinder {
                         toks.get(j)
                             .is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n)),
                     );
+                let given = |p: &Tok| self.is_given(p) && !p.lists.has(Lists::INSTITUTION);
                 let place = toks[i..j].iter().enumerate().any(|(k, t)| {
-                    self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !self.surname_after_given(&toks[i..j], k))
+                    self.is_place(t)
+                        || (t.lists.has(Lists::INSTITUTION) && !self.institution_surname(&toks[i..j], k, false, given))
                 }) || toks
                     .get(j)
                     .is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
@@ -563,11 +571,10 @@ impl NameFinder {
                 // A name that is also an English word ("More", "Deep") is not a name alone at
                 // the start of a sentence, where grammar explains the capital ("More water
                 // needed"); beside another name word ("Sanjana More") or mid-sentence it is.
-                // Nor beside capitalised English words it stands in a title with ("Deep
+                // Nor before capitalised English words it stands in a title with ("Deep
                 // Cleaning", "Ram Temple Road").
-                let lone_word = run.len() == 1
-                    && run[0].lists.has(Lists::ENGLISH)
-                    && (Self::sentence_start(s, &toks, a) || a > i || b < j);
+                let lone_word =
+                    run.len() == 1 && run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, &toks, a) || b < j);
                 if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place && self.initials_and_surname(s, run) {
@@ -623,13 +630,8 @@ impl NameFinder {
                 // office or a trade ("लाइन मैन द्वारा", by the lineman), not a person. (Before ने
                 // and जी they are still taken: many names are common words of Hindi text, जगदीश,
                 // हरीश, and a person is what ने and जी follow.)
-                let all_common_words = |run: &[Tok]| {
-                    run.iter().all(|t| {
-                        has_common_words(t.text)
-                            && self.lex.common_indic.contains(t.text)
-                            && !self.indic_name_any_spelling(t)
-                    })
-                };
+                let all_common_words =
+                    |run: &[Tok]| run.iter().all(|t| self.common_indic_word(t) && !self.indic_name_any_spelling(t));
                 let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_HI_LIST));
                 let office = post.is_some_and(|n| n.text == "द्वारा" && all_common_words(&toks[i..j]));
                 if post.is_some() && !office {
@@ -685,23 +687,16 @@ impl NameFinder {
         };
         // The last word may be an institution word that is a surname: known as one, or before
         // `ne` after a name (`Madhavi Nigam ne`; `Jal Nigam ne` has no name before it).
-        let last = run.len().saturating_sub(1);
-        let end_surname = |k: usize, t: &Tok| {
-            k == last
-                && k > 0
-                && t.lists.has(Lists::INSTITUTION)
-                && (self.is_surname(t) || context == PersonContext::After)
-                && name_word(&run[k - 1])
-        };
+        let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
         (2..=3).contains(&run.len())
             && run.iter().enumerate().all(|(k, t)| {
-                title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t) || end_surname(k, t))
+                title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t) || end_surname(k))
             })
             && run.iter().any(name_word)
             && !run
                 .iter()
                 .enumerate()
-                .any(|(k, t)| self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k, t)))
+                .any(|(k, t)| self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k)))
     }
 
     /// Initials with dots and then one or two words that are no English or listed word:
@@ -1168,6 +1163,8 @@ mod tests {
         // are the sentence going on.
         assert_eq!(names("Harry More ne shikayat darj ki"), vec!["Harry More"]);
         assert_eq!(names("Paid for Deep Cleaning of the tank"), Vec::<String>::new());
+        // After a capitalised English word it is still a name (`Inspector Deep`).
+        assert_eq!(names("Site seen by Inspector Deep today"), vec!["Deep"]);
         // `as per`, `informed`: verbs and phrases that take a person.
         assert_eq!(names("As per Savita Gala, the drain is blocked"), vec!["Savita Gala"]);
         // A Hindi spelling from the hi_IN list (retroflex ट), and a lone Bengali name that is
