@@ -244,6 +244,17 @@ const STREET_SUFFIXES: &[&str] =
     &["nagar", "puram", "palli", "halli", "pet", "peth", "ganj", "wadi", "guda", "bagh", "vihar", "colony"];
 /// Ordinal endings (`3rd Cross`, `2nd Main`).
 const ORDINAL: &[&str] = &["st", "nd", "rd", "th"];
+/// Short forms of Muhammad that honorifics.txt lists (they stand before a name like a title) but
+/// that are part of the name.
+const MUHAMMAD: &[&str] = &["md", "mohd", "mohammad", "mohammed", "muhammad"];
+/// Two-letter words of English, Hinglish and office shorthand: never a pair of initials
+/// written without dots (`RK Sharma`, `Sunil Kr`), nor part of an upper-case name.
+const SHORT_WORDS: &[&str] = &[
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "ok", "on",
+    "or", "so", "to", "up", "us", "we", "ne", "ka", "ki", "ke", "ko", "ji", "se", "ho", "na", "aa", "ye", "wo", "rs", "re",
+    "dt", "pm", "pa", "pf", "ps", "st", "nd", "rd", "th", "km", "kg", "hr", "tv", "ac", "dc", "sq", "ft", "mt", "id", "cm",
+    "ex", "vs", "mr", "ms", "dr", "jr", "sr",
+];
 
 /// The word lists above as lexicon lists, so that a token's membership in all of them is found
 /// with its one lookup.
@@ -254,6 +265,7 @@ const HOUSE_KEYWORD_LIST: Lists = Lists::custom(3);
 const NUMERO_LIST: Lists = Lists::custom(4);
 const VILLAGE_KEYWORD_LIST: Lists = Lists::custom(5);
 const ADDRESS_CONTEXT_LIST: Lists = Lists::custom(6);
+const SHORT_WORD_LIST: Lists = Lists::custom(7);
 const OWN_LISTS: &[(Lists, &[&str])] = &[
     (POST_CONTEXT_LIST, POST_CONTEXT),
     (PERSON_PREPOSITION_LIST, PERSON_PREPOSITIONS),
@@ -262,6 +274,7 @@ const OWN_LISTS: &[(Lists, &[&str])] = &[
     (NUMERO_LIST, NUMERO),
     (VILLAGE_KEYWORD_LIST, VILLAGE_KEYWORDS),
     (ADDRESS_CONTEXT_LIST, ADDRESS_CONTEXT),
+    (SHORT_WORD_LIST, SHORT_WORDS),
 ];
 
 /// What an address run must hold to be taken.
@@ -413,6 +426,29 @@ impl NameFinder {
         }
     }
 
+    /// An upper-case word of the sentence, no name (`NOT`, `PAID`, `ON`, `VIDE`): in upper-case
+    /// text a capital says nothing, so an English, Hinglish, office or two-letter word that is
+    /// no dictionary name ends a name there ("OWNER MANU SANI NOT AVAILABLE").
+    fn caps_sentence_word(&self, t: &Tok) -> bool {
+        t.kind == Kind::Latin
+            && t.text.len() >= 2
+            && t.text.bytes().all(|b| b.is_ascii_uppercase())
+            && !self.in_dict(t)
+            && (t.lists.has(Lists::ENGLISH)
+                || t.lists.has(Lists::HINGLISH)
+                || t.lists.has(Lists::NON_NAME)
+                || t.lists.has(SHORT_WORD_LIST))
+    }
+
+    /// Two capitals or a capital and a small letter that are no short word (`RK`, `Dk`, `Md`):
+    /// initials written without dots, or a short form of a name.
+    fn letter_pair(t: &Tok) -> bool {
+        t.kind == Kind::Latin
+            && t.text.len() == 2
+            && t.text.as_bytes()[0].is_ascii_uppercase()
+            && !t.lists.has(SHORT_WORD_LIST)
+    }
+
     /// Name tokens from `i` on, after a marker: returns the end token (exclusive). `strict`
     /// (after a context word) takes Latin tokens only when capitalised.
     fn run_after(&self, s: &str, toks: &[Tok], mut i: usize, lenient: bool) -> (usize, usize) {
@@ -435,10 +471,12 @@ impl NameFinder {
                 Kind::Latin => {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
                     !self.is_place(t)
+                        && !(self.caps_sentence_word(t) && !(lenient && j == first))
                         && (Self::capitalised(t)
                             || (lower
                                 && self.in_dict(t)
-                                && (lenient || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH))))
+                                && (lenient || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH)))
+                            || self.lowercase_name_word(t))
                 }
                 // Two Indic words after a marker, a third only when it is a dictionary name
                 // (`अनिल कुमार शर्मा`): scripts without a stop-word list would otherwise lose
@@ -510,6 +548,12 @@ impl NameFinder {
                         .iter()
                         .all(|t| t.kind == Kind::Latin && !self.in_dict(t) && t.lists.has(Lists::ENGLISH));
                 if end > first && !place_follows && !all_english && (lenient || known || end - first >= 2) {
+                    // A short form of Muhammad before the name is part of it, not a title
+                    // (`Mohd Irfan`, `Md. Salim`).
+                    let mut first = first;
+                    while first > i && MUHAMMAD.contains(&toks[first - 1].low) {
+                        first -= 1;
+                    }
                     push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: false, score: 0.9 });
                     i = end;
                     continue;
@@ -541,7 +585,9 @@ impl NameFinder {
                 // ("PAID BY RAMESH KUMAR VIDE").
                 let word = |t: &Tok| {
                     !self.in_dict(t)
-                        && (t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::NON_NAME) || t.text.len() == 2)
+                        && (t.lists.has(Lists::ENGLISH)
+                            || t.lists.has(Lists::NON_NAME)
+                            || (t.text.len() == 2 && !Self::letter_pair(t)))
                 };
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
@@ -561,13 +607,15 @@ impl NameFinder {
                             .is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n)),
                     );
                 let given = |p: &Tok| self.is_given(p) && !p.lists.has(Lists::INSTITUTION);
-                let place = toks[i..j].iter().enumerate().any(|(k, t)| {
-                    self.is_place(t)
-                        || (t.lists.has(Lists::INSTITUTION) && !self.institution_surname(&toks[i..j], k, false, given))
-                }) || toks
-                    .get(j)
-                    .is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n));
                 let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
+                // In upper-case text the run is the whole sentence: only the name's words and the
+                // word after them say "place" ("DEBASIS KANWAR VISITED OFFICE").
+                let (pa, pb) = if caps { (a, (b + 1).min(j)) } else { (i, j) };
+                let near = &toks[pa..pb];
+                let place = near.iter().enumerate().any(|(k, t)| {
+                    self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !self.institution_surname(near, k, false, given))
+                }) || (pb == j
+                    && toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n)));
                 // A name that is also an English word ("More", "Deep") is not a name alone at
                 // the start of a sentence, where grammar explains the capital ("More water
                 // needed"); beside another name word ("Sanjana More") or mid-sentence it is.
@@ -690,7 +738,8 @@ impl NameFinder {
         let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
         (2..=3).contains(&run.len())
             && run.iter().enumerate().all(|(k, t)| {
-                title(t) && (self.in_dict(t) || self.unknown_word(t) || english_word(t) || end_surname(k))
+                title(t)
+                    && (self.in_dict(t) || self.unknown_word(t) || english_word(t) || end_surname(k) || Self::letter_pair(t))
             })
             && run.iter().any(name_word)
             && !run
@@ -699,11 +748,13 @@ impl NameFinder {
                 .any(|(k, t)| self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k)))
     }
 
-    /// Initials with dots and then one or two words that are no English or listed word:
-    /// `P. Venkateswarlu`, `K. V. Ramanujam`.
+    /// Initials (with dots, or two letters without: `RK`, `Pk`) and then one or two words that
+    /// are no English or listed word: `P. Venkateswarlu`, `K. V. Ramanujam`, `Rk Kanwar`.
     fn initials_and_surname(&self, s: &str, run: &[Tok]) -> bool {
-        let initial =
-            |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase() && s[t.end..].starts_with('.');
+        let initial = |t: &Tok| {
+            (t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase() && s[t.end..].starts_with('.'))
+                || Self::letter_pair(t)
+        };
         let n = run.iter().take_while(|t| initial(t)).count();
         n > 0 && (1..=2).contains(&(run.len() - n)) && run[n..].iter().all(|t| self.unknown_word(t))
     }
@@ -741,7 +792,8 @@ impl NameFinder {
 
     /// Two or three lower-case name words from token `i`, followed by a postposition ("... ne
     /// shikayat ki"), or in an English sentence after a preposition and before an English word
-    /// or the cell's end ("meter of ... found faulty"): returns the end token (exclusive).
+    /// or the cell's end ("meter of ... found faulty"), or at its head before an English word
+    /// ("... visited office"): returns the end token (exclusive).
     /// Lower-case text is where a name has no capital to show it, so the run must be short and
     /// its neighbours must say "person".
     fn lowercase_name(&self, s: &str, toks: &[Tok], i: usize) -> Option<usize> {
@@ -772,13 +824,20 @@ impl NameFinder {
         let postposition =
             toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n));
         let preposition = i > 0 && toks[i - 1].lists.has(PERSON_PREPOSITION_LIST);
-        let after_english = toks.get(j).is_none_or(|n| n.kind == Kind::Latin && n.lists.has(Lists::ENGLISH));
+        let english = |n: &Tok| n.kind == Kind::Latin && (n.lists.has(Lists::ENGLISH) || n.lists.has(SHORT_WORD_LIST));
+        let after_english = toks.get(j).is_none_or(english);
+        // At the head of an English sentence, before its verb ("birju kakde visited office").
+        let head = Self::sentence_start(s, toks, i)
+            && toks.get(j).is_some_and(|n| {
+                n.text.len() >= 3 && english(n) && !n.lists.has(Lists::HINGLISH) && Self::joins_space(s, &toks[j - 1], n)
+            });
         // Counting the cell's English words is the costly part: only when the rest holds.
         let sentence = || toks.iter().filter(|t| t.text.len() >= 3 && t.lists.has(Lists::ENGLISH)).nth(1).is_some();
         // A given name or a surname of the dictionary, beside words that are neither English
         // nor Hinglish, needs no more ("contact biswajit bhardwaj on ...", "ishaan hegde").
         let known = self.is_given(&toks[i]) || self.is_surname(&toks[j - 1]);
-        ((2..=3).contains(&(j - i)) && (postposition || known || (preposition && after_english && sentence())))
+        ((2..=3).contains(&(j - i))
+            && (postposition || known || ((preposition && after_english || head) && sentence())))
             .then_some(j)
     }
 
@@ -1107,6 +1166,29 @@ mod tests {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
         assert_eq!(names("Ramesh's house repaired"), vec!["Ramesh"]);
+        // Initials without dots, and short forms of Muhammad, are part of the name.
+        assert_eq!(names("Rk Kanwar visited office, documents verified"), vec!["Rk Kanwar"]);
+        assert_eq!(names("Complaint by Bhavesh Dk regarding water leakage"), vec!["Bhavesh Dk"]);
+        assert_eq!(names("informed Mohd Arif on phone"), vec!["Mohd Arif"]);
+        assert_eq!(names("Owner Md Ghulam not available"), vec!["Md Ghulam"]);
+        // Short words are no initials.
+        for s in ["Paid Rs Nine hundred", "Sent to AE Water Works", "Ok Tested meter"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    #[test]
+    fn upper_case_sentences() {
+        // A capital says nothing in upper-case text: the sentence's words end the name.
+        assert_eq!(names("OWNER MANU SANI NOT AVAILABLE DURING VISIT"), vec!["MANU SANI"]);
+        assert_eq!(names("MR. SRI NULL PAID ARREARS"), vec!["NULL"]);
+        assert_eq!(names("CONSUMER NIHAL MEGHWAL DISPUTES THE BILL"), vec!["NIHAL MEGHWAL"]);
+        // An office later in the sentence does not make the name a place.
+        assert_eq!(names("DEBASIS KANWAR VISITED OFFICE, DOCUMENTS VERIFIED"), vec!["DEBASIS KANWAR"]);
+        assert_eq!(names("INFORMED HEMLATA SK ON PHONE"), vec!["HEMLATA SK"]);
+        for s in ["RAJIV GANDHI HOSPITAL ROAD BLOCKED", "OWNER NOT AVAILABLE DURING VISIT", "SENT TO NAGAR NIGAM OFFICE"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
@@ -1238,6 +1320,12 @@ mod tests {
         assert_eq!(names("contact ishaan hegde on 9876543210"), vec!["ishaan hegde"]);
         assert_eq!(names("contact pushpa lepcha on 9876543210"), vec!["pushpa lepcha"]);
         assert_eq!(names("anokhi bantuwal"), vec!["anokhi bantuwal"]);
+        // At a sentence's head before its verb; after a context word or an honorific.
+        assert_eq!(names("birju kakde visited office, documents verified"), vec!["birju kakde"]);
+        assert_eq!(names("owner ghanshyam anbu not available during visit"), vec!["ghanshyam anbu"]);
+        assert_eq!(names("smt sarfraj rinku w/o late ranjay bara"), vec!["sarfraj rinku", "ranjay bara"]);
+        assert_eq!(names("as per inder vijayakumar, the drain is blocked since monday"), vec!["inder vijayakumar"]);
+        assert_eq!(names("informed sarath choubey on phone"), vec!["sarath choubey"]);
         for s in [
             "paani nahi aa raha hai",
             "meter mein paani nahi aa raha",
