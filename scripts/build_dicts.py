@@ -109,6 +109,15 @@ tenzin karma pema dorjee dorji tashi sonam lobsang phurba ngawang lalremruata la
 zoramthanga lalduhoma
 """.split())
 
+# Names of Faker's en_IN provider that are English words rare in municipal records, kept as
+# names (the name finder treats a name that is also a word as ambiguous: beside another name,
+# `Naveen Gala`, `devika savant`, it is a name). The others (`date`, `doctor`, `tank`, `bath`,
+# `master`, `contractor`) stay out.
+FAKER_WORD_NAMES = set("""
+agate amble bassi chad divan gala kale lad loyal oak pall pant rattan ravel sandal sane savant
+sunder warrior yogi peter victor
+""".split())
+
 # Names of Faker's hi_IN provider that wordfreq counts as common Hindi words because they are
 # common names (news text is full of them), chosen by hand: the ones that are also everyday
 # words (काम work, लाल red, सरकार government, मालिक owner, राय opinion, आशा hope, किरण ray) are
@@ -166,8 +175,8 @@ def main():
         fetch(tmp, FAKER)
         given, surnames = set(), set()
         faker_given, faker_surnames = faker_names(tmp, "en_IN")
-        given |= {n for n in clean(faker_given) if n not in english}
-        surnames |= {n for n in clean(faker_surnames) if n not in english}
+        given |= {n for n in clean(faker_given) if n not in english or n in FAKER_WORD_NAMES}
+        surnames |= {n for n in clean(faker_surnames) if n not in english or n in FAKER_WORD_NAMES}
         for f in os.listdir(tmp):
             if f.startswith("faker-"):
                 continue

@@ -250,10 +250,10 @@ const MUHAMMAD: &[&str] = &["md", "mohd", "mohammad", "mohammed", "muhammad"];
 /// Two-letter words of English, Hinglish and office shorthand: never a pair of initials
 /// written without dots (`RK Sharma`, `Sunil Kr`), nor part of an upper-case name.
 const SHORT_WORDS: &[&str] = &[
-    "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "ok", "on",
-    "or", "so", "to", "up", "us", "we", "ne", "ka", "ki", "ke", "ko", "ji", "se", "ho", "na", "aa", "ye", "wo", "rs", "re",
-    "dt", "pm", "pa", "pf", "ps", "st", "nd", "rd", "th", "km", "kg", "hr", "tv", "ac", "dc", "sq", "ft", "mt", "id", "cm",
-    "ex", "vs", "mr", "ms", "dr", "jr", "sr",
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "ok",
+    "on", "or", "so", "to", "up", "us", "we", "ne", "ka", "ki", "ke", "ko", "ji", "se", "ho", "na", "aa", "ye", "wo",
+    "rs", "re", "dt", "pm", "pa", "pf", "ps", "st", "nd", "rd", "th", "km", "kg", "hr", "tv", "ac", "dc", "sq", "ft",
+    "mt", "id", "cm", "ex", "vs", "mr", "ms", "dr", "jr", "sr",
 ];
 
 /// The word lists above as lexicon lists, so that a token's membership in all of them is found
@@ -613,7 +613,8 @@ impl NameFinder {
                 let (pa, pb) = if caps { (a, (b + 1).min(j)) } else { (i, j) };
                 let near = &toks[pa..pb];
                 let place = near.iter().enumerate().any(|(k, t)| {
-                    self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !self.institution_surname(near, k, false, given))
+                    self.is_place(t)
+                        || (t.lists.has(Lists::INSTITUTION) && !self.institution_surname(near, k, false, given))
                 }) || (pb == j
                     && toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n)));
                 // A name that is also an English word ("More", "Deep") is not a name alone at
@@ -739,7 +740,11 @@ impl NameFinder {
         (2..=3).contains(&run.len())
             && run.iter().enumerate().all(|(k, t)| {
                 title(t)
-                    && (self.in_dict(t) || self.unknown_word(t) || english_word(t) || end_surname(k) || Self::letter_pair(t))
+                    && (self.in_dict(t)
+                        || self.unknown_word(t)
+                        || english_word(t)
+                        || end_surname(k)
+                        || Self::letter_pair(t))
             })
             && run.iter().any(name_word)
             && !run
@@ -829,7 +834,10 @@ impl NameFinder {
         // At the head of an English sentence, before its verb ("birju kakde visited office").
         let head = Self::sentence_start(s, toks, i)
             && toks.get(j).is_some_and(|n| {
-                n.text.len() >= 3 && english(n) && !n.lists.has(Lists::HINGLISH) && Self::joins_space(s, &toks[j - 1], n)
+                n.text.len() >= 3
+                    && english(n)
+                    && !n.lists.has(Lists::HINGLISH)
+                    && Self::joins_space(s, &toks[j - 1], n)
             });
         // Counting the cell's English words is the costly part: only when the rest holds.
         let sentence = || toks.iter().filter(|t| t.text.len() >= 3 && t.lists.has(Lists::ENGLISH)).nth(1).is_some();
@@ -838,7 +846,7 @@ impl NameFinder {
         let known = self.is_given(&toks[i]) || self.is_surname(&toks[j - 1]);
         ((2..=3).contains(&(j - i))
             && (postposition || known || ((preposition && after_english || head) && sentence())))
-            .then_some(j)
+        .then_some(j)
     }
 
     /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of).
@@ -1186,7 +1194,9 @@ mod tests {
         // An office later in the sentence does not make the name a place.
         assert_eq!(names("DEBASIS KANWAR VISITED OFFICE, DOCUMENTS VERIFIED"), vec!["DEBASIS KANWAR"]);
         assert_eq!(names("INFORMED HEMLATA SK ON PHONE"), vec!["HEMLATA SK"]);
-        for s in ["RAJIV GANDHI HOSPITAL ROAD BLOCKED", "OWNER NOT AVAILABLE DURING VISIT", "SENT TO NAGAR NIGAM OFFICE"] {
+        for s in
+            ["RAJIV GANDHI HOSPITAL ROAD BLOCKED", "OWNER NOT AVAILABLE DURING VISIT", "SENT TO NAGAR NIGAM OFFICE"]
+        {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
     }
