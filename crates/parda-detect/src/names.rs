@@ -969,8 +969,13 @@ impl NameFinder {
             let j = skip_numero(i + 1);
             return numbered(j).then_some((i, j, Need::Nothing));
         }
+        // ("NEAR THE TANK" in upper-case text is no landmark: an article or a short word.)
+        let determiner = |n: &Tok| {
+            n.lists.has(SHORT_WORD_LIST)
+                || matches!(n.low, "the" | "a" | "his" | "her" | "our" | "their" | "this" | "that" | "its" | "your")
+        };
         if matches!(l, "near" | "opp" | "opposite" | "behind" | "पास")
-            && toks.get(i + 1).is_some_and(|n| Self::capitalised(n) || n.kind == Kind::Indic)
+            && toks.get(i + 1).is_some_and(|n| (Self::capitalised(n) && !determiner(n)) || n.kind == Kind::Indic)
         {
             return Some((i, i + 1, Need::Nothing));
         }
@@ -1381,6 +1386,7 @@ mod tests {
 
     #[test]
     fn addresses() {
+        assert_eq!(find("COMPLAINT REGARDING WATER LEAKAGE NEAR THE TANK"), Vec::<(String, bool)>::new());
         let a = |s: &str| find(s).into_iter().filter(|(_, a)| *a).map(|(n, _)| n).collect::<Vec<_>>();
         assert_eq!(
             a("lives at H.No. 12-3-456, Gali No. 4, Near Hanuman Mandir, Gorakhpur - 273001 since 2001"),
