@@ -233,6 +233,7 @@ const ADDRESS_CONTEXT: &[&str] = &[
     "resident",
     "lives",
     "living",
+    "moved",
     "shifted",
     "relocated",
     "पता",
@@ -1060,7 +1061,11 @@ impl NameFinder {
             let ok = match t.kind {
                 Kind::Number | Kind::Other | Kind::Indic => true,
                 Kind::Latin => {
-                    Self::capitalised(t) || self.is_place(t) || t.lists.has(Lists::ADDRESS) || t.lists.has(NUMERO_LIST)
+                    Self::capitalised(t)
+                        || self.is_place(t)
+                        || t.lists.has(Lists::ADDRESS)
+                        || t.lists.has(NUMERO_LIST)
+                        || Self::pin_code_ahead(s, toks, end)
                 }
             };
             if !ok {
@@ -1072,6 +1077,32 @@ impl NameFinder {
             }
         }
         end
+    }
+
+    /// Whether a pin code follows token `i` after at most three more words, all joined by
+    /// spaces or commas and none a word of the sentence: the lower-case locality and city of an
+    /// address (`sector 5 dwarka new delhi 110075`, not `plot 17 paid amount 450000`).
+    fn pin_code_ahead(s: &str, toks: &[Tok], i: usize) -> bool {
+        let place_word = |t: &Tok| {
+            t.lists.has(Lists::PLACE)
+                || t.lists.has(Lists::ADDRESS)
+                || t.lists.has(Lists::NON_NAME)
+                || matches!(t.low, "new" | "old" | "north" | "south" | "east" | "west" | "upper" | "lower")
+                || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
+        };
+        let mut j = i;
+        while j < toks.len() && j - i <= 3 {
+            let t = &toks[j];
+            if j > i && !matches!(s[toks[j - 1].end..t.start].trim_matches(' '), "" | "," | "-") {
+                return false;
+            }
+            match t.kind {
+                Kind::Latin if place_word(t) => j += 1,
+                Kind::Number => return j > i && t.text.len() == 6 && !t.text.starts_with('0'),
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// True when the whole of `cell` reads as a person's name (for classifying a column by its
@@ -1386,6 +1417,15 @@ mod tests {
 
     #[test]
     fn addresses() {
+        assert_eq!(
+            find("correspondence to plot 17 sector 5 dwarka new delhi 110075"),
+            vec![("plot 17 sector 5 dwarka new delhi 110075".to_string(), true)]
+        );
+        assert_eq!(
+            find("notice returned, addressee moved to 45 MG Road Pune 411001"),
+            vec![("45 MG Road Pune 411001".to_string(), true)]
+        );
+        assert_eq!(find("plot 17 paid amount 450000"), vec![("plot 17".to_string(), true)]);
         assert_eq!(find("COMPLAINT REGARDING WATER LEAKAGE NEAR THE TANK"), Vec::<(String, bool)>::new());
         let a = |s: &str| find(s).into_iter().filter(|(_, a)| *a).map(|(n, _)| n).collect::<Vec<_>>();
         assert_eq!(
