@@ -245,6 +245,9 @@ const STREET_SUFFIXES: &[&str] =
     &["nagar", "puram", "palli", "halli", "pet", "peth", "ganj", "wadi", "guda", "bagh", "vihar", "colony"];
 /// Ordinal endings (`3rd Cross`, `2nd Main`).
 const ORDINAL: &[&str] = &["st", "nd", "rd", "th"];
+/// Words inside Gujarati and Marathi names (`Mahesh Bhai Patel`, `Hansa Ben Shah`): Hindi words
+/// too (brother, sister), but a name goes on across them.
+const NAME_PARTICLES: &[&str] = &["bhai", "ben", "bai"];
 /// Short forms of Muhammad that honorifics.txt lists (they stand before a name like a title) but
 /// that are part of the name.
 const MUHAMMAD: &[&str] = &["md", "mohd", "mohammad", "mohammed", "muhammad"];
@@ -435,6 +438,7 @@ impl NameFinder {
             && t.text.len() >= 2
             && t.text.bytes().all(|b| b.is_ascii_uppercase())
             && !self.in_dict(t)
+            && !NAME_PARTICLES.contains(&t.low)
             && (t.lists.has(Lists::ENGLISH)
                 || t.lists.has(Lists::HINGLISH)
                 || t.lists.has(Lists::NON_NAME)
@@ -564,12 +568,16 @@ impl NameFinder {
             }
             // A capitalised run holding a dictionary name, not followed by a place word.
             if Self::capitalised(t) || (t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_uppercase())) {
+                // In upper-case text every word is capitalised: a word of the sentence ends the
+                // run ("SURESH YADAV KE NAAM SE MUTATION").
+                let upper = t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase());
                 let mut j = i + 1;
                 while j < toks.len()
                     && j - i < MAX_NAME_TOKENS + 1
                     && Self::joins(s, &toks[j - 1], &toks[j])
                     && Self::capitalised(&toks[j])
                     && self.relation_at(s, &toks, j) == 0
+                    && !(upper && self.caps_sentence_word(&toks[j]))
                 {
                     j += 1;
                 }
@@ -625,6 +633,29 @@ impl NameFinder {
                 // Cleaning", "Ram Temple Road").
                 let lone_word =
                     run.len() == 1 && run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, &toks, a) || b < j);
+                // Upper-case words in no dictionary, or one name beside them, are a name only
+                // where the sentence says so ("DEBASIS KANWAR VISITED", "TO SUNITA BHARGAVI,"):
+                // "BAKAYA RASHI JAMA NAHI" (arrears not paid) is Hindi, `Rashi` a name too.
+                let caps_evidence = || {
+                    let next = toks.get(b).filter(|n| Self::joins_space(s, &toks[b - 1], n));
+                    let before = (a > 0).then(|| &toks[a - 1]);
+                    hits >= 2
+                        || next.is_none_or(|n| {
+                            n.kind == Kind::Latin
+                                && n.text.len() >= 3
+                                && n.lists.has(Lists::ENGLISH)
+                                && !n.lists.has(Lists::HINGLISH)
+                                || n.lists.has(POST_CONTEXT_LIST)
+                                || self.relation_at(s, &toks, b) > 0
+                        })
+                        || before.is_some_and(|p| {
+                            p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
+                        })
+                };
+                if !place && caps && !caps_evidence() {
+                    i = j;
+                    continue;
+                }
                 if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place && self.initials_and_surname(s, run) {
@@ -807,11 +838,12 @@ impl NameFinder {
             return None;
         }
         let mut j = i + 1;
-        while j < toks.len()
-            && j - i <= 3
-            && self.lowercase_name_word(&toks[j])
-            && Self::joins_space(s, &toks[j - 1], &toks[j])
-        {
+        while j < toks.len() && j - i <= 3 && Self::joins_space(s, &toks[j - 1], &toks[j]) {
+            let particle = NAME_PARTICLES.contains(&toks[j].low)
+                && toks.get(j + 1).is_some_and(|n| self.lowercase_name_word(n) && Self::joins_space(s, &toks[j], n));
+            if !(self.lowercase_name_word(&toks[j]) || particle) {
+                break;
+            }
             j += 1;
         }
         // A surname that is also an English word after a given name ("lalit gill").
@@ -1223,6 +1255,11 @@ mod tests {
 
     #[test]
     fn upper_case_sentences() {
+        assert_eq!(names("SURESH YADAV KE NAAM SE MUTATION"), vec!["SURESH YADAV"]);
+        assert_eq!(names("BAKAYA RASHI JAMA NAHI KI, SHIVAM TIWARI KO NOTICE DIYA"), vec!["SHIVAM TIWARI"]);
+        assert_eq!(names("ASSESSEE SUNITA BHARGAVI, WARD 5"), vec!["SUNITA BHARGAVI"]);
+        assert_eq!(names("MAHESH BHAI PATEL KA GHAR BAND HAI"), vec!["MAHESH BHAI PATEL"]);
+        assert_eq!(names("mahesh bhai patel ka ghar band hai"), vec!["mahesh bhai patel"]);
         // A capital says nothing in upper-case text: the sentence's words end the name.
         assert_eq!(names("OWNER MANU SANI NOT AVAILABLE DURING VISIT"), vec!["MANU SANI"]);
         assert_eq!(names("MR. SRI NULL PAID ARREARS"), vec!["NULL"]);
