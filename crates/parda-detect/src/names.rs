@@ -432,7 +432,8 @@ impl NameFinder {
 
     /// An upper-case word of the sentence, no name (`NOT`, `PAID`, `ON`, `VIDE`): in upper-case
     /// text a capital says nothing, so an English, Hinglish, office or two-letter word that is
-    /// no dictionary name ends a name there ("OWNER MANU SANI NOT AVAILABLE").
+    /// no dictionary name, or a context word (`NAAM`, `OWNER`), ends a name there ("OWNER MANU
+    /// SANI NOT AVAILABLE").
     fn caps_sentence_word(&self, t: &Tok) -> bool {
         t.kind == Kind::Latin
             && t.text.len() >= 2
@@ -440,6 +441,7 @@ impl NameFinder {
             && !self.in_dict(t)
             && !NAME_PARTICLES.contains(&t.low)
             && (t.lists.has(Lists::ENGLISH)
+                || t.lists.has(Lists::CONTEXT)
                 || t.lists.has(Lists::HINGLISH)
                 || t.lists.has(Lists::NON_NAME)
                 || t.lists.has(SHORT_WORD_LIST))
@@ -476,7 +478,12 @@ impl NameFinder {
                 Kind::Latin => {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
                     !self.is_place(t)
-                        && !(self.caps_sentence_word(t) && !(lenient && j == first))
+                        && !(self.caps_sentence_word(t)
+                            && !(lenient
+                                && j == first
+                                && t.lists.has(Lists::ENGLISH)
+                                && !t.lists.has(Lists::HINGLISH)
+                                && !t.lists.has(Lists::CONTEXT)))
                         && (Self::capitalised(t)
                             || (lower
                                 && self.in_dict(t)
@@ -895,7 +902,7 @@ impl NameFinder {
             let t = &toks[k - 1];
             let ok = match t.kind {
                 Kind::Latin => {
-                    (Self::capitalised(t) || t.text.len() == 1)
+                    (Self::capitalised(t) || t.text.len() == 1 || self.lowercase_name_word(t))
                         && !self.is_place(t)
                         && !self.is_honorific(t)
                         && !t.lists.has(Lists::CONTEXT)
@@ -1256,6 +1263,8 @@ mod tests {
     #[test]
     fn upper_case_sentences() {
         assert_eq!(names("SURESH YADAV KE NAAM SE MUTATION"), vec!["SURESH YADAV"]);
+        assert_eq!(names("LATE SHRI MOHAN LAL KI PATNI KE NAAM"), vec!["MOHAN LAL"]);
+        assert_eq!(names("ramesh s/o suresh applied for transfer"), vec!["ramesh", "suresh"]);
         assert_eq!(names("BAKAYA RASHI JAMA NAHI KI, SHIVAM TIWARI KO NOTICE DIYA"), vec!["SHIVAM TIWARI"]);
         assert_eq!(names("ASSESSEE SUNITA BHARGAVI, WARD 5"), vec!["SUNITA BHARGAVI"]);
         assert_eq!(names("MAHESH BHAI PATEL KA GHAR BAND HAI"), vec!["MAHESH BHAI PATEL"]);
