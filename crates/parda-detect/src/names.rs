@@ -458,7 +458,8 @@ impl NameFinder {
 
     /// Name tokens from `i` on, after a marker: returns the end token (exclusive). `strict`
     /// (after a context word) takes Latin tokens only when capitalised.
-    fn run_after(&self, s: &str, toks: &[Tok], mut i: usize, lenient: bool) -> (usize, usize) {
+    /// In `upper_text` (a cell with no small letter) a sentence word ends the run.
+    fn run_after(&self, s: &str, toks: &[Tok], mut i: usize, lenient: bool, upper_text: bool) -> (usize, usize) {
         // Skip further honorifics and context words ("Late Shri", "owner name").
         while i < toks.len()
             && (self.is_honorific(&toks[i])
@@ -478,7 +479,8 @@ impl NameFinder {
                 Kind::Latin => {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
                     !self.is_place(t)
-                        && !(self.caps_sentence_word(t)
+                        && !(upper_text
+                            && self.caps_sentence_word(t)
                             && !(lenient
                                 && j == first
                                 && t.lists.has(Lists::ENGLISH)
@@ -523,6 +525,10 @@ impl NameFinder {
             return;
         }
         self.find_addresses(s, &toks, out);
+        // Text in capitals only: a capital says nothing there ("OWNER MANU SANI NOT AVAILABLE");
+        // in mixed text an upper-case word is a name written in capitals ("Owner RAVI SMART not
+        // available").
+        let upper_text = !s.bytes().any(|b| b.is_ascii_lowercase());
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -545,7 +551,7 @@ impl NameFinder {
                 }
             }
             if marker_len > 0 {
-                let (first, end) = self.run_after(s, &toks, i + marker_len, lenient);
+                let (first, end) = self.run_after(s, &toks, i + marker_len, lenient, upper_text);
                 let known = toks[first..end].iter().any(|t| self.in_dict(t) || t.kind == Kind::Indic);
                 // A Latin place word after the run makes it a place ("Dr. Ambedkar Nagar"); in
                 // Indic word order a place often follows its visitor ("श्री रमेश कुमार नगर
@@ -577,7 +583,7 @@ impl NameFinder {
             if Self::capitalised(t) || (t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_uppercase())) {
                 // In upper-case text every word is capitalised: a word of the sentence ends the
                 // run ("SURESH YADAV KE NAAM SE MUTATION").
-                let upper = t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase());
+                let upper = upper_text && t.text.len() > 1;
                 let mut j = i + 1;
                 while j < toks.len()
                     && j - i < MAX_NAME_TOKENS + 1
@@ -659,7 +665,7 @@ impl NameFinder {
                             p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
                         })
                 };
-                if !place && caps && !caps_evidence() {
+                if !place && caps && upper_text && !caps_evidence() {
                     i = j;
                     continue;
                 }
@@ -1268,6 +1274,9 @@ mod tests {
         assert_eq!(names("BAKAYA RASHI JAMA NAHI KI, SHIVAM TIWARI KO NOTICE DIYA"), vec!["SHIVAM TIWARI"]);
         assert_eq!(names("ASSESSEE SUNITA BHARGAVI, WARD 5"), vec!["SUNITA BHARGAVI"]);
         assert_eq!(names("MAHESH BHAI PATEL KA GHAR BAND HAI"), vec!["MAHESH BHAI PATEL"]);
+        // In mixed text a word in capitals is a name written in capitals.
+        assert_eq!(names("Owner RAVI SMART not available"), vec!["RAVI SMART"]);
+        assert_eq!(names("Transferred to JAWED ADAK after sale deed"), vec!["JAWED ADAK"]);
         assert_eq!(names("mahesh bhai patel ka ghar band hai"), vec!["mahesh bhai patel"]);
         // A capital says nothing in upper-case text: the sentence's words end the name.
         assert_eq!(names("OWNER MANU SANI NOT AVAILABLE DURING VISIT"), vec!["MANU SANI"]);
