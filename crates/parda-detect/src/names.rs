@@ -481,12 +481,13 @@ impl NameFinder {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
                     !self.is_place(t)
                         && !(upper_text
-                            && self.caps_sentence_word(t)
+                            && (self.caps_sentence_word(t) || (self.in_dict(t) && t.lists.has(Lists::HINGLISH)))
                             && !(lenient
                                 && j == first
-                                && t.lists.has(Lists::ENGLISH)
-                                && !t.lists.has(Lists::HINGLISH)
-                                && !t.lists.has(Lists::CONTEXT)))
+                                && (self.in_dict(t)
+                                    || t.lists.has(Lists::ENGLISH)
+                                        && !t.lists.has(Lists::HINGLISH)
+                                        && !t.lists.has(Lists::CONTEXT))))
                         && (Self::capitalised(t)
                             || (lower
                                 && self.in_dict(t)
@@ -607,10 +608,11 @@ impl NameFinder {
                 // English and institution words at either end are not part of the name
                 // ("PAID BY RAMESH KUMAR VIDE").
                 let word = |t: &Tok| {
-                    !self.in_dict(t)
-                        && (t.lists.has(Lists::ENGLISH)
-                            || t.lists.has(Lists::NON_NAME)
-                            || (t.text.len() == 2 && !Self::letter_pair(t)))
+                    (upper_text && self.caps_sentence_word(t))
+                        || !self.in_dict(t)
+                            && (t.lists.has(Lists::ENGLISH)
+                                || t.lists.has(Lists::NON_NAME)
+                                || (t.text.len() == 2 && !Self::letter_pair(t)))
                 };
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
@@ -1271,6 +1273,12 @@ mod tests {
     fn upper_case_sentences() {
         assert_eq!(names("SURESH YADAV KE NAAM SE MUTATION"), vec!["SURESH YADAV"]);
         assert_eq!(names("LATE SHRI MOHAN LAL KI PATNI KE NAAM"), vec!["MOHAN LAL"]);
+        assert_eq!(names("DIYA SHARMA NE SHIKAYAT KI"), vec!["DIYA SHARMA"]);
+        assert_eq!(names("OWNER DIYA SHARMA NOT AVAILABLE"), vec!["DIYA SHARMA"]);
+        assert_eq!(names("SMT DIYA W/O RAMESH"), vec!["DIYA", "RAMESH"]);
+        for s in ["KIRAYEDAR NE KIRAYA NAHI DIYA", "OWNER BAHAR GAYA HAI", "SAFAI KARMACHARI NAHI AAYA"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
         assert_eq!(names("BAKAYA RASHI JAMA NAHI KI, SHIVAM TIWARI KO NOTICE DIYA"), vec!["SHIVAM TIWARI"]);
         assert_eq!(names("ASSESSEE SUNITA BHARGAVI, WARD 5"), vec!["SUNITA BHARGAVI"]);
         assert_eq!(names("MAHESH BHAI PATEL KA GHAR BAND HAI"), vec!["MAHESH BHAI PATEL"]);
