@@ -101,6 +101,26 @@ subramaniam sundaram suri swain syed tagore talwar tandon thakkar thakur thapa t
 trivedi tyagi upadhyay usmani vaidya varghese varma vats verma vyas wadhwa yadav zaidi
 """.split())
 
+# Common Indian given names and surnames of every region that no source has (`jitendra`,
+# `sahil`, `pintu`, `laxman`; `behera`, `sahoo`, `debnath`, `chavan`, `meghwal`), written by hand
+# from public knowledge (2026-12-02); names that are English or Hinglish words are left out.
+MORE_GIVEN = set("""
+aakash alpesh anup bablu balaji bhavesh biju bittu chandni chetan chintu dharmesh dhiraj
+dhirendra firoj gajanan gokul golu guddi guddu haresh jakir jignesh jitender jitendra karishma
+kishor laxman lokesh mayur murari nagaraj niraj pappu paresh payel pinki pintu pradip pratik
+pravin pushpendra radheshyam raghvendra rinku riyaz sahil sandip sanju santhosh sathish shahrukh
+sourav srikanth swathi vikash zakir
+""".split())
+MORE_SURNAMES = set("""
+adhikary ahirwar baig bairwa barik basumatary behera behra beniwal bhadoria bhambu bhil bhoi
+chavan chavda choubey damor darji debbarma debnath deori dhiman gamit gharat godara gohil gurav
+hajare hazra hiremath ingale jamwal jangid jatav jena kachhwaha kaswan khatik khatoon khichar
+kumawat kurmi kushwah kutty lodha lodhi londhe maity majhi makwana mallik manhas mansuri maravi
+meghwal murmu nandi netam panwar parihar patidar patra paul poonia raghuwanshi rathor raza
+saharan sahoo saikia salunke samal sapkal sekar selvam sethy shekh sihag sonowal sutradhar
+tandel thakor thakre thorat uddin vaghela vasave
+""".split())
+
 # Indian Muslim given names that neither source has.
 EXTRA_GIVEN = set("""
 nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
@@ -198,8 +218,8 @@ def main():
                             given |= clean([name])
                         elif line[77] not in " $" and name.lower() not in english:
                             given |= clean([name])
-        surnames |= clean(COMMON_SURNAMES)
-        given |= clean(EXTRA_GIVEN)
+        surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES)
+        given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)
