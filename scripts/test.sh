@@ -49,7 +49,7 @@ python3 - "$work/names.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 # Floors at the measured levels (docs/names.md): a drop is a regression.
-floors = {"free text, Latin": 0.97, "free text, Indic": 0.90, "name column, Latin": 0.98, "name column, Indic": 0.98}
+floors = {"free text, Latin": 0.98, "free text, Indic": 0.93, "name column, Latin": 0.98, "name column, Indic": 0.98}
 bad = [f"{g}: recall {r[g]['recall']:.3f} < {f}" for g, f in floors.items() if r[g]["recall"] < f]
 bad += [f"{g}: {v['filler_changed']} non-PII words changed" for g, v in r.items() if v["filler_changed"]]
 if bad:
