@@ -248,12 +248,12 @@ const ORDINAL: &[&str] = &["st", "nd", "rd", "th"];
 /// Words inside Gujarati and Marathi names (`Mahesh Bhai Patel`, `Hansa Ben Shah`): Hindi words
 /// too (brother, sister), but a name goes on across them.
 const NAME_PARTICLES: &[&str] = &["bhai", "ben", "bai"];
-/// Short forms of Muhammad that honorifics.txt lists (they stand before a name like a title) but
-/// that are part of the name.
-const MUHAMMAD: &[&str] = &["md", "mohd", "mohammad", "mohammed", "muhammad"];
+/// Short forms of Muhammad that honorifics.txt lists (they stand before a name like a title, and
+/// are skipped as one) but that are part of the name.
+const MUHAMMAD: &[&str] = &["md", "mohd"];
 /// Two-letter words of English, Hinglish and office shorthand (`AE`, `JE`: assistant and junior
-/// engineer): never a pair of initials
-/// written without dots (`RK Sharma`, `Sunil Kr`), nor part of an upper-case name.
+/// engineer): never a pair of initials written without dots (`RK Sharma`, `Sunil Kr`), nor
+/// part of an upper-case name.
 const SHORT_WORDS: &[&str] = &[
     "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "ok",
     "on", "or", "so", "to", "up", "us", "we", "ne", "ka", "ki", "ke", "ko", "ji", "se", "ho", "na", "aa", "ye", "wo",
@@ -437,8 +437,7 @@ impl NameFinder {
     /// SANI NOT AVAILABLE").
     fn caps_sentence_word(&self, t: &Tok) -> bool {
         t.kind == Kind::Latin
-            && t.text.len() >= 2
-            && t.text.bytes().all(|b| b.is_ascii_uppercase())
+            && Self::upper_word(t)
             && !self.in_dict(t)
             && !NAME_PARTICLES.contains(&t.low)
             && (t.lists.has(Lists::ENGLISH)
@@ -446,6 +445,23 @@ impl NameFinder {
                 || t.lists.has(Lists::HINGLISH)
                 || t.lists.has(Lists::NON_NAME)
                 || t.lists.has(SHORT_WORD_LIST))
+    }
+
+    /// Two or more letters, all capitals (`RAMESH`, `SK`).
+    fn upper_word(t: &Tok) -> bool {
+        t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
+    /// Whether `t` ends a name run after a marker in text in capitals: a word of the sentence, or
+    /// a name that is also a Hindi word (`OWNER BAHAR GAYA HAI`: `bahar`, outside); but right
+    /// after an honorific or a relation marker (`first_after_title`) a dictionary name or an
+    /// English word is the name (`SMT DIYA`, `MR. ROSE`).
+    fn ends_upper_run(&self, t: &Tok, first_after_title: bool) -> bool {
+        let sentence_word = self.caps_sentence_word(t) || (self.in_dict(t) && t.lists.has(Lists::HINGLISH));
+        let kept = first_after_title
+            && (self.in_dict(t)
+                || t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH) && !t.lists.has(Lists::CONTEXT));
+        sentence_word && !kept
     }
 
     /// Two capitals or a capital and a small letter that are no short word (`RK`, `Dk`, `Md`):
@@ -479,15 +495,8 @@ impl NameFinder {
             let ok = match t.kind {
                 Kind::Latin => {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
-                    !self.is_place(t)
-                        && !(upper_text
-                            && (self.caps_sentence_word(t) || (self.in_dict(t) && t.lists.has(Lists::HINGLISH)))
-                            && !(lenient
-                                && j == first
-                                && (self.in_dict(t)
-                                    || t.lists.has(Lists::ENGLISH)
-                                        && !t.lists.has(Lists::HINGLISH)
-                                        && !t.lists.has(Lists::CONTEXT))))
+                    let ends_upper = upper_text && self.ends_upper_run(t, lenient && j == first);
+                    !(self.is_place(t) || ends_upper)
                         && (Self::capitalised(t)
                             || (lower
                                 && self.in_dict(t)
@@ -585,14 +594,13 @@ impl NameFinder {
             if Self::capitalised(t) || (t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_uppercase())) {
                 // In upper-case text every word is capitalised: a word of the sentence ends the
                 // run ("SURESH YADAV KE NAAM SE MUTATION").
-                let upper = upper_text && t.text.len() > 1;
                 let mut j = i + 1;
                 while j < toks.len()
                     && j - i < MAX_NAME_TOKENS + 1
                     && Self::joins(s, &toks[j - 1], &toks[j])
                     && Self::capitalised(&toks[j])
                     && self.relation_at(s, &toks, j) == 0
-                    && !(upper && self.caps_sentence_word(&toks[j]))
+                    && !(upper_text && self.caps_sentence_word(&toks[j]))
                 {
                     j += 1;
                 }
@@ -632,7 +640,7 @@ impl NameFinder {
                             .is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n)),
                     );
                 let given = |p: &Tok| self.is_given(p) && !p.lists.has(Lists::INSTITUTION);
-                let caps = run.iter().all(|t| t.text.len() > 1 && t.text.bytes().all(|b| b.is_ascii_uppercase()));
+                let caps = run.iter().all(Self::upper_word);
                 // In upper-case text the run is the whole sentence: only the name's words and the
                 // word after them say "place" ("DEBASIS KANWAR VISITED OFFICE").
                 let (pa, pb) = if caps { (a, (b + 1).min(j)) } else { (i, j) };
