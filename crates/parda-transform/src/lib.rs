@@ -9,6 +9,7 @@
 
 pub mod digit;
 mod engine;
+mod graphemes;
 pub mod keyed;
 pub mod mask;
 mod policy;

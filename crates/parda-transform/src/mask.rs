@@ -3,6 +3,7 @@
 //! text (tested against golden vectors), and fix DIGIT's gaps: Indic scripts are masked too,
 //! and characters are counted as graphemes, not UTF-16 units.
 
+use crate::graphemes::{in_domain, IndicClusters};
 use parda_rules::MaskStyle;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -38,10 +39,11 @@ fn is_line_break(g: &str) -> bool {
     g.chars().all(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
 }
 
-/// The user-perceived characters of `s`: graphemes, with a fast path for ASCII (where each
-/// byte is one, except `\r\n`).
+/// The user-perceived characters of `s`: graphemes, with fast paths for ASCII (where each
+/// byte is one, except `\r\n`) and for text in the Indic blocks.
 enum Units<'a> {
     Ascii { s: &'a str, i: usize },
+    Indic(IndicClusters<'a>),
     Unicode(unicode_segmentation::Graphemes<'a>),
 }
 
@@ -59,6 +61,7 @@ impl<'a> Iterator for Units<'a> {
                 *i += n;
                 Some(unit)
             }
+            Units::Indic(g) => g.next(),
             Units::Unicode(g) => g.next(),
         }
     }
@@ -67,6 +70,8 @@ impl<'a> Iterator for Units<'a> {
 fn graphemes(s: &str) -> Units<'_> {
     if s.is_ascii() {
         Units::Ascii { s, i: 0 }
+    } else if in_domain(s) {
+        Units::Indic(IndicClusters::new(s))
     } else {
         Units::Unicode(s.graphemes(true))
     }
@@ -100,20 +105,31 @@ pub fn mask_into(value: &str, style: MaskStyle, opts: MaskOptions, out: &mut Str
     }
 }
 
-/// Appends ASCII bytes (each is one character) to `out`, gathered in blocks on the stack and
-/// appended as text: cheaper than pushing them one `char` at a time.
-fn push_ascii(out: &mut String, bytes: impl Iterator<Item = u8>) {
-    let mut block = [0u8; 128];
-    let mut n = 0;
-    for b in bytes {
-        block[n] = b;
-        n += 1;
-        if n == block.len() {
-            out.push_str(std::str::from_utf8(&block).expect("ASCII in, ASCII out"));
-            n = 0;
+/// Appends `bytes`, each replaced by `f(index, byte)`, to `out`: every byte and every result
+/// is ASCII (one character each). Written in blocks on the stack and appended as text, which
+/// is cheaper than pushing one `char` at a time; a block loop has no bound check per byte.
+fn push_mapped(out: &mut String, bytes: &[u8], mut f: impl FnMut(usize, u8) -> u8) {
+    const BLOCK: usize = 128;
+    let mut block = [0u8; BLOCK];
+    for (c, chunk) in bytes.chunks(BLOCK).enumerate() {
+        let written = &mut block[..chunk.len()];
+        for (k, (to, &b)) in written.iter_mut().zip(chunk).enumerate() {
+            *to = f(c * BLOCK + k, b);
         }
+        out.push_str(std::str::from_utf8(written).expect("ASCII in, ASCII out"));
     }
-    out.push_str(std::str::from_utf8(&block[..n]).expect("ASCII in, ASCII out"));
+}
+
+/// Appends `n` copies of the ASCII byte `mask` to `out`.
+fn push_repeated(out: &mut String, mask: u8, n: usize) {
+    let block = [mask; 64];
+    let text = std::str::from_utf8(&block).expect("an ASCII mask");
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(block.len());
+        out.push_str(&text[..k]);
+        left -= k;
+    }
 }
 
 /// `value`'s bytes and the mask as a byte when every byte is one unit and the mask is one
@@ -147,13 +163,13 @@ fn keep_ends_ascii(value: &str, first: usize, last: usize, mask: u8, keep_separa
         let masked = bytes.len().saturating_sub(first + last);
         let kept = first.min(bytes.len());
         out.push_str(&value[..kept]);
-        push_ascii(out, std::iter::repeat_n(mask, masked));
+        push_repeated(out, mask, masked);
         out.push_str(&value[kept + masked..]);
         return;
     }
     let n = bytes.iter().filter(|&&b| is_ascii_word(b)).count();
     let mut k = 0;
-    let masked = bytes.iter().map(|&b| {
+    push_mapped(out, bytes, |_, b| {
         if !is_ascii_word(b) {
             return b;
         }
@@ -165,7 +181,6 @@ fn keep_ends_ascii(value: &str, first: usize, last: usize, mask: u8, keep_separa
             b
         }
     });
-    push_ascii(out, masked);
 }
 
 fn keep_ends_units(value: &str, first: usize, last: usize, opts: MaskOptions, out: &mut String) {
@@ -195,7 +210,7 @@ fn word_initials(value: &str, mask: char, out: &mut String) {
         return word_initials_units(value, mask, out);
     };
     let mut prev_word = false;
-    let masked = bytes.iter().map(|&b| {
+    push_mapped(out, bytes, |_, b| {
         let word = is_ascii_word(b);
         let masked = word && prev_word && b != b'_';
         prev_word = word;
@@ -205,7 +220,6 @@ fn word_initials(value: &str, mask: char, out: &mut String) {
             b
         }
     });
-    push_ascii(out, masked);
 }
 
 fn word_initials_units(value: &str, mask: char, out: &mut String) {
@@ -246,7 +260,7 @@ fn email(value: &str, mask: char, out: &mut String) {
             return out.push_str(value);
         };
         let masked = |i: usize, b: u8| if i < at { i > 0 && b != b'@' } else { i > at + 1 && i + 1 < bytes.len() };
-        return push_ascii(out, bytes.iter().enumerate().map(|(i, &b)| if masked(i, b) { mask_byte } else { b }));
+        return push_mapped(out, bytes, |i, b| if masked(i, b) { mask_byte } else { b });
     }
     email_units(value, mask, out)
 }
@@ -309,7 +323,7 @@ fn replace_units(value: &str, mask: char, set: &MaskSet, out: &mut String) {
         return replace_graphemes(value, mask, set.holds, out);
     }
     let (bytes, mask_byte) = (value.as_bytes(), mask as u8);
-    push_ascii(out, bytes.iter().map(|&b| if set.ascii[usize::from(b & 0x7f)] { mask_byte } else { b }));
+    push_mapped(out, bytes, |_, b| if set.ascii[usize::from(b & 0x7f)] { mask_byte } else { b });
 }
 
 fn replace_graphemes(value: &str, mask: char, masked: impl Fn(char) -> bool, out: &mut String) {
