@@ -3,7 +3,7 @@
 //! runs that hold a dictionary name, and address keywords followed by a house number.
 
 use crate::header::is_word_char;
-use parda_rules::{indic_key, Lexicon, Lists};
+use parda_rules::{indic_key_into, Lexicon, Lists};
 
 /// What kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,22 +30,67 @@ struct Tok<'a> {
     kind: Kind,
 }
 
-/// Splits `s` into word tokens, each with the lists of `lex` it is in; `low` is `s` in ASCII
-/// lower case (same byte offsets).
-fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
+/// Splits `s` into word tokens, each with the lists of `lex` it is in, written into `toks`
+/// (cleared first); `low` is `s` in ASCII lower case (same byte offsets).
+fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon, toks: &mut Vec<Tok<'a>>) {
+    toks.clear();
+    // About one token per five bytes of text: one allocation instead of several.
+    toks.reserve(s.len() / 5 + 2);
     // ASCII text (most remarks) read byte by byte: the same tokens, without decoding UTF-8.
     if s.is_ascii() {
-        tokenize_ascii(s, low, lex)
+        tokenize_ascii(s, low, lex, toks)
     } else {
-        tokenize_chars(s, low, lex, s.char_indices())
+        tokenize_chars(s, low, lex, s.char_indices(), toks)
     }
+}
+
+/// Buffers reused from cell to cell by each thread: the text in lower case and its tokens.
+struct TokenBuffers {
+    low: String,
+    /// Always empty between uses; see [`recycle`].
+    toks: Vec<Tok<'static>>,
+}
+
+thread_local! {
+    static TOKEN_BUFFERS: std::cell::RefCell<TokenBuffers> =
+        const { std::cell::RefCell::new(TokenBuffers { low: String::new(), toks: Vec::new() }) };
+}
+
+/// An empty vector of tokens of another lifetime, in the allocation of `toks`: collecting a
+/// vector's own iterator into a vector of a type of the same layout reuses its allocation
+/// (the standard library's in-place collection), and the vector is cleared, so no token
+/// outlives the text it borrows.
+fn recycle<'a, 'b>(mut toks: Vec<Tok<'a>>) -> Vec<Tok<'b>> {
+    toks.clear();
+    toks.into_iter().map(|_| unreachable!("the vector is empty")).collect()
+}
+
+/// Calls `f` with the tokens of `s` (see [`tokenize`]), in buffers reused by the thread (fresh
+/// ones if they are in use).
+fn with_tokens<R>(s: &str, lex: &Lexicon, f: impl FnOnce(&[Tok]) -> R) -> R {
+    TOKEN_BUFFERS.with(|cell| {
+        let Ok(mut buffers) = cell.try_borrow_mut() else {
+            let low = s.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            tokenize(s, &low, lex, &mut toks);
+            return f(&toks);
+        };
+        let TokenBuffers { low, toks } = &mut *buffers;
+        low.clear();
+        low.push_str(s);
+        low.make_ascii_lowercase();
+        let mut cell_toks = recycle(std::mem::take(toks));
+        tokenize(s, low, lex, &mut cell_toks);
+        let result = f(&cell_toks);
+        *toks = recycle(cell_toks);
+        result
+    })
 }
 
 /// [`tokenize_chars`] for ASCII text: a token is a run of letters and digits (an apostrophe
 /// after a lone capital joins it to the next word: `D'Souza`), its kind read as it is scanned.
-fn tokenize_ascii<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
+fn tokenize_ascii<'a>(s: &'a str, low: &'a str, lex: &Lexicon, toks: &mut Vec<Tok<'a>>) {
     let b = s.as_bytes();
-    let mut toks = Vec::with_capacity(b.len() / 5 + 2);
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_alphanumeric() {
@@ -83,7 +128,6 @@ fn tokenize_ascii<'a>(s: &'a str, low: &'a str, lex: &Lexicon) -> Vec<Tok<'a>> {
         let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
         toks.push(Tok { start: st, end: i, text, low, lists, kind });
     }
-    toks
 }
 
 /// [`tokenize`] over `chars`, the characters of `s` with their byte offsets.
@@ -92,9 +136,8 @@ fn tokenize_chars<'a>(
     low: &'a str,
     lex: &Lexicon,
     chars: impl Iterator<Item = (usize, char)>,
-) -> Vec<Tok<'a>> {
-    // About one token per five bytes of text: one allocation instead of several.
-    let mut toks = Vec::with_capacity(s.len() / 5 + 2);
+    toks: &mut Vec<Tok<'a>>,
+) {
     let mut start = None;
     for (i, c) in chars.chain(std::iter::once((s.len(), ' '))) {
         let word = i < s.len() && (is_word_char(c) || start.is_some_and(|st| elided_prefix(s, st, i)));
@@ -127,7 +170,6 @@ fn tokenize_chars<'a>(
             _ => {}
         }
     }
-    toks
 }
 
 /// Whether the apostrophe at `i` joins a one-letter prefix starting at `st` to a capitalised
@@ -329,10 +371,22 @@ impl NameFinder {
         Self::lookup(t) && t.lists.has(Lists::SURNAME)
     }
 
-    /// An Indic name in any spelling of it ([`indic_key`]): only beside other evidence, since
+    /// An Indic name in any spelling of it ([`parda_rules::indic_key`]): only beside other evidence, since
     /// the looser match also takes some common words.
     fn indic_name_any_spelling(&self, t: &Tok) -> bool {
-        t.kind == Kind::Indic && Self::lookup(t) && (self.in_dict(t) || self.lex.is_indic_name_key(&indic_key(t.text)))
+        t.kind == Kind::Indic && Self::lookup(t) && (self.in_dict(t) || self.is_indic_name_key(t.text))
+    }
+
+    /// Whether `word`'s [`indic_key`] is an Indic name's (the key written into a buffer
+    /// reused by each thread).
+    fn is_indic_name_key(&self, word: &str) -> bool {
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        KEY.with_borrow_mut(|key| {
+            indic_key_into(word, key);
+            self.lex.is_indic_name_key(key)
+        })
     }
 
     /// An Indic token that may be part of a name: not a function word, postposition,
@@ -530,8 +584,11 @@ impl NameFinder {
     /// Finds name and address spans in `s`, sorted and non-overlapping.
     pub fn find(&self, s: &str, out: &mut Vec<LexSpan>) {
         out.clear();
-        let low = s.to_ascii_lowercase();
-        let toks = tokenize(s, &low, &self.lex);
+        with_tokens(s, &self.lex, |toks| self.find_in(s, toks, out));
+    }
+
+    /// [`NameFinder::find`] over the tokens of `s`.
+    fn find_in(&self, s: &str, toks: &[Tok], out: &mut Vec<LexSpan>) {
         if toks.is_empty() {
             return;
         }
@@ -943,7 +1000,7 @@ impl NameFinder {
 
     /// Whether an Indic run at the start of a clause, with no marker, is a name in spellings the
     /// dictionary lacks (`वेदंग गोविल - शिकायत`, `कौशिकी कुश्वहा का मकान`): two or three words,
-    /// none a common word of running text, one a name in any spelling ([`indic_key`]). In a
+    /// none a common word of running text, one a name in any spelling ([`parda_rules::indic_key`]). In a
     /// script with no list of common words (all but Devanagari, Bengali and Tamil) every word
     /// must be a name in some spelling, since the looser match also takes common words there
     /// (Telugu నీటి, "of water", is Niti).
@@ -1164,8 +1221,11 @@ impl NameFinder {
     /// True when the whole of `cell` reads as a person's name (for classifying a column by its
     /// values): one to five name tokens with a dictionary name, an honorific or a relation.
     pub fn is_name_cell(&self, cell: &str) -> bool {
-        let low = cell.to_ascii_lowercase();
-        let toks = tokenize(cell, &low, &self.lex);
+        with_tokens(cell, &self.lex, |toks| self.is_name_tokens(cell, toks))
+    }
+
+    /// [`NameFinder::is_name_cell`] over the tokens of `cell`.
+    fn is_name_tokens(&self, cell: &str, toks: &[Tok]) -> bool {
         if toks.is_empty() || toks.len() > 6 || cell.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
             return false;
         }
@@ -1231,8 +1291,10 @@ mod tests {
             let seen = |toks: Vec<Tok>| -> Vec<(usize, usize, Kind, Lists)> {
                 toks.iter().map(|t| (t.start, t.end, t.kind, t.lists)).collect()
             };
-            let fast = seen(tokenize(&s, &low, &LEX));
-            let decoded = seen(tokenize_chars(&s, &low, &LEX, s.char_indices()));
+            let (mut fast, mut decoded) = (Vec::new(), Vec::new());
+            tokenize(&s, &low, &LEX, &mut fast);
+            tokenize_chars(&s, &low, &LEX, s.char_indices(), &mut decoded);
+            let (fast, decoded) = (seen(fast), seen(decoded));
             proptest::prop_assert_eq!(fast, decoded);
         }
     }

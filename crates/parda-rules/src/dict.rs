@@ -128,7 +128,14 @@ pub struct Lexicon {
 /// consonant as anusvara. Romanised names lose exactly these distinctions (`yadav`: यदव or
 /// यादव; `pandey`: पांडेय, पाण्डेय or पंडेय).
 pub fn indic_key(word: &str) -> String {
-    let mut chars: Vec<char> = Vec::with_capacity(word.len() / 3 + 2);
+    let mut key = String::with_capacity(word.len());
+    indic_key_into(word, &mut key);
+    key
+}
+
+/// [`indic_key`] written into `key` (cleared first): no allocation once `key` is large enough.
+pub fn indic_key_into(word: &str, key: &mut String) {
+    key.clear();
     for c in word.chars() {
         let c = match c as u32 {
             // Bengali .. Malayalam blocks: the same offsets as Devanagari.
@@ -137,41 +144,39 @@ pub fn indic_key(word: &str) -> String {
         };
         match c {
             '\u{093C}' | '\u{093E}' | '\u{200C}' | '\u{200D}' => {}
-            '\u{0940}' => chars.push('\u{093F}'),
-            '\u{0942}' => chars.push('\u{0941}'),
-            '\u{0906}' => chars.push('\u{0905}'),
-            '\u{0908}' => chars.push('\u{0907}'),
-            '\u{090A}' => chars.push('\u{0909}'),
-            '\u{0901}' => chars.push('\u{0902}'),
-            '\u{0949}' => chars.push('\u{094B}'),
-            '\u{0945}' => chars.push('\u{0947}'),
-            'ट' => chars.push('त'),
-            'ठ' => chars.push('थ'),
-            'ड' => chars.push('द'),
-            'ढ' => chars.push('ध'),
-            'ण' => chars.push('न'),
-            'ष' => chars.push('श'),
-            '\u{0943}' => chars.extend(['\u{094D}', 'र', '\u{093F}']),
-            'ऋ' => chars.extend(['र', '\u{093F}']),
-            c => chars.push(c),
+            '\u{0940}' => push_key_char(key, '\u{093F}'),
+            '\u{0942}' => push_key_char(key, '\u{0941}'),
+            '\u{0906}' => push_key_char(key, '\u{0905}'),
+            '\u{0908}' => push_key_char(key, '\u{0907}'),
+            '\u{090A}' => push_key_char(key, '\u{0909}'),
+            '\u{0901}' => push_key_char(key, '\u{0902}'),
+            '\u{0949}' => push_key_char(key, '\u{094B}'),
+            '\u{0945}' => push_key_char(key, '\u{0947}'),
+            'ट' => push_key_char(key, 'त'),
+            'ठ' => push_key_char(key, 'थ'),
+            'ड' => push_key_char(key, 'द'),
+            'ढ' => push_key_char(key, 'ध'),
+            'ण' => push_key_char(key, 'न'),
+            'ष' => push_key_char(key, 'श'),
+            '\u{0943}' => ['\u{094D}', 'र', '\u{093F}'].into_iter().for_each(|c| push_key_char(key, c)),
+            'ऋ' => ['र', '\u{093F}'].into_iter().for_each(|c| push_key_char(key, c)),
+            c => push_key_char(key, c),
         }
     }
-    let consonant = |c: Option<&char>| c.is_some_and(|&c| ('क'..='ह').contains(&c));
-    let mut key = String::with_capacity(word.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if matches!(chars[i], 'ङ' | 'ञ' | 'न' | 'म')
-            && chars.get(i + 1) == Some(&'\u{094D}')
-            && consonant(chars.get(i + 2))
-        {
+}
+
+/// Appends one (mapped) character to an [`indic_key`]: a consonant after a nasal and a virama
+/// turns the two into an anusvara (`पाण्डेय` as `पांडेय`).
+fn push_key_char(key: &mut String, c: char) {
+    if ('क'..='ह').contains(&c) {
+        let mut tail = key.chars().rev();
+        if tail.next() == Some('\u{094D}') && matches!(tail.next(), Some('ङ' | 'ञ' | 'न' | 'म')) {
+            // Both are three bytes in UTF-8.
+            key.truncate(key.len() - 6);
             key.push('\u{0902}');
-            i += 2;
-            continue;
         }
-        key.push(chars[i]);
-        i += 1;
     }
-    key
+    key.push(c);
 }
 
 /// Whether `word` starts in an Indic script.
@@ -270,6 +275,69 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first implementation of [`indic_key`] (a vector of characters, then the nasal
+    /// rule over it): the streaming one must give the same keys.
+    fn indic_key_reference(word: &str) -> String {
+        let mut chars: Vec<char> = Vec::with_capacity(word.len() / 3 + 2);
+        for c in word.chars() {
+            let c = match c as u32 {
+                // Bengali .. Malayalam blocks: the same offsets as Devanagari.
+                0x0980..=0x0D7F => char::from_u32(0x0900 + (c as u32 & 0x7F)).unwrap_or(c),
+                _ => c,
+            };
+            match c {
+                '\u{093C}' | '\u{093E}' | '\u{200C}' | '\u{200D}' => {}
+                '\u{0940}' => chars.push('\u{093F}'),
+                '\u{0942}' => chars.push('\u{0941}'),
+                '\u{0906}' => chars.push('\u{0905}'),
+                '\u{0908}' => chars.push('\u{0907}'),
+                '\u{090A}' => chars.push('\u{0909}'),
+                '\u{0901}' => chars.push('\u{0902}'),
+                '\u{0949}' => chars.push('\u{094B}'),
+                '\u{0945}' => chars.push('\u{0947}'),
+                'ट' => chars.push('त'),
+                'ठ' => chars.push('थ'),
+                'ड' => chars.push('द'),
+                'ढ' => chars.push('ध'),
+                'ण' => chars.push('न'),
+                'ष' => chars.push('श'),
+                '\u{0943}' => chars.extend(['\u{094D}', 'र', '\u{093F}']),
+                'ऋ' => chars.extend(['र', '\u{093F}']),
+                c => chars.push(c),
+            }
+        }
+        let consonant = |c: Option<&char>| c.is_some_and(|&c| ('क'..='ह').contains(&c));
+        let mut key = String::with_capacity(word.len());
+        let mut i = 0;
+        while i < chars.len() {
+            if matches!(chars[i], 'ङ' | 'ञ' | 'न' | 'म')
+                && chars.get(i + 1) == Some(&'\u{094D}')
+                && consonant(chars.get(i + 2))
+            {
+                key.push('\u{0902}');
+                i += 2;
+                continue;
+            }
+            key.push(chars[i]);
+            i += 1;
+        }
+        key
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indic_keys_as_the_reference_gives_them(word in "[\u{0900}-\u{0DFF}\u{200C}\u{200D}a]{0,12}") {
+            proptest::prop_assert_eq!(indic_key(&word), indic_key_reference(&word));
+        }
+    }
+
+    #[test]
+    fn indic_keys_of_every_dictionary_name_as_the_reference_gives_them() {
+        for (word, _) in Lexicon::builtin().words.iter() {
+            assert_eq!(indic_key(word), indic_key_reference(word), "{word}");
+        }
+    }
 
     #[test]
     fn indic_keys_join_the_spellings_of_one_name() {

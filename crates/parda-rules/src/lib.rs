@@ -12,7 +12,7 @@ mod load;
 mod model;
 pub mod validators;
 
-pub use dict::{indic_key, Lexicon, Lists, SortedWords, WordSet, DICTIONARIES};
+pub use dict::{indic_key, indic_key_into, Lexicon, Lists, SortedWords, WordSet, DICTIONARIES};
 pub use load::{builtin_sources, load_rules, pattern_syntax, RuleError, RuleSet};
 pub use model::{Boundary, Context, MaskStyle, Rule, TypeClass, TypeDef};
 pub use validators::Validator;
