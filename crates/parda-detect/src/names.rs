@@ -592,7 +592,7 @@ impl NameFinder {
         if toks.is_empty() {
             return;
         }
-        self.find_addresses(s, &toks, out);
+        self.find_addresses(s, toks, out);
         // Text in capitals only: a capital says nothing there ("OWNER MANU SANI NOT AVAILABLE");
         // in mixed text an upper-case word is a name written in capitals ("Owner RAVI SMART not
         // available").
@@ -600,13 +600,12 @@ impl NameFinder {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let rel = self.relation_at(s, &toks, i);
+            let rel = self.relation_at(s, toks, i);
             let (marker_len, lenient) = if rel > 0 {
                 (rel, true)
             } else if self.is_honorific(t) && (t.kind == Kind::Indic || Self::capitalised(t) || t.text.len() >= 3) {
                 (1, true)
-            } else if (t.lists.has(Lists::CONTEXT) && !self.weak_context(s, &toks, i))
-                || self.is_transfer_edge(&toks, i)
+            } else if (t.lists.has(Lists::CONTEXT) && !self.weak_context(s, toks, i)) || self.is_transfer_edge(toks, i)
             {
                 (1, false)
             } else {
@@ -614,12 +613,12 @@ impl NameFinder {
             };
             if rel > 0 {
                 // The person before a relation marker ("Mitali Bantuwal S/O ...", "निशु मोदंवल पुत्र").
-                if let Some(start) = self.name_before(s, &toks, i) {
+                if let Some(start) = self.name_before(s, toks, i) {
                     push(out, LexSpan { start: toks[start].start, end: toks[i - 1].end, address: false, score: 0.8 });
                 }
             }
             if marker_len > 0 {
-                let (first, end) = self.run_after(s, &toks, i + marker_len, lenient, upper_text);
+                let (first, end) = self.run_after(s, toks, i + marker_len, lenient, upper_text);
                 let known = toks[first..end].iter().any(|t| self.in_dict(t) || t.kind == Kind::Indic);
                 // A Latin place word after the run makes it a place ("Dr. Ambedkar Nagar"); in
                 // Indic word order a place often follows its visitor ("श्री रमेश कुमार नगर
@@ -656,7 +655,7 @@ impl NameFinder {
                     && j - i < MAX_NAME_TOKENS + 1
                     && Self::joins(s, &toks[j - 1], &toks[j])
                     && Self::capitalised(&toks[j])
-                    && self.relation_at(s, &toks, j) == 0
+                    && self.relation_at(s, toks, j) == 0
                     && !(upper_text && self.caps_sentence_word(&toks[j]))
                 {
                     j += 1;
@@ -664,7 +663,7 @@ impl NameFinder {
                 // A short run in person context, after "by", "from", "to" or before "ne" or a
                 // relation marker, keeps the English words in it: names that are also words
                 // (`Nandan Khan`, `Harry Rajawat`, `Sulayman Mane`).
-                let context = self.person_context(s, &toks, i, j);
+                let context = self.person_context(s, toks, i, j);
                 if context != PersonContext::None && self.title_case_name(&toks[i..j], context) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
                     i = j;
@@ -713,7 +712,7 @@ impl NameFinder {
                 // Nor before capitalised English words it stands in a title with ("Deep
                 // Cleaning", "Ram Temple Road").
                 let lone_word =
-                    run.len() == 1 && run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, &toks, a) || b < j);
+                    run.len() == 1 && run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, toks, a) || b < j);
                 // Upper-case words in no dictionary, or one name beside them, are a name only
                 // where the sentence says so ("DEBASIS KANWAR VISITED", "TO SUNITA BHARGAVI,"):
                 // "BAKAYA RASHI JAMA NAHI" (arrears not paid) is Hindi, `Rashi` a name too.
@@ -727,7 +726,7 @@ impl NameFinder {
                                 && n.lists.has(Lists::ENGLISH)
                                 && !n.lists.has(Lists::HINGLISH)
                                 || n.lists.has(POST_CONTEXT_LIST)
-                                || self.relation_at(s, &toks, b) > 0
+                                || self.relation_at(s, toks, b) > 0
                         })
                         || before.is_some_and(|p| {
                             p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
@@ -760,7 +759,7 @@ impl NameFinder {
                 continue;
             }
             // A lower-case run in an English sentence ("meter of pradeep mandal found faulty").
-            if let Some(end) = self.lowercase_name(s, &toks, i) {
+            if let Some(end) = self.lowercase_name(s, toks, i) {
                 push(out, LexSpan { start: t.start, end: toks[end - 1].end, address: false, score: 0.6 });
                 i = end;
                 continue;
@@ -800,7 +799,7 @@ impl NameFinder {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
-                } else if Self::sentence_start(s, &toks, i) && self.indic_name_head(&toks[i..j]) {
+                } else if Self::sentence_start(s, toks, i) && self.indic_name_head(&toks[i..j]) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
@@ -1233,7 +1232,7 @@ impl NameFinder {
         // At least one token that is not an honorific or part of a relation marker ("MR." is
         // a salutation, not a name).
         let words = toks.iter().any(|t| !self.is_honorific(t) && t.text.len() > 1 && !t.lists.has(Lists::RELATION));
-        let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, &toks, i) > 0);
+        let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, toks, i) > 0);
         let dict = toks.iter().any(|t| self.in_dict(t));
         let place = toks.iter().any(|t| self.is_place(t));
         letters && words && !place && (dict || marker) && !toks.iter().any(|t| self.sentence_word(t))
