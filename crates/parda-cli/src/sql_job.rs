@@ -12,8 +12,8 @@ use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, bail, Result};
 use parda_formats::sql::{
-    copy_fields, decode_copy_field, decode_string, encode_copy_field, encode_string, numeric_mask, Literal,
-    LiteralKind, SqlDialect, SqlItem, SqlReader,
+    copy_fields, decode_copy_field, decode_string, encode_copy_field, encode_string, numeric_mask, temporal_mask,
+    Literal, LiteralKind, SqlDialect, SqlItem, SqlReader,
 };
 use parda_formats::{AtomicOutput, TextEncoding, TextSink};
 use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
@@ -38,8 +38,35 @@ struct TablePlan {
     /// newer one.
     generation: u64,
     names: Vec<String>,
-    numeric: Vec<bool>,
+    /// What each column's declared type accepts.
+    types: Vec<ColumnType>,
     plans: Vec<ColumnPlan>,
+}
+
+/// What a column's declared SQL type accepts, as far as a masked value must care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColumnType {
+    /// Text, or a type not declared: any masked text.
+    Text,
+    /// A number: a masked number is written as digits (see [`numeric_mask`]).
+    Numeric,
+    /// A date, time or timestamp: a masked value is written as a valid one (see
+    /// [`temporal_mask`]).
+    Temporal,
+}
+
+impl ColumnType {
+    /// The kind of the SQL type `ty` (lower case, its first word: `bigint`, `datetime`,
+    /// `timestamp`).
+    fn of(ty: &str) -> ColumnType {
+        if is_numeric_type(ty) {
+            ColumnType::Numeric
+        } else if ty.starts_with("date") || ty.starts_with("time") {
+            ColumnType::Temporal
+        } else {
+            ColumnType::Text
+        }
+    }
 }
 
 #[derive(Default)]
@@ -157,9 +184,9 @@ impl Splitter<'_> {
     /// Plans `table` from its column names and sampled values.
     fn plan(&mut self, table: &str, names: Vec<String>, samples: &[Vec<String>]) -> Arc<TablePlan> {
         let t = self.tables.entry(table.to_string()).or_default();
-        let numeric = names
+        let types = names
             .iter()
-            .map(|n| t.declared.iter().find(|(d, _)| d == n).is_some_and(|(_, ty)| is_numeric_type(ty)))
+            .map(|n| t.declared.iter().find(|(d, _)| d == n).map_or(ColumnType::Text, |(_, ty)| ColumnType::of(ty)))
             .collect();
         let plans = names
             .iter()
@@ -170,8 +197,7 @@ impl Splitter<'_> {
             })
             .collect();
         self.generations += 1;
-        let plan =
-            Arc::new(TablePlan { table: table.to_string(), generation: self.generations, names, numeric, plans });
+        let plan = Arc::new(TablePlan { table: table.to_string(), generation: self.generations, names, types, plans });
         t.plan = Some(plan.clone());
         plan
     }
@@ -422,9 +448,9 @@ fn process_batch(
         match piece {
             Piece::Raw(_) => {}
             Piece::Insert { first_row, raw, literals, .. } => {
-                insert_out(&raw, &literals, first_row, &mut value, &mut result.out)
+                insert_out(&raw, &literals, first_row, &plan.types, &mut value, &mut result.out)
             }
-            Piece::CopyRow { row, line, .. } => copy_row(&line, row, &plan.numeric, &mut value, &mut result.out),
+            Piece::CopyRow { row, line, .. } => copy_row(&line, row, &plan.types, &mut value, &mut result.out),
         }
     }
     result.locators = cells.locators;
@@ -572,6 +598,7 @@ fn insert_out(
     raw: &[u8],
     literals: &[Literal],
     first_row: u64,
+    types: &[ColumnType],
     value: &mut impl FnMut(&str, usize, u64) -> Option<String>,
     out: &mut Vec<u8>,
 ) {
@@ -583,6 +610,8 @@ fn insert_out(
             out.extend_from_slice(&raw[pos..l.start]);
             if l.kind == LiteralKind::Number {
                 out.extend_from_slice(numeric_mask(&text, &new).as_bytes());
+            } else if types.get(l.col) == Some(&ColumnType::Temporal) {
+                out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)));
             } else {
                 out.extend_from_slice(&encode_string(lit, l.kind, &new));
             }
@@ -596,7 +625,7 @@ fn insert_out(
 fn copy_row(
     line: &[u8],
     row: u64,
-    numeric: &[bool],
+    types: &[ColumnType],
     value: &mut impl FnMut(&str, usize, u64) -> Option<String>,
     out: &mut Vec<u8>,
 ) {
@@ -606,12 +635,12 @@ fn copy_row(
         let Some(text) = decode_copy_field(&line[a..b]) else { continue };
         if let Some(new) = value(&text, c, row) {
             out.extend_from_slice(&line[pos..a]);
-            let is_number =
-                numeric.get(c).copied().unwrap_or(false) && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-            if is_number {
-                out.extend_from_slice(numeric_mask(&text, &new).as_bytes());
-            } else {
-                encode_copy_field(&new, out);
+            match types.get(c) {
+                Some(ColumnType::Numeric) if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') => {
+                    out.extend_from_slice(numeric_mask(&text, &new).as_bytes())
+                }
+                Some(ColumnType::Temporal) => encode_copy_field(&temporal_mask(&text, &new), out),
+                _ => encode_copy_field(&new, out),
             }
             pos = b;
         }

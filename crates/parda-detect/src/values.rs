@@ -49,8 +49,12 @@ static PLACEHOLDER_FIRST: [bool; 256] = {
 };
 
 /// True for cells that carry no PII whatever their column: empty, `NA`, `N.A`, `-`, `--`,
-/// `Nil`, `0`, `..`, `null`, `none`, `Not Applicable`, `Unknown`, `XXX`.
+/// `Nil`, `0`, `..`, `null`, `none`, `Not Applicable`, `Unknown`, `XXX`, and the default date
+/// of legacy systems (`1900-01-01`, `01/01/1900 00:00:00`; see [`is_default_date`]).
 pub fn is_placeholder(cell: &str) -> bool {
+    if is_default_date(cell) {
+        return true;
+    }
     if cell.len() > 24 {
         return false;
     }
@@ -68,6 +72,22 @@ pub fn is_placeholder(cell: &str) -> bool {
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).is_ok_and(|core| PLACEHOLDERS.contains(&core))
+}
+
+/// The date legacy systems write for "unknown" (`1900-01-01`, `01-01-1900`, `01/01/1900`), with
+/// a zero time and zone or none (`1900-01-01 00:00:00.000+00:00`). A masked date in a date
+/// column of a SQL dump is written as it, so the dump still loads and its masked copy reads as
+/// masked.
+pub fn is_default_date(cell: &str) -> bool {
+    let b = cell.trim().as_bytes();
+    if b.len() < 10 {
+        return false;
+    }
+    let separator = |c: u8| matches!(c, b'-' | b'/' | b'.');
+    let year_first = &b[..4] == b"1900" && &b[5..7] == b"01" && &b[8..10] == b"01" && b[4] == b[7] && separator(b[4]);
+    let day_first = &b[..2] == b"01" && &b[3..5] == b"01" && &b[6..10] == b"1900" && b[2] == b[5] && separator(b[2]);
+    (year_first || day_first)
+        && b[10..].iter().all(|&c| c == b'0' || matches!(c, b' ' | b':' | b'.' | b'+' | b'-' | b'T' | b'Z'))
 }
 
 /// True for amounts and small numbers: `523605.00`, `Rs. 1,25,000`, `₹ 40`, `12345`. A bare
@@ -158,10 +178,29 @@ mod tests {
             "000",
             "NaN",
             "None",
+            "1900-01-01",
+            "01/01/1900",
+            " 01-01-1900 00:00 ",
+            "1900-01-01 00:00:00.000000+00:00",
+            "1900-01-01T00:00:00Z",
         ] {
             assert!(is_placeholder(s), "{s:?}");
         }
-        for s in ["Ramesh", "9876543210", "Na Ram", "10", "Not Applicable Yet", "0.5", "Ward 0", "XXXX"] {
+        for s in [
+            "Ramesh",
+            "9876543210",
+            "Na Ram",
+            "10",
+            "Not Applicable Yet",
+            "0.5",
+            "Ward 0",
+            "XXXX",
+            "1900-01-02",
+            "1900-01-01 10:00:00",
+            "01/01/19001",
+            "1900-01/01",
+            "1985-01-01",
+        ] {
             assert!(!is_placeholder(s), "{s:?}");
         }
     }

@@ -774,6 +774,32 @@ pub fn numeric_mask(original: &str, masked: &str) -> String {
     format!("{sign}{d}")
 }
 
+/// A masked value of a date or time column as a value that column still accepts: a
+/// replacement of the same shape (a token or a fake date: digits where the original has digits,
+/// the same other characters) is kept; any other (`****-**-**`) becomes the original's shape
+/// with its digits zeroed and a leading `yyyy-mm-dd` as `1900-01-01`
+/// (`1985-03-12 14:22:01+05:30` becomes `1900-01-01 00:00:00+00:00`), which MySQL in strict
+/// mode and PostgreSQL both load; nothing of the original but its format is left.
+pub fn temporal_mask(original: &str, replaced: &str) -> String {
+    let same_shape = original.len() == replaced.len()
+        && original
+            .bytes()
+            .zip(replaced.bytes())
+            .all(|(o, r)| if o.is_ascii_digit() { r.is_ascii_digit() } else { o == r });
+    if same_shape {
+        return replaced.to_string();
+    }
+    let b = original.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let iso_date = digits(0..4) && digits(5..7) && digits(8..10) && b[4] == b[7] && matches!(b[4], b'-' | b'/' | b'.');
+    let mut out: String = original.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+    if iso_date {
+        let sep = char::from(b[4]);
+        out.replace_range(0..10, &format!("1900{sep}01{sep}01"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -895,6 +921,11 @@ mod tests {
         assert_eq!(encode_string(b"'x'", standard, "it's \\n"), b"'it''s \\n'");
         assert_eq!(numeric_mask("9876543210", "******3210"), "0000003210");
         assert_eq!(numeric_mask("919876543210", "<MOBILE>"), "000000000000");
+        assert_eq!(temporal_mask("1985-03-12", "****-**-**"), "1900-01-01");
+        assert_eq!(temporal_mask("1985-03-12 14:22:01.5+05:30", "<DOB>"), "1900-01-01 00:00:00.0+00:00");
+        assert_eq!(temporal_mask("14:22:01", "**:**:**"), "00:00:00");
+        // A date token or fake keeps its value.
+        assert_eq!(temporal_mask("1985-03-12", "1979-11-30"), "1979-11-30");
     }
 
     #[test]

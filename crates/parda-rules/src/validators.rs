@@ -133,7 +133,9 @@ impl Validator {
                 .split_once('@')
                 .is_some_and(|(u, h)| (2..=256).contains(&u.len()) && !h.contains('.') && (2..=64).contains(&h.len())),
             Email => email_valid(s),
-            Date => parse_date(s).is_some(),
+            // 1 January 1900 is the "unknown" date of legacy systems (and what a masked date
+            // in a SQL date column is written as), not anyone's birthday.
+            Date => parse_date(s).is_some_and(|d| d != (1900, 1, 1)),
             Pincode => {
                 let d = digits(s);
                 d.len() == 6 && d[0] != 0
@@ -456,6 +458,9 @@ mod tests {
         assert_eq!(parse_date("March 14, 1994"), Some((1994, 3, 14)));
         assert_eq!(parse_date("31/02/1994"), None);
         assert_eq!(parse_date("29/02/2000"), Some((2000, 2, 29)));
+        assert!(Validator::Date.validate("02/01/1900"));
+        assert!(!Validator::Date.validate("01/01/1900"));
+        assert!(!Validator::Date.validate("1900-01-01"));
     }
 
     #[test]
