@@ -608,12 +608,16 @@ fn insert_out(
         let Some(text) = literal_text(lit, l.kind) else { continue };
         if let Some(new) = value(&text, l.col, first_row + l.row as u64) {
             out.extend_from_slice(&raw[pos..l.start]);
-            if l.kind == LiteralKind::Number {
-                out.extend_from_slice(numeric_mask(&text, &new).as_bytes());
-            } else if types.get(l.col) == Some(&ColumnType::Temporal) {
-                out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)));
-            } else {
-                out.extend_from_slice(&encode_string(lit, l.kind, &new));
+            match (l.kind, types.get(l.col)) {
+                (LiteralKind::Number, _) => out.extend_from_slice(numeric_mask(&text, &new).as_bytes()),
+                // A quoted number in a numeric column (`'9876543210'` into a `BIGINT`).
+                (_, Some(ColumnType::Numeric)) if is_integer(&text) => {
+                    out.extend_from_slice(&encode_string(lit, l.kind, &numeric_mask(&text, &new)))
+                }
+                (_, Some(ColumnType::Temporal)) => {
+                    out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)))
+                }
+                _ => out.extend_from_slice(&encode_string(lit, l.kind, &new)),
             }
             pos = l.end;
         }
@@ -636,7 +640,7 @@ fn copy_row(
         if let Some(new) = value(&text, c, row) {
             out.extend_from_slice(&line[pos..a]);
             match types.get(c) {
-                Some(ColumnType::Numeric) if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') => {
+                Some(ColumnType::Numeric) if is_integer(&text) => {
                     out.extend_from_slice(numeric_mask(&text, &new).as_bytes())
                 }
                 Some(ColumnType::Temporal) => encode_copy_field(&temporal_mask(&text, &new), out),
@@ -646,6 +650,11 @@ fn copy_row(
         }
     }
     out.extend_from_slice(&line[pos..]);
+}
+
+/// Whether `text` is an integer as a numeric column holds it: digits, a sign.
+fn is_integer(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
 /// What the consumer summed over all batches.
