@@ -50,7 +50,7 @@ static PLACEHOLDER_FIRST: [bool; 256] = {
 
 /// True for cells that carry no PII whatever their column: empty, `NA`, `N.A`, `-`, `--`,
 /// `Nil`, `0`, `..`, `null`, `none`, `Not Applicable`, `Unknown`, `XXX`, and the default date
-/// of legacy systems (`1900-01-01`, `01/01/1900 00:00:00`; see [`is_default_date`]).
+/// of legacy systems (`1900-01-01`, `01/01/1900 00:00:00`).
 pub fn is_placeholder(cell: &str) -> bool {
     if is_default_date(cell) {
         return true;
