@@ -371,14 +371,14 @@ impl NameFinder {
         Self::lookup(t) && t.lists.has(Lists::SURNAME)
     }
 
-    /// An Indic name in any spelling of it ([`parda_rules::indic_key`]): only beside other evidence, since
-    /// the looser match also takes some common words.
+    /// An Indic name in any spelling of it ([`parda_rules::indic_key`]): only beside other
+    /// evidence, since the looser match also takes some common words.
     fn indic_name_any_spelling(&self, t: &Tok) -> bool {
         t.kind == Kind::Indic && Self::lookup(t) && (self.in_dict(t) || self.is_indic_name_key(t.text))
     }
 
-    /// Whether `word`'s [`indic_key`] is an Indic name's (the key written into a buffer
-    /// reused by each thread).
+    /// Whether `word`'s [`parda_rules::indic_key`] is an Indic name's (the key written into a
+    /// buffer reused by each thread).
     fn is_indic_name_key(&self, word: &str) -> bool {
         thread_local! {
             static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -999,10 +999,10 @@ impl NameFinder {
 
     /// Whether an Indic run at the start of a clause, with no marker, is a name in spellings the
     /// dictionary lacks (`वेदंग गोविल - शिकायत`, `कौशिकी कुश्वहा का मकान`): two or three words,
-    /// none a common word of running text, one a name in any spelling ([`parda_rules::indic_key`]). In a
-    /// script with no list of common words (all but Devanagari, Bengali and Tamil) every word
-    /// must be a name in some spelling, since the looser match also takes common words there
-    /// (Telugu నీటి, "of water", is Niti).
+    /// none a common word of running text, one a name in any spelling
+    /// ([`parda_rules::indic_key`]). In a script with no list of common words (all but
+    /// Devanagari, Bengali and Tamil) every word must be a name in some spelling, since the
+    /// looser match also takes common words there (Telugu నీటి, "of water", is Niti).
     fn indic_name_head(&self, run: &[Tok]) -> bool {
         let listed = run.iter().all(|t| has_common_words(t.text));
         (2..=3).contains(&run.len())

@@ -78,7 +78,7 @@ pub fn is_placeholder(cell: &str) -> bool {
 /// a zero time and zone or none (`1900-01-01 00:00:00.000+00:00`). A masked date in a date
 /// column of a SQL dump is written as it, so the dump still loads and its masked copy reads as
 /// masked.
-pub fn is_default_date(cell: &str) -> bool {
+fn is_default_date(cell: &str) -> bool {
     let b = cell.trim().as_bytes();
     if b.len() < 10 {
         return false;
