@@ -10,6 +10,7 @@ use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// A confirmed PII span in a cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,13 +60,17 @@ const CACHED_MATCHERS: usize = 4;
 thread_local! {
     /// This thread's search caches, per matcher id, one per pattern. Searching with a cache of
     /// the thread's own skips the regex crate's shared cache pool, which 16 threads contend for.
-    static SEARCH_CACHES: RefCell<Vec<(usize, Vec<Cache>)>> = const { RefCell::new(Vec::new()) };
+    static SEARCH_CACHES: RefCell<Vec<(usize, Vec<Option<Cache>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// All rules compiled for detection.
 pub struct Matcher {
     id: usize,
-    singles: Vec<Regex>,
+    /// Per pattern, the regex that searches it across a cell, built at first use: a pattern
+    /// searched anchored needs it only if its DFA gives up, which none of the built-in ones
+    /// does (half of the start-up's regex compilation saved).
+    singles: Vec<OnceLock<Regex>>,
+    patterns: Vec<String>,
     /// Per pattern, the anchored search used where its boundary allows one (`None`: the
     /// pattern is searched across the cell with `singles`).
     anchored: Vec<Option<AnchoredSearch>>,
@@ -107,19 +112,23 @@ impl Matcher {
                 pattern_rule.push(ri);
             }
         }
-        let singles = pats
-            .iter()
-            .map(|p| {
-                Regex::builder()
-                    .configure(Regex::config().auto_prefilter(false))
-                    .syntax(parda_rules::pattern_syntax())
-                    .build(p)
-                    .map_err(|e| e.to_string())
-            })
-            .collect::<Result<_, _>>()?;
         let needs = pats.iter().map(|p| Needs::of(p)).collect();
         let anchored: Vec<Option<AnchoredSearch>> =
             pats.iter().zip(&pattern_rule).map(|(p, &ri)| AnchoredSearch::new(p, rules.rules[ri].boundary)).collect();
+        // The patterns searched across the cell are compiled now (a bad one is an error here);
+        // the others compiled when first needed.
+        let singles = pats
+            .iter()
+            .zip(&anchored)
+            .map(|(p, a)| {
+                let single = OnceLock::new();
+                if a.is_none() {
+                    single.set(single_regex(p)?).expect("a new cell is empty");
+                }
+                Ok(single)
+            })
+            .collect::<Result<_, String>>()?;
+        let patterns = pats.iter().map(|p| p.to_string()).collect();
         let start_classes = start_classes(anchored.iter().flatten());
         let compiled = rules
             .rules
@@ -143,6 +152,7 @@ impl Matcher {
         Ok(Matcher {
             id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             singles,
+            patterns,
             anchored,
             start_classes,
             needs,
@@ -299,7 +309,7 @@ impl Matcher {
     /// (and a match glued to a digit or letter is left to [`Matcher::score`] to reject).
     fn next_match(&self, pid: usize, cell: &str, pos: usize, starts: &mut Option<Starts>) -> Option<(usize, usize)> {
         let Some(anchored) = &self.anchored[pid] else {
-            let m = self.search(pid, &self.singles[pid], Input::new(cell).range(pos..))?;
+            let m = self.search(pid, Input::new(cell).range(pos..))?;
             return Some((m.start(), m.end()));
         };
         let bytes = cell.as_bytes();
@@ -351,13 +361,21 @@ impl Matcher {
             // The DFA gave up (it never does on these patterns): the full search.
             Err(GaveUp) => {
                 let input = Input::new(cell).range(start..).anchored(Anchored::Yes);
-                self.search(pid, &self.singles[pid], input).map(|m| (m.start(), m.end()))
+                self.search(pid, input).map(|m| (m.start(), m.end()))
             }
         }
     }
 
+    /// The regex of pattern `pid` for a search across a cell.
+    fn single(&self, pid: usize) -> &Regex {
+        self.singles[pid].get_or_init(|| {
+            single_regex(&self.patterns[pid]).expect("its anchored DFA was built from the same pattern")
+        })
+    }
+
     /// Searches pattern `pid` with this thread's cache for it.
-    fn search(&self, pid: usize, re: &Regex, input: Input) -> Option<regex_automata::Match> {
+    fn search(&self, pid: usize, input: Input) -> Option<regex_automata::Match> {
+        let re = self.single(pid);
         SEARCH_CACHES.with_borrow_mut(|all| {
             let at = match all.iter().position(|(id, _)| *id == self.id) {
                 Some(at) => at,
@@ -365,11 +383,11 @@ impl Matcher {
                     if all.len() == CACHED_MATCHERS {
                         all.remove(0);
                     }
-                    all.push((self.id, self.singles.iter().map(Regex::create_cache).collect()));
+                    all.push((self.id, (0..self.singles.len()).map(|_| None).collect()));
                     all.len() - 1
                 }
             };
-            re.search_with(&mut all[at].1[pid], &input)
+            re.search_with(all[at].1[pid].get_or_insert_with(|| re.create_cache()), &input)
         })
     }
 
@@ -442,6 +460,15 @@ impl Matcher {
         }
         (score >= THRESHOLD).then_some(score)
     }
+}
+
+/// The regex that searches `pattern` across a cell.
+fn single_regex(pattern: &str) -> Result<Regex, String> {
+    Regex::builder()
+        .configure(Regex::config().auto_prefilter(false))
+        .syntax(parda_rules::pattern_syntax())
+        .build(pattern)
+        .map_err(|e| e.to_string())
 }
 
 /// The value of a decimal digit in an Indian script (Devanagari to Malayalam), if `c` is one.

@@ -154,7 +154,7 @@ fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
             return Err(invalid(file, &item, "score must be between 0 and 1"));
         }
         for (i, p) in rule.patterns.iter().enumerate() {
-            if let Err(e) = regex_automata::meta::Regex::builder().syntax(pattern_syntax()).build(p) {
+            if let Err(e) = check_pattern(p) {
                 return Err(invalid(file, &item, &format!("pattern {}: {e}", i + 1)));
             }
         }
@@ -166,6 +166,19 @@ fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
         set.types[t].header_hints.extend(hints);
     }
     Ok(())
+}
+
+/// Whether `pattern` compiles: parsed with [`pattern_syntax`] and compiled to the NFA that
+/// every regex engine starts from, under the size limit of `regex_automata::meta` (what a
+/// meta regex build would refuse, at a fraction of its cost: the matcher builds the engines).
+fn check_pattern(pattern: &str) -> Result<(), regex_automata::nfa::thompson::BuildError> {
+    use regex_automata::nfa::thompson;
+    const META_NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
+    thompson::Compiler::new()
+        .syntax(pattern_syntax())
+        .configure(thompson::Config::new().nfa_size_limit(Some(META_NFA_SIZE_LIMIT)))
+        .build(pattern)
+        .map(drop)
 }
 
 #[cfg(test)]
@@ -207,6 +220,19 @@ mod tests {
     #[test]
     fn broken_pattern_names_rule() {
         let e = load_extra("[[rule]]\nid='x.y'\ntype='mobile'\npatterns=['(a']\n").unwrap_err();
+        assert!(e.to_string().contains("rule x.y: pattern 1"), "{e}");
+    }
+
+    #[test]
+    fn a_pattern_too_large_to_compile_names_rule() {
+        let huge = "[a-z]{1000}{1000}";
+        // The check refuses what a meta regex build refuses, and takes what it takes.
+        assert!(regex_automata::meta::Regex::builder().syntax(pattern_syntax()).build(huge).is_err());
+        assert!(check_pattern(huge).is_err());
+        let fits = "[a-z]{1000}{10}";
+        assert!(regex_automata::meta::Regex::builder().syntax(pattern_syntax()).build(fits).is_ok());
+        assert!(check_pattern(fits).is_ok());
+        let e = load_extra(&format!("[[rule]]\nid='x.y'\ntype='mobile'\npatterns=['{huge}']\n")).unwrap_err();
         assert!(e.to_string().contains("rule x.y: pattern 1"), "{e}");
     }
 
