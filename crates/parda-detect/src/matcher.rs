@@ -612,6 +612,59 @@ const fn is_joiner(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
 }
 
+/// Every byte's counts for [`Needs::profile`], one 16-bit lane each: ASCII digits, upper-case
+/// letters, lower-case letters, and bytes that ask for a closer look (`@`, `|`, outside ASCII).
+static BYTE_LANES: [u64; 256] = {
+    let mut lanes = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let class = BYTE_CLASS[b];
+        lanes[b] = if class & DIGIT != 0 {
+            1
+        } else if class & UPPER != 0 {
+            1 << 16
+        } else if class & LOWER != 0 {
+            1 << 32
+        } else if class & (AT | PIPE | OTHER) != 0 {
+            1 << 48
+        } else {
+            0
+        };
+        b += 1;
+    }
+    lanes
+};
+
+/// The longest cluster of digits (joined by [`is_joiner`] bytes) in `bytes`, and, when
+/// `letters`, the longest run of a word of ASCII letters and digits that holds both (counted
+/// from the word's start to where it has both, and on).
+fn digit_runs(bytes: &[u8], letters: bool) -> (u32, u32) {
+    let (mut cluster, mut run) = (0, 0);
+    let (mut mixed, mut word, mut word_digit, mut word_letter) = (0, 0, false, false);
+    for &b in bytes {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & DIGIT != 0 {
+            run += 1;
+            cluster = cluster.max(run);
+        } else if class & JOINER == 0 {
+            run = 0;
+        }
+        if letters {
+            if class & (DIGIT | UPPER | LOWER) != 0 {
+                word += 1;
+                word_digit |= class & DIGIT != 0;
+                word_letter |= class & (UPPER | LOWER) != 0;
+                if word_digit && word_letter {
+                    mixed = mixed.max(word);
+                }
+            } else {
+                (word, word_digit, word_letter) = (0, false, false);
+            }
+        }
+    }
+    (cluster, mixed)
+}
+
 impl Needs {
     /// Derived from the pattern's syntax tree; a pattern that cannot be analysed needs nothing.
     fn of(pattern: &str) -> Needs {
@@ -627,45 +680,30 @@ impl Needs {
             .unwrap_or_default()
     }
 
-    /// What a cell holds, counted in one pass.
+    /// What a cell holds: the counts in one pass of a table load and an add per byte
+    /// ([`BYTE_LANES`]), the runs of digits and of mixed words in a second pass only over a
+    /// cell with digits (a name or a word holds none), `@`, `|` and non-ASCII bytes looked for
+    /// only when the counts say one is there.
     fn profile(cell: &str) -> Needs {
-        let mut p = Needs::default();
-        let (mut digits, mut upper, mut lower) = (0, 0, 0);
-        // The current cluster of digits, and the current word of ASCII letters and digits:
-        // its length, whether it has a digit and a letter.
-        let mut run = 0;
-        let (mut word, mut word_digit, mut word_letter) = (0, false, false);
-        let mut seen = 0u8;
-        for &b in cell.as_bytes() {
-            let class = BYTE_CLASS[b as usize];
-            seen |= class;
-            digits += u32::from(class & DIGIT);
-            upper += u32::from((class & UPPER) >> 1);
-            lower += u32::from((class & LOWER) >> 2);
-            if class & (DIGIT | UPPER | LOWER) != 0 {
-                word += 1;
-                word_digit |= class & DIGIT != 0;
-                word_letter |= class & (UPPER | LOWER) != 0;
-                if word_digit && word_letter {
-                    p.mixed = p.mixed.max(word);
-                }
-            } else {
-                (word, word_digit, word_letter) = (0, false, false);
-            }
-            if class & DIGIT != 0 {
-                run += 1;
-                p.cluster = p.cluster.max(run);
-            } else if class & JOINER == 0 {
-                run = 0;
+        let bytes = cell.as_bytes();
+        let mut lanes = [0u32; 4];
+        // Sixteen-bit lanes: blocks short enough that none overflows.
+        for block in bytes.chunks(usize::from(u16::MAX)) {
+            let sum = block.iter().fold(0u64, |sum, &b| sum + BYTE_LANES[usize::from(b)]);
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += (sum >> (16 * k)) as u32 & 0xFFFF;
             }
         }
-        p.digits = digits;
-        p.upper = upper;
-        p.lower = lower;
-        p.letters = upper + lower;
-        p.at = seen & AT != 0;
-        p.pipe = seen & PIPE != 0;
-        p.other = seen & OTHER != 0;
+        let [digits, upper, lower, special] = lanes;
+        let mut p = Needs { digits, upper, lower, letters: upper + lower, ..Needs::default() };
+        if special > 0 {
+            p.at = memchr::memchr(b'@', bytes).is_some();
+            p.pipe = memchr::memchr(b'|', bytes).is_some();
+            p.other = !cell.is_ascii();
+        }
+        if digits > 0 {
+            (p.cluster, p.mixed) = digit_runs(bytes, p.letters > 0);
+        }
         p
     }
 
@@ -1013,6 +1051,16 @@ mod tests {
         assert_eq!(Needs::of(r"[A-Z]{2}-\d{4}|[A-Z]{3}\d{7}").mixed, 0);
         assert_eq!(Needs::of(r"x(?:[A-Z]\d){2,}").mixed, 5);
         assert_eq!(Needs::of(r"[A-Z0-9]{8}").mixed, 0);
+    }
+
+    #[test]
+    fn profiles_of_cells_longer_than_a_lane_holds() {
+        let cell = format!("{}9876543210{}@{}", "a".repeat(70_000), "B".repeat(65_535), "1".repeat(131_072));
+        let p = Needs::profile(&cell);
+        assert_eq!((p.lower, p.upper, p.digits, p.letters), (70_000, 65_535, 131_082, 135_535));
+        // One word of letters and digits up to the `@`: mixed from its first letter.
+        assert_eq!((p.cluster, p.mixed), (131_072, 135_545));
+        assert!(p.at && !p.pipe && !p.other);
     }
 
     #[test]

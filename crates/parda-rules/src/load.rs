@@ -171,7 +171,7 @@ fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
 /// Whether `pattern` compiles: parsed with [`pattern_syntax`] and compiled to the NFA that
 /// every regex engine starts from, under the size limit of `regex_automata::meta` (what a
 /// meta regex build would refuse, at a fraction of its cost: the matcher builds the engines).
-fn check_pattern(pattern: &str) -> Result<(), regex_automata::nfa::thompson::BuildError> {
+fn check_pattern(pattern: &str) -> Result<(), String> {
     use regex_automata::nfa::thompson;
     const META_NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
     thompson::Compiler::new()
@@ -179,6 +179,7 @@ fn check_pattern(pattern: &str) -> Result<(), regex_automata::nfa::thompson::Bui
         .configure(thompson::Config::new().nfa_size_limit(Some(META_NFA_SIZE_LIMIT)))
         .build(pattern)
         .map(drop)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
