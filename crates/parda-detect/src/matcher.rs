@@ -612,24 +612,37 @@ const fn is_joiner(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
 }
 
-/// Every byte's counts for [`Needs::profile`], one 16-bit lane each: ASCII digits, upper-case
-/// letters, lower-case letters, and bytes that ask for a closer look (`@`, `|`, outside ASCII).
+/// How many counts [`BYTE_LANES`] packs into a `u64`, and the bits of each.
+const LANES: usize = 6;
+const LANE_BITS: usize = 10;
+/// The most a lane holds.
+const LANE_MAX: usize = (1 << LANE_BITS) - 1;
+
+/// Every byte's counts for [`Needs::profile`], one lane each: ASCII digits, upper-case letters,
+/// lower-case letters, `@`, `|`, bytes outside ASCII.
 static BYTE_LANES: [u64; 256] = {
     let mut lanes = [0u64; 256];
     let mut b = 0;
     while b < 256 {
         let class = BYTE_CLASS[b];
-        lanes[b] = if class & DIGIT != 0 {
-            1
+        let lane = if class & DIGIT != 0 {
+            Some(0)
         } else if class & UPPER != 0 {
-            1 << 16
+            Some(1)
         } else if class & LOWER != 0 {
-            1 << 32
-        } else if class & (AT | PIPE | OTHER) != 0 {
-            1 << 48
+            Some(2)
+        } else if class & AT != 0 {
+            Some(3)
+        } else if class & PIPE != 0 {
+            Some(4)
+        } else if class & OTHER != 0 {
+            Some(5)
         } else {
-            0
+            None
         };
+        if let Some(k) = lane {
+            lanes[b] = 1 << (LANE_BITS * k);
+        }
         b += 1;
     }
     lanes
@@ -681,26 +694,29 @@ impl Needs {
     }
 
     /// What a cell holds: the counts in one pass of a table load and an add per byte
-    /// ([`BYTE_LANES`]), the runs of digits and of mixed words in a second pass only over a
-    /// cell with digits (a name or a word holds none), `@`, `|` and non-ASCII bytes looked for
-    /// only when the counts say one is there.
+    /// ([`BYTE_LANES`]), and the runs of digits and of mixed words in a second pass only over a
+    /// cell with digits (a name or a word holds none).
     fn profile(cell: &str) -> Needs {
         let bytes = cell.as_bytes();
-        let mut lanes = [0u32; 4];
-        // Sixteen-bit lanes: blocks short enough that none overflows.
-        for block in bytes.chunks(usize::from(u16::MAX)) {
+        let mut lanes = [0u32; LANES];
+        // Blocks short enough that no lane overflows.
+        for block in bytes.chunks(LANE_MAX) {
             let sum = block.iter().fold(0u64, |sum, &b| sum + BYTE_LANES[usize::from(b)]);
             for (k, lane) in lanes.iter_mut().enumerate() {
-                *lane += (sum >> (16 * k)) as u32 & 0xFFFF;
+                *lane += (sum >> (LANE_BITS * k)) as u32 & LANE_MAX as u32;
             }
         }
-        let [digits, upper, lower, special] = lanes;
-        let mut p = Needs { digits, upper, lower, letters: upper + lower, ..Needs::default() };
-        if special > 0 {
-            p.at = memchr::memchr(b'@', bytes).is_some();
-            p.pipe = memchr::memchr(b'|', bytes).is_some();
-            p.other = !cell.is_ascii();
-        }
+        let [digits, upper, lower, at, pipe, other] = lanes;
+        let mut p = Needs {
+            digits,
+            upper,
+            lower,
+            letters: upper + lower,
+            at: at > 0,
+            pipe: pipe > 0,
+            other: other > 0,
+            ..Needs::default()
+        };
         if digits > 0 {
             (p.cluster, p.mixed) = digit_runs(bytes, p.letters > 0);
         }
