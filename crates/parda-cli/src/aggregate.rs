@@ -58,7 +58,7 @@ fn stream(engine: &Engine, src: &Source, row: &mut RowSink) -> Result<()> {
     if src.part.is_some() {
         bail!("{}: `#` names a table of a SQL dump or a sheet of a workbook, not part of a CSV file", src.shown());
     }
-    let (mut reader, names, _) = open_and_plan(engine, &src.path, None)?;
+    let (mut reader, names, _) = open_and_plan(engine, &src.path, None, 1)?;
     let quote = reader.info.dialect.quote;
     while let Some(chunk) = reader.next_chunk(1 << 20)? {
         for rec in chunk.records.iter().filter(|r| r.kind == RecordKind::Data) {

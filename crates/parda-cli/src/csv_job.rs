@@ -130,11 +130,13 @@ fn settle_header(engine: &Engine, reader: &mut CsvReader) {
     }
 }
 
-/// Opens a CSV file, settles its header and plans its columns from the sample at its start.
+/// Opens a CSV file, settles its header and plans its columns from the sample at its start, on
+/// up to `threads` threads.
 pub fn open_and_plan(
     engine: &Engine,
     path: &str,
     encoding: Option<TextEncoding>,
+    threads: usize,
 ) -> Result<(CsvReader, Vec<String>, Vec<ColumnPlan>)> {
     let mut reader = CsvReader::open(path, encoding)?;
     settle_header(engine, &mut reader);
@@ -148,18 +150,51 @@ pub fn open_and_plan(
         Some(_) => info.headers.clone(),
         None => (1..=ncols).map(|i| format!("column {i}")).collect(),
     };
-    let columns: Vec<ColumnPlan> = (0..ncols)
-        .map(|i| {
-            let samples: Vec<&str> = info
-                .sample
-                .iter()
-                .filter(|(o, _)| header.is_none_or(|h| *o > h))
-                .filter_map(|(_, f)| f.get(i).map(String::as_str))
-                .collect();
-            engine.plan_column(if header.is_some() { &names[i] } else { "" }, &samples)
-        })
-        .collect();
+    let columns = plan_columns(ncols, threads, |i| {
+        let samples: Vec<&str> = info
+            .sample
+            .iter()
+            .filter(|(o, _)| header.is_none_or(|h| *o > h))
+            .filter_map(|(_, f)| f.get(i).map(String::as_str))
+            .collect();
+        engine.plan_column(if header.is_some() { &names[i] } else { "" }, &samples)
+    });
     Ok((reader, names, columns))
+}
+
+/// `plan` of every column `0..ncols`, in order, run on up to `threads` threads that take the
+/// next column as they finish one. A file's columns are classified from its sample before its
+/// rows flow (~25 ms of detection on a dense register's 1,000 sample rows): on one thread that
+/// is serial time every worker waits for, a tenth of a 16-thread run of a 100 MB file.
+fn plan_columns<T: Send>(ncols: usize, threads: usize, plan: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = threads.clamp(1, ncols.max(1));
+    if threads == 1 {
+        return (0..ncols).map(plan).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut planned: Vec<Option<T>> = (0..ncols).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= ncols {
+                            return done;
+                        }
+                        done.push((i, plan(i)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (i, p) in worker.join().expect("a column planning thread panicked") {
+                planned[i] = Some(p);
+            }
+        }
+    });
+    planned.into_iter().map(|p| p.expect("every column is planned")).collect()
 }
 
 /// One line per column: its header, type and action (what a work unit must agree on).
@@ -182,7 +217,7 @@ pub fn run_csv(
     mode: Mode,
     opts: &JobOptions,
 ) -> Result<FileReport> {
-    let (mut reader, names, columns) = open_and_plan(engine, path, opts.encoding)?;
+    let (mut reader, names, columns) = open_and_plan(engine, path, opts.encoding, opts.threads)?;
     let info = reader.info.clone();
     let header = info.header_ordinal;
     let ncols = columns.len();
@@ -522,5 +557,25 @@ fn file_report(
         columns,
         outside_columns: outside,
         error: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plan_columns;
+
+    #[test]
+    fn columns_are_planned_in_order_on_any_number_of_threads() {
+        for ncols in 0..8 {
+            let expected: Vec<String> = (0..ncols).map(|i| format!("column {i}")).collect();
+            for threads in 0..6 {
+                let planned = plan_columns(ncols, threads, |i| {
+                    // Uneven work, so that threads finish out of order.
+                    std::thread::sleep(std::time::Duration::from_millis(((ncols - i) % 3) as u64));
+                    format!("column {i}")
+                });
+                assert_eq!(planned, expected, "{ncols} columns, {threads} threads");
+            }
+        }
     }
 }

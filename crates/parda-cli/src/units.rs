@@ -154,7 +154,7 @@ fn plan_csv(
     unit_size: u64,
     encoding: Option<TextEncoding>,
 ) -> Result<Vec<Unit>> {
-    let (mut reader, names, columns) = open_and_plan(engine, &f.shown(), encoding)?;
+    let (mut reader, names, columns) = open_and_plan(engine, &f.shown(), encoding, 1)?;
     let bom = match reader.info.encoding {
         TextEncoding::Utf8 { bom } => u64::from(bom) * 3,
         _ => return Ok(Vec::new()), // other encodings: one whole-file unit
