@@ -289,7 +289,7 @@ fn address(value: &str, mask: char, out: &mut String) {
 /// What [`in_address_set`] says of an ASCII byte, as compares the byte-wise path vectorises
 /// (a table lookup per byte does not): letters, digits, `(`, `)`, space, and `,` to `_`.
 fn is_ascii_address_byte(b: u8) -> bool {
-    (b',' <= b && b <= b'_') | b.is_ascii_lowercase() | (b == b'(') | (b == b')') | (b == b' ')
+    (b','..=b'_').contains(&b) | b.is_ascii_lowercase() | (b == b'(') | (b == b')') | (b == b' ')
 }
 
 /// The characters a mask replaces: a test for any character, and its answers for the ASCII
