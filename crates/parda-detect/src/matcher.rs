@@ -70,7 +70,6 @@ pub struct Matcher {
     /// searched anchored needs it only if its DFA gives up, which none of the built-in ones
     /// does (half of the start-up's regex compilation saved).
     singles: Vec<OnceLock<Regex>>,
-    patterns: Vec<String>,
     /// Per pattern, the anchored search used where its boundary allows one (`None`: the
     /// pattern is searched across the cell with `singles`).
     anchored: Vec<Option<AnchoredSearch>>,
@@ -128,7 +127,6 @@ impl Matcher {
                 Ok(single)
             })
             .collect::<Result<_, String>>()?;
-        let patterns = pats.iter().map(|p| p.to_string()).collect();
         let start_classes = start_classes(anchored.iter().flatten());
         let compiled = rules
             .rules
@@ -152,7 +150,6 @@ impl Matcher {
         Ok(Matcher {
             id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             singles,
-            patterns,
             anchored,
             start_classes,
             needs,
@@ -369,7 +366,9 @@ impl Matcher {
     /// The regex of pattern `pid` for a search across a cell.
     fn single(&self, pid: usize) -> &Regex {
         self.singles[pid].get_or_init(|| {
-            single_regex(&self.patterns[pid]).expect("its anchored DFA was built from the same pattern")
+            // Patterns are numbered in the order of the rules and of each rule's patterns.
+            let pattern = self.rule_set.rules.iter().flat_map(|r| &r.patterns).nth(pid).expect("a pattern's number");
+            single_regex(pattern).expect("its anchored DFA was built from the same pattern")
         })
     }
 

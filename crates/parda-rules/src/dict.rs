@@ -271,11 +271,11 @@ impl Lexicon {
 
     /// Whether `key` is the [`indic_key`] of an Indic given name or surname.
     pub fn is_indic_name_key(&self, key: &str) -> bool {
-        self.indic_name_keys.get_or_init(|| self.indic_name_keys()).contains(key)
+        self.indic_name_keys.get_or_init(|| self.build_indic_name_keys()).contains(key)
     }
 
     /// The [`indic_key`] of every Indic given name and surname.
-    fn indic_name_keys(&self) -> WordSet {
+    fn build_indic_name_keys(&self) -> WordSet {
         let names = Lists::GIVEN.union(Lists::SURNAME);
         self.words.iter().filter(|(w, l)| l.has(names) && is_indic(w)).map(|(w, _)| indic_key(w)).collect()
     }

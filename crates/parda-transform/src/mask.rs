@@ -5,7 +5,6 @@
 
 use crate::graphemes::{in_domain, IndicClusters};
 use parda_rules::MaskStyle;
-use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How masks are drawn.
@@ -283,7 +282,7 @@ fn email_units(value: &str, mask: char, out: &mut String) {
 /// `[A-Za-zÀ-ȕ0-9(),-_., ]`: masks letters, digits, spaces and the punctuation in DIGIT's set
 /// (`,-_` is a range: `,` to `_`), and every word unit of any script.
 fn address(value: &str, mask: char, out: &mut String) {
-    replace_units(value, mask, &ADDRESS_SET, is_ascii_address_byte, out)
+    replace_units(value, mask, in_address_set, is_ascii_address_byte, out)
 }
 
 /// What [`in_address_set`] says of an ASCII byte, as compares the byte-wise path vectorises
@@ -291,25 +290,6 @@ fn address(value: &str, mask: char, out: &mut String) {
 fn is_ascii_address_byte(b: u8) -> bool {
     (b','..=b'_').contains(&b) | b.is_ascii_lowercase() | (b == b'(') | (b == b')') | (b == b' ')
 }
-
-/// The characters a mask replaces: a test for any character, and its answers for the ASCII
-/// bytes as a table (the byte-wise path).
-struct MaskSet {
-    holds: fn(char) -> bool,
-    ascii: [bool; 128],
-}
-
-impl MaskSet {
-    fn new(holds: fn(char) -> bool) -> MaskSet {
-        MaskSet { holds, ascii: std::array::from_fn(|b| holds(char::from(b as u8))) }
-    }
-}
-
-/// What [`address`] masks.
-static ADDRESS_SET: LazyLock<MaskSet> = LazyLock::new(|| MaskSet::new(in_address_set));
-
-/// What [`all_words`] masks.
-static WORD_SET: LazyLock<MaskSet> = LazyLock::new(|| MaskSet::new(is_word));
 
 /// The characters [`address`] masks.
 fn in_address_set(c: char) -> bool {
@@ -320,14 +300,14 @@ fn in_address_set(c: char) -> bool {
         || is_word(c)
 }
 
-/// Replaces each unit whose first character is in `set` by the mask character; `ascii` is
-/// `set`'s answer for an ASCII byte, written out for the byte-wise path.
-fn replace_units(value: &str, mask: char, set: &MaskSet, ascii: impl Fn(u8) -> bool, out: &mut String) {
+/// Replaces each unit whose first character `holds` accepts by the mask character; `ascii` is
+/// what `holds` says of an ASCII byte, written out for the byte-wise path.
+fn replace_units(value: &str, mask: char, holds: fn(char) -> bool, ascii: impl Fn(u8) -> bool, out: &mut String) {
     // Line breaks that are never masked change nothing byte by byte: `\r\n` is one unit, kept
     // whole either way (multi-line addresses in quoted CSV fields).
-    let breaks_kept = !set.ascii[usize::from(b'\r')] && !set.ascii[usize::from(b'\n')];
+    let breaks_kept = !ascii(b'\r') && !ascii(b'\n');
     if !(value.is_ascii() && mask.is_ascii() && breaks_kept) {
-        return replace_graphemes(value, mask, set.holds, out);
+        return replace_graphemes(value, mask, holds, out);
     }
     let (bytes, mask_byte) = (value.as_bytes(), mask as u8);
     push_mapped(out, bytes, |_, b| if ascii(b) { mask_byte } else { b });
@@ -363,7 +343,7 @@ fn trailing_words(value: &str, mask: char, out: &mut String) {
 
 /// Masks every word unit; keeps separators.
 fn all_words(value: &str, mask: char, out: &mut String) {
-    replace_units(value, mask, &WORD_SET, is_ascii_word, out)
+    replace_units(value, mask, is_word, is_ascii_word, out)
 }
 
 #[cfg(test)]
@@ -420,9 +400,7 @@ mod tests {
         for b in 0..=127u8 {
             let c = char::from(b);
             assert_eq!(is_ascii_address_byte(b), in_address_set(c), "{b:#x}");
-            assert_eq!(is_ascii_address_byte(b), ADDRESS_SET.ascii[usize::from(b)], "{b:#x}");
             assert_eq!(is_ascii_word(b), is_word(c), "{b:#x}");
-            assert_eq!(is_ascii_word(b), WORD_SET.ascii[usize::from(b)], "{b:#x}");
         }
     }
 
@@ -446,7 +424,7 @@ mod tests {
             let mail = format!("{value}@{value}");
             proptest::prop_assert_eq!(written(|o| email(&mail, '*', o)), written(|o| email_units(&mail, '*', o)));
             let in_set = |c: char| c.is_ascii_alphanumeric() || c == ' ';
-            proptest::prop_assert_eq!(written(|o| replace_units(v, '*', &MaskSet::new(in_set), |b| in_set(char::from(b)), o)), written(|o| replace_graphemes(v, '*', in_set, o)));
+            proptest::prop_assert_eq!(written(|o| replace_units(v, '*', in_set, |b| in_set(char::from(b)), o)), written(|o| replace_graphemes(v, '*', in_set, o)));
             proptest::prop_assert_eq!(written(|o| all_words(v, '#', o)), written(|o| replace_graphemes(v, '#', is_word, o)));
             proptest::prop_assert_eq!(written(|o| address(v, '#', o)), written(|o| replace_graphemes(v, '#', in_address_set, o)));
             let lines = format!("{value}\r\n{value}\n{value}\r");
