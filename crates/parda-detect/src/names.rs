@@ -234,6 +234,9 @@ const PERSON_PREPOSITIONS: &[&str] =
     &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
 /// Hindi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा").
 const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा"];
+/// "Name" in the Indic scripts: a context word only before a colon or a dash (`नाम: ...`);
+/// elsewhere the sentence is about a name (`नाम परिवर्तन`, change of name).
+const NAME_WORDS: &[&str] = &["नाम", "নাম", "નામ", "ਨਾਮ", "ନାମ", "பெயர்", "పేరు", "ಹೆಸರು", "പേര്"];
 /// Words before a house number (`Flat 302`, `Door 9`, `मकान 12`); `H`/`D` count with `No`.
 const HOUSE_KEYWORDS: &[&str] = &[
     "hno",
@@ -632,7 +635,25 @@ impl NameFinder {
                     && toks[first..end]
                         .iter()
                         .all(|t| t.kind == Kind::Latin && !self.in_dict(t) && t.lists.has(Lists::ENGLISH));
-                if end > first && !place_follows && !all_english && (lenient || known || end - first >= 2) {
+                // So is a run of common Hindi, Bengali or Tamil words that are no name in any
+                // spelling (`मालिक उपस्थित नहीं`, owner not present). One name word keeps it:
+                // many names are common words too (`সুব্রত`, `கார்த்திக்`).
+                let all_common = !lenient
+                    && toks[first..end].iter().all(|t| self.common_indic_word(t) && !self.indic_name_any_spelling(t));
+                // One title-case word in no list right after a word that names a role
+                // ("owner Elangovan", "applicant Lalrinmawia"): many people go by one name.
+                // Not after "of" ("resident of Kothagudem" is a town).
+                let lone_unknown = end - first == 1
+                    && first == i + 1
+                    && toks[i].lists.has(Lists::CONTEXT)
+                    && Self::title_word(&toks[first])
+                    && self.unknown_word(&toks[first]);
+                if end > first
+                    && !place_follows
+                    && !all_english
+                    && !all_common
+                    && (lenient || known || lone_unknown || end - first >= 2)
+                {
                     // A short form of Muhammad before the name is part of it, not a title
                     // (`Mohd Irfan`, `Md. Salim`).
                     let mut first = first;
@@ -837,11 +858,6 @@ impl NameFinder {
     /// takes) a dictionary name that is also a word (`Harry More ne ...`). An institution word
     /// that is also a surname may end it (`Madhavi Nigam ne`, but not `Nagar Nigam`).
     fn title_case_name(&self, run: &[Tok], context: PersonContext) -> bool {
-        let title = |t: &Tok| {
-            t.text.len() >= 2
-                && t.text.as_bytes()[0].is_ascii_uppercase()
-                && t.text[1..].bytes().all(|b| b.is_ascii_lowercase())
-        };
         let english_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !self.listed_word(t);
         let name_word = |t: &Tok| {
             self.in_dict(t) && (!t.lists.has(Lists::ENGLISH) || context == PersonContext::After) || self.unknown_word(t)
@@ -851,7 +867,7 @@ impl NameFinder {
         let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
         (2..=3).contains(&run.len())
             && run.iter().enumerate().all(|(k, t)| {
-                title(t)
+                Self::title_word(t)
                     && (self.in_dict(t)
                         || self.unknown_word(t)
                         || english_word(t)
@@ -863,6 +879,13 @@ impl NameFinder {
                 .iter()
                 .enumerate()
                 .any(|(k, t)| self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k)))
+    }
+
+    /// A Latin word in title case: a capital, then lower-case letters (`Ravi`, not `RAVI`).
+    fn title_word(t: &Tok) -> bool {
+        t.text.len() >= 2
+            && t.text.as_bytes()[0].is_ascii_uppercase()
+            && t.text[1..].bytes().all(|b| b.is_ascii_lowercase())
     }
 
     /// Initials (with dots, or two letters without: `RK`, `Pk`) and then one or two words that
@@ -964,7 +987,7 @@ impl NameFinder {
 
     /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of).
     fn weak_context(&self, s: &str, toks: &[Tok], i: usize) -> bool {
-        toks[i].text == "नाम" && !s[toks[i].end..].trim_start().starts_with([':', '-'])
+        NAME_WORDS.contains(&toks[i].text) && !s[toks[i].end..].trim_start().starts_with([':', '-'])
     }
 
     /// Where the name right before token `i` (a relation marker) starts: up to three
@@ -1392,6 +1415,26 @@ mod tests {
         assert_eq!(names("हरीश द्वारा शिकायत"), vec!["हरीश"]);
         for s in ["लाइन मैन द्वारा ठीक किया गया", "कर्मचारी द्वारा सफाई की गई"]
         {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    /// Role words in the other scripts mark the name after them; a common word right after a
+    /// role word is the sentence going on; one unknown title-case word right after a role
+    /// word is a person who goes by one name, but not a town after "of".
+    #[test]
+    fn role_words_in_every_script_and_one_word_names() {
+        assert_eq!(names("আবেদনকারী সুব্রত ঘোষ, মোবাইল"), vec!["সুব্রত ঘোষ"]);
+        assert_eq!(names("விண்ணப்பதாரர் கார்த்திக் ராஜ் வந்தார்"), vec!["கார்த்திக் ராஜ்"]);
+        assert_eq!(names("ಅರ್ಜಿದಾರ ಶಿವಪ್ಪ ಗೌಡ"), vec!["ಶಿವಪ್ಪ ಗೌಡ"]);
+        assert_eq!(names("નામ: ભાવેશ પટેલ"), vec!["ભાવેશ પટેલ"]);
+        for s in ["मालिक उपस्थित नहीं", "নাম পরিবর্তন করা হয়েছে", "नाम परिवर्तन हेतु आवेदन"]
+        {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        assert_eq!(names("owner Elangovan absent"), vec!["Elangovan"]);
+        assert_eq!(names("patient Lalrinmawia admitted"), vec!["Lalrinmawia"]);
+        for s in ["resident of Kothagudem", "tenant Vacated", "Owner Pvt Ltd", "owner Kothagudem Municipality"] {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
     }
