@@ -25,6 +25,7 @@ const TYPES: &[&str] = &[
     "vehicle_reg",
     "ifsc",
     "bank_account",
+    "welfare_id",
     "upi",
     "email",
     "card",

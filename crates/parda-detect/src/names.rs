@@ -549,6 +549,17 @@ impl NameFinder {
             if (j > first && !Self::joins(s, &toks[j - 1], t)) || self.relation_at(s, toks, j) > 0 {
                 break;
             }
+            // A number label ends a name, and an acronym before one is a label too (`PPO No`,
+            // `EPIC No.`): `Pensioner PPO No 123456789012` names no one.
+            let label = |t: &Tok| t.lists.has(NUMERO_LIST);
+            if label(t)
+                || (!upper_text
+                    && Self::upper_word(t)
+                    && t.text.len() <= 5
+                    && toks.get(j + 1).is_some_and(|n| label(n) && Self::joins_space(s, t, n)))
+            {
+                break;
+            }
             let ok = match t.kind {
                 Kind::Latin => {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
@@ -1434,7 +1445,13 @@ mod tests {
         }
         assert_eq!(names("owner Elangovan absent"), vec!["Elangovan"]);
         assert_eq!(names("patient Lalrinmawia admitted"), vec!["Lalrinmawia"]);
-        for s in ["resident of Kothagudem", "tenant Vacated", "Owner Pvt Ltd", "owner Kothagudem Municipality"] {
+        for s in [
+            "resident of Kothagudem",
+            "tenant Vacated",
+            "Owner Pvt Ltd",
+            "owner Kothagudem Municipality",
+            "Pensioner PPO No 123456789012",
+        ] {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
     }

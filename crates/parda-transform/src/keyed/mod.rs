@@ -25,7 +25,7 @@ pub fn canonical(type_name: &str, value: &str) -> String {
         "aadhaar" | "vid" | "card" | "bank_account" | "landline" | "pincode" => {
             digits(value).iter().map(|x| (b'0' + x) as char).collect()
         }
-        "pan" | "gstin" | "voter_id" | "passport" | "ifsc" | "driving_licence" | "vehicle_reg" => {
+        "pan" | "gstin" | "voter_id" | "passport" | "ifsc" | "driving_licence" | "vehicle_reg" | "welfare_id" => {
             value.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase()
         }
         _ => value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
