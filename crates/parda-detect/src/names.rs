@@ -420,6 +420,12 @@ impl NameFinder {
         has_common_words(t.text) && self.lex.common_indic.contains(t.text)
     }
 
+    /// Whether every token of `run` is a common word of running Hindi, Bengali or Tamil text
+    /// and no name in any spelling.
+    fn common_words_only(&self, run: &[Tok]) -> bool {
+        run.iter().all(|t| self.common_indic_word(t) && !self.indic_name_any_spelling(t))
+    }
+
     fn is_honorific(&self, t: &Tok) -> bool {
         t.lists.has(Lists::HONORIFIC)
     }
@@ -649,8 +655,7 @@ impl NameFinder {
                 // So is a run of common Hindi, Bengali or Tamil words that are no name in any
                 // spelling (`मालिक उपस्थित नहीं`, owner not present). One name word keeps it:
                 // many names are common words too (`সুব্রত`, `கார்த்திக்`).
-                let all_common = !lenient
-                    && toks[first..end].iter().all(|t| self.common_indic_word(t) && !self.indic_name_any_spelling(t));
+                let all_common = !lenient && self.common_words_only(&toks[first..end]);
                 // One title-case word in no list right after a word that names a role
                 // ("owner Elangovan", "applicant Lalrinmawia"): many people go by one name.
                 // Not after "of" ("resident of Kothagudem" is a town).
@@ -823,10 +828,8 @@ impl NameFinder {
                 // office or a trade ("लाइन मैन द्वारा", by the lineman), not a person. (Before ने
                 // and जी they are still taken: many names are common words of Hindi text, जगदीश,
                 // हरीश, and a person is what ने and जी follow.)
-                let all_common_words =
-                    |run: &[Tok]| run.iter().all(|t| self.common_indic_word(t) && !self.indic_name_any_spelling(t));
                 let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_HI_LIST));
-                let office = post.is_some_and(|n| n.text == "द्वारा" && all_common_words(&toks[i..j]));
+                let office = post.is_some_and(|n| n.text == "द्वारा" && self.common_words_only(&toks[i..j]));
                 if post.is_some() && !office {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
