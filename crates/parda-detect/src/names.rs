@@ -677,7 +677,7 @@ impl NameFinder {
                         first -= 1;
                     }
                     push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: false, score: 0.9 });
-                    i = end;
+                    i = self.coordinated_name(s, toks, end, upper_text, out);
                     continue;
                 }
                 i += marker_len;
@@ -843,6 +843,32 @@ impl NameFinder {
             i += 1;
         }
         out.sort_by_key(|s| s.start);
+    }
+
+    /// A second person joined by `&` or `and` to a name found after a marker, at token `end`
+    /// (`Joint owners Elangovan & Thirumalai`): a run of title-case words that holds a
+    /// dictionary name or is made only of words in no list. Returns where to go on.
+    fn coordinated_name(&self, s: &str, toks: &[Tok], end: usize, upper_text: bool, out: &mut Vec<LexSpan>) -> usize {
+        let Some(next) = toks.get(end) else { return end };
+        let start = match s[toks[end - 1].end..next.start].trim() {
+            "&" => end,
+            "" if next.low == "and" => end + 1,
+            _ => return end,
+        };
+        if start > end && toks.get(start).is_none_or(|t| !Self::joins_space(s, next, t)) {
+            return end;
+        }
+        let (first, stop) = self.run_after(s, toks, start, false, upper_text);
+        let run = &toks[first..stop];
+        let name = first == start
+            && !run.is_empty()
+            && run.iter().all(Self::title_word)
+            && (run.iter().any(|t| self.in_dict(t)) || run.iter().all(|t| self.unknown_word(t)));
+        if !name {
+            return end;
+        }
+        push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.8 });
+        stop
     }
 
     /// Whether the tokens `[i, j)` stand where a person does: after a person preposition or a
@@ -1448,6 +1474,11 @@ mod tests {
         }
         assert_eq!(names("owner Elangovan absent"), vec!["Elangovan"]);
         assert_eq!(names("patient Lalrinmawia admitted"), vec!["Lalrinmawia"]);
+        assert_eq!(names("Joint owners Elangovan & Thirumalai"), vec!["Elangovan", "Thirumalai"]);
+        assert_eq!(names("owner Ramesh Kumar and Sita Devi present"), vec!["Ramesh Kumar", "Sita Devi"]);
+        // What follows `&` or `and` must be a name too.
+        assert_eq!(names("owner Ramesh & Sons Traders"), vec!["Ramesh"]);
+        assert_eq!(names("owner Ramesh and Revenue Inspector visited"), vec!["Ramesh"]);
         for s in [
             "resident of Kothagudem",
             "tenant Vacated",
