@@ -677,7 +677,17 @@ impl NameFinder {
                         first -= 1;
                     }
                     push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: false, score: 0.9 });
-                    i = self.coordinated_name(s, toks, end, upper_text, out);
+                    i = self.coordinated_name(s, toks, first, end, upper_text, out);
+                    continue;
+                }
+                // One word in no list, a comma and a given name: a name written surname first
+                // (`transferred to Tirkey, Mohammed`).
+                let inverted = end - first == 1
+                    && toks.get(end).is_some_and(|n| s[toks[first].end..n.start].trim() == ",")
+                    && self.inverted_given_name(s, toks, first);
+                if inverted {
+                    push(out, LexSpan { start: toks[first].start, end: toks[end].end, address: false, score: 0.7 });
+                    i = end + 1;
                     continue;
                 }
                 i += marker_len;
@@ -845,14 +855,27 @@ impl NameFinder {
         out.sort_by_key(|s| s.start);
     }
 
-    /// A second person joined by `&` or `and` to a name found after a marker, at token `end`
-    /// (`Joint owners Elangovan & Thirumalai`): a run of title-case words that holds a
-    /// dictionary name or is made only of words in no list. Returns where to go on.
-    fn coordinated_name(&self, s: &str, toks: &[Tok], end: usize, upper_text: bool, out: &mut Vec<LexSpan>) -> usize {
+    /// A second person joined by `&` or `and` to a name found after a marker at tokens
+    /// `[first, end)` (`Joint owners Elangovan & Thirumalai`): a run of title-case words that
+    /// holds a dictionary name or is made only of words in no list; or the given name of a
+    /// surname written first (`to Patnaik, Sreelakshmi`). Returns where to go on.
+    fn coordinated_name(
+        &self,
+        s: &str,
+        toks: &[Tok],
+        first: usize,
+        end: usize,
+        upper_text: bool,
+        out: &mut Vec<LexSpan>,
+    ) -> usize {
         let Some(next) = toks.get(end) else { return end };
         let start = match s[toks[end - 1].end..next.start].trim() {
             "&" => end,
             "" if next.low == "and" => end + 1,
+            "," if end - first == 1 && self.inverted_given_name(s, toks, end - 1) => {
+                push(out, LexSpan { start: next.start, end: next.end, address: false, score: 0.7 });
+                return end + 1;
+            }
             _ => return end,
         };
         if start > end && toks.get(start).is_none_or(|t| !Self::joins_space(s, next, t)) {
@@ -869,6 +892,23 @@ impl NameFinder {
         }
         push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.8 });
         stop
+    }
+
+    /// Whether token `k + 1`, after `k` and a comma, is the given name of a name written
+    /// surname first: one title-case word that ends the clause, after a surname that is no
+    /// given name (`Patnaik, Sreelakshmi`), or a given name that is no surname after an
+    /// unknown word or a surname (`Tirkey, Mohammed`). Not a place or a town.
+    fn inverted_given_name(&self, s: &str, toks: &[Tok], k: usize) -> bool {
+        let (a, b) = (&toks[k], &toks[k + 1]);
+        let ends_clause = toks.get(k + 2).is_none_or(|n| !s[b.end..n.start].trim().is_empty());
+        let surname_only = |t: &Tok| self.is_surname(t) && !self.is_given(t);
+        let given_only = |t: &Tok| self.is_given(t) && !self.is_surname(t);
+        Self::title_word(a)
+            && Self::title_word(b)
+            && ends_clause
+            && !self.is_place(b)
+            && ((surname_only(a) && (self.unknown_word(b) || self.is_given(b)))
+                || (given_only(b) && (self.unknown_word(a) || self.is_surname(a))))
     }
 
     /// Whether the tokens `[i, j)` stand where a person does: after a person preposition or a
@@ -1475,6 +1515,11 @@ mod tests {
         assert_eq!(names("owner Elangovan absent"), vec!["Elangovan"]);
         assert_eq!(names("patient Lalrinmawia admitted"), vec!["Lalrinmawia"]);
         assert_eq!(names("Joint owners Elangovan & Thirumalai"), vec!["Elangovan", "Thirumalai"]);
+        // A surname written first, then the given name.
+        assert_eq!(names("Transferred to Patnaik, Sreelakshmi"), vec!["Patnaik", "Sreelakshmi"]);
+        assert_eq!(names("Transferred to Tirkey, Mohammed"), vec!["Tirkey, Mohammed"]);
+        assert_eq!(names("owner Patnaik, Ward 5"), vec!["Patnaik"]);
+        assert_eq!(names("owner Patnaik, Nagpur"), vec!["Patnaik"]);
         assert_eq!(names("owner Ramesh Kumar and Sita Devi present"), vec!["Ramesh Kumar", "Sita Devi"]);
         // What follows `&` or `and` must be a name too.
         assert_eq!(names("owner Ramesh & Sons Traders"), vec!["Ramesh"]);
