@@ -1183,7 +1183,9 @@ impl NameFinder {
         };
         if keyword {
             let j = skip_numero(i + 1);
-            return numbered(j).then_some((i, j, Need::Nothing));
+            // A number, or a block letter and a number (`Qtr No. B-12`, `Flat A/302`).
+            let lettered = toks.get(j).is_some_and(|n| n.kind == Kind::Latin) && self.house_number_at(s, toks, j);
+            return (numbered(j) || lettered).then_some((i, j, Need::Nothing));
         }
         // ("NEAR THE TANK" in upper-case text is no landmark: an article or a short word.)
         let determiner = |n: &Tok| {
@@ -1720,6 +1722,7 @@ mod tests {
             ("R/O Vill. Rampur, Post Sitapur", "Vill. Rampur, Post Sitapur"),
             ("मकान नं 12, गांधी नगर, लखनऊ", "मकान नं 12, गांधी नगर, लखनऊ"),
             ("ग्राम रामपुर, तहसील सदर", "ग्राम रामपुर, तहसील सदर"),
+            ("Meter at Qtr No. B-12, Railway Colony, Itarsi", "Qtr No. B-12, Railway Colony, Itarsi"),
         ] {
             assert_eq!(a(text), vec![want], "{text}");
         }
