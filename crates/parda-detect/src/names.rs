@@ -232,8 +232,9 @@ const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "je
 /// Also the verbs and phrases that take a person (`as per`, `informed`, `contacted`).
 const PERSON_PREPOSITIONS: &[&str] =
     &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
-/// Hindi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा").
-const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा"];
+/// Hindi and Punjabi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा",
+/// "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਨੇ").
+const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा", "ਨੇ", "ਜੀ"];
 /// "Name" in the Indic scripts: a context word only before a colon or a dash (`नाम: ...`);
 /// elsewhere the sentence is about a name (`नाम परिवर्तन`, change of name).
 const NAME_WORDS: &[&str] = &["नाम", "নাম", "નામ", "ਨਾਮ", "ନାମ", "பெயர்", "పేరు", "ಹೆಸರು", "പേര്"];
@@ -846,6 +847,10 @@ impl NameFinder {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
                 } else if Self::sentence_start(s, toks, i) && self.indic_name_head(&toks[i..j]) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
+                } else if let Some(k) =
+                    self.unlisted_name_head(&toks[i..j]).filter(|_| Self::sentence_start(s, toks, i))
+                {
+                    push(out, LexSpan { start: t.start, end: toks[i + k - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
                 continue;
@@ -1115,6 +1120,24 @@ impl NameFinder {
             } else {
                 run.iter().all(|t| self.indic_name_any_spelling(t))
             }
+    }
+
+    /// In a script with no list of running-text words (Telugu, Kannada, Malayalam, Gujarati,
+    /// Gurmukhi, Odia), how many words at the head of an Indic run are a name: the two leading
+    /// words that are each a name in some spelling and none of the municipal words listed for
+    /// these scripts (`నీటి`, of water, is the name Niti too), and a third that is a dictionary
+    /// name, before a word that is not (`వెంకటేష్ రెడ్డి ఫిర్యాదు చేశారు`, "Venkatesh Reddy
+    /// complained").
+    fn unlisted_name_head(&self, run: &[Tok]) -> Option<usize> {
+        if run.len() < 3 || run.iter().any(|t| has_common_words(t.text)) {
+            return None;
+        }
+        // Two words in any spelling, a third only when it is a dictionary name (`പരാതി`,
+        // complaint, after `രാജേഷ് നായർ` is a name's spelling too).
+        let name = |t: &Tok| self.indic_name_any_spelling(t) && !self.lex.common_indic.contains(t.text);
+        let head = run.iter().take(2).take_while(|t| name(t)).count();
+        let k = head + usize::from(head == 2 && self.in_dict(&run[2]));
+        (head == 2 && k < run.len()).then_some(k)
     }
 
     /// The tokens `[a, b]` of an Indic run that make a name, from its dictionary names.
@@ -1510,6 +1533,16 @@ mod tests {
         assert_eq!(names("விண்ணப்பதாரர் கார்த்திக் ராஜ் வந்தார்"), vec!["கார்த்திக் ராஜ்"]);
         assert_eq!(names("ಅರ್ಜಿದಾರ ಶಿವಪ್ಪ ಗೌಡ"), vec!["ಶಿವಪ್ಪ ಗೌಡ"]);
         assert_eq!(names("નામ: ભાવેશ પટેલ"), vec!["ભાવેશ પટેલ"]);
+        // At a clause head in a script with no common-word list, the leading words that are
+        // names in some spelling (short e, final virama: `వెంకటేష్` is `వేంకతేశ్`).
+        assert_eq!(names("వెంకటేష్ రెడ్డి ఫిర్యాదు చేశారు"), vec!["వెంకటేష్ రెడ్డి"]);
+        assert_eq!(names("രാജേഷ് നായർ പരാതി നൽകി"), vec!["രാജേഷ് നായർ"]);
+        assert_eq!(names("ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਨੇ ਸ਼ਿਕਾਇਤ ਕੀਤੀ"), vec!["ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ"]);
+        for s in
+            ["నీటి సరఫరా లేదు", "ರಸ್ತೆ ದೀಪ ಕೆಟ್ಟಿದೆ", "ଜଳ ଯୋଗାଣ ବନ୍ଦ ଅଛି", "વરસાદી પાણી ભરાયું છે", "నీరు నీటి కార్యాలయం", "ಮನೆ ನೀರು ದೂರು ದೀಪ"]
+        {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
         for s in ["मालिक उपस्थित नहीं", "নাম পরিবর্তন করা হয়েছে", "नाम परिवर्तन हेतु आवेदन"]
         {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");

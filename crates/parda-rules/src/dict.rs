@@ -147,8 +147,10 @@ pub struct Lexicon {
 /// A spelling-insensitive key of a word in a Brahmic script: the letters mapped onto their
 /// Devanagari counterparts (the scripts share one layout), vowel length and nukta dropped,
 /// retroflex and dental stops merged, `ष` as `श`, `ृ` as `्रि`, a nasal consonant before a
-/// consonant as anusvara. Romanised names lose exactly these distinctions (`yadav`: यदव or
-/// यादव; `pandey`: पांडेय, पाण्डेय or पंडेय).
+/// consonant as anusvara, the short e and o of the Dravidian scripts as e and o, Malayalam
+/// chillus as consonant and virama, a final virama dropped. Romanised names lose exactly these
+/// distinctions (`yadav`: यदव or यादव; `pandey`: पांडेय, पाण्डेय or पंडेय; `venkatesh`:
+/// వెంకటేష్ or వేంకతేశ్).
 pub fn indic_key(word: &str) -> String {
     let mut key = String::with_capacity(word.len());
     indic_key_into(word, &mut key);
@@ -159,6 +161,12 @@ pub fn indic_key(word: &str) -> String {
 pub fn indic_key_into(word: &str, key: &mut String) {
     key.clear();
     for c in word.chars() {
+        // Malayalam chillu letters: a consonant with no vowel (`ൻ` is `न्`).
+        if let Some(base) = chillu_base(c) {
+            push_key_char(key, base);
+            push_key_char(key, '\u{094D}');
+            continue;
+        }
         let c = match c as u32 {
             // Bengali .. Malayalam blocks: the same offsets as Devanagari.
             0x0980..=0x0D7F => char::from_u32(0x0900 + (c as u32 & 0x7F)).unwrap_or(c),
@@ -172,8 +180,10 @@ pub fn indic_key_into(word: &str, key: &mut String) {
             '\u{0908}' => push_key_char(key, '\u{0907}'),
             '\u{090A}' => push_key_char(key, '\u{0909}'),
             '\u{0901}' => push_key_char(key, '\u{0902}'),
-            '\u{0949}' => push_key_char(key, '\u{094B}'),
-            '\u{0945}' => push_key_char(key, '\u{0947}'),
+            '\u{0949}' | '\u{094A}' => push_key_char(key, '\u{094B}'),
+            '\u{0945}' | '\u{0946}' => push_key_char(key, '\u{0947}'),
+            '\u{090E}' => push_key_char(key, 'ए'),
+            '\u{0912}' => push_key_char(key, 'ओ'),
             'ट' => push_key_char(key, 'त'),
             'ठ' => push_key_char(key, 'थ'),
             'ड' => push_key_char(key, 'द'),
@@ -185,6 +195,24 @@ pub fn indic_key_into(word: &str, key: &mut String) {
             c => push_key_char(key, c),
         }
     }
+    // A final virama: Dravidian scripts write a final consonant with one (`వెంకటేష్`), Hindi
+    // without (`वेंकटेश`).
+    if key.ends_with('\u{094D}') {
+        key.truncate(key.len() - '\u{094D}'.len_utf8());
+    }
+}
+
+/// The Devanagari consonant of a Malayalam chillu letter (a consonant without its vowel).
+fn chillu_base(c: char) -> Option<char> {
+    Some(match c {
+        '\u{0D7A}' => 'न',
+        '\u{0D7B}' => 'न',
+        '\u{0D7C}' => 'र',
+        '\u{0D7D}' => 'ल',
+        '\u{0D7E}' => 'ळ',
+        '\u{0D7F}' => 'क',
+        _ => return None,
+    })
 }
 
 /// Appends one (mapped) character to an [`indic_key`]: a consonant after a nasal and a virama
@@ -304,6 +332,10 @@ mod tests {
     fn indic_key_reference(word: &str) -> String {
         let mut chars: Vec<char> = Vec::with_capacity(word.len() / 3 + 2);
         for c in word.chars() {
+            if let Some(base) = chillu_base(c) {
+                chars.extend([base, '\u{094D}']);
+                continue;
+            }
             let c = match c as u32 {
                 // Bengali .. Malayalam blocks: the same offsets as Devanagari.
                 0x0980..=0x0D7F => char::from_u32(0x0900 + (c as u32 & 0x7F)).unwrap_or(c),
@@ -317,8 +349,10 @@ mod tests {
                 '\u{0908}' => chars.push('\u{0907}'),
                 '\u{090A}' => chars.push('\u{0909}'),
                 '\u{0901}' => chars.push('\u{0902}'),
-                '\u{0949}' => chars.push('\u{094B}'),
-                '\u{0945}' => chars.push('\u{0947}'),
+                '\u{0949}' | '\u{094A}' => chars.push('\u{094B}'),
+                '\u{0945}' | '\u{0946}' => chars.push('\u{0947}'),
+                '\u{090E}' => chars.push('ए'),
+                '\u{0912}' => chars.push('ओ'),
                 'ट' => chars.push('त'),
                 'ठ' => chars.push('थ'),
                 'ड' => chars.push('द'),
@@ -344,6 +378,9 @@ mod tests {
             }
             key.push(chars[i]);
             i += 1;
+        }
+        if key.ends_with('\u{094D}') {
+            key.pop();
         }
         key
     }
@@ -373,6 +410,12 @@ mod tests {
             ("ठाकुर", "थकुर"),
             ("যাদব", "যদব"),
             ("ਯਾਦਵ", "यदव"),
+            // Short e and o of the Dravidian scripts, a final virama, Malayalam chillus.
+            ("వెంకటేష్", "వేంకతేశ్"),
+            ("वेंकटेश", "వెంకటేష్"),
+            ("ಗೊಪಾಲ್", "गोपाल"),
+            ("രാജൻ", "राजन"),
+            ("നായർ", "नायर"),
         ] {
             assert_eq!(indic_key(a), indic_key(b), "{a} {b}");
         }
