@@ -1524,9 +1524,11 @@ mod tests {
         }
     }
 
-    /// Role words in the other scripts mark the name after them; a common word right after a
-    /// role word is the sentence going on; one unknown title-case word right after a role
-    /// word is a person who goes by one name, but not a town after "of".
+    /// Role words in the other scripts mark the name after them; common words right after a
+    /// role word are the sentence going on; one unknown title-case word right after a role
+    /// word is a person who goes by one name, but not a town after "of"; names written
+    /// surname first, joined by `&`/`and`, and at a clause head in the Dravidian and other
+    /// scripts without a running-text list.
     #[test]
     fn role_words_in_every_script_and_one_word_names() {
         assert_eq!(names("আবেদনকারী সুব্রত ঘোষ, মোবাইল"), vec!["সুব্রত ঘোষ"]);
