@@ -1065,8 +1065,11 @@ impl NameFinder {
         // A given name or a surname of the dictionary, beside words that are neither English
         // nor Hinglish, needs no more ("contact biswajit bhardwaj on ...", "ishaan hegde").
         let known = self.is_given(&toks[i]) || self.is_surname(&toks[j - 1]);
-        ((2..=3).contains(&(j - i))
-            && (postposition || known || ((preposition && after_english || head) && sentence())))
+        // One given name of the dictionary before a postposition ("anil ji ne paise diye").
+        let lone_given = j - i == 1 && postposition && self.is_given(&toks[i]);
+        (lone_given
+            || (2..=3).contains(&(j - i))
+                && (postposition || known || ((preposition && after_english || head) && sentence())))
         .then_some(j)
     }
 
@@ -1667,6 +1670,11 @@ mod tests {
     fn lower_case_names_in_english_sentences() {
         assert_eq!(names("meter of anokhi bantuwal found faulty"), vec!["anokhi bantuwal"]);
         assert_eq!(names("anokhi bantuwal ne shikayat ki"), vec!["anokhi bantuwal"]);
+        assert_eq!(names("anil ji ne paise diye"), vec!["anil"]);
+        assert_eq!(names("kiraydar suresh yadav ne makan khali kiya"), vec!["suresh yadav"]);
+        for s in ["sab ne milkar kaam kiya", "maine bill jama kiya", "unhone shikayat ki"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
         assert_eq!(names("paid by xyqor lmnwal bantuwal today"), vec!["xyqor lmnwal bantuwal"]);
         // A given name and a surname of the dictionary, with nothing else to say "person".
         assert_eq!(names("meter faulty, contact ramesh sharma on 9876543210"), vec!["ramesh sharma"]);
