@@ -629,6 +629,8 @@ impl NameFinder {
             } else if (t.lists.has(Lists::CONTEXT) && !self.weak_context(s, toks, i)) || self.is_transfer_edge(toks, i)
             {
                 (1, false)
+            } else if Self::person_phrase(s, toks, i) {
+                (2, false)
             } else {
                 (0, false)
             };
@@ -661,8 +663,8 @@ impl NameFinder {
                 // ("owner Elangovan", "applicant Lalrinmawia"): many people go by one name.
                 // Not after "of" ("resident of Kothagudem" is a town).
                 let lone_unknown = end - first == 1
-                    && first == i + 1
-                    && toks[i].lists.has(Lists::CONTEXT)
+                    && first == i + marker_len
+                    && (toks[i].lists.has(Lists::CONTEXT) || marker_len == 2)
                     && Self::title_word(&toks[first])
                     && self.unknown_word(&toks[first]);
                 if end > first
@@ -964,6 +966,13 @@ impl NameFinder {
                 .iter()
                 .enumerate()
                 .any(|(k, t)| self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k)))
+    }
+
+    /// A phrase after which a person is named, at token `i`: `request of`, `behalf of`,
+    /// `favour of` (`... on request of Bhupen`).
+    fn person_phrase(s: &str, toks: &[Tok], i: usize) -> bool {
+        matches!(toks[i].low, "request" | "behalf" | "favour" | "favor")
+            && toks.get(i + 1).is_some_and(|n| n.low == "of" && Self::joins_space(s, &toks[i], n))
     }
 
     /// A Latin word in title case: a capital, then lower-case letters (`Ravi`, not `RAVI`).
@@ -1554,6 +1563,11 @@ mod tests {
         }
         assert_eq!(names("owner Elangovan absent"), vec!["Elangovan"]);
         assert_eq!(names("patient Lalrinmawia admitted"), vec!["Lalrinmawia"]);
+        assert_eq!(names("Mobile no changed on request of Bhupen"), vec!["Bhupen"]);
+        assert_eq!(names("on behalf of Lalrinmawia, tenant"), vec!["Lalrinmawia"]);
+        for s in ["on request of Kothagudem Municipality", "request of Revenue Section", "in favour of Pvt Ltd"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
         assert_eq!(names("Joint owners Elangovan & Thirumalai"), vec!["Elangovan", "Thirumalai"]);
         // A surname written first, then the given name.
         assert_eq!(names("Transferred to Patnaik, Sreelakshmi"), vec!["Patnaik", "Sreelakshmi"]);
