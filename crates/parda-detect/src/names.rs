@@ -658,20 +658,22 @@ impl NameFinder {
                 // So is a run of common Hindi, Bengali or Tamil words that are no name in any
                 // spelling (`मालिक उपस्थित नहीं`, owner not present). One name word keeps it:
                 // many names are common words too (`সুব্রত`, `கார்த்திக்`).
-                let all_common = !lenient && self.common_words_only(&toks[first..end]);
+                let all_common = || !lenient && self.common_words_only(&toks[first..end]);
                 // One title-case word in no list right after a word that names a role
-                // ("owner Elangovan", "applicant Lalrinmawia"): many people go by one name.
-                // Not after "of" ("resident of Kothagudem" is a town).
+                // ("owner Elangovan", "applicant Lalrinmawia") or a phrase that names a person
+                // ("on request of Bhupen"): many people go by one name. Not after a bare "of"
+                // ("resident of Kothagudem" is a town).
+                let role = toks[i].lists.has(Lists::CONTEXT) || Self::person_phrase(s, toks, i);
                 let lone_unknown = end - first == 1
                     && first == i + marker_len
-                    && (toks[i].lists.has(Lists::CONTEXT) || marker_len == 2)
+                    && role
                     && Self::title_word(&toks[first])
                     && self.unknown_word(&toks[first]);
                 if end > first
                     && !place_follows
                     && !all_english
-                    && !all_common
                     && (lenient || known || lone_unknown || end - first >= 2)
+                    && !all_common()
                 {
                     // A short form of Muhammad before the name is part of it, not a title
                     // (`Mohd Irfan`, `Md. Salim`).
@@ -685,10 +687,7 @@ impl NameFinder {
                 }
                 // One word in no list, a comma and a given name: a name written surname first
                 // (`transferred to Tirkey, Mohammed`).
-                let inverted = end - first == 1
-                    && toks.get(end).is_some_and(|n| s[toks[first].end..n.start].trim() == ",")
-                    && self.inverted_given_name(s, toks, first);
-                if inverted {
+                if end - first == 1 && self.inverted_given_name(s, toks, first) {
                     push(out, LexSpan { start: toks[first].start, end: toks[end].end, address: false, score: 0.7 });
                     i = end + 1;
                     continue;
@@ -906,7 +905,10 @@ impl NameFinder {
     /// given name (`Patnaik, Sreelakshmi`), or a given name that is no surname after an
     /// unknown word or a surname (`Tirkey, Mohammed`). Not a place or a town.
     fn inverted_given_name(&self, s: &str, toks: &[Tok], k: usize) -> bool {
-        let (a, b) = (&toks[k], &toks[k + 1]);
+        let (a, Some(b)) = (&toks[k], toks.get(k + 1)) else { return false };
+        if s[a.end..b.start].trim() != "," {
+            return false;
+        }
         let ends_clause = toks.get(k + 2).is_none_or(|n| !s[b.end..n.start].trim().is_empty());
         let surname_only = |t: &Tok| self.is_surname(t) && !self.is_given(t);
         let given_only = |t: &Tok| self.is_given(t) && !self.is_surname(t);
