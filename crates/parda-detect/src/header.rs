@@ -166,6 +166,18 @@ mod tests {
             ("Employee Code", None),
             ("pensioner_id", None),
             ("Applicant No", None),
+            ("Legal Heir", Some("name")),
+            ("Witness 1", Some("name")),
+            ("Payee", Some("name")),
+            ("Consumer", Some("name")),
+            ("Consumer No", None),
+            ("Consumer Category", None),
+            ("S/O", Some("name")),
+            ("Father's Occupation", None),
+            ("Post Name", None),
+            ("Name Verified (Y/N)", None),
+            ("Mother's Age", None),
+            ("Seller GSTIN", Some("gstin")),
         ];
         for (header, want) in cases {
             assert_eq!(class_of(&h, &rules, header).as_deref(), want, "{header}");

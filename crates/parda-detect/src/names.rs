@@ -541,6 +541,7 @@ impl NameFinder {
     /// (after a context word) takes Latin tokens only when capitalised.
     /// In `upper_text` (a cell with no small letter) a sentence word ends the run.
     fn run_after(&self, s: &str, toks: &[Tok], mut i: usize, lenient: bool, upper_text: bool) -> (usize, usize) {
+        let start = i;
         // Skip further honorifics and context words ("Late Shri", "owner name").
         while i < toks.len()
             && (self.is_honorific(&toks[i])
@@ -598,6 +599,17 @@ impl NameFinder {
                 break;
             }
             j += 1;
+        }
+        // A title that is a given name too, after another title and before no name (the end,
+        // punctuation, a word of the sentence), is the name (`Mrs. Kumari;`, `Smt. Kumari`).
+        if j == first && first > start {
+            let last = &toks[first - 1];
+            let alone = toks
+                .get(first)
+                .is_none_or(|n| !Self::joins_space(s, last, n) || n.text.bytes().all(|b| b.is_ascii_lowercase()));
+            if alone && self.is_honorific(last) && Self::capitalised(last) && self.in_dict(last) {
+                return (first - 1, first);
+            }
         }
         (first, j)
     }
@@ -1084,9 +1096,12 @@ impl NameFinder {
         .then_some(j)
     }
 
-    /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of).
+    /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of);
+    /// "contact" only before a capitalised word (`Contact Vikramaditya at ...`): lower-case
+    /// names after it are found as names in running text are (`contact lalit gill on ...`).
     fn weak_context(&self, s: &str, toks: &[Tok], i: usize) -> bool {
-        NAME_WORDS.contains(&toks[i].text) && !s[toks[i].end..].trim_start().starts_with([':', '-'])
+        (NAME_WORDS.contains(&toks[i].text) && !s[toks[i].end..].trim_start().starts_with([':', '-']))
+            || (matches!(toks[i].low, "contact" | "contacted") && !toks.get(i + 1).is_some_and(Self::capitalised))
     }
 
     /// Where the name right before token `i` (a relation marker) starts: up to three
@@ -1571,6 +1586,16 @@ mod tests {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
         assert_eq!(names("Joint owners Elangovan & Thirumalai"), vec!["Elangovan", "Thirumalai"]);
+        // Contact a person; a contact person.
+        assert_eq!(names("Pension not credited. Contact Vikramaditya at 080-36404596"), vec!["Vikramaditya"]);
+        assert_eq!(names("Contact Person Kishore"), vec!["Kishore"]);
+        for s in ["Contact Office for details", "Contact Revenue Section", "Missing person report filed"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        // A title that is a given name too, after another title and before no name.
+        assert_eq!(names("Spoke to Mrs. Kumari; she will visit"), vec!["Kumari"]);
+        assert_eq!(names("Smt. Kumari Sunita Devi visited"), vec!["Sunita Devi"]);
+        assert_eq!(names("Applicant Shri R***** S***** present"), Vec::<String>::new());
         // A surname written first, then the given name.
         assert_eq!(names("Transferred to Patnaik, Sreelakshmi"), vec!["Patnaik", "Sreelakshmi"]);
         assert_eq!(names("Transferred to Tirkey, Mohammed"), vec!["Tirkey, Mohammed"]);

@@ -408,7 +408,7 @@ impl CsvReader {
             let (recs, _) = self.split_sample(d, 200);
             let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
             let (mode, freq) = mode_of(&counts);
-            if mode > 1 && freq > best.1 {
+            if mode > 1 && freq > best.1 && self.explains(&recs, mode) {
                 best = (d, freq);
             }
         }
@@ -436,6 +436,23 @@ impl CsvReader {
             terminators.push(0);
         }
         self.info.line_ending = line_ending_of(&terminators);
+    }
+
+    /// Whether `mode` fields per record describe the sample: most non-blank records after the
+    /// first one with `mode` fields (the header) have that many. A one-column file of remarks,
+    /// some with a `;` in them, is no `;`-separated file: read that way, a remark would become
+    /// its header and the remarks before it title lines.
+    fn explains(&self, recs: &[Record], mode: u32) -> bool {
+        let Some(header) = recs.iter().position(|r| r.field_count == mode) else {
+            return false;
+        };
+        let blank = |r: &Record| self.buf[r.start as usize..r.end as usize].iter().all(u8::is_ascii_whitespace);
+        let rows: Vec<&Record> = recs[header + 1..].iter().filter(|r| !blank(r)).collect();
+        if rows.is_empty() {
+            return header == 0 || recs[..header].iter().all(blank);
+        }
+        let fitting = rows.iter().filter(|r| r.field_count == mode).count();
+        fitting * 2 > rows.len()
     }
 
     fn split_sample(&self, d: Dialect, limit: usize) -> (Vec<Record>, Vec<FieldSpan>) {
@@ -649,6 +666,34 @@ mod tests {
         assert_eq!(out, SplitOutcome::Consumed(4));
         let out = split_records(b"c,\"d", true, Dialect::COMMA, &mut Vec::new(), &mut Vec::new(), usize::MAX);
         assert_eq!(out, SplitOutcome::Unterminated(2));
+    }
+
+    fn sniffed(text: &str) -> (u8, Option<u64>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, text).unwrap();
+        let reader = CsvReader::open(path.to_str().unwrap(), None).unwrap();
+        (reader.info.dialect.delimiter, reader.info.header_ordinal)
+    }
+
+    #[test]
+    fn a_delimiter_is_chosen_only_when_it_describes_the_rows() {
+        // One column of remarks, some with a `;`: one column, its header first.
+        let mut remarks = String::from("Remarks\n");
+        for i in 0..10 {
+            remarks += if i % 2 == 1 { "Mrs. Kumari; she will visit\n" } else { "Paid by Ramesh Sharma\n" };
+        }
+        assert_eq!(sniffed(&remarks), (b',', Some(0)));
+        assert_eq!(sniffed("Remarks\nMrs. Kumari; she will visit\n"), (b',', Some(0)));
+        // A `;` file with a title line and one ragged row.
+        let mut register = String::from("Property register 2019\nName;Ward;Tax\n");
+        for i in 0..9 {
+            register += &format!("Owner {i};{i};100\n");
+        }
+        register += "Owner 9;9;100;late fee\n";
+        assert_eq!(sniffed(&register), (b';', Some(1)));
+        assert_eq!(sniffed("Name;Ward;Tax\n"), (b';', Some(0)));
+        assert_eq!(sniffed("a,b\n1,2\n"), (b',', Some(0)));
     }
 
     #[test]

@@ -349,11 +349,22 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
         (Some(m), [a, b]) => (expand_year(b)?, m, num(a)?),
         (None, [a, b, c]) if a.len() == 4 => (num(a)?, num(b)?, num(c)?),
         (None, [a, b, c]) if a.len() <= 2 && b.len() <= 2 => (expand_year(c)?, num(b)?, num(a)?),
+        // Eight digits, no separator (`19850909`, `09091985`): year first when it reads as one.
+        (None, [a]) if a.len() == 8 && s.len() == 8 => {
+            let ymd = (num(&a[..4])?, num(&a[4..6])?, num(&a[6..])?);
+            let dmy = (num(&a[4..])?, num(&a[2..4])?, num(&a[..2])?);
+            return [ymd, dmy].into_iter().find(|&(y, m, d)| civil_date(y, m, d));
+        }
         _ => return None,
     };
+    civil_date(y, m, d).then_some((y, m, d))
+}
+
+/// A real calendar day in 1900-2030.
+fn civil_date(y: u32, m: u32, d: u32) -> bool {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    ((1900..=2030).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]).then_some((y, m, d))
+    (1900..=2030).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]
 }
 
 fn expand_year(t: &str) -> Option<u32> {
@@ -458,6 +469,11 @@ mod tests {
         assert_eq!(parse_date("March 14, 1994"), Some((1994, 3, 14)));
         assert_eq!(parse_date("31/02/1994"), None);
         assert_eq!(parse_date("29/02/2000"), Some((2000, 2, 29)));
+        assert_eq!(parse_date("19850909"), Some((1985, 9, 9)));
+        assert_eq!(parse_date("12031985"), Some((1985, 3, 12)));
+        assert_eq!(parse_date("19851309"), None);
+        assert_eq!(parse_date("31021985"), None);
+        assert_eq!(parse_date("No 19850909"), None);
         assert!(Validator::Date.validate("02/01/1900"));
         assert!(!Validator::Date.validate("01/01/1900"));
         assert!(!Validator::Date.validate("1900-01-01"));
