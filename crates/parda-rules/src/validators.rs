@@ -362,7 +362,7 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
 
 /// A real calendar day in 1900-2030.
 fn civil_date(y: u32, m: u32, d: u32) -> bool {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     (1900..=2030).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]
 }
