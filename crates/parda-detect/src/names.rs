@@ -1088,8 +1088,16 @@ impl NameFinder {
         // A given name or a surname of the dictionary, beside words that are neither English
         // nor Hinglish, needs no more ("contact biswajit bhardwaj on ...", "ishaan hegde").
         let known = self.is_given(&toks[i]) || self.is_surname(&toks[j - 1]);
-        // One given name of the dictionary before a postposition ("anil ji ne paise diye").
-        let lone_given = j - i == 1 && postposition && self.is_given(&toks[i]);
+        // One given name of the dictionary before a postposition ("anil ji ne paise diye"), or
+        // after a word that names who acted, ending the clause ("paid by ramesh", "recd from
+        // suresh on 12/3"); not after "of", "to", "for" (`water for pooja`).
+        let by_whom = || {
+            i > 0
+                && matches!(toks[i - 1].low, "by" | "from" | "informed" | "contacted" | "told" | "met" | "called")
+                && Self::joins_space(s, &toks[i - 1], &toks[i])
+                && toks.get(j).is_none_or(|n| !Self::joins_space(s, &toks[j - 1], n) || english(n))
+        };
+        let lone_given = j - i == 1 && self.is_given(&toks[i]) && (postposition || by_whom());
         (lone_given
             || (2..=3).contains(&(j - i))
                 && (postposition || known || ((preposition && after_english || head) && sentence())))
@@ -1717,6 +1725,12 @@ mod tests {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
         assert_eq!(names("paid by xyqor lmnwal bantuwal today"), vec!["xyqor lmnwal bantuwal"]);
+        // One lower-case given name after "by" / "from", ending the clause.
+        assert_eq!(names("paid by ramesh"), vec!["ramesh"]);
+        assert_eq!(names("recd from suresh on 12/3"), vec!["suresh"]);
+        for s in ["paid by cash", "paid by cheque no 12345", "water for pooja"] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
         // A given name and a surname of the dictionary, with nothing else to say "person".
         assert_eq!(names("meter faulty, contact ramesh sharma on 9876543210"), vec!["ramesh sharma"]);
         assert_eq!(names("meter faulty, contact lalit gill on 9876543210"), vec!["lalit gill"]);
