@@ -435,7 +435,7 @@ fn rules_check_passes_on_builtin_and_example_rules() {
         .arg(testdata("../rules/examples"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("23 rules").and(predicate::str::contains("0 failure(s)")));
+        .stdout(predicate::str::contains("25 rules").and(predicate::str::contains("0 failure(s)")));
 }
 
 #[test]
