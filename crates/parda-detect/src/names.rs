@@ -248,8 +248,14 @@ const HOUSE_KEYWORDS: &[&str] = &[
     "flat",
     "plot",
     "qtr",
+    "qtrs",
+    "qr",
+    "qrs",
     "quarter",
     "quarters",
+    "bungalow",
+    "villa",
+    "apt",
     "gali",
     "khasra",
     "shop",
@@ -1821,6 +1827,7 @@ mod tests {
             ("मकान नं 12, गांधी नगर, लखनऊ", "मकान नं 12, गांधी नगर, लखनऊ"),
             ("ग्राम रामपुर, तहसील सदर", "ग्राम रामपुर, तहसील सदर"),
             ("Meter at Qtr No. B-12, Railway Colony, Itarsi", "Qtr No. B-12, Railway Colony, Itarsi"),
+            ("Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City", "Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City"),
         ] {
             assert_eq!(a(text), vec![want], "{text}");
         }
