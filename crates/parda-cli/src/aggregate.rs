@@ -9,7 +9,7 @@ use anyhow::{anyhow, bail, Result};
 use parda_archive::Aggregator;
 use parda_detect::normalize_header;
 use parda_formats::sql::{copy_fields, decode_copy_field, SqlItem, SqlReader};
-use parda_formats::{decode_field, RecordKind};
+use parda_formats::RecordKind;
 use parda_rules::TypeClass;
 use parda_transform::keyed::Generalization;
 use parda_transform::Engine;
@@ -62,7 +62,7 @@ fn stream(engine: &Engine, src: &Source, row: &mut RowSink) -> Result<()> {
     let quote = reader.info.dialect.quote;
     while let Some(chunk) = reader.next_chunk(1 << 20)? {
         for rec in chunk.records.iter().filter(|r| r.kind == RecordKind::Data) {
-            let values = chunk.fields_of(rec).iter().map(|f| decode_field(chunk.raw(f), quote).into_owned()).collect();
+            let values = chunk.fields_of(rec).iter().map(|f| chunk.value(f, quote).into_owned()).collect();
             row(&names, values)?;
         }
     }

@@ -7,8 +7,8 @@ use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
 use parda_formats::{
-    decode_field, decode_field_str, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding,
-    Record, RecordKind, TextEncoding, TextSink,
+    field_value, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
+    TextEncoding, TextSink,
 };
 use parda_transform::{CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
@@ -386,22 +386,25 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
             RecordKind::Header => {}
             RecordKind::Data => res.rows += 1,
         }
-        if rec.kind == RecordKind::Data && plans.has_header && fields.len() != ncols {
+        // A row of the wrong length, or with a stray quote in it, is counted as ragged (and
+        // masked in place like any row).
+        if rec.kind == RecordKind::Data
+            && ((plans.has_header && fields.len() != ncols) || fields.iter().any(|f| f.stray))
+        {
             res.ragged += 1;
             if res.ragged_lines.len() < 10 {
                 res.ragged_lines.push(rec.line);
             }
         }
         if let Some((c, t)) = plans.subject.filter(|_| rec.kind == RecordKind::Data) {
-            scratch.subject =
-                fields.get(c).and_then(|f| engine.subject_of(t, &decode_field(chunk.raw(f), plans.dialect.quote)));
+            scratch.subject = fields.get(c).and_then(|f| engine.subject_of(t, &chunk.value(f, plans.dialect.quote)));
         }
         for (i, f) in fields.iter().enumerate() {
             let raw = chunk.raw_str(f);
             if raw.is_empty() {
                 continue;
             }
-            let value = decode_field_str(raw, plans.dialect.quote);
+            let value = field_value(raw, f, plans.dialect.quote);
             let (plan, slot) = pick(plans, rec, fields.len(), i);
             if let Some(u) = unmask {
                 match u.cell(engine, "", rec.ordinal, i as u32, &value, &mut res.stats[slot]) {
@@ -433,9 +436,9 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 .iter()
                 .map(|&c| match changes.iter().find(|(i, _)| *i == c) {
                     Some((_, new)) => new.clone(),
-                    None => fields
-                        .get(c)
-                        .map_or(String::new(), |f| decode_field(chunk.raw(f), plans.dialect.quote).trim().to_string()),
+                    None => {
+                        fields.get(c).map_or(String::new(), |f| chunk.value(f, plans.dialect.quote).trim().to_string())
+                    }
                 })
                 .collect();
             *res.groups.entry(key).or_default() += 1;

@@ -1827,7 +1827,10 @@ mod tests {
             ("मकान नं 12, गांधी नगर, लखनऊ", "मकान नं 12, गांधी नगर, लखनऊ"),
             ("ग्राम रामपुर, तहसील सदर", "ग्राम रामपुर, तहसील सदर"),
             ("Meter at Qtr No. B-12, Railway Colony, Itarsi", "Qtr No. B-12, Railway Colony, Itarsi"),
-            ("Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City", "Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City"),
+            (
+                "Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City",
+                "Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City",
+            ),
         ] {
             assert_eq!(a(text), vec![want], "{text}");
         }
