@@ -182,6 +182,51 @@ fn ragged_rows_are_masked_in_place_and_counted() {
     assert_eq!(report["files"][0]["rows_out"], 4);
 }
 
+/// Unquoted commas in addresses make most rows longer than the header; the header is still
+/// found, and every name, mobile and address is masked wherever its cells landed.
+#[test]
+fn rows_longer_than_the_header_keep_the_header_and_leak_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "-q", "--out"])
+        .arg(out.path())
+        .arg(testdata("ragged/unquoted_commas.csv"))
+        .assert()
+        .success();
+    let got = std::fs::read_to_string(out.path().join("unquoted_commas.csv")).unwrap();
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(lines[0], "S.No,Owner Name,Father Name,Mobile,Address,Ward,Tax");
+    assert_eq!(lines.len(), 9);
+    for word in [
+        "Tolmin",
+        "Zurek",
+        "Yomqui",
+        "Nisgal",
+        "Renvi",
+        "Prashaqui",
+        "Shastri",
+        "Gandhi",
+        "Sector",
+        "Vashi",
+        "Civil",
+        "Thane",
+        "Guntur",
+    ] {
+        assert!(!got.contains(word), "{word} survived:\n{got}");
+    }
+    for mobile in ["61912", "62637", "80343", "54224"] {
+        assert!(!got.contains(mobile), "{mobile} survived");
+    }
+    // The cells after the address keep their values.
+    for (line, tail) in [(1, ",Ward 16,2639.00"), (3, ",Ward 12,4633.00"), (8, ",Ward 23,5207.00")] {
+        assert!(lines[line].ends_with(tail), "{}", lines[line]);
+    }
+    let file = &report(out.path())["files"][0];
+    assert_eq!(file["header_record"], 1);
+    assert_eq!(file["rows_in"], 8);
+    assert_eq!(file["ragged_rows"], 6);
+}
+
 #[test]
 fn stdin_is_read_for_scan_and_verify() {
     let data = std::fs::read(testdata("samples/property_tax.csv")).unwrap();

@@ -430,7 +430,10 @@ impl CsvReader {
         let (recs, fields) = self.split_sample(best.0, SAMPLE_RECORDS + 50);
         let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
         let (mode, _) = mode_of(&counts);
-        let header = recs.iter().position(|r| r.field_count == mode).or((!recs.is_empty()).then_some(0));
+        let header = self
+            .early_header(&recs, &fields)
+            .or_else(|| recs.iter().position(|r| r.field_count == mode))
+            .or((!recs.is_empty()).then_some(0));
         self.info.header_ordinal = header.map(|h| h as u64);
         let value = |r: &Record| -> Vec<String> {
             fields[r.first_field as usize..(r.first_field + r.field_count) as usize]
@@ -453,6 +456,30 @@ impl CsvReader {
             terminators.push(0);
         }
         self.info.line_ending = line_ending_of(&terminators);
+    }
+
+    /// A header above the first record of the most common length: rows made longer by
+    /// unquoted delimiters in their values (`12, Gandhi Nagar` in an address) can outnumber the
+    /// rows as long as the header. Among the first records, the first that reads as a header
+    /// (two or more cells, none empty, none a number) and that at least a quarter of the rows
+    /// after it match in length, most of the others being longer.
+    fn early_header(&self, recs: &[Record], fields: &[FieldSpan]) -> Option<usize> {
+        let blank = |r: &Record| self.buf[r.start as usize..r.end as usize].iter().all(u8::is_ascii_whitespace);
+        let header_like = |r: &Record| {
+            r.field_count >= 2
+                && fields[r.first_field as usize..(r.first_field + r.field_count) as usize].iter().all(|f| {
+                    let cell = self.buf[f.start as usize..f.end as usize].trim_ascii();
+                    let cell =
+                        cell.strip_prefix(b"\"").and_then(|c| c.strip_suffix(b"\"")).unwrap_or(cell).trim_ascii();
+                    !cell.is_empty() && !cell.iter().all(|b| b.is_ascii_digit() || b".,-/: ".contains(b))
+                })
+        };
+        let h = recs.iter().take(EARLY_HEADER_RECORDS).position(|r| !blank(r) && header_like(r))?;
+        let width = recs[h].field_count;
+        let rows: Vec<&Record> = recs[h + 1..].iter().filter(|r| !blank(r)).collect();
+        let same = rows.iter().filter(|r| r.field_count == width).count();
+        let longer = rows.iter().filter(|r| r.field_count > width).count();
+        (!rows.is_empty() && same * 4 >= rows.len() && (same + longer) * 4 >= rows.len() * 3).then_some(h)
     }
 
     /// Whether `mode` fields per record describe the sample: most non-blank records after the
@@ -574,6 +601,9 @@ impl CsvReader {
         Ok(Chunk { data, records, fields })
     }
 }
+
+/// How far down a file its header is looked for above the most common row length.
+const EARLY_HEADER_RECORDS: usize = 20;
 
 fn mode_of(counts: &[u32]) -> (u32, usize) {
     let mut best = (0u32, 0usize);
@@ -738,6 +768,23 @@ mod tests {
         register += "Owner 9;9;100;late fee\n";
         assert_eq!(sniffed(&register), (b';', Some(1)));
         assert_eq!(sniffed("Name;Ward;Tax\n"), (b';', Some(0)));
+        // Unquoted commas in addresses make most rows longer than the header: the header is
+        // still the first line that reads as one, not the first row of the common length.
+        let mut owners = String::from("Owner Register\nS.No,Owner Name,Mobile,Address,Ward\n");
+        for i in 0..10 {
+            owners += &match i % 3 {
+                0 => format!("{i},Tolmin Zurek,98765432{i:02},Shastri Nagar,Ward 1\n"),
+                1 => format!("{i},Tolmin Zurek,98765432{i:02},H.No. 12, Gandhi Nagar,Ward 2\n"),
+                _ => format!("{i},Tolmin Zurek,98765432{i:02},Plot 4, Vashi,Ward 3\n"),
+            };
+        }
+        assert_eq!(sniffed(&owners), (b',', Some(1)));
+        // A title line of two cells is no header when no row has its length.
+        let mut titled = String::from("Municipal Corporation,Nagpur\nS.No,Name,Ward\n");
+        for i in 0..10 {
+            titled += &format!("{i},Ramesh,{i}\n");
+        }
+        assert_eq!(sniffed(&titled), (b',', Some(1)));
         assert_eq!(sniffed("a,b\n1,2\n"), (b',', Some(0)));
     }
 
