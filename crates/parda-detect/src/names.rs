@@ -228,6 +228,8 @@ const MAX_NAME_TOKENS: usize = 4;
 
 /// Hinglish postpositions that follow a person ("Ramesh ne shikayat ki", "Sunita ji").
 const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "jee"];
+/// Titles that are names too: alone, where a name must be, they are the name.
+const TITLE_NAMES: &[&str] = &["kumari", "baby", "bibi"];
 /// Prepositions that put a person after them ("meter of ...", "paid by ...").
 /// Also the verbs and phrases that take a person (`as per`, `informed`, `contacted`).
 const PERSON_PREPOSITIONS: &[&str] =
@@ -437,6 +439,12 @@ impl NameFinder {
         t.lists.has(Lists::HONORIFIC)
     }
 
+    /// A capitalised title that many women are named by alone (`Kumari`, `Baby`, `Bibi`),
+    /// unlike `Shri` or `Smt`.
+    fn title_name(&self, t: &Tok) -> bool {
+        TITLE_NAMES.contains(&t.low) && self.is_honorific(t) && Self::capitalised(t)
+    }
+
     fn is_place(&self, t: &Tok) -> bool {
         t.lists.has(Lists::PLACE)
     }
@@ -613,7 +621,7 @@ impl NameFinder {
             let alone = toks
                 .get(first)
                 .is_none_or(|n| !Self::joins_space(s, last, n) || n.text.bytes().all(|b| b.is_ascii_lowercase()));
-            if alone && self.is_honorific(last) && Self::capitalised(last) && self.in_dict(last) {
+            if alone && self.title_name(last) {
                 return (first - 1, first);
             }
         }
@@ -708,6 +716,22 @@ impl NameFinder {
                 if end - first == 1 && self.inverted_given_name(s, toks, first) {
                     push(out, LexSpan { start: toks[first].start, end: toks[end].end, address: false, score: 0.7 });
                     i = end + 1;
+                    continue;
+                }
+                // A title that is a given name too, alone between a word that puts a person
+                // after it and a word of address ("leave sanctioned by Kumari sir").
+                if end == first
+                    && first == i + 1
+                    && self.title_name(t)
+                    && i > 0
+                    && toks[i - 1].lists.has(PERSON_PREPOSITION_LIST)
+                    && toks.get(i + 1).is_some_and(|n| {
+                        (matches!(n.low, "sir" | "madam" | "maam") || n.lists.has(POST_CONTEXT_LIST))
+                            && Self::joins_space(s, t, n)
+                    })
+                {
+                    push(out, LexSpan { start: t.start, end: t.end, address: false, score: 0.7 });
+                    i += 1;
                     continue;
                 }
                 i += marker_len;
@@ -1610,6 +1634,9 @@ mod tests {
         assert_eq!(names("Spoke to Mrs. Kumari; she will visit"), vec!["Kumari"]);
         assert_eq!(names("Smt. Kumari Sunita Devi visited"), vec!["Sunita Devi"]);
         assert_eq!(names("Applicant Shri R***** S***** present"), Vec::<String>::new());
+        assert_eq!(names("Leave sanctioned by Kumari sir"), vec!["Kumari"]);
+        assert_eq!(names("Leave sanctioned by Kumari Sunita sir"), vec!["Sunita"]);
+        assert_eq!(names("Form signed by Shri sir"), Vec::<String>::new());
         // A surname written first, then the given name.
         assert_eq!(names("Transferred to Patnaik, Sreelakshmi"), vec!["Patnaik", "Sreelakshmi"]);
         assert_eq!(names("Transferred to Tirkey, Mohammed"), vec!["Tirkey, Mohammed"]);
