@@ -325,6 +325,8 @@ pub struct CsvReader {
     eof: bool,
     next_ordinal: u64,
     next_line: u64,
+    /// The longest record read before giving up on a quote that has not closed.
+    max_record: usize,
     /// What was learnt from the sample.
     pub info: CsvInfo,
 }
@@ -359,6 +361,7 @@ impl CsvReader {
             eof: false,
             next_ordinal: 0,
             next_line: 1,
+            max_record: MAX_RECORD,
             info: CsvInfo {
                 dialect: Dialect::COMMA,
                 encoding: enc,
@@ -545,12 +548,19 @@ impl CsvReader {
             match split_records(&self.buf, self.eof, self.info.dialect, &mut records, &mut fields, usize::MAX) {
                 0 if self.buf.is_empty() && self.eof => return Ok(None),
                 0 => {
-                    if self.buf.len() > MAX_RECORD {
+                    if self.buf.len() > self.max_record {
+                        // A quote still open this far on is a stray one: the record it opens
+                        // is read as if the file ended here, when that ends it at a line break.
+                        let (mut records, mut fields) = (Vec::new(), Vec::new());
+                        let used = split_records(&self.buf, true, self.info.dialect, &mut records, &mut fields, 1);
+                        if used < self.buf.len() && fields.iter().any(|f| f.stray) {
+                            return self.take_chunk(used, records, fields).map(Some);
+                        }
                         return Err(FormatError::Malformed {
                             path: self.path.clone(),
                             line: self.next_line,
                             column: 1,
-                            message: format!("a record is longer than {} MiB (unbalanced quote?)", MAX_RECORD >> 20),
+                            message: format!("a record is longer than {} MiB", self.max_record >> 20),
                         });
                     }
                     want = self.buf.len() + READ_BLOCK;
@@ -741,6 +751,35 @@ mod tests {
         assert_eq!(split_all("1,\"a\nb\",c\n", Dialect::COMMA), vec![vec!["1", "a\nb", "c"]]);
         // On one line, text after the closing quote joins the field, as the csv crate reads it.
         assert_eq!(split_all("1,\"a\"b,c\n", Dialect::COMMA), vec![vec!["1", "ab", "c"]]);
+    }
+
+    #[test]
+    fn a_quote_still_open_after_the_longest_record_is_stray() {
+        // Larger than the sample read at open, so the quote is still open before the end.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        let mut text = String::from("Name,Mobile\nRamesh,9876543210\n\"Sunita,9123456789\n");
+        let rows = 300_000;
+        for i in 0..rows {
+            text += &format!("Anil {i},90000123{:02}\n", i % 100);
+        }
+        assert!(text.len() > SAMPLE_BYTES + READ_BLOCK);
+        std::fs::write(&path, &text).unwrap();
+        let mut reader = CsvReader::open(path.to_str().unwrap(), None).unwrap();
+        reader.max_record = 1 << 20;
+        let (mut seen, mut stray) = (Vec::new(), 0);
+        while let Some(chunk) = reader.next_chunk(1 << 16).unwrap() {
+            for r in &chunk.records {
+                let f = chunk.fields_of(r);
+                if f.iter().any(|f| f.stray) {
+                    stray += 1;
+                    seen.push(chunk.value(&f[0], b'"').into_owned());
+                }
+            }
+        }
+        assert_eq!(stray, 1);
+        assert_eq!(seen, ["\"Sunita"]);
+        assert_eq!(reader.next_line, rows as u64 + 4);
     }
 
     fn sniffed(text: &str) -> (u8, Option<u64>) {
