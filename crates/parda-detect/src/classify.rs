@@ -63,6 +63,10 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let mut whole = vec![0usize; types];
     let (mut sampled, mut id_like, mut amounts, mut name_cells, mut numeric, mut prose) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    // Cells shaped like names in no dictionary: enough, with names, for a bare `Name` header
+    // (counted only under one).
+    let mut name_shaped = 0usize;
+    let generic_header = hints.classify(header).is_some_and(|h| h.generic);
     let mut findings: Vec<Finding> = Vec::new();
     for cell in samples {
         let cell = cell.trim();
@@ -78,6 +82,8 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if matcher.names.is_name_cell(cell) {
             name_cells += 1;
+        } else if generic_header && matcher.names.is_name_shaped_cell(cell) {
+            name_shaped += 1;
         }
         if cell.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.') {
             numeric += 1;
@@ -140,7 +146,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let header_match = hints.classify(header).filter(|h| {
         !(free_form(h.type_idx)
             && ((sampled >= 3 && numeric * 10 >= sampled * 8)
-                || (h.generic && sampled >= 3 && name_cells * 10 < sampled * 3)))
+                || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)))
     });
     if let Some(h) = header_match {
         class.pii_type = Some(h.type_idx);

@@ -1418,6 +1418,26 @@ impl NameFinder {
         with_tokens(cell, &self.lex, |toks| self.is_name_tokens(cell, toks))
     }
 
+    /// Whether `cell` is shaped like a person's name in no dictionary: two to four capitalised
+    /// Latin words (initials allowed), none English, listed, a place or an institution
+    /// (`Tolmin Zurek`, not `Ward Office`, `Sadar`, `Laxmi Traders`). Only beside other evidence:
+    /// a column headed `Name` whose values must agree.
+    pub fn is_name_shaped_cell(&self, cell: &str) -> bool {
+        with_tokens(cell, &self.lex, |toks| {
+            let initial = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
+            (2..=4).contains(&toks.len())
+                && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+                && toks.iter().any(|t| !initial(t))
+                && toks.iter().all(|t| {
+                    t.kind == Kind::Latin
+                        && Self::capitalised(t)
+                        && !self.is_place(t)
+                        && !t.lists.has(Lists::INSTITUTION)
+                        && (initial(t) || self.in_dict(t) || self.unknown_word(t))
+                })
+        })
+    }
+
     /// [`NameFinder::is_name_cell`] over the tokens of `cell`.
     fn is_name_tokens(&self, cell: &str, toks: &[Tok]) -> bool {
         if toks.is_empty() || toks.len() > 6 || cell.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
@@ -1635,6 +1655,14 @@ mod tests {
         assert_eq!(names("Smt. Kumari Sunita Devi visited"), vec!["Sunita Devi"]);
         assert_eq!(names("Applicant Shri R***** S***** present"), Vec::<String>::new());
         assert_eq!(names("Leave sanctioned by Kumari sir"), vec!["Kumari"]);
+        let f = NameFinder::new(Lexicon::builtin());
+        for cell in ["Tolmin Zurek", "Bhota Nisgal", "K. Renvi", "RAMESH SHARMA"] {
+            assert!(f.is_name_shaped_cell(cell), "{cell}");
+        }
+        for cell in ["Ward Office", "Sadar", "Laxmi Traders", "Shivaji Nagar", "Permanent Staff", "Tolmin 12", "K. L."]
+        {
+            assert!(!f.is_name_shaped_cell(cell), "{cell}");
+        }
         assert_eq!(names("Leave sanctioned by Kumari Sunita sir"), vec!["Sunita"]);
         assert_eq!(names("Form signed by Shri sir"), Vec::<String>::new());
         // A surname written first, then the given name.
