@@ -355,6 +355,17 @@ mod tests {
     }
 
     #[test]
+    fn a_tenant_column_is_names_only_when_its_values_are() {
+        let (m, h) = setup();
+        let names = classify_column(&m, &h, "Tenant", &["Tolmin Zurek", "Bhota Nisgal", "Ramesh Kumar", "NA"]);
+        assert_eq!(type_name(&m, &names).as_deref(), Some("name"));
+        let cities = classify_column(&m, &h, "tenant", &["pb.amritsar", "pb.jalandhar", "pb.amritsar", "pb.ludhiana"]);
+        assert_eq!(type_name(&m, &cities), None);
+        let ids = classify_column(&m, &h, "tenantId", &["pb.amritsar", "pb.jalandhar", "pb.amritsar"]);
+        assert_eq!(type_name(&m, &ids), None);
+    }
+
+    #[test]
     fn header_hint_wins() {
         let (m, h) = setup();
         let c = classify_column(&m, &h, "Mobile No.", &["NA", "12345"]);

@@ -57,7 +57,7 @@ pub struct HeaderMatch {
     pub type_idx: usize,
     /// 0.9 for a specific hint, 0.7 for a short one (`ph`, `mob`).
     pub confidence: f32,
-    /// The hint was a bare generic word (`name`): the values must agree.
+    /// The hint was a bare generic word (`name`, `tenant`): the values must agree.
     pub generic: bool,
 }
 
@@ -107,7 +107,9 @@ impl HeaderHints {
         }
         let &(h, _, _) = found.iter().max_by_key(|&&(h, _, e)| (e, self.hints[h].len))?;
         let hint = &self.hints[h];
-        let generic = norm.trim() == "name" || norm.trim() == "names";
+        // A bare `name`, or `tenant` (a tenant's name in a property register, a city's code
+        // such as `pb.amritsar` in DIGIT's tables): the values decide.
+        let generic = matches!(norm.trim(), "name" | "names" | "tenant" | "tenants");
         Some(HeaderMatch { type_idx: hint.type_idx, confidence: if hint.len >= 4 { 0.9 } else { 0.7 }, generic })
     }
 }
