@@ -233,13 +233,8 @@ pub fn field_value<'a>(raw: &'a str, f: &FieldSpan, quote: u8) -> Cow<'a, str> {
     }
 }
 
-/// A field's value: quotes removed and doubled quotes undone. `raw` must be valid UTF-8.
-pub fn decode_field(raw: &[u8], quote: u8) -> Cow<'_, str> {
-    decode_field_str(std::str::from_utf8(raw).unwrap_or(""), quote)
-}
-
-/// [`decode_field`] on a field already known to be text. A quoted field with no doubled quote
-/// in it is borrowed, not copied.
+/// A quoted field's value: quotes removed and doubled quotes undone. A quoted field with no
+/// doubled quote in it is borrowed, not copied; a field without a leading quote is itself.
 pub fn decode_field_str(s: &str, quote: u8) -> Cow<'_, str> {
     if s.as_bytes().first() != Some(&quote) {
         return Cow::Borrowed(s);
@@ -467,7 +462,6 @@ impl CsvReader {
     /// (two or more cells, none empty, none a number) and that at least a quarter of the rows
     /// after it match in length, most of the others being longer.
     fn early_header(&self, recs: &[Record], fields: &[FieldSpan]) -> Option<usize> {
-        let blank = |r: &Record| self.buf[r.start as usize..r.end as usize].iter().all(u8::is_ascii_whitespace);
         let header_like = |r: &Record| {
             r.field_count >= 2
                 && fields[r.first_field as usize..(r.first_field + r.field_count) as usize].iter().all(|f| {
@@ -477,12 +471,17 @@ impl CsvReader {
                     !cell.is_empty() && !cell.iter().all(|b| b.is_ascii_digit() || b".,-/: ".contains(b))
                 })
         };
-        let h = recs.iter().take(EARLY_HEADER_RECORDS).position(|r| !blank(r) && header_like(r))?;
+        let h = recs.iter().take(EARLY_HEADER_RECORDS).position(|r| !self.blank(r) && header_like(r))?;
         let width = recs[h].field_count;
-        let rows: Vec<&Record> = recs[h + 1..].iter().filter(|r| !blank(r)).collect();
+        let rows: Vec<&Record> = recs[h + 1..].iter().filter(|r| !self.blank(r)).collect();
         let same = rows.iter().filter(|r| r.field_count == width).count();
         let longer = rows.iter().filter(|r| r.field_count > width).count();
         (!rows.is_empty() && same * 4 >= rows.len() && (same + longer) * 4 >= rows.len() * 3).then_some(h)
+    }
+
+    /// Whether a sampled record holds nothing but white space.
+    fn blank(&self, r: &Record) -> bool {
+        self.buf[r.start as usize..r.end as usize].iter().all(u8::is_ascii_whitespace)
     }
 
     /// Whether `mode` fields per record describe the sample: most non-blank records after the
@@ -493,10 +492,9 @@ impl CsvReader {
         let Some(header) = recs.iter().position(|r| r.field_count == mode) else {
             return false;
         };
-        let blank = |r: &Record| self.buf[r.start as usize..r.end as usize].iter().all(u8::is_ascii_whitespace);
-        let rows: Vec<&Record> = recs[header + 1..].iter().filter(|r| !blank(r)).collect();
+        let rows: Vec<&Record> = recs[header + 1..].iter().filter(|r| !self.blank(r)).collect();
         if rows.is_empty() {
-            return header == 0 || recs[..header].iter().all(blank);
+            return header == 0 || recs[..header].iter().all(|r| self.blank(r));
         }
         let fitting = rows.iter().filter(|r| r.field_count == mode).count();
         fitting * 2 > rows.len()

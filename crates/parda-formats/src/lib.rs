@@ -19,8 +19,8 @@ mod workbook;
 /// Merged-region dimensions, as calamine gives them.
 pub use calamine::Dimensions;
 pub use csv::{
-    decode_field, decode_field_str, field_value, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect,
-    FieldSpan, LineEnding, Record, RecordKind,
+    decode_field_str, field_value, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan,
+    LineEnding, Record, RecordKind,
 };
 pub use encoding::TextEncoding;
 pub use error::FormatError;
