@@ -366,6 +366,28 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_any_identity_document_finds_each_document() {
+        let (m, h) = setup();
+        // Whichever document the person gave: an Aadhaar (the `id` that argues against one in
+        // `Complaint ID` does not here), a voter id, a passport (context the header gives).
+        let ids = ["482383858359", "KDZ5665991", "J8369854", "ABCPE1234F", "JH05 20121234567"];
+        for header in ["ID Number", "ID Proof No.", "Identity Card Number of Applicant", "KYC Document No"] {
+            let c = classify_column(&m, &h, header, &ids);
+            for id in ids {
+                let mut found = Vec::new();
+                m.detect(id, &c.cell_context(), &mut found);
+                assert_eq!(found.len(), 1, "{header}: {id}: {found:?}");
+                assert_eq!((found[0].start, found[0].end), (0, id.len()), "{header}: {id}");
+            }
+        }
+        // Another thing's id is not an identity document: no Aadhaar in a transaction id.
+        let c = classify_column(&m, &h, "Transaction ID", &ids);
+        let mut found = Vec::new();
+        m.detect(ids[0], &c.cell_context(), &mut found);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn header_hint_wins() {
         let (m, h) = setup();
         let c = classify_column(&m, &h, "Mobile No.", &["NA", "12345"]);

@@ -86,6 +86,17 @@ impl HeaderHints {
     /// ("Mobile No of Applicant") are preferred, then the rightmost, then the longest; a
     /// negative hint anywhere vetoes its type ("Ward Name" is not a person's name).
     pub fn classify(&self, header: &str) -> Option<HeaderMatch> {
+        // A qualifier after the column's name says where its values came from, not what they
+        // are: `Name (as per Aadhaar)` holds names, `Mobile No [Primary]` mobiles.
+        if let Some(named) = before_qualifier(header) {
+            if let Some(m) = self.classify_phrase(named) {
+                return Some(m);
+            }
+        }
+        self.classify_phrase(header)
+    }
+
+    fn classify_phrase(&self, header: &str) -> Option<HeaderMatch> {
         let ac = self.ac.as_ref()?;
         let norm = format!(" {} ", normalize_header(header));
         let of_pos = norm.find(" of ");
@@ -112,6 +123,18 @@ impl HeaderHints {
         let generic = matches!(norm.trim(), "name" | "names" | "tenant" | "tenants");
         Some(HeaderMatch { type_idx: hint.type_idx, confidence: if hint.len >= 4 { 0.9 } else { 0.7 }, generic })
     }
+}
+
+/// The part of a header before a bracket or an `as per`/`as in`/`as on` clause, if there is
+/// one and it holds a word.
+fn before_qualifier(header: &str) -> Option<&str> {
+    let lower = header.to_ascii_lowercase();
+    let cut = [lower.find('('), lower.find('['), lower.find(" as per "), lower.find(" as in "), lower.find(" as on ")]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let named = &header[..cut];
+    named.chars().any(is_word_char).then_some(named)
 }
 
 #[cfg(test)]
@@ -180,6 +203,12 @@ mod tests {
             ("Name Verified (Y/N)", None),
             ("Mother's Age", None),
             ("Seller GSTIN", Some("gstin")),
+            ("Name (as per Aadhaar)", Some("name")),
+            ("Name as per Aadhaar Card", Some("name")),
+            ("Mobile No [Aadhaar linked]", Some("mobile")),
+            ("Amount (Rs)", None),
+            ("Date (of Birth)", Some("dob")),
+            ("(Aadhaar No)", Some("aadhaar")),
         ];
         for (header, want) in cases {
             assert_eq!(class_of(&h, &rules, header).as_deref(), want, "{header}");

@@ -177,7 +177,25 @@ impl Matcher {
                 }
             }
         }
+        if self.is_id_document_header(header) {
+            // `ID Number`: whichever identity document the row's owner gave (the `id` that
+            // argues against an Aadhaar in `Complaint ID` names the document here).
+            for (r, rule) in self.rules.iter().enumerate() {
+                if self.rule_set.types[rule.type_idx].id_document {
+                    flags[r] = (true, false);
+                }
+            }
+        }
         flags
+    }
+
+    /// Whether `header` names the number of any identity document, not one in particular
+    /// (`ID Number`, `ID Proof No.`, `Identity Card Number of Applicant`): the whole header,
+    /// less an ` of ...` clause, is one of the rule set's `id_document_headers`.
+    fn is_id_document_header(&self, header: &str) -> bool {
+        let norm = crate::header::normalize_header(header);
+        let head = norm.split(" of ").next().unwrap_or_default();
+        self.rule_set.id_document_headers.iter().any(|h| crate::header::normalize_header(h) == head)
     }
 
     /// Whether the type at `type_idx` is a protected (already encrypted) value.

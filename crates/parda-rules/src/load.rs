@@ -14,6 +14,8 @@ struct RuleFile {
     types: BTreeMap<String, TypeDef>,
     #[serde(default)]
     rule: Vec<Rule>,
+    #[serde(default)]
+    id_document_headers: Vec<String>,
 }
 
 /// An error in a rule file; names the file, and the rule or type where there is one.
@@ -54,6 +56,9 @@ pub struct RuleSet {
     pub types: Vec<TypeDef>,
     /// Rules, built-in first, then user packs in file-name order.
     pub rules: Vec<Rule>,
+    /// Header phrases of a column of any identity document's number (`ID Number`, `ID Proof
+    /// No`): there, every rule of an `id_document` type has its context, and none against it.
+    pub id_document_headers: Vec<String>,
 }
 
 /// The built-in rule files: (name, TOML text).
@@ -84,7 +89,7 @@ pub fn load_rules(extra_dirs: &[&Path]) -> Result<RuleSet, RuleError> {
     for dir in extra_dirs {
         files.extend(read_dir_toml(dir)?);
     }
-    let mut set = RuleSet { types: Vec::new(), rules: Vec::new() };
+    let mut set = RuleSet { types: Vec::new(), rules: Vec::new(), id_document_headers: Vec::new() };
     for (name, text) in &files {
         let parsed: RuleFile = toml::from_str(text)
             .map_err(|e| RuleError::Parse { file: name.clone(), message: e.to_string().trim_end().to_string() })?;
@@ -95,6 +100,7 @@ pub fn load_rules(extra_dirs: &[&Path]) -> Result<RuleSet, RuleError> {
             }
             set.types.push(tdef);
         }
+        set.id_document_headers.extend(parsed.id_document_headers);
         for mut rule in parsed.rule {
             rule.source = name.clone();
             set.rules.push(rule);

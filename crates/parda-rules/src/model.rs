@@ -90,6 +90,10 @@ pub struct TypeDef {
     /// Header phrases that veto this type for a column.
     #[serde(default)]
     pub header_negative: Vec<String>,
+    /// A document that identifies a person (Aadhaar, PAN, voter id): a column headed as any
+    /// identity document's number (`ID Number`) may hold it.
+    #[serde(default)]
+    pub id_document: bool,
 }
 
 /// How a match must be separated from its neighbours.
