@@ -209,6 +209,10 @@ mod tests {
             ("Amount (Rs)", None),
             ("Date (of Birth)", Some("dob")),
             ("(Aadhaar No)", Some("aadhaar")),
+            ("Janm Tithi", Some("dob")),
+            ("Acc No", Some("bank_account")),
+            ("Residence", Some("address")),
+            ("Residence Phone", Some("landline")),
         ];
         for (header, want) in cases {
             assert_eq!(class_of(&h, &rules, header).as_deref(), want, "{header}");

@@ -1886,6 +1886,9 @@ mod tests {
                 "Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City",
                 "Qr. No. 12/B, Type II, Sector 4, Bokaro Steel City",
             ),
+            ("94, Mission Compound, Kollam", "94, Mission Compound, Kollam"),
+            ("12, Bazar Para, Dumka", "12, Bazar Para, Dumka"),
+            ("Flat 4, Sai Heights, Bypass Road", "Flat 4, Sai Heights, Bypass Road"),
         ] {
             assert_eq!(a(text), vec![want], "{text}");
         }
