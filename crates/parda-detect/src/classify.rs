@@ -66,6 +66,8 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     // Cells shaped like names in no dictionary: enough, with names, for a bare `Name` header
     // (counted only under one).
     let mut name_shaped = 0usize;
+    // Cells of common words and no name (`Self`, `Tenant`, `Vacant`).
+    let mut word_cells = 0usize;
     let generic_header = hints.classify(header).is_some_and(|h| h.generic);
     let mut findings: Vec<Finding> = Vec::new();
     for cell in samples {
@@ -82,6 +84,8 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if matcher.names.is_name_cell(cell) {
             name_cells += 1;
+        } else if matcher.names.is_word_cell(cell) {
+            word_cells += 1;
         } else if generic_header && matcher.names.is_name_shaped_cell(cell) {
             name_shaped += 1;
         }
@@ -146,7 +150,8 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let header_match = hints.classify(header).filter(|h| {
         !(free_form(h.type_idx)
             && ((sampled >= 3 && numeric * 10 >= sampled * 8)
-                || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)))
+                || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)
+                || (sampled >= 5 && name_cells == 0 && word_cells * 10 >= sampled * 8)))
     });
     if let Some(h) = header_match {
         class.pii_type = Some(h.type_idx);
@@ -226,6 +231,36 @@ const PLACE_HEADER_WORDS: &[&str] = &[
     "मोहल्ला",
 ];
 
+/// Header words of a column of a person's attributes or of things that are no person (`Caste`,
+/// `Mother Tongue`, `Scheme`, `Bank`): its values are categories, some of them also names
+/// (`Yadav`, `Munda`, `Sarna`), or named after people (`Rajiv Gandhi Shiksha Mission`).
+const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
+    "caste",
+    "subcaste",
+    "religion",
+    "tribe",
+    "community",
+    "tongue",
+    "language",
+    "occupation",
+    "profession",
+    "qualification",
+    "education",
+    "nationality",
+    "gender",
+    "sex",
+    "scheme",
+    "yojana",
+    "department",
+    "designation",
+    "bank",
+    "branch",
+    "जाति",
+    "धर्म",
+    "भाषा",
+    "योजना",
+];
+
 /// Header words of a person tied to a place (`Ward Member`, `Village Head`, `Circle Officer`):
 /// such a column holds names.
 const PERSON_HEADER_WORDS: &[&str] = &[
@@ -255,12 +290,16 @@ const PERSON_HEADER_WORDS: &[&str] = &[
     "mla",
     "mp",
     "agent",
+    "manager",
 ];
 
+/// Whether a header names a column of places or of attributes (see the word lists above), and
+/// no person tied to them.
 fn is_place_header(header: &str) -> bool {
     let header = normalize_header(header);
     let words = || header.split(' ');
-    words().any(|w| PLACE_HEADER_WORDS.contains(&w)) && !words().any(|w| PERSON_HEADER_WORDS.contains(&w))
+    words().any(|w| PLACE_HEADER_WORDS.contains(&w) || ATTRIBUTE_HEADER_WORDS.contains(&w))
+        && !words().any(|w| PERSON_HEADER_WORDS.contains(&w))
 }
 
 /// A sentence rather than a value: three or more words with letters (a remark, a
@@ -385,6 +424,35 @@ mod tests {
         let mut found = Vec::new();
         m.detect(ids[0], &c.cell_context(), &mut found);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_header_over_categories_is_no_name_column() {
+        let (m, h) = setup();
+        // `Occupier` of a property register: who occupies it, not a name.
+        let kinds = ["Self", "Tenant", "Vacant", "Owner", "Self", "Tenant", "Vacant"];
+        let c = classify_column(&m, &h, "Occupier", &kinds);
+        assert_eq!(c.pii_type, None);
+        let names = ["Somra Murmu", "Self", "Lalthanzuala", "Vacant", "Phulmani Hembram", "Tenant"];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "Occupier", &names)).as_deref(), Some("name"));
+        // Castes, tribes, languages: some are also surnames, none is a person here.
+        for (header, vals) in [
+            ("Caste", ["Yadav", "Munda", "Kurmi", "Paswan", "Rajput"]),
+            ("Tribe/Community", ["Munda", "Lepcha", "Bhutia", "Santhal", "Oraon"]),
+            ("Mother Tongue", ["Santhali", "Hindi", "Mundari", "Kurukh", "Bengali"]),
+            (
+                "Scheme Name",
+                ["Sukanya Samriddhi", "Atal Pension Yojana", "Annapurna", "Ladli Laxmi", "Sukanya Samriddhi"],
+            ),
+        ] {
+            let c = classify_column(&m, &h, header, &vals);
+            assert_eq!(c.pii_type, None, "{header}");
+            for v in vals {
+                let mut found = Vec::new();
+                m.detect(v, &c.cell_context(), &mut found);
+                assert!(found.is_empty(), "{header}: {v}: {found:?}");
+            }
+        }
     }
 
     #[test]

@@ -1273,6 +1273,22 @@ impl NameFinder {
         };
         if keyword {
             let j = skip_numero(i + 1);
+            // `Survey 2019`, `plot 2021 plan`: a year, not a house number, when no `No` stands
+            // before it and no more address follows.
+            let year = j == i + 1
+                && toks.get(j).is_some_and(|n| {
+                    n.kind == Kind::Number
+                        && n.text.len() == 4
+                        && (n.text.starts_with("19") || n.text.starts_with("20"))
+                });
+            let more = toks.get(j + 1).is_some_and(|n| {
+                matches!(n.kind, Kind::Number | Kind::Other | Kind::Indic)
+                    || Self::capitalised(n)
+                    || n.lists.has(Lists::ADDRESS)
+            });
+            if year && !more {
+                return None;
+            }
             // A number, or a block letter and a number (`Qtr No. B-12`, `Flat A/302`).
             let lettered = toks.get(j).is_some_and(|n| n.kind == Kind::Latin) && self.house_number_at(s, toks, j);
             return (numbered(j) || lettered).then_some((i, j, Need::Nothing));
@@ -1434,6 +1450,19 @@ impl NameFinder {
                         && !self.is_place(t)
                         && !t.lists.has(Lists::INSTITUTION)
                         && (initial(t) || self.in_dict(t) || self.unknown_word(t))
+                })
+        })
+    }
+
+    /// True when `cell` is one to three common words and no name (`Self`, `Tenant`, `Vacant`,
+    /// `Not Known`): the value of a category, not a person.
+    pub fn is_word_cell(&self, cell: &str) -> bool {
+        with_tokens(cell, &self.lex, |toks| {
+            (1..=3).contains(&toks.len())
+                && toks.iter().all(|t| {
+                    t.kind == Kind::Latin
+                        && (t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH))
+                        && !self.in_dict(t)
                 })
         })
     }
@@ -1869,6 +1898,9 @@ mod tests {
         assert_eq!(a("Plot Area"), Vec::<String>::new());
         assert_eq!(a("Ward 7"), Vec::<String>::new());
         assert_eq!(a("flat rate applied"), Vec::<String>::new());
+        assert_eq!(a("Survey 2019"), Vec::<String>::new());
+        assert_eq!(a("as per plot 2021 plan"), Vec::<String>::new());
+        assert_eq!(a("Plot 2021, Sector 5"), vec!["Plot 2021, Sector 5"]);
         // Written without the usual keyword: a house number and a street, an address context
         // word, a village, a Hindi house number.
         for (text, want) in [
