@@ -71,7 +71,8 @@ impl ContextWords {
     }
 
     /// Every context word in `text` that stands on its own (no letter glued to either side;
-    /// digits may touch it, as in `Mob9876543210`).
+    /// digits may touch it, as in `Mob9876543210`, but not on both sides: the `ac` of
+    /// `52ac374077` is inside a code).
     ///
     /// A word cannot start right after a letter, so the automaton runs anchored at the other
     /// places where one of the words' first bytes is: about one per word of the text, instead
@@ -99,7 +100,10 @@ impl ContextWords {
                     let word = dfa.match_pattern(state, k);
                     // Only words that start here (a match state may also list shorter words
                     // that end here).
-                    if end - dfa.pattern_len(word) == start && !letter(text[end..].chars().next()) {
+                    if end - dfa.pattern_len(word) == start
+                        && !letter(text[end..].chars().next())
+                        && !(digit_before(bytes, start) && bytes.get(end).is_some_and(u8::is_ascii_digit))
+                    {
                         out.push(Hit { word: word.as_usize(), start, end });
                     }
                 }
@@ -111,6 +115,11 @@ impl ContextWords {
 /// Whether `c` is a letter (a word character other than a digit).
 fn letter(c: Option<char>) -> bool {
     c.is_some_and(|c| is_word_char(c) && !c.is_ascii_digit())
+}
+
+/// Whether an ASCII digit is right before byte `at`.
+fn digit_before(bytes: &[u8], at: usize) -> bool {
+    at > 0 && bytes[at - 1].is_ascii_digit()
 }
 
 /// Whether a letter ends right before byte `at` of `text` (a character boundary).
@@ -138,6 +147,9 @@ mod tests {
         let mut hits: Vec<_> = ac
             .find_overlapping_iter(text)
             .filter(|m| !letter(text[..m.start()].chars().next_back()) && !letter(text[m.end()..].chars().next()))
+            .filter(|m| {
+                !(digit_before(text.as_bytes(), m.start()) && text[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
+            })
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
             .collect();
         hits.sort_unstable();
@@ -171,6 +183,9 @@ mod tests {
             assert_eq!(anchored(&cw, text), reference(WORDS, text), "{text}");
         }
         assert_eq!(anchored(&cw, "paid years mobiles").len(), 0);
+        // Inside a code (digits on both sides) a word is no word; with one side free it is.
+        assert_eq!(anchored(&cw, "e8192452id3740777577").len(), 0);
+        assert_eq!(anchored(&cw, "2 mob9876543210 id1234").len(), 2);
     }
 
     proptest::proptest! {
