@@ -226,14 +226,44 @@ pub struct NameFinder {
 
 const MAX_NAME_TOKENS: usize = 4;
 
-/// Hinglish postpositions that follow a person ("Ramesh ne shikayat ki", "Sunita ji").
-const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "jee"];
+/// Hinglish postpositions that follow a person ("Ramesh ne shikayat ki", "Sunita ji"), and the
+/// Telugu honorific `garu`.
+const POST_CONTEXT: &[&str] = &["ne", "ka", "ki", "ke", "ko", "ji", "dwara", "jee", "garu"];
 /// Titles that are names too: alone, where a name must be, they are the name.
 const TITLE_NAMES: &[&str] = &["kumari", "baby", "bibi"];
 /// Prepositions that put a person after them ("meter of ...", "paid by ...").
 /// Also the verbs and phrases that take a person (`as per`, `informed`, `contacted`).
 const PERSON_PREPOSITIONS: &[&str] =
     &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
+/// Verbs and nouns whose `by` names the person who did it (`complaint lodged by ...`, `paid by
+/// ...`): one unknown title-case word after them is a name, as after a role word.
+const BY_PERSON_VERBS: &[&str] = &[
+    "lodged",
+    "filed",
+    "submitted",
+    "raised",
+    "signed",
+    "paid",
+    "deposited",
+    "registered",
+    "applied",
+    "requested",
+    "claimed",
+    "occupied",
+    "owned",
+    "sold",
+    "purchased",
+    "executed",
+    "witnessed",
+    "attested",
+    "written",
+    "complaint",
+    "application",
+    "objection",
+    "appeal",
+    "petition",
+    "grievance",
+];
 /// Hindi and Punjabi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा",
 /// "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਨੇ").
 const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा", "ਨੇ", "ਜੀ"];
@@ -1013,10 +1043,15 @@ impl NameFinder {
     }
 
     /// A phrase after which a person is named, at token `i`: `request of`, `behalf of`,
-    /// `favour of` (`... on request of Bhupen`).
+    /// `favour of` (`... on request of Bhupen`), or a verb of [`BY_PERSON_VERBS`] and `by`
+    /// and a capitalised word (`complaint lodged by Lalrinpuii`; a lower-case name after `by`
+    /// is [`NameFinder::lowercase_name`]'s).
     fn person_phrase(s: &str, toks: &[Tok], i: usize) -> bool {
-        matches!(toks[i].low, "request" | "behalf" | "favour" | "favor")
-            && toks.get(i + 1).is_some_and(|n| n.low == "of" && Self::joins_space(s, &toks[i], n))
+        let next = |word: &str| toks.get(i + 1).is_some_and(|n| n.low == word && Self::joins_space(s, &toks[i], n));
+        (matches!(toks[i].low, "request" | "behalf" | "favour" | "favor") && next("of"))
+            || (BY_PERSON_VERBS.contains(&toks[i].low)
+                && next("by")
+                && toks.get(i + 2).is_some_and(|n| Self::capitalised(n) && n.text.len() > 1))
     }
 
     /// A Latin word in title case: a capital, then lower-case letters (`Ravi`, not `RAVI`).
@@ -1673,6 +1708,23 @@ mod tests {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
         assert_eq!(names("Joint owners Elangovan & Thirumalai"), vec!["Elangovan", "Thirumalai"]);
+        // One unknown name after a verb whose `by` names a person.
+        assert_eq!(names("Complaint lodged by Lalrinpuii, Bethel Veng"), vec!["Lalrinpuii"]);
+        assert_eq!(names("Dues paid by Zothanpuia on 12th"), vec!["Zothanpuia"]);
+        assert_eq!(names("Complaint by irfan amble regarding leakage"), vec!["irfan amble"]);
+        for s in [
+            "Complaint lodged by Ranchi Municipal Corporation",
+            "paid by Cash at counter",
+            "submitted by JE",
+            "filed by Revenue Section",
+            "signed by Commissioner",
+            "paid by NEFT",
+            "paid by Cheque No 123",
+            "grievance by Post",
+            "objection by Dumka Nagar Parishad",
+        ] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
         // Contact a person; a contact person.
         assert_eq!(names("Pension not credited. Contact Vikramaditya at 080-36404596"), vec!["Vikramaditya"]);
         assert_eq!(names("Contact Person Kishore"), vec!["Kishore"]);
