@@ -115,6 +115,43 @@ fn generated_register_keeps_sheets_types_rows_and_formulas() {
 }
 
 #[test]
+fn times_of_day_and_durations_stay_times_and_durations() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("visits.xlsx");
+    let mut book = Workbook::new();
+    let (time, duration, stamp) = (
+        Format::new().set_num_format("h:mm"),
+        Format::new().set_num_format("[h]:mm:ss"),
+        Format::new().set_num_format("yyyy-mm-dd h:mm"),
+    );
+    let sheet = book.add_worksheet().set_name("Visits").unwrap();
+    for (c, h) in ["Visitor", "Time In", "Stayed", "Logged"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, name) in ["Somra Murmu", "Phulmani Hembram"].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *name).unwrap();
+        sheet.write_number_with_format(r, 1, 0.375, &time).unwrap(); // 09:00
+        sheet.write_number_with_format(r, 2, 1.25, &duration).unwrap(); // 30 hours
+        sheet.write_number_with_format(r, 3, 45000.5, &stamp).unwrap();
+    }
+    book.save(&input).unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(dir.path().join("out")).arg(&input).assert().success();
+    let (_, ranges, _) = read(&dir.path().join("out/visits.xlsx"));
+    let kind = |d: Data| match d {
+        Data::DateTime(dt) if dt.is_duration() => format!("duration {}", dt.as_f64()),
+        Data::DateTime(dt) => format!("datetime {}", dt.as_f64()),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(cell(&ranges[0], 1, 0), Data::String("S**** M****".into()));
+    for r in 1..3 {
+        assert_eq!(kind(cell(&ranges[0], r, 1)), "datetime 0.375");
+        assert_eq!(kind(cell(&ranges[0], r, 2)), "duration 1.25");
+        assert_eq!(kind(cell(&ranges[0], r, 3)), "datetime 45000.5");
+    }
+}
+
+#[test]
 fn corrupt_or_mislabelled_workbook_is_exit_2_with_nothing_written() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("owners.xlsx");

@@ -19,8 +19,10 @@ pub enum CellValue {
     Text(String),
     /// A number (Excel stores every number as a float).
     Number(f64),
-    /// A date or time, as Excel's serial number.
+    /// A date or time, as Excel's serial number (below 1: a time of day).
     Date(f64),
+    /// A duration (`[h]:mm:ss`), in days.
+    Duration(f64),
     /// TRUE or FALSE.
     Bool(bool),
     /// Anything else kept as its text (ISO dates from ODS, error values).
@@ -36,21 +38,23 @@ impl CellValue {
             Data::Float(f) => CellValue::Number(*f),
             Data::Bool(b) => CellValue::Bool(*b),
             Data::DateTime(dt) if dt.is_datetime() => CellValue::Date(dt.as_f64()),
-            Data::DateTime(dt) => CellValue::Number(dt.as_f64()),
+            Data::DateTime(dt) => CellValue::Duration(dt.as_f64()),
             Data::DateTimeIso(s) | Data::DurationIso(s) => CellValue::Other(s.clone()),
             Data::Error(e) => CellValue::Other(format!("{e}")),
         }
     }
 
     /// The text detection sees: numbers without a fraction are written as integers
-    /// (`9876543210`, not `9876543210.0`), so a mobile stored as a number is found.
+    /// (`9876543210`, not `9876543210.0`), so a mobile stored as a number is found. A time of
+    /// day or a duration has no text: it holds no one's data.
     pub fn as_text(&self) -> Option<String> {
         match self {
             CellValue::Text(s) | CellValue::Other(s) => Some(s.clone()),
             CellValue::Number(f) if f.fract() == 0.0 && f.abs() < 1e16 => Some(format!("{}", *f as i64)),
             CellValue::Number(f) => Some(f.to_string()),
+            CellValue::Date(f) if (0.0..1.0).contains(f) => None,
             CellValue::Date(f) => Some(serial_to_date(*f)),
-            CellValue::Empty | CellValue::Bool(_) => None,
+            CellValue::Empty | CellValue::Bool(_) | CellValue::Duration(_) => None,
         }
     }
 }
@@ -229,8 +233,15 @@ impl WorkbookReader {
 /// A workbook being written, row by row.
 pub struct WorkbookWriter {
     book: Workbook,
+    formats: DateFormats,
+}
+
+/// The number formats dates and times are written with (calamine reads no cell's own format).
+struct DateFormats {
     date: Format,
     datetime: Format,
+    time: Format,
+    duration: Format,
 }
 
 /// What to write in a cell.
@@ -258,8 +269,12 @@ impl WorkbookWriter {
         book.set_zip_compression_level(2);
         WorkbookWriter {
             book,
-            date: Format::new().set_num_format("dd/mm/yyyy"),
-            datetime: Format::new().set_num_format("dd/mm/yyyy hh:mm:ss"),
+            formats: DateFormats {
+                date: Format::new().set_num_format("dd/mm/yyyy"),
+                datetime: Format::new().set_num_format("dd/mm/yyyy hh:mm:ss"),
+                time: Format::new().set_num_format("hh:mm:ss"),
+                duration: Format::new().set_num_format("[h]:mm:ss"),
+            },
         }
     }
 
@@ -267,7 +282,7 @@ impl WorkbookWriter {
     pub fn add_sheet(&mut self, name: &str) -> Result<SheetWriter<'_>, String> {
         let sheet = self.book.add_worksheet_with_constant_memory().map_err(|e| e.to_string())?;
         sheet.set_name(name).map_err(|e| e.to_string())?;
-        Ok(SheetWriter { sheet, date: &self.date, datetime: &self.datetime })
+        Ok(SheetWriter { sheet, formats: &self.formats })
     }
 
     /// Writes the workbook to `path`.
@@ -279,8 +294,7 @@ impl WorkbookWriter {
 /// Writes the cells of one sheet.
 pub struct SheetWriter<'a> {
     sheet: &'a mut Worksheet,
-    date: &'a Format,
-    datetime: &'a Format,
+    formats: &'a DateFormats,
 }
 
 impl SheetWriter<'_> {
@@ -302,9 +316,14 @@ impl SheetWriter<'_> {
                 CellValue::Text(s) | CellValue::Other(s) => ws.write_string(row, col, s).map(|_| ()),
                 CellValue::Number(f) => ws.write_number(row, col, *f).map(|_| ()),
                 CellValue::Date(f) => {
-                    let fmt = if f.fract() == 0.0 { self.date } else { self.datetime };
+                    let fmt = match *f {
+                        f if (0.0..1.0).contains(&f) => &self.formats.time,
+                        f if f.fract() == 0.0 => &self.formats.date,
+                        _ => &self.formats.datetime,
+                    };
                     ws.write_number_with_format(row, col, *f, fmt).map(|_| ())
                 }
+                CellValue::Duration(f) => ws.write_number_with_format(row, col, *f, &self.formats.duration).map(|_| ()),
                 CellValue::Bool(b) => ws.write_boolean(row, col, *b).map(|_| ()),
             },
         };
