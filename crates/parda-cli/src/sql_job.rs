@@ -46,8 +46,11 @@ struct TablePlan {
 /// What a column's declared SQL type accepts, as far as a masked value must care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ColumnType {
-    /// Text, or a type not declared: any masked text.
+    /// Text: any masked text.
     Text,
+    /// No CREATE TABLE declared the column (a data-only dump): any masked text, but a masked
+    /// ISO date stays a date (see [`is_iso_temporal`]).
+    Undeclared,
     /// A number: a masked number is written as digits (see [`numeric_mask`]).
     Numeric,
     /// A date, time or timestamp: a masked value is written as a valid one (see
@@ -186,7 +189,9 @@ impl Splitter<'_> {
         let t = self.tables.entry(table.to_string()).or_default();
         let types = names
             .iter()
-            .map(|n| t.declared.iter().find(|(d, _)| d == n).map_or(ColumnType::Text, |(_, ty)| ColumnType::of(ty)))
+            .map(|n| {
+                t.declared.iter().find(|(d, _)| d == n).map_or(ColumnType::Undeclared, |(_, ty)| ColumnType::of(ty))
+            })
             .collect();
         let plans = names
             .iter()
@@ -617,6 +622,9 @@ fn insert_out(
                 (_, Some(ColumnType::Temporal)) => {
                     out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)))
                 }
+                (_, Some(ColumnType::Undeclared)) if is_iso_temporal(&text) => {
+                    out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)))
+                }
                 _ => out.extend_from_slice(&encode_string(lit, l.kind, &new)),
             }
             pos = l.end;
@@ -644,12 +652,26 @@ fn copy_row(
                     out.extend_from_slice(numeric_mask(&text, &new).as_bytes())
                 }
                 Some(ColumnType::Temporal) => encode_copy_field(&temporal_mask(&text, &new), out),
+                Some(ColumnType::Undeclared) if is_iso_temporal(&text) => {
+                    encode_copy_field(&temporal_mask(&text, &new), out)
+                }
                 _ => encode_copy_field(&new, out),
             }
             pos = b;
         }
     }
     out.extend_from_slice(&line[pos..]);
+}
+
+/// Whether `text` is an ISO date or timestamp as a database writes one (`1985-03-12`,
+/// `1985-03-12 00:00:00`): in a column whose type no CREATE TABLE declared (a data-only dump),
+/// a masked one is written as a date too, so the dump still loads into a `DATE` column.
+fn is_iso_temporal(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let date = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    date && (b.len() == 10
+        || (matches!(b[10], b' ' | b'T') && b[11..].iter().all(|&c| c.is_ascii_digit() || b":.+-Z".contains(&c))))
 }
 
 /// Whether `text` is an integer as a numeric column holds it: digits, a sign.

@@ -218,3 +218,25 @@ fn masked_dates_in_date_columns_stay_dates_that_load() {
     // The default date reads as a placeholder: the masked copies hold no PII.
     parda().arg("verify").arg(&out).assert().code(0);
 }
+
+#[test]
+fn a_data_only_dump_masks_its_birth_dates_as_dates() {
+    // No CREATE TABLE: columns are known by their values only. The column of dates spread
+    // over decades is of births, masked as a date a DATE column accepts; the connection
+    // timestamps (recent, clustered) are kept.
+    let dir = tempfile::tempdir().unwrap();
+    let input = testdata("dumps/data_only_mysql.sql");
+    parda().args(["mask", "-q", "--out"]).arg(dir.path()).arg(&input).assert().success();
+    let out = std::fs::read_to_string(dir.path().join("data_only_mysql.sql")).unwrap();
+    let before = std::fs::read_to_string(&input).unwrap();
+    assert_eq!(before.lines().count(), out.lines().count());
+    let insert = out.lines().find(|l| l.starts_with("INSERT")).unwrap();
+    assert!(insert.starts_with(
+        "INSERT INTO `consumers` VALUES (1,'WC-0001','S**** M****','******3210','1900-01-01','2019-04-01 10:15:00',450.00),"
+    ));
+    for birth in ["1961-05-04", "1972-01-19", "1948-08-15", "1980-07-07", "1955-12-01", "1990-03-30"] {
+        assert!(!insert.contains(birth), "{birth}");
+    }
+    assert_eq!(insert.matches("'1900-01-01'").count(), 6);
+    assert!(insert.contains("'2016-02-29 09:00:00',1200.50"));
+}

@@ -169,6 +169,15 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         class.confidence = share(t);
         return class;
     }
+    // A file without a header row: a column of dates spread over decades, most of them long
+    // ago, is of dates of birth (payment, connection and filing dates cluster in recent years).
+    if let Some(t) = matcher.rule_set.type_index("dob").filter(|_| is_unnamed(header) && births_like(samples, sampled))
+    {
+        class.pii_type = Some(t);
+        class.source = ClassSource::Values;
+        class.confidence = 0.7;
+        return class;
+    }
     // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
     // of which are also people's names (`Anand`, `Salem`, `Tamil Nadu`): no names in it.
     let places = sampled > 0 && prose * 2 < sampled && is_place_header(header);
@@ -306,6 +315,36 @@ fn is_place_header(header: &str) -> bool {
 /// complaint's text), where an address or a name has at most a few.
 fn is_prose(cell: &str) -> bool {
     cell.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).nth(2).is_some()
+}
+
+/// A column of a file without a header row: planned with no header (CSV, workbooks) or with
+/// the name it is reported by (`column 7`, in a dump with no column list).
+fn is_unnamed(header: &str) -> bool {
+    header.is_empty() || header.strip_prefix("column ").is_some_and(|n| n.parse::<usize>().is_ok())
+}
+
+/// Whether most of the `sampled` cells are whole dates (a time of midnight allowed after one)
+/// whose years span 15 years or more, with the median year 1995 or before.
+fn births_like(samples: &[&str], sampled: usize) -> bool {
+    let mut years: Vec<u32> = samples
+        .iter()
+        .filter_map(|cell| {
+            let cell = cell.trim();
+            let date = match cell.split_once([' ', 'T']) {
+                Some((date, time)) if time.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.') => date,
+                _ => cell,
+            };
+            let digits = date.bytes().filter(u8::is_ascii_digit).count();
+            // A year with two digits says too little; a month name is read.
+            (digits >= 6).then(|| parda_rules::validators::parse_date(date)).flatten().map(|(y, _, _)| y)
+        })
+        .collect();
+    if sampled < 5 || years.len() * 10 < sampled * 8 {
+        return false;
+    }
+    years.sort_unstable();
+    let (first, last, median) = (years[0], years[years.len() - 1], years[years.len() / 2]);
+    last - first >= 15 && median <= 1995
 }
 
 /// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
@@ -453,6 +492,19 @@ mod tests {
                 assert!(found.is_empty(), "{header}: {v}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_headerless_column_of_old_and_spread_dates_is_of_births() {
+        let (m, h) = setup();
+        let births = ["1961-05-04", "1972-01-19 00:00:00", "1970-01-01", "1980-07-07", "1955-12-01", "1991-03-30"];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "column 8", &births)).as_deref(), Some("dob"));
+        let births = ["12/03/1961", "19/01/1972", "15/08/1948", "07/07/1980", "30/03/1990", "01/12/1955"];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "", &births)).as_deref(), Some("dob"));
+        // Payment dates cluster in recent years; a named column is left to its header.
+        let paid = ["2019-05-04", "2021-01-19", "2016-11-01", "2023-07-07", "2018-12-01", "2012-03-30"];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "column 8", &paid)), None);
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "Registered On", &births)), None);
     }
 
     #[test]
