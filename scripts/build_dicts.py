@@ -121,6 +121,38 @@ saharan sahoo saikia salunke samal sapkal sekar selvam sethy shekh sihag sonowal
 tandel thakor thakre thorat uddin vaghela vasave
 """.split())
 
+# More common given names and surnames written by hand from public knowledge (2026-12-03), for
+# the regions the lists above cover worst: Maharashtra (`tukaram`, `savitribai`), Karnataka
+# (`basavaraj`, `yellamma`), Andhra and Telangana (`venkateswarlu`, `subbamma`), Tamil Nadu
+# (`palanisamy`), Kerala (`unnikrishnan`, `thankamma`), Bengal and Odisha (`anirban`,
+# `trilochan`), the Adivasi names of Jharkhand and Odisha (`birsa`, `phulmani`; `hembram`,
+# `tudu`, `soren`, `oraon`, `kujur`, `toppo`, `ekka`, `tirkey`), Mizoram, Manipur, Nagaland and
+# Sikkim (`lalrinpuii`, `ibomcha`, `tenzing`; `ralte`, `ningthoujam`, `longkumer`); none is an
+# English or Hinglish word.
+MORE_GIVEN_2 = set("""
+anirban anjaneyulu annasaheb baburao balakrishnan balasaheb basappa basavaraj bhausaheb bhimrao
+birsa budhni budhu budhua chandrakant chandrasekharan channappa chaoba chinnasamy dattatray
+dattatraya debabrata debasis dnyaneshwar dolma eknath etwa etwari gangamma gopalakrishnan hanumanth
+hanumantha haribhau huchamma ibobi ibomcha ipsita jasoda jayakumar jitu kamlabai kanhu karuppasamy
+kunjamma kuttappan lakshmaiah lalhmingliani lalmuanpuia lalnunmawia lalremsiami lalrinawma
+lalrinpuii lhamu mallaiah mallappa mallikarjun mangra mangri memcha minati moushumi murugesan
+muthusamy namdev narasimhulu nilakantha ningappa nivrutti norbu padmavathi palanisamy pandurang
+phagu phulmani ponnamma pradyumna radhakrishnan raghunath ramanamma ramasamy ramulu salkhan sambhaji
+sanahanbi sasidharan sasmita sathishkumar savitribai senthilkumar shahnawaz shankarrao shivappa
+siddappa sido sindhutai sivaprakasam somari somra sopan sreekumar sreelatha srinivasulu subbamma
+subbarayudu sudam sudhakaran sudipto sukanta sukhmani sukra tanaji tarabai tenzing thangamani
+thangaraj thangboi thankamma thimmappa tomba trilochan tshering tukaram unnikrishnan vanlalruata
+velmurugan venkatamma venkataramana venkateswarlu vitthal wangchuk yadaiah yallappa yamunabai
+yellamma yeshwant zothanpuia
+""".split())
+MORE_SURNAMES_2 = set("""
+barla baskey besra bhengra bodra chhangte dorjee dungdung ekka fanai gagrai hansda hansdah haokip
+hembram hnamte huidrom imchen jamir kandulna kerketta khiangte khumanthem kindo kipgen kisku konsam
+konyak kujur laishram lakra longkumer lotha lugun mardi minz moirangthem ningthoujam oinam oraon
+purty renthlei singsit soren surin thangjam tigga tirkey toppo touthang tudu wahengbam xalxo yumnam
+zadeng
+""".split())
+
 # Indian Muslim given names that neither source has.
 EXTRA_GIVEN = set("""
 nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
@@ -218,8 +250,8 @@ def main():
                             given |= clean([name])
                         elif line[77] not in " $" and name.lower() not in english:
                             given |= clean([name])
-        surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES)
-        given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN)
+        surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES) | clean(MORE_SURNAMES_2)
+        given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN) | clean(MORE_GIVEN_2)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)
