@@ -235,6 +235,14 @@ const TITLE_NAMES: &[&str] = &["kumari", "baby", "bibi"];
 /// Also the verbs and phrases that take a person (`as per`, `informed`, `contacted`).
 const PERSON_PREPOSITIONS: &[&str] =
     &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
+/// Officers' designations written short, in capitals, before their names (`JE Thangjam`).
+const DESIGNATIONS: &[&str] = &[
+    "AE", "JE", "AEE", "EE", "SE", "SDO", "BDO", "SDM", "ADM", "RI", "VAO", "VRO", "DEO", "SI", "ASI", "TC", "UDC",
+    "LDC",
+];
+/// Verbs whose object is a person (`called Lalrinpuii`, `asked Thangboi Kipgen`).
+const PERSON_VERBS: &[&str] =
+    &["called", "asked", "told", "informed", "contacted", "reminded", "phoned", "instructed", "advised", "warned"];
 /// Verbs and nouns whose `by` names the person who did it (`complaint lodged by ...`, `paid by
 /// ...`): one unknown title-case word after them is a name, as after a role word.
 const BY_PERSON_VERBS: &[&str] = &[
@@ -687,6 +695,8 @@ impl NameFinder {
                 (1, false)
             } else if Self::person_phrase(s, toks, i) {
                 (2, false)
+            } else if Self::person_before_name(s, toks, i) {
+                (1, false)
             } else {
                 (0, false)
             };
@@ -719,7 +729,9 @@ impl NameFinder {
                 // ("owner Elangovan", "applicant Lalrinmawia") or a phrase that names a person
                 // ("on request of Bhupen"): many people go by one name. Not after a bare "of"
                 // ("resident of Kothagudem" is a town).
-                let role = toks[i].lists.has(Lists::CONTEXT) || Self::person_phrase(s, toks, i);
+                let role = toks[i].lists.has(Lists::CONTEXT)
+                    || Self::person_phrase(s, toks, i)
+                    || Self::person_before_name(s, toks, i);
                 let lone_unknown = end - first == 1
                     && first == i + marker_len
                     && role
@@ -742,7 +754,7 @@ impl NameFinder {
                     continue;
                 }
                 // One word in no list, a comma and a given name: a name written surname first
-                // (`transferred to Tirkey, Mohammed`).
+                // (`transferred to Khawlhring, Mohammed`).
                 if end - first == 1 && self.inverted_given_name(s, toks, first) {
                     push(out, LexSpan { start: toks[first].start, end: toks[end].end, address: false, score: 0.7 });
                     i = end + 1;
@@ -975,7 +987,7 @@ impl NameFinder {
     /// Whether token `k + 1`, after `k` and a comma, is the given name of a name written
     /// surname first: one title-case word that ends the clause, after a surname that is no
     /// given name (`Patnaik, Sreelakshmi`), or a given name that is no surname after an
-    /// unknown word or a surname (`Tirkey, Mohammed`). Not a place or a town.
+    /// unknown word or a surname (`Khawlhring, Mohammed`). Not a place or a town.
     fn inverted_given_name(&self, s: &str, toks: &[Tok], k: usize) -> bool {
         let (a, Some(b)) = (&toks[k], toks.get(k + 1)) else { return false };
         if s[a.end..b.start].trim() != "," {
@@ -1052,6 +1064,17 @@ impl NameFinder {
             || (BY_PERSON_VERBS.contains(&toks[i].low)
                 && next("by")
                 && toks.get(i + 2).is_some_and(|n| Self::capitalised(n) && n.text.len() > 1))
+    }
+
+    /// An officer's designation written short (`AE`, `JE`, `BDO`) or a verb whose object is a
+    /// person (`called`, `asked`, `told`), right before a capitalised word: a name follows
+    /// (`Site visit by AE Subbarayudu`, `Called Lalrinpuii regarding ...`).
+    fn person_before_name(s: &str, toks: &[Tok], i: usize) -> bool {
+        let t = &toks[i];
+        let designation = DESIGNATIONS.contains(&t.text);
+        let verb = PERSON_VERBS.contains(&t.low) && !t.text.bytes().all(|b| b.is_ascii_uppercase());
+        (designation || verb)
+            && toks.get(i + 1).is_some_and(|n| Self::capitalised(n) && n.text.len() > 1 && Self::joins_space(s, t, n))
     }
 
     /// A Latin word in title case: a capital, then lower-case letters (`Ravi`, not `RAVI`).
@@ -1712,6 +1735,23 @@ mod tests {
         assert_eq!(names("Complaint lodged by Lalrinpuii, Bethel Veng"), vec!["Lalrinpuii"]);
         assert_eq!(names("Dues paid by Zothanpuia on 12th"), vec!["Zothanpuia"]);
         assert_eq!(names("Complaint by irfan amble regarding leakage"), vec!["irfan amble"]);
+        // After a short designation or a verb whose object is a person.
+        assert_eq!(names("Site visit by AE Subbarayudu"), vec!["Subbarayudu"]);
+        assert_eq!(names("Forwarded to JE Thangjam for report"), vec!["Thangjam"]);
+        assert_eq!(names("Called Lalrinpuii regarding water bill"), vec!["Lalrinpuii"]);
+        assert_eq!(names("asked Thangboi Kipgen to submit documents"), vec!["Thangboi Kipgen"]);
+        for s in [
+            "Forwarded to JE for report",
+            "JE Office informed",
+            "Called Revenue Section",
+            "Informed Ward Member",
+            "CALLED OFFICE",
+            "Told Commissioner about it",
+            "SE Zone meeting",
+            "Asked Dumka Office for records",
+        ] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
         for s in [
             "Complaint lodged by Ranchi Municipal Corporation",
             "paid by Cash at counter",
@@ -1748,7 +1788,7 @@ mod tests {
         assert_eq!(names("Form signed by Shri sir"), Vec::<String>::new());
         // A surname written first, then the given name.
         assert_eq!(names("Transferred to Patnaik, Sreelakshmi"), vec!["Patnaik", "Sreelakshmi"]);
-        assert_eq!(names("Transferred to Tirkey, Mohammed"), vec!["Tirkey, Mohammed"]);
+        assert_eq!(names("Transferred to Khawlhring, Mohammed"), vec!["Khawlhring, Mohammed"]);
         assert_eq!(names("owner Patnaik, Ward 5"), vec!["Patnaik"]);
         assert_eq!(names("owner Patnaik, Nagpur"), vec!["Patnaik"]);
         assert_eq!(names("owner Ramesh Kumar and Sita Devi present"), vec!["Ramesh Kumar", "Sita Devi"]);
