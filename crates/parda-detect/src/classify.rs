@@ -68,7 +68,10 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let mut name_shaped = 0usize;
     // Cells of common words and no name (`Self`, `Tenant`, `Vacant`).
     let mut word_cells = 0usize;
-    let generic_header = hints.classify(header).is_some_and(|h| h.generic);
+    let header_hint = hints.classify(header);
+    let generic_header = header_hint.is_some_and(|h| h.generic);
+    // Only a person header's column is checked for common words (`Occupier`: Self, Tenant).
+    let person_header = header_hint.is_some_and(|h| matcher.rule_set.types[h.type_idx].name == "name");
     let mut findings: Vec<Finding> = Vec::new();
     for cell in samples {
         let cell = cell.trim();
@@ -84,7 +87,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if matcher.names.is_name_cell(cell) {
             name_cells += 1;
-        } else if matcher.names.is_word_cell(cell) {
+        } else if person_header && matcher.names.is_word_cell(cell) {
             word_cells += 1;
         } else if generic_header && matcher.names.is_name_shaped_cell(cell) {
             name_shaped += 1;
@@ -147,7 +150,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         let n = matcher.rule_set.types[t].name.as_str();
         n == "name" || n == "address"
     };
-    let header_match = hints.classify(header).filter(|h| {
+    let header_match = header_hint.filter(|h| {
         !(free_form(h.type_idx)
             && ((sampled >= 3 && numeric * 10 >= sampled * 8)
                 || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)

@@ -235,10 +235,11 @@ const TITLE_NAMES: &[&str] = &["kumari", "baby", "bibi"];
 /// Also the verbs and phrases that take a person (`as per`, `informed`, `contacted`).
 const PERSON_PREPOSITIONS: &[&str] =
     &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
-/// Officers' designations written short, in capitals, before their names (`JE Thangjam`).
+/// Officers' designations written short (in capitals in the text) before their names (`JE
+/// Thangjam`).
 const DESIGNATIONS: &[&str] = &[
-    "AE", "JE", "AEE", "EE", "SE", "SDO", "BDO", "SDM", "ADM", "RI", "VAO", "VRO", "DEO", "SI", "ASI", "TC", "UDC",
-    "LDC",
+    "ae", "je", "aee", "ee", "se", "sdo", "bdo", "sdm", "adm", "ri", "vao", "vro", "deo", "si", "asi", "tc", "udc",
+    "ldc",
 ];
 /// Verbs whose object is a person (`called Lalrinpuii`, `asked Thangboi Kipgen`).
 const PERSON_VERBS: &[&str] =
@@ -363,6 +364,9 @@ const NUMERO_LIST: Lists = Lists::custom(4);
 const VILLAGE_KEYWORD_LIST: Lists = Lists::custom(5);
 const ADDRESS_CONTEXT_LIST: Lists = Lists::custom(6);
 const SHORT_WORD_LIST: Lists = Lists::custom(7);
+const BY_PERSON_VERB_LIST: Lists = Lists::custom(8);
+const PERSON_VERB_LIST: Lists = Lists::custom(9);
+const DESIGNATION_LIST: Lists = Lists::custom(10);
 const OWN_LISTS: &[(Lists, &[&str])] = &[
     (POST_CONTEXT_LIST, POST_CONTEXT),
     (PERSON_PREPOSITION_LIST, PERSON_PREPOSITIONS),
@@ -372,6 +376,9 @@ const OWN_LISTS: &[(Lists, &[&str])] = &[
     (VILLAGE_KEYWORD_LIST, VILLAGE_KEYWORDS),
     (ADDRESS_CONTEXT_LIST, ADDRESS_CONTEXT),
     (SHORT_WORD_LIST, SHORT_WORDS),
+    (BY_PERSON_VERB_LIST, BY_PERSON_VERBS),
+    (PERSON_VERB_LIST, PERSON_VERBS),
+    (DESIGNATION_LIST, DESIGNATIONS),
 ];
 
 /// What an address run must hold to be taken.
@@ -1061,7 +1068,7 @@ impl NameFinder {
     fn person_phrase(s: &str, toks: &[Tok], i: usize) -> bool {
         let next = |word: &str| toks.get(i + 1).is_some_and(|n| n.low == word && Self::joins_space(s, &toks[i], n));
         (matches!(toks[i].low, "request" | "behalf" | "favour" | "favor") && next("of"))
-            || (BY_PERSON_VERBS.contains(&toks[i].low)
+            || (toks[i].lists.has(BY_PERSON_VERB_LIST)
                 && next("by")
                 && toks.get(i + 2).is_some_and(|n| Self::capitalised(n) && n.text.len() > 1))
     }
@@ -1071,8 +1078,9 @@ impl NameFinder {
     /// (`Site visit by AE Subbarayudu`, `Called Lalrinpuii regarding ...`).
     fn person_before_name(s: &str, toks: &[Tok], i: usize) -> bool {
         let t = &toks[i];
-        let designation = DESIGNATIONS.contains(&t.text);
-        let verb = PERSON_VERBS.contains(&t.low) && !t.text.bytes().all(|b| b.is_ascii_uppercase());
+        let upper = t.text.bytes().all(|b| b.is_ascii_uppercase());
+        let designation = t.lists.has(DESIGNATION_LIST) && upper;
+        let verb = t.lists.has(PERSON_VERB_LIST) && !upper;
         (designation || verb)
             && toks.get(i + 1).is_some_and(|n| Self::capitalised(n) && n.text.len() > 1 && Self::joins_space(s, t, n))
     }
