@@ -309,9 +309,17 @@ const PERSON_HEADER_WORDS: &[&str] = &[
 /// no person tied to them.
 fn is_place_header(header: &str) -> bool {
     let header = normalize_header(header);
-    let words = || header.split(' ');
-    words().any(|w| PLACE_HEADER_WORDS.contains(&w) || ATTRIBUTE_HEADER_WORDS.contains(&w))
-        && !words().any(|w| PERSON_HEADER_WORDS.contains(&w))
+    let words: Vec<&str> = header.split(' ').collect();
+    if words.iter().any(|w| PERSON_HEADER_WORDS.contains(w)) {
+        return false;
+    }
+    // An attribute beside a person's name (`Name & Designation`) holds the name too; the
+    // attribute's own name (`Scheme Name`, `Bank Name`) does not.
+    let attribute = words.iter().any(|w| ATTRIBUTE_HEADER_WORDS.contains(w))
+        && !words.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "name" | "names" | "नाम") && (i == 0 || !ATTRIBUTE_HEADER_WORDS.contains(&words[i - 1]))
+        });
+    attribute || words.iter().any(|w| PLACE_HEADER_WORDS.contains(w))
 }
 
 /// A sentence rather than a value: three or more words with letters (a remark, a
@@ -477,6 +485,9 @@ mod tests {
         assert_eq!(c.pii_type, None);
         let names = ["Somra Murmu", "Self", "Lalthanzuala", "Vacant", "Phulmani Hembram", "Tenant"];
         assert_eq!(type_name(&m, &classify_column(&m, &h, "Occupier", &names)).as_deref(), Some("name"));
+        // An attribute beside the name: the names are there.
+        let c = classify_column(&m, &h, "Name & Designation", &["Somra Murmu, JE", "Birsa Tudu (AE)", "Clerk"]);
+        assert!(c.names);
         // Castes, tribes, languages: some are also surnames, none is a person here.
         for (header, vals) in [
             ("Caste", ["Yadav", "Munda", "Kurmi", "Paswan", "Rajput"]),
