@@ -70,6 +70,17 @@ impl ColumnType {
             ColumnType::Text
         }
     }
+
+    /// Whether `text`, masked, must be written as a date or time the column accepts (see
+    /// [`temporal_mask`]): always in a temporal column; in an undeclared one when it was an ISO
+    /// date.
+    fn holds_date(self, text: &str) -> bool {
+        match self {
+            ColumnType::Temporal => true,
+            ColumnType::Undeclared => is_iso_temporal(text),
+            ColumnType::Text | ColumnType::Numeric => false,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -619,10 +630,7 @@ fn insert_out(
                 (_, Some(ColumnType::Numeric)) if is_integer(&text) => {
                     out.extend_from_slice(&encode_string(lit, l.kind, &numeric_mask(&text, &new)))
                 }
-                (_, Some(ColumnType::Temporal)) => {
-                    out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)))
-                }
-                (_, Some(ColumnType::Undeclared)) if is_iso_temporal(&text) => {
+                (_, Some(ty)) if ty.holds_date(&text) => {
                     out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)))
                 }
                 _ => out.extend_from_slice(&encode_string(lit, l.kind, &new)),
@@ -651,10 +659,7 @@ fn copy_row(
                 Some(ColumnType::Numeric) if is_integer(&text) => {
                     out.extend_from_slice(numeric_mask(&text, &new).as_bytes())
                 }
-                Some(ColumnType::Temporal) => encode_copy_field(&temporal_mask(&text, &new), out),
-                Some(ColumnType::Undeclared) if is_iso_temporal(&text) => {
-                    encode_copy_field(&temporal_mask(&text, &new), out)
-                }
+                Some(ty) if ty.holds_date(&text) => encode_copy_field(&temporal_mask(&text, &new), out),
                 _ => encode_copy_field(&new, out),
             }
             pos = b;

@@ -52,11 +52,16 @@ impl CellValue {
             CellValue::Text(s) | CellValue::Other(s) => Some(s.clone()),
             CellValue::Number(f) if f.fract() == 0.0 && f.abs() < 1e16 => Some(format!("{}", *f as i64)),
             CellValue::Number(f) => Some(f.to_string()),
-            CellValue::Date(f) if (0.0..1.0).contains(f) => None,
+            CellValue::Date(f) if is_time_of_day(*f) => None,
             CellValue::Date(f) => Some(serial_to_date(*f)),
             CellValue::Empty | CellValue::Bool(_) | CellValue::Duration(_) => None,
         }
     }
+}
+
+/// Whether an Excel date serial is a time of day only (no day part).
+fn is_time_of_day(serial: f64) -> bool {
+    (0.0..1.0).contains(&serial)
 }
 
 /// `dd/mm/yyyy` for an Excel serial date (1900 system).
@@ -317,7 +322,7 @@ impl SheetWriter<'_> {
                 CellValue::Number(f) => ws.write_number(row, col, *f).map(|_| ()),
                 CellValue::Date(f) => {
                     let fmt = match *f {
-                        f if (0.0..1.0).contains(&f) => &self.formats.time,
+                        f if is_time_of_day(f) => &self.formats.time,
                         f if f.fract() == 0.0 => &self.formats.date,
                         _ => &self.formats.datetime,
                     };
