@@ -50,6 +50,8 @@ struct CompiledRule {
     requires_context: bool,
     window: usize,
     protected: bool,
+    /// Matches a whole match that only this rule's type is written as (anchored at both ends).
+    strong_form: Option<Regex>,
 }
 
 /// Gives every matcher its own id, so that thread-local caches know whose patterns they hold.
@@ -133,7 +135,8 @@ impl Matcher {
             .iter()
             .map(|r| {
                 let type_idx = rules.type_index(&r.pii_type).expect("types checked at load");
-                CompiledRule {
+                let strong_form = r.strong_form.as_ref().map(|p| single_regex(&format!("^(?:{p})$"))).transpose()?;
+                Ok(CompiledRule {
                     type_idx,
                     validator: Validator::from_name(&r.validator).expect("validators checked at load"),
                     penalty: r.validator_penalty,
@@ -142,9 +145,10 @@ impl Matcher {
                     requires_context: r.requires_context,
                     window: r.context.window,
                     protected: rules.types[type_idx].class == TypeClass::Protected,
-                }
+                    strong_form,
+                })
             })
-            .collect();
+            .collect::<Result<_, String>>()?;
         let context = ContextWords::new(&rules.rules);
         let (name_type, address_type) = (rules.type_index("name"), rules.type_index("address"));
         Ok(Matcher {
@@ -256,6 +260,7 @@ impl Matcher {
             return;
         }
         resolve_overlaps(out, &self.rules);
+        drop_inside_uuids(cell, out);
         if ctx.suppress_digits {
             out.retain(|f| {
                 self.rules.get(f.rule_idx).is_some_and(|r| r.protected)
@@ -455,7 +460,7 @@ impl Matcher {
                     if r == ri {
                         if positive {
                             pos = true;
-                        } else {
+                        } else if h.end > start || !person_between(&cell[h.end..start]) {
                             neg = true;
                         }
                     }
@@ -469,7 +474,7 @@ impl Matcher {
         if pos || in_typed_column {
             score += POSITIVE_BONUS;
         }
-        if neg {
+        if neg && !rule.strong_form.as_ref().is_some_and(|f| f.is_match(&cell[start..end])) {
             score -= NEGATIVE_PENALTY;
         }
         if glued && !pos {
@@ -477,6 +482,28 @@ impl Matcher {
         }
         (score >= THRESHOLD).then_some(score)
     }
+}
+
+/// Whether `between`, the text from a negative context word to a candidate after it, names
+/// the person the candidate belongs to: `by`, `from`, `to`, `for` or `with` and then a
+/// capitalised word (`Complaint by Alok Pandey (9876543210)`, `by J. Mehta`): the word was about something
+/// else. Short capitals (`for Rs`, `to INR`) name no one.
+fn person_between(between: &str) -> bool {
+    let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    while let Some(w) = words.next() {
+        if ["by", "from", "to", "for", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            // Initials before the name (`by J. K. Mehta`) are stepped over.
+            let Some(next) = words.by_ref().find(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())) else {
+                return false;
+            };
+            let b = next.as_bytes();
+            if b[0].is_ascii_uppercase() && (b.len() >= 4 || b.len() == 3 && b[1..].iter().all(u8::is_ascii_lowercase))
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The regex that searches `pattern` across a cell.
@@ -562,6 +589,37 @@ fn next_char_boundary(s: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Drops findings inside a UUID (`f31fb799-f5c2-536a-6636-810769232746`): its groups of hex
+/// digits are now and then all digits, a card or an Aadhaar by chance, and a UUID is a
+/// record's key, not a person's number.
+fn drop_inside_uuids(cell: &str, out: &mut Vec<Finding>) {
+    let b = cell.as_bytes();
+    if b.len() < 36 || memchr::memchr(b'-', b).is_none() {
+        return;
+    }
+    let mut uuids = Vec::new();
+    let mut i = 0;
+    while i + 36 <= b.len() {
+        if (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && is_uuid(&b[i..i + 36])
+            && b.get(i + 36).is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            uuids.push(i..i + 36);
+            i += 36;
+        } else {
+            i += 1;
+        }
+    }
+    if !uuids.is_empty() {
+        out.retain(|f| !uuids.iter().any(|u| u.start <= f.start && f.end <= u.end));
+    }
+}
+
+/// Whether `b` (36 bytes) is a UUID: hex digits in groups of 8-4-4-4-12 joined by `-`.
+fn is_uuid(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(k, c)| if matches!(k, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
 /// Keeps the best of overlapping findings: protected values first, then score, then length.
@@ -1327,9 +1385,17 @@ mod tests {
             "DOC_VERIFIER",
             "txn 234567890123",
             "Receipt No 9876543210",
+            // UUIDs whose groups are all digits by chance: a card, a bank account.
+            "f31fb799-f5c2-536a-6636-810769232746",
+            "330b1ba6-bc49-0d76-8ef3-e466714601ac",
         ] {
             assert_eq!(found(&m, text), vec![], "{text}");
         }
+        // Beside a UUID, a number is still found.
+        assert_eq!(
+            found(&m, "f31fb799-f5c2-536a-6636-810769232746 aadhaar 2345 6789 0124"),
+            vec![("aadhaar".to_string(), "2345 6789 0124".to_string())]
+        );
     }
 
     #[test]

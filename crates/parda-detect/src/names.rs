@@ -341,6 +341,14 @@ const ORDINAL: &[&str] = &["st", "nd", "rd", "th"];
 /// Words inside Gujarati and Marathi names (`Mahesh Bhai Patel`, `Hansa Ben Shah`): Hindi words
 /// too (brother, sister), but a name goes on across them.
 const NAME_PARTICLES: &[&str] = &["bhai", "ben", "bai"];
+/// Kinship and courtesy words said after a first name (`mahesh bhai ko phone kiya`, `pooja didi
+/// se baat hui`, `deepak sir`): after one lower-case given name they say "person" as a
+/// postposition does.
+const KIN_WORDS: &[&str] = &[
+    "bhai", "bhaiya", "bhaiyya", "didi", "behen", "bahen", "ben", "bai", "sahab", "saheb", "sahib", "babu", "dada",
+    "chacha", "chachi", "mama", "mami", "kaka", "kaki", "tai", "amma", "akka", "anna", "aunty", "uncle", "sir",
+    "madam",
+];
 /// Short forms of Muhammad that honorifics.txt lists (they stand before a name like a title, and
 /// are skipped as one) but that are part of the name.
 const MUHAMMAD: &[&str] = &["md", "mohd"];
@@ -1126,12 +1134,13 @@ impl NameFinder {
     }
 
     /// A lower-case word that may be part of a name: not English, not Hindi in Latin letters,
-    /// no marker, place, address or institution word.
+    /// no marker, place, address, institution or kinship word.
     fn lowercase_name_word(&self, t: &Tok) -> bool {
         t.text.bytes().all(|b| b.is_ascii_lowercase())
             && self.unknown_word(t)
             && !t.lists.has(Lists::HINGLISH)
             && !t.lists.has(Lists::ADDRESS)
+            && !KIN_WORDS.contains(&t.low)
     }
 
     /// Two or three lower-case name words from token `i`, followed by a postposition ("... ne
@@ -1193,7 +1202,8 @@ impl NameFinder {
                 && Self::joins_space(s, &toks[i - 1], &toks[i])
                 && toks.get(j).is_none_or(|n| !Self::joins_space(s, &toks[j - 1], n) || english(n))
         };
-        let lone_given = j - i == 1 && self.is_given(&toks[i]) && (postposition || by_whom());
+        let kin = || toks.get(j).is_some_and(|n| KIN_WORDS.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n));
+        let lone_given = j - i == 1 && self.is_given(&toks[i]) && (postposition || by_whom() || kin());
         (lone_given
             || (2..=3).contains(&(j - i))
                 && (postposition || known || ((preposition && after_english || head) && sentence())))
@@ -1665,6 +1675,9 @@ mod tests {
         assert_eq!(names("Owner RAVI SMART not available"), vec!["RAVI SMART"]);
         assert_eq!(names("Transferred to JAWED ADAK after sale deed"), vec!["JAWED ADAK"]);
         assert_eq!(names("mahesh bhai patel ka ghar band hai"), vec!["mahesh bhai patel"]);
+        assert_eq!(names("mahesh bhai ko phone kiya"), vec!["mahesh"]);
+        assert_eq!(names("baat hui, pooja didi ne paise diye"), vec!["pooja"]);
+        assert_eq!(names("bhai ko phone kiya, pani sir ko bola"), Vec::<String>::new());
         // A capital says nothing in upper-case text: the sentence's words end the name.
         assert_eq!(names("OWNER MANU SANI NOT AVAILABLE DURING VISIT"), vec!["MANU SANI"]);
         assert_eq!(names("MR. SRI NULL PAID ARREARS"), vec!["NULL"]);

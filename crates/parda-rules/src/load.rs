@@ -164,6 +164,9 @@ fn validate(set: &mut RuleSet) -> Result<(), RuleError> {
                 return Err(invalid(file, &item, &format!("pattern {}: {e}", i + 1)));
             }
         }
+        if let Some(Err(e)) = rule.strong_form.as_deref().map(check_pattern) {
+            return Err(invalid(file, &item, &format!("strong_form: {e}")));
+        }
     }
     // Rule-level header hints extend their type's.
     for i in 0..set.rules.len() {
@@ -228,6 +231,8 @@ mod tests {
     fn broken_pattern_names_rule() {
         let e = load_extra("[[rule]]\nid='x.y'\ntype='mobile'\npatterns=['(a']\n").unwrap_err();
         assert!(e.to_string().contains("rule x.y: pattern 1"), "{e}");
+        let e = load_extra("[[rule]]\nid='x.y'\ntype='mobile'\npatterns=['a']\nstrong_form='a.*'\n").unwrap_err();
+        assert!(e.to_string().contains("rule x.y: strong_form"), "{e}");
     }
 
     #[test]

@@ -158,6 +158,10 @@ pub struct Rule {
     /// Only reported with a positive context word or in a column classified as its type.
     #[serde(default)]
     pub requires_context: bool,
+    /// A regex that a whole match written the way only this type is written matches
+    /// (`+91 98765 43210`): negative context words do not count against such a match.
+    #[serde(default)]
+    pub strong_form: Option<String>,
     /// Context words.
     #[serde(default)]
     pub context: Context,
