@@ -56,6 +56,9 @@ enum ColumnType {
     /// A date, time or timestamp: a masked value is written as a valid one (see
     /// [`temporal_mask`]).
     Temporal,
+    /// Bytes (`BLOB`, `VARBINARY`, `BYTEA`): never searched nor changed (a photo's bytes are
+    /// not text, whatever digits they hold).
+    Binary,
 }
 
 impl ColumnType {
@@ -64,6 +67,8 @@ impl ColumnType {
     fn of(ty: &str) -> ColumnType {
         if is_numeric_type(ty) {
             ColumnType::Numeric
+        } else if is_binary_type(ty) {
+            ColumnType::Binary
         } else if ty.starts_with("date") || ty.starts_with("time") {
             ColumnType::Temporal
         } else {
@@ -78,7 +83,7 @@ impl ColumnType {
         match self {
             ColumnType::Temporal => true,
             ColumnType::Undeclared => is_iso_temporal(text),
-            ColumnType::Text | ColumnType::Numeric => false,
+            ColumnType::Text | ColumnType::Numeric | ColumnType::Binary => false,
         }
     }
 }
@@ -90,6 +95,12 @@ struct Table {
     /// The column list of the current `COPY` block.
     copy_names: Vec<String>,
     plan: Option<Arc<TablePlan>>,
+}
+
+/// `BLOB`s, `BINARY(16)`, `VARBINARY(255)`, `BYTEA`, `BIT(1)`.
+fn is_binary_type(ty: &str) -> bool {
+    let base = ty.split('(').next().unwrap_or(ty);
+    base.ends_with("blob") || base.ends_with("binary") || base == "bytea" || base == "bit"
 }
 
 fn is_numeric_type(ty: &str) -> bool {
@@ -621,6 +632,9 @@ fn insert_out(
     let mut pos = 0;
     for l in literals {
         let lit = &raw[l.start..l.end];
+        if types.get(l.col) == Some(&ColumnType::Binary) {
+            continue;
+        }
         let Some(text) = literal_text(lit, l.kind) else { continue };
         if let Some(new) = value(&text, l.col, first_row + l.row as u64) {
             out.extend_from_slice(&raw[pos..l.start]);
@@ -652,6 +666,9 @@ fn copy_row(
     let fields = copy_fields(line);
     let mut pos = 0;
     for (c, &(a, b)) in fields.iter().enumerate() {
+        if types.get(c) == Some(&ColumnType::Binary) {
+            continue;
+        }
         let Some(text) = decode_copy_field(&line[a..b]) else { continue };
         if let Some(new) = value(&text, c, row) {
             out.extend_from_slice(&line[pos..a]);

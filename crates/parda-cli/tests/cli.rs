@@ -360,24 +360,43 @@ fn a_stray_quote_is_read_as_a_character_and_its_row_masked() {
 }
 
 #[test]
-fn undecodable_bytes_name_the_line() {
-    let out = tempfile::tempdir().unwrap();
+fn a_byte_that_is_not_utf8_is_kept_whether_sniffed_or_named() {
+    // Sniffed, the file is Windows-1252; named UTF-8, its `é` is a stray byte: the same bytes.
+    for args in [&["--encoding", "utf-8"][..], &[]] {
+        let out = tempfile::tempdir().unwrap();
+        parda()
+            .args(["mask", "-q"])
+            .args(args)
+            .arg("--out")
+            .arg(out.path())
+            .arg(testdata("bad/invalid_utf8.csv"))
+            .assert()
+            .success();
+        assert_eq!(
+            std::fs::read(out.path().join("invalid_utf8.csv")).unwrap(),
+            b"Name,Note\nR*****,ok\nS*****,caf\xe9\n"
+        );
+    }
+}
+
+#[test]
+fn undecodable_utf16_names_the_line() {
+    // A lone surrogate cannot be written back as it was: an error naming the line.
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = vec![0xFF, 0xFE];
+    for u in "Name,Note\nRamesh,ok\nSunita,caf".encode_utf16().chain([0xD800]).chain("\n".encode_utf16()) {
+        data.extend_from_slice(&u.to_le_bytes());
+    }
+    let input = path_with(&dir.path().join("bad16.txt"), &data);
+    let out = dir.path().join("out");
     parda()
-        .args(["mask", "--encoding", "utf-8", "--out"])
-        .arg(out.path())
-        .arg(testdata("bad/invalid_utf8.csv"))
+        .args(["mask", "--out"])
+        .arg(&out)
+        .arg(&input)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("invalid_utf8.csv:3:11: bytes that are not valid utf-8"));
-    assert!(!out.path().join("invalid_utf8.csv").exists());
-    // Sniffed, the same file is Windows-1252, and is written back in Windows-1252.
-    parda()
-        .args(["mask", "-q", "--force", "--out"])
-        .arg(out.path())
-        .arg(testdata("bad/invalid_utf8.csv"))
-        .assert()
-        .success();
-    assert_eq!(std::fs::read(out.path().join("invalid_utf8.csv")).unwrap(), b"Name,Note\nR*****,ok\nS*****,caf\xe9\n");
+        .stderr(predicate::str::contains("bad16.txt:3:").and(predicate::str::contains("not valid utf-16le")));
+    assert!(!out.join("bad16.txt").exists());
 }
 
 #[test]
@@ -693,4 +712,58 @@ fn addresses_and_mobiles_written_without_keywords_are_masked() {
          5,Contact ********3210 or ******** 210,Ward 9\n\
          6,\"Ward 7, Gandhi Nagar; Gram Panchayat meeting\",Ward 4\n"
     );
+}
+
+/// Masks `input` into a fresh folder and returns the masked bytes of `name`.
+fn masked_bytes(input: &Path, name: &str) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(input).assert().success();
+    std::fs::read(out.path().join(name)).unwrap()
+}
+
+#[test]
+fn stray_windows_1252_bytes_in_a_utf8_file_pass_through_and_names_are_masked() {
+    // UTF-8 (a Devanagari name) with one row saved as Windows-1252 (é, ’).
+    let out = masked_bytes(&testdata("mixed/utf8_stray_bytes.csv"), "utf8_stray_bytes.csv");
+    let text = String::from_utf8_lossy(&out);
+    assert!(!text.contains("सुनीता") && !text.contains("9876543210") && !text.contains("Ramesh"), "{text}");
+    // The stray bytes are written back as they were, outside the masked names.
+    assert!(out.windows(3).any(|w| w == b"r\x92s"), "{text}");
+    assert!(out.ends_with(b"caf\xc3\xa9 closed\r\n"), "{text}");
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 4);
+}
+
+#[test]
+fn a_windows_1252_byte_far_into_a_utf8_file_loses_no_row() {
+    // The first megabyte is ASCII (sniffed as UTF-8); a row after it holds a Windows-1252 ’.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.csv");
+    let mut data = b"S.No,Owner Name,Mobile,Remarks\n".to_vec();
+    for i in 0..40_000 {
+        data.extend_from_slice(format!("{i},Ramesh Kumar,9876543210,paid in full for this year\n").as_bytes());
+    }
+    data.extend_from_slice(b"40000,Anil Verma,9812345670,owner\x92s son paid\n40001,Anil Verma,9812345670,ok\n");
+    let out = masked_bytes(&path_with(&path, &data), "late.csv");
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 40_003);
+    assert!(out.ends_with(b",owner\x92s son paid\n40001,A*** V****,******5670,ok\n"), "{:?}", &out[out.len() - 120..]);
+}
+
+/// Writes `data` to `path` and returns it.
+fn path_with(path: &Path, data: &[u8]) -> PathBuf {
+    std::fs::write(path, data).unwrap();
+    path.to_path_buf()
+}
+
+#[test]
+fn a_stray_nul_byte_is_a_byte_of_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = b"S.No,Owner Name,Mobile,Remarks\n".to_vec();
+    for i in 0..30 {
+        data.extend_from_slice(format!("{i},Ramesh Kumar,9876543210,paid\n").as_bytes());
+    }
+    data.extend_from_slice(b"30,Anil Verma\0\0,9812345670,old\0record\n");
+    let out = masked_bytes(&path_with(&dir.path().join("nul.csv"), &data), "nul.csv");
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 32);
+    assert!(out.ends_with(b",******5670,old\0record\n"), "{:?}", String::from_utf8_lossy(&out));
+    assert!(!String::from_utf8_lossy(&out).contains("Verma"));
 }

@@ -240,3 +240,27 @@ fn a_data_only_dump_masks_its_birth_dates_as_dates() {
     assert_eq!(insert.matches("'1900-01-01'").count(), 6);
     assert!(insert.contains("'2016-02-29 09:00:00',1200.50"));
 }
+
+#[test]
+fn a_latin1_row_in_a_utf8_dump_is_masked_and_its_other_bytes_kept() {
+    // Row 2 was typed on a latin1 client (José, owner’s as Windows-1252 bytes): its values are
+    // not UTF-8. They are searched like any other, and the bytes not masked are written back.
+    let dir = tempfile::tempdir().unwrap();
+    let input = testdata("dumps/stray_latin1_mysql.sql");
+    parda().args(["mask", "-q", "--out"]).arg(dir.path()).arg(&input).assert().success();
+    let out = std::fs::read(dir.path().join("stray_latin1_mysql.sql")).unwrap();
+    let text = String::from_utf8_lossy(&out);
+    for value in ["सुनीता", "9876543210", "Jos", "Souza", "9812345670", "9123456780"] {
+        // (9876543211 is in the photo, below.)
+        assert!(!text.contains(value), "{value} in {text}");
+    }
+    let insert = out.split(|&b| b == b'\n').find(|l| l.starts_with(b"INSERT")).expect("the INSERT");
+    assert!(insert.ends_with(b",'owner\x92s son, mob ******6780',NULL);"), "{text}");
+    // A BLOB's bytes are no text: the digits in the photo stay as they were.
+    let photo: &[u8] = b"'\\0\\0\xff\xd8 9876543211 \xff'";
+    assert!(insert.windows(photo.len()).any(|w| w == photo), "{text}");
+    assert_eq!(
+        out.iter().filter(|&&b| b == b'\n').count(),
+        std::fs::read(&input).unwrap().iter().filter(|&&b| b == b'\n').count()
+    );
+}

@@ -521,7 +521,8 @@ impl CsvReader {
         let bom = if start == 0 && matches!(self.info.encoding, TextEncoding::Utf8 { bom: true }) { 3 } else { 0 };
         let mut f = std::fs::File::open(&self.path).map_err(|e| FormatError::io(&self.path, e))?;
         f.seek(SeekFrom::Start(start + bom)).map_err(|e| FormatError::io(&self.path, e))?;
-        self.src = Box::new(std::io::BufReader::new(f.take(end.saturating_sub(start + bom))));
+        let range = std::io::BufReader::new(f.take(end.saturating_sub(start + bom)));
+        self.src = self.info.encoding.decoder(Box::new(range));
         self.buf.clear();
         self.eof = false;
         self.next_ordinal = first_ordinal;

@@ -55,13 +55,17 @@ impl TextEncoding {
         if head.starts_with(&[0xFE, 0xFF]) {
             return Ok(TextEncoding::Utf16Be);
         }
-        if head.contains(&0) {
+        // A few NUL bytes are stray ones in a text export (a padded field); more than 1 in 100
+        // is a binary file (an image, a workbook saved as .csv) or UTF-16 without a BOM.
+        if memchr::memchr_iter(0, head).count() * 100 > head.len() {
             return Err("binary content (NUL bytes), not a text file".into());
         }
         match std::str::from_utf8(head) {
             Ok(_) => Ok(TextEncoding::Utf8 { bom: false }),
             // A multi-byte character cut at the end of the sample is still UTF-8.
             Err(e) if e.error_len().is_none() => Ok(TextEncoding::Utf8 { bom: false }),
+            // More UTF-8 characters than stray bytes: UTF-8 with a few rows in another encoding.
+            Err(_) if utf8_majority(head) => Ok(TextEncoding::Utf8 { bom: false }),
             Err(_) => Ok(TextEncoding::Windows1252),
         }
     }
@@ -76,10 +80,12 @@ impl TextEncoding {
         }
     }
 
-    /// Wraps `raw` (positioned after the BOM) in a reader that yields UTF-8.
+    /// Wraps `raw` (positioned after the BOM) in a reader that yields UTF-8. In a UTF-8 file,
+    /// a byte that is not UTF-8 (a Windows-1252 `’` or `é` in one row of an export) is read as
+    /// a private-use character ([`StrayBytes`]) and written back as the byte it was.
     pub fn decoder(self, raw: Box<dyn Read + Send>) -> Box<dyn Read + Send> {
         let enc = match self {
-            TextEncoding::Utf8 { .. } => return raw,
+            TextEncoding::Utf8 { .. } => return Box::new(StrayBytes::new(raw)),
             TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
             TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
             TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
@@ -102,7 +108,8 @@ impl TextEncoding {
     /// Encodes UTF-8 text back into this encoding, appending to `out`.
     pub fn encode(self, text: &str, out: &mut Vec<u8>) {
         match self {
-            TextEncoding::Utf8 { .. } => out.extend_from_slice(text.as_bytes()),
+            TextEncoding::Utf8 { .. } if !has_stray(text.as_bytes()) => out.extend_from_slice(text.as_bytes()),
+            TextEncoding::Utf8 { .. } => unescape_strays(text.as_bytes(), out),
             TextEncoding::Windows1252 => {
                 let mut enc = encoding_rs::WINDOWS_1252.new_encoder();
                 out.reserve(text.len());
@@ -119,6 +126,192 @@ impl TextEncoding {
             TextEncoding::Utf16Le => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_le_bytes())),
             TextEncoding::Utf16Be => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_be_bytes())),
         }
+    }
+}
+
+/// Whether `head` holds more multi-byte UTF-8 characters than bytes that are not UTF-8 (a
+/// Windows-1252 file has almost none of the first: its non-ASCII bytes rarely form one).
+fn utf8_majority(head: &[u8]) -> bool {
+    let (mut chars, mut strays, mut rest) = (0usize, 0usize, head);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                chars += valid.bytes().filter(|&b| b >= 0xC0).count();
+                break;
+            }
+            Err(e) => {
+                let valid = &rest[..e.valid_up_to()];
+                chars += valid.iter().filter(|&&b| b >= 0xC0).count();
+                let Some(bad) = e.error_len() else { break };
+                strays += bad;
+                rest = &rest[e.valid_up_to() + bad..];
+            }
+        }
+    }
+    chars > strays
+}
+
+/// The private-use character that stands for a stray byte (U+F780..=U+F7FF for 0x80..=0xFF).
+const STRAY_BASE: u32 = 0xF700;
+
+/// Appends the character that stands for stray byte `b`.
+fn push_stray(b: u8, out: &mut Vec<u8>) {
+    let c = char::from_u32(STRAY_BASE + u32::from(b)).expect("a private-use character");
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+}
+
+/// Whether UTF-8 `text` holds a character that stands for a stray byte (EF 9E 80..EF 9F BF).
+fn has_stray(text: &[u8]) -> bool {
+    memchr::memchr_iter(0xEF, text).any(|i| matches!(text.get(i + 1), Some(0x9E | 0x9F)))
+}
+
+/// Appends `text` with every stray-byte character written as its byte again.
+fn unescape_strays(text: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(0xEF, &text[i..]) {
+        let at = i + k;
+        match text.get(at + 1..at + 3) {
+            Some(&[b1 @ (0x9E | 0x9F), b2]) => {
+                out.extend_from_slice(&text[i..at]);
+                // U+F780..U+F7FF: 1110_1111 10_01111x 10_xxxxxx, the byte is the low 7 bits + 0x80.
+                out.push(0x80 | ((b1 & 1) << 6) | (b2 & 0x3F));
+                i = at + 3;
+            }
+            _ => {
+                out.extend_from_slice(&text[i..=at]);
+                i = at + 1;
+            }
+        }
+    }
+    out.extend_from_slice(&text[i..]);
+}
+
+/// `bytes` as text, each byte that is not part of a UTF-8 character read as the private-use
+/// character that [`unescape_strays`] writes back as the byte (as [`StrayBytes`] reads files).
+pub(crate) fn text_with_strays(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let mut out = Vec::with_capacity(bytes.len() + 8);
+            for chunk in bytes.utf8_chunks() {
+                out.extend_from_slice(chunk.valid().as_bytes());
+                chunk.invalid().iter().for_each(|&b| push_stray(b, &mut out));
+            }
+            String::from_utf8(out).expect("valid UTF-8 and private-use characters")
+        }
+    }
+}
+
+/// The bytes of `text` with its stray-byte characters written as the bytes they stand for.
+pub(crate) fn bytes_with_strays(text: &str) -> std::borrow::Cow<'_, [u8]> {
+    if has_stray(text.as_bytes()) {
+        let mut out = Vec::with_capacity(text.len());
+        unescape_strays(text.as_bytes(), &mut out);
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text.as_bytes())
+    }
+}
+
+/// Reads a UTF-8 file and yields valid UTF-8: each byte that is not part of a UTF-8 character
+/// becomes the private-use character U+F700 + byte, which [`EncodingWriter`] writes back as
+/// the byte. Untouched text round-trips exactly; a masked stray byte is masked like any
+/// character. A character U+F780..U+F7FF that the file itself holds would be written as a
+/// byte too (private use, unused by Indian scripts: accepted).
+pub struct StrayBytes<R> {
+    inner: R,
+    /// Bytes read but not yet checked: the start of a character cut by a read.
+    carry: Vec<u8>,
+    /// Checked text not yet handed out, from `ready_at`.
+    ready: Vec<u8>,
+    ready_at: usize,
+    eof: bool,
+}
+
+impl<R: Read> StrayBytes<R> {
+    /// Wraps `inner`.
+    pub fn new(inner: R) -> StrayBytes<R> {
+        StrayBytes { inner, carry: Vec::new(), ready: Vec::new(), ready_at: 0, eof: false }
+    }
+
+    /// Reads more and converts it into `ready`; false at the end of the input.
+    fn refill(&mut self) -> io::Result<bool> {
+        let mut raw = std::mem::take(&mut self.carry);
+        let had = raw.len();
+        raw.resize(had + 64 * 1024, 0);
+        let n = if self.eof { 0 } else { self.inner.read(&mut raw[had..])? };
+        raw.truncate(had + n);
+        self.eof |= n == 0;
+        if raw.is_empty() {
+            return Ok(false);
+        }
+        self.ready.clear();
+        self.ready_at = 0;
+        let mut rest = &raw[..];
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    self.ready.extend_from_slice(valid.as_bytes());
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    self.ready.extend_from_slice(valid);
+                    match e.error_len() {
+                        Some(bad) => {
+                            after[..bad].iter().for_each(|&b| push_stray(b, &mut self.ready));
+                            rest = &after[bad..];
+                        }
+                        // A character cut at the end of this read: finished by the next one.
+                        None if !self.eof => {
+                            self.carry.extend_from_slice(after);
+                            break;
+                        }
+                        None => {
+                            after.iter().for_each(|&b| push_stray(b, &mut self.ready));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(true)
+    }
+}
+
+impl<R: Read> Read for StrayBytes<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.ready_at == self.ready.len() && self.carry.is_empty() && !self.eof {
+            // The common case: valid text read straight into `buf`, checked and handed out.
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                self.eof = true;
+                return Ok(0);
+            }
+            match std::str::from_utf8(&buf[..n]) {
+                Ok(_) => return Ok(n),
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    self.carry.extend_from_slice(&buf[valid..n]);
+                    if valid > 0 {
+                        return Ok(valid);
+                    }
+                }
+            }
+        }
+        while self.ready_at == self.ready.len() {
+            if !self.refill()? {
+                return Ok(0);
+            }
+        }
+        let n = buf.len().min(self.ready.len() - self.ready_at);
+        buf[..n].copy_from_slice(&self.ready[self.ready_at..self.ready_at + n]);
+        self.ready_at += n;
+        Ok(n)
     }
 }
 
@@ -139,7 +332,12 @@ impl<W: Write> EncodingWriter<W> {
     /// Writes UTF-8 `text` (whole characters only).
     pub fn write_text(&mut self, text: &[u8]) -> io::Result<()> {
         match self.encoding {
-            TextEncoding::Utf8 { .. } => self.inner.write_all(text),
+            TextEncoding::Utf8 { .. } if !has_stray(text) => self.inner.write_all(text),
+            TextEncoding::Utf8 { .. } => {
+                self.buf.clear();
+                unescape_strays(text, &mut self.buf);
+                self.inner.write_all(&self.buf)
+            }
             enc => {
                 let s = std::str::from_utf8(text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
                 self.buf.clear();
@@ -170,13 +368,83 @@ mod tests {
         assert_eq!(back, all);
     }
 
+    /// Hands out at most `step` bytes per read, to cut characters between reads.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn through_stray_bytes(bytes: &[u8], step: usize) -> String {
+        let mut text = String::new();
+        StrayBytes::new(Trickle(bytes, step)).read_to_string(&mut text).expect("valid UTF-8 out");
+        text
+    }
+
+    #[test]
+    fn stray_bytes_in_utf8_are_read_as_characters_and_written_back() {
+        let file = "1,सुनीता देवी,ok\r\n2,Jos\u{e9} D\u{2019}Souza,caf\u{e9}\r\n".replace('\u{e9}', "\u{FFFF}");
+        // The Windows-1252 bytes of é and ’ in an otherwise UTF-8 file.
+        let bytes: Vec<u8> = file.replace('\u{FFFF}', "\u{1}").replace('\u{2019}', "\u{2}").into_bytes();
+        let bytes: Vec<u8> = bytes
+            .iter()
+            .map(|&b| match b {
+                1 => 0xE9,
+                2 => 0x92,
+                b => b,
+            })
+            .collect();
+        for step in [1, 2, 3, 7, 64 * 1024] {
+            let text = through_stray_bytes(&bytes, step);
+            assert!(text.contains("सुनीता देवी"), "{text}");
+            assert!(text.contains("Jos\u{F7E9} D\u{F792}Souza"), "{text}");
+            let mut back = Vec::new();
+            TextEncoding::Utf8 { bom: false }.encode(&text, &mut back);
+            assert_eq!(back, bytes, "step {step}");
+        }
+        // A character cut by the end of the file is stray bytes too.
+        let cut = &"ab\u{0915}".as_bytes()[..4];
+        let text = through_stray_bytes(cut, 1);
+        let mut back = Vec::new();
+        TextEncoding::Utf8 { bom: false }.encode(&text, &mut back);
+        assert_eq!(back, cut);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_round_trip_through_utf8(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+            step in 1usize..40,
+        ) {
+            // A file's own U+F780..U+F7FF would be written as bytes (documented): left out.
+            let own = String::from_utf8_lossy(&bytes).chars().any(|c| ('\u{F780}'..='\u{F7FF}').contains(&c));
+            proptest::prop_assume!(!own);
+            let text = through_stray_bytes(&bytes, step);
+            let mut back = Vec::new();
+            TextEncoding::Utf8 { bom: false }.encode(&text, &mut back);
+            proptest::prop_assert_eq!(back, bytes);
+        }
+    }
+
     #[test]
     fn sniffing() {
         assert_eq!(TextEncoding::sniff(b"a,b\n").unwrap(), TextEncoding::Utf8 { bom: false });
         assert_eq!(TextEncoding::sniff(b"\xEF\xBB\xBFa").unwrap(), TextEncoding::Utf8 { bom: true });
         assert_eq!(TextEncoding::sniff(b"\xFF\xFEa\0").unwrap(), TextEncoding::Utf16Le);
         assert_eq!(TextEncoding::sniff(b"caf\xE9,1\n").unwrap(), TextEncoding::Windows1252);
+        // Mostly UTF-8 with a stray Windows-1252 byte: UTF-8.
+        let mixed = [&b"caf\xE9,"[..], "सुनीता देवी\n".as_bytes()].concat();
+        assert_eq!(TextEncoding::sniff(&mixed).unwrap(), TextEncoding::Utf8 { bom: false });
+        assert_eq!(TextEncoding::sniff(b"caf\xE9 na\xEFve \xC3\xA9\n").unwrap(), TextEncoding::Windows1252);
         assert!(TextEncoding::sniff(b"\x89PNG\0\0").is_err());
+        // One NUL in a text export's first lines is a stray byte, not a binary file.
+        let text: Vec<u8> = [&b"id,name\n1,Ram\0\n"[..], &b"2,Sita,ok\n".repeat(20)].concat();
+        assert_eq!(TextEncoding::sniff(&text).unwrap(), TextEncoding::Utf8 { bom: false });
         assert_eq!(
             TextEncoding::sniff("ab\u{0915}".as_bytes()[..4].as_ref()).unwrap(),
             TextEncoding::Utf8 { bom: false }

@@ -624,7 +624,8 @@ fn cast_end(s: &[u8], end: usize) -> usize {
     end
 }
 
-/// A string literal's value (quotes and escapes undone); `None` if it is not UTF-8.
+/// A string literal's value (quotes and escapes undone; bytes that are not UTF-8 read as
+/// stray-byte characters, written back as the bytes by [`encode_string`]).
 pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
     let LiteralKind::Str { prefix, escapes } = kind else { return None };
     let body = &raw[prefix as usize..];
@@ -664,7 +665,9 @@ pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
             i += 1;
         }
     }
-    String::from_utf8(out).ok()
+    // A byte that is not UTF-8 (a latin1 row in a utf8 dump) is read as a stray-byte
+    // character and written back as the byte: the value is searched like any other.
+    Some(crate::encoding::text_with_strays(out))
 }
 
 /// How a byte of a string literal's value is written under `escapes`, when it needs an escape.
@@ -691,7 +694,7 @@ pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8>
     out.extend_from_slice(&original[..prefix]);
     out.push(b'\'');
     // Runs without a byte to escape (most values are one run) are copied whole.
-    let bytes = value.as_bytes();
+    let bytes = crate::encoding::bytes_with_strays(value);
     let mut run = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if let Some(escape) = escaped(b, escapes) {
@@ -720,7 +723,8 @@ pub fn copy_fields(line: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// A `COPY` field's value; `None` for `\N` (NULL) or bytes that are not UTF-8.
+/// A `COPY` field's value; `None` for `\N` (NULL). Bytes that are not UTF-8 are read as
+/// stray-byte characters ([`encode_copy_field`] writes them back).
 pub fn decode_copy_field(raw: &[u8]) -> Option<String> {
     if raw == b"\\N" {
         return None;
@@ -744,12 +748,12 @@ pub fn decode_copy_field(raw: &[u8]) -> Option<String> {
             i += 1;
         }
     }
-    String::from_utf8(out).ok()
+    Some(crate::encoding::text_with_strays(out))
 }
 
 /// A `COPY` field for `value`, escaped.
 pub fn encode_copy_field(value: &str, out: &mut Vec<u8>) {
-    for &b in value.as_bytes() {
+    for &b in crate::encoding::bytes_with_strays(value).iter() {
         match b {
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\t' => out.extend_from_slice(b"\\t"),
@@ -926,6 +930,24 @@ mod tests {
         assert_eq!(temporal_mask("14:22:01", "**:**:**"), "00:00:00");
         // A date token or fake keeps its value.
         assert_eq!(temporal_mask("1985-03-12", "1979-11-30"), "1979-11-30");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_values_and_written_back() {
+        // A latin1 row in a utf8 dump: `José`, `owner’s` in Windows-1252.
+        let k = LiteralKind::Str { prefix: 0, escapes: Escapes::Backslash };
+        let raw = b"'Jos\xe9 owner\x92s mob 9876543210'";
+        let value = decode_string(raw, k).expect("a value");
+        assert!(value.contains("mob 9876543210"), "{value}");
+        assert_eq!(encode_string(raw, k, &value), raw);
+        // A masked value keeps the stray byte it did not mask.
+        let masked = value.replace("9876543210", "******3210");
+        assert_eq!(encode_string(raw, k, &masked), b"'Jos\xe9 owner\x92s mob ******3210'");
+        let field = b"Jos\xe9\\t";
+        let value = decode_copy_field(field).expect("not NULL");
+        let mut back = Vec::new();
+        encode_copy_field(&value, &mut back);
+        assert_eq!(back, field);
     }
 
     #[test]
