@@ -880,11 +880,22 @@ impl NameFinder {
                             p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
                         })
                 };
-                if !place && caps && upper_text && !caps_evidence() {
+                // One given name in capitals before a postposition only a person takes, or `se`
+                // ("RAMESH NE SHIKAYAT KI", "SURESH SE BAAT HUI"), or, four letters or more,
+                // where the sentence says "person" ("SELVAM COMPLAINED", "READER VIJAY ABSENT").
+                let lone_caps_given = caps
+                    && run.len() == 1
+                    && given(&run[0])
+                    && !run[0].lists.has(Lists::ENGLISH)
+                    && !run[0].lists.has(Lists::HINGLISH)
+                    && (toks.get(b).is_some_and(|n| {
+                        (n.lists.has(POST_CONTEXT_LIST) || n.low == "se") && Self::joins_space(s, &run[0], n)
+                    }) || run[0].text.len() >= 4 && caps_evidence());
+                if !place && caps && upper_text && !lone_caps_given && !caps_evidence() {
                     i = j;
                     continue;
                 }
-                if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2) {
+                if hits > 0 && !place && !lone_word && (!caps || run.len() >= 2 || lone_caps_given) {
                     push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.7 });
                 } else if !place && self.initials_and_surname(s, run) {
                     // Initials and a surname in no dictionary ("P. Venkateswarlu").
@@ -1676,6 +1687,20 @@ mod tests {
         assert_eq!(names("Transferred to JAWED ADAK after sale deed"), vec!["JAWED ADAK"]);
         assert_eq!(names("mahesh bhai patel ka ghar band hai"), vec!["mahesh bhai patel"]);
         assert_eq!(names("mahesh bhai ko phone kiya"), vec!["mahesh"]);
+        assert_eq!(names("RAMESH SE BAAT HUI, KAL AAYENGE"), vec!["RAMESH"]);
+        for (text, name) in [
+            ("RAMESH NE SHIKAYAT KI", "RAMESH"),
+            ("KAVITA KO NOTICE DIYA", "KAVITA"),
+            ("SURESH SE PAISE LIYE", "SURESH"),
+            ("SELVAM COMPLAINED ABOUT LOW PRESSURE", "SELVAM"),
+            ("METER READER VIJAY ABSENT", "VIJAY"),
+        ] {
+            assert_eq!(names(text), vec![name], "{text}");
+        }
+        for text in ["DELHI SE AAYA", "PAANI KO ROKA", "SHIKAYAT KI GAYI", "SENT TO NAGAR NIGAM", "PAID IN FULL"] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(names("sunita ka kiraya baaki hai, kirayedar gaon gaya"), vec!["sunita"]);
         assert_eq!(names("baat hui, pooja didi ne paise diye"), vec!["pooja"]);
         assert_eq!(names("bhai ko phone kiya, pani sir ko bola"), Vec::<String>::new());
         // A capital says nothing in upper-case text: the sentence's words end the name.
