@@ -486,8 +486,8 @@ impl Matcher {
 
 /// Whether `between`, the text from a negative context word to a candidate after it, names
 /// the person the candidate belongs to: `by`, `from`, `to`, `for` or `with` and then a
-/// capitalised word (`Complaint by Alok Pandey (9876543210)`, `by J. Mehta`): the word was about something
-/// else. Short capitals (`for Rs`, `to INR`) name no one.
+/// capitalised word (`Complaint by Alok Pandey (9876543210)`, `by J. Mehta`): the word was
+/// about something else. Short capitals (`for Rs`, `to INR`) name no one.
 fn person_between(between: &str) -> bool {
     let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
     while let Some(w) = words.next() {

@@ -375,6 +375,7 @@ const SHORT_WORD_LIST: Lists = Lists::custom(7);
 const BY_PERSON_VERB_LIST: Lists = Lists::custom(8);
 const PERSON_VERB_LIST: Lists = Lists::custom(9);
 const DESIGNATION_LIST: Lists = Lists::custom(10);
+const KIN_WORD_LIST: Lists = Lists::custom(11);
 const OWN_LISTS: &[(Lists, &[&str])] = &[
     (POST_CONTEXT_LIST, POST_CONTEXT),
     (PERSON_PREPOSITION_LIST, PERSON_PREPOSITIONS),
@@ -387,6 +388,7 @@ const OWN_LISTS: &[(Lists, &[&str])] = &[
     (BY_PERSON_VERB_LIST, BY_PERSON_VERBS),
     (PERSON_VERB_LIST, PERSON_VERBS),
     (DESIGNATION_LIST, DESIGNATIONS),
+    (KIN_WORD_LIST, KIN_WORDS),
 ];
 
 /// What an address run must hold to be taken.
@@ -1151,7 +1153,7 @@ impl NameFinder {
             && self.unknown_word(t)
             && !t.lists.has(Lists::HINGLISH)
             && !t.lists.has(Lists::ADDRESS)
-            && !KIN_WORDS.contains(&t.low)
+            && !t.lists.has(KIN_WORD_LIST)
     }
 
     /// Two or three lower-case name words from token `i`, followed by a postposition ("... ne
@@ -1213,7 +1215,7 @@ impl NameFinder {
                 && Self::joins_space(s, &toks[i - 1], &toks[i])
                 && toks.get(j).is_none_or(|n| !Self::joins_space(s, &toks[j - 1], n) || english(n))
         };
-        let kin = || toks.get(j).is_some_and(|n| KIN_WORDS.contains(&n.low) && Self::joins_space(s, &toks[j - 1], n));
+        let kin = || toks.get(j).is_some_and(|n| n.lists.has(KIN_WORD_LIST) && Self::joins_space(s, &toks[j - 1], n));
         let lone_given = j - i == 1 && self.is_given(&toks[i]) && (postposition || by_whom() || kin());
         (lone_given
             || (2..=3).contains(&(j - i))
