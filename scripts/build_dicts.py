@@ -69,6 +69,7 @@ NOT_NAMES_INDIC = set("""
 सनातन मानी तारा তারা মানে কারন জানা ধারা মর্যাদা ভাবনা সাজা জামিন প্রত্যাশা তালা অধিকারী
 காலில் நாவல் கோலம் குலம் நிஜம் காரம் பிரஸ் அவா தலா
 నీరు ನೀರು
+ਮਾਲਿਕ માલિક ମାଲିକ మాలిక్ ಮಾಲಿಕ್ മാലിക്
 """.split())
 
 # Common Indian surnames across regions and communities, written by hand from public knowledge
@@ -159,7 +160,9 @@ zadeng
 # (`jaspreet`, `amandeep`) given names; surnames of Bihar and UP (`manjhi`, `rajbhar`), Tamil
 # Nadu, coastal Karnataka (`poojary`, `kotian`), Odisha, Assam, Maharashtra and Gujarat, and
 # `sheikh`/`shaikh` (an English word too, so Faker's copy was dropped). None is an English or
-# Hinglish word but `sheikh` and `gore`; `malik` stays out (NOT_NAMES: "owner" in Hindi remarks).
+# Hinglish word but `sheikh` and `gore`. `malik` ("owner" in Hindi remarks, so in NOT_NAMES) is
+# added after the filter: one of the commonest surnames, and a context word too
+# (name_context.txt), so the name finder never takes it as a lower-case name alone.
 MORE_GIVEN_3 = set("""
 abhijit abirami amandeep amudha anbu annamalai annapurna arindam ayyappan balasubramanian
 basavaraju bhagyalakshmi bharathi bidisha biswanath chandrashekar chellappan chiranjeevi debjani
@@ -284,6 +287,7 @@ def main():
                         elif line[77] not in " $" and name.lower() not in english:
                             given |= clean([name])
         surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES) | clean(MORE_SURNAMES_2) | clean(MORE_SURNAMES_3)
+        surnames.add("malik")
         given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN) | clean(MORE_GIVEN_2) | clean(MORE_GIVEN_3)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")

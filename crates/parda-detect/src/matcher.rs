@@ -492,8 +492,15 @@ fn person_between(between: &str) -> bool {
     let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
     while let Some(w) = words.next() {
         if ["by", "from", "to", "for", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
-            // Initials before the name (`by J. K. Mehta`) are stepped over.
-            let Some(next) = words.by_ref().find(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())) else {
+            // Initials and titles before the name (`by J. K. Mehta`, `BY SMT. RASHMI KAUR`) are
+            // stepped over.
+            let title = |w: &str| {
+                (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+                    || ["sri", "shri", "sh", "smt", "mr", "mrs", "ms", "dr", "late", "km"]
+                        .iter()
+                        .any(|t| w.eq_ignore_ascii_case(t))
+            };
+            let Some(next) = words.by_ref().find(|w| !title(w)) else {
                 return false;
             };
             let b = next.as_bytes();

@@ -1703,6 +1703,10 @@ mod tests {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
         assert_eq!(names("sunita ka kiraya baaki hai, kirayedar gaon gaya"), vec!["sunita"]);
+        // Malik: "owner" in Hindi remarks, and a surname after a name or an initial.
+        assert_eq!(names("CALL VINOD MALIK ON PHONE"), vec!["VINOD MALIK"]);
+        assert_eq!(names("Complaint by V. Malik regarding water"), vec!["V. Malik"]);
+        assert_eq!(names("makan malik ne shikayat ki"), Vec::<String>::new());
         assert_eq!(names("baat hui, pooja didi ne paise diye"), vec!["pooja"]);
         assert_eq!(names("bhai ko phone kiya, pani sir ko bola"), Vec::<String>::new());
         // A capital says nothing in upper-case text: the sentence's words end the name.
