@@ -215,7 +215,7 @@ pub(crate) fn bytes_with_strays(text: &str) -> std::borrow::Cow<'_, [u8]> {
 }
 
 /// Reads a UTF-8 file and yields valid UTF-8: each byte that is not part of a UTF-8 character
-/// becomes the private-use character U+F700 + byte, which [`EncodingWriter`] writes back as
+/// becomes the private-use character U+F700 + byte, which the text writer writes back as
 /// the byte. Untouched text round-trips exactly; a masked stray byte is masked like any
 /// character. A character U+F780..U+F7FF that the file itself holds would be written as a
 /// byte too (private use, unused by Indian scripts: accepted).

@@ -22,7 +22,7 @@ pub use csv::{
     decode_field_str, field_value, split_records, write_field, Chunk, CsvInfo, CsvReader, Dialect, FieldSpan,
     LineEnding, Record, RecordKind,
 };
-pub use encoding::TextEncoding;
+pub use encoding::{StrayBytes, TextEncoding};
 pub use error::FormatError;
 pub use input::{open_input, InputStream};
 pub use output::{AtomicOutput, TextSink};
