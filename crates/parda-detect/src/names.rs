@@ -244,6 +244,10 @@ const DESIGNATIONS: &[&str] = &[
 /// Verbs whose object is a person (`called Lalrinpuii`, `asked Thangboi Kipgen`).
 const PERSON_VERBS: &[&str] =
     &["called", "asked", "told", "informed", "contacted", "reminded", "phoned", "instructed", "advised", "warned"];
+/// Words after one given name in capitals that make it a person (`VIJAY ABSENT`, `RAMESH
+/// SAID`), besides English verbs in `-ed`.
+const CAPS_PERSON_VERBS: &[&str] =
+    &["absent", "present", "not", "paid", "said", "says", "has", "had", "was", "came", "went", "told", "agreed"];
 /// Verbs and nouns whose `by` names the person who did it (`complaint lodged by ...`, `paid by
 /// ...`): one unknown title-case word after them is a name, as after a role word.
 const BY_PERSON_VERBS: &[&str] = &[
@@ -866,6 +870,22 @@ impl NameFinder {
                 // Upper-case words in no dictionary, or one name beside them, are a name only
                 // where the sentence says so ("DEBASIS KANWAR VISITED", "TO SUNITA BHARGAVI,"):
                 // "BAKAYA RASHI JAMA NAHI" (arrears not paid) is Hindi, `Rashi` a name too.
+                // For one word alone, what the words around it say: a word that puts a person
+                // after it before ("RECEIVED FROM KIRAN", "CALLED VIJAY"), or a verb after
+                // ("SELVAM COMPLAINED", "VIJAY ABSENT"); not a noun ("ASHA WORKER VISITED").
+                let lone_caps_evidence = |a: usize, b: usize| {
+                    let before = (a > 0).then(|| &toks[a - 1]).is_some_and(|p| {
+                        p.lists.has(PERSON_PREPOSITION_LIST)
+                            || p.lists.has(PERSON_VERB_LIST)
+                            || p.lists.has(Lists::CONTEXT)
+                            || self.is_honorific(p)
+                    });
+                    let verb = toks.get(b).filter(|n| Self::joins_space(s, &toks[b - 1], n)).is_some_and(|n| {
+                        n.low.len() >= 4 && n.low.ends_with("ed") && n.lists.has(Lists::ENGLISH)
+                            || CAPS_PERSON_VERBS.contains(&n.low)
+                    });
+                    before || verb
+                };
                 let caps_evidence = || {
                     let next = toks.get(b).filter(|n| Self::joins_space(s, &toks[b - 1], n));
                     let before = (a > 0).then(|| &toks[a - 1]);
@@ -892,7 +912,7 @@ impl NameFinder {
                     && !run[0].lists.has(Lists::HINGLISH)
                     && (toks.get(b).is_some_and(|n| {
                         (n.lists.has(POST_CONTEXT_LIST) || n.low == "se") && Self::joins_space(s, &run[0], n)
-                    }) || run[0].text.len() >= 4 && caps_evidence());
+                    }) || run[0].text.len() >= 4 && lone_caps_evidence(a, b));
                 if !place && caps && upper_text && !lone_caps_given && !caps_evidence() {
                     i = j;
                     continue;
@@ -1699,7 +1719,16 @@ mod tests {
         ] {
             assert_eq!(names(text), vec![name], "{text}");
         }
-        for text in ["DELHI SE AAYA", "PAANI KO ROKA", "SHIKAYAT KI GAYI", "SENT TO NAGAR NIGAM", "PAID IN FULL"] {
+        assert_eq!(names("RECEIVED FROM KIRAN ON 12/03"), vec!["KIRAN"]);
+        for text in [
+            "DELHI SE AAYA",
+            "PAANI KO ROKA",
+            "SHIKAYAT KI GAYI",
+            "SENT TO NAGAR NIGAM",
+            "PAID IN FULL",
+            "ASHA WORKER VISITED",
+            "WATER SUPPLY TO LAXMI NAGAR RESTORED",
+        ] {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
         assert_eq!(names("sunita ka kiraya baaki hai, kirayedar gaon gaya"), vec!["sunita"]);
