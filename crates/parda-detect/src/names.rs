@@ -818,7 +818,7 @@ impl NameFinder {
                 // relation marker, keeps the English words in it: names that are also words
                 // (`Nandan Khan`, `Harry Rajawat`, `Sulayman Mane`).
                 let context = self.person_context(s, toks, i, j);
-                if context != PersonContext::None && self.title_case_name(&toks[i..j], context) {
+                if context != PersonContext::None && self.title_case_name(&toks[i..j], context, !upper_text) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
                     i = j;
                     continue;
@@ -1078,7 +1078,9 @@ impl NameFinder {
     /// least one not English, or (before `ne`, `ji` or a relation marker, which only a person
     /// takes) a dictionary name that is also a word (`Harry More ne ...`). An institution word
     /// that is also a surname may end it (`Madhavi Nigam ne`, but not `Nagar Nigam`).
-    fn title_case_name(&self, run: &[Tok], context: PersonContext) -> bool {
+    /// `capitals`: words in capitals count as title-case words (mixed-case text, where a name in
+    /// capitals stands out: `Inspected by BANJEET BATH, meter found faulty`).
+    fn title_case_name(&self, run: &[Tok], context: PersonContext, capitals: bool) -> bool {
         let english_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !self.listed_word(t);
         let name_word = |t: &Tok| {
             self.in_dict(t) && (!t.lists.has(Lists::ENGLISH) || context == PersonContext::After) || self.unknown_word(t)
@@ -1088,7 +1090,7 @@ impl NameFinder {
         let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
         (2..=3).contains(&run.len())
             && run.iter().enumerate().all(|(k, t)| {
-                Self::title_word(t)
+                (Self::title_word(t) || capitals && t.text.len() >= 2 && Self::upper_word(t))
                     && (self.in_dict(t)
                         || self.unknown_word(t)
                         || english_word(t)
@@ -1707,6 +1709,12 @@ mod tests {
         // In mixed text a word in capitals is a name written in capitals.
         assert_eq!(names("Owner RAVI SMART not available"), vec!["RAVI SMART"]);
         assert_eq!(names("Transferred to JAWED ADAK after sale deed"), vec!["JAWED ADAK"]);
+        // In mixed text, a name in capitals after a person word keeps an English-word surname.
+        assert_eq!(names("Inspected by BANJEET BATH, meter found faulty"), vec!["BANJEET BATH"]);
+        assert_eq!(names("Spoke to HARRISON DIN about pending dues"), vec!["HARRISON DIN"]);
+        for text in ["Forwarded to AE WATER WORKS", "Sent to NAGAR NIGAM office", "Received from SBI BANK"] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
         assert_eq!(names("mahesh bhai patel ka ghar band hai"), vec!["mahesh bhai patel"]);
         assert_eq!(names("mahesh bhai ko phone kiya"), vec!["mahesh"]);
         assert_eq!(names("RAMESH SE BAAT HUI, KAL AAYENGE"), vec!["RAMESH"]);
