@@ -460,7 +460,7 @@ impl Matcher {
                     if r == ri {
                         if positive {
                             pos = true;
-                        } else if h.end > start || !person_between(&cell[h.end..start]) {
+                        } else if h.end > start || !self.person_between(&cell[h.end..start]) {
                             neg = true;
                         }
                     }
@@ -482,35 +482,32 @@ impl Matcher {
         }
         (score >= THRESHOLD).then_some(score)
     }
-}
 
-/// Whether `between`, the text from a negative context word to a candidate after it, names
-/// the person the candidate belongs to: `by`, `from`, `to`, `for` or `with` and then a
-/// capitalised word (`Complaint by Alok Pandey (9876543210)`, `by J. Mehta`): the word was
-/// about something else. Short capitals (`for Rs`, `to INR`) name no one.
-fn person_between(between: &str) -> bool {
-    let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
-    while let Some(w) = words.next() {
-        if ["by", "from", "to", "for", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
-            // Initials and titles before the name (`by J. K. Mehta`, `BY SMT. RASHMI KAUR`) are
-            // stepped over.
-            let title = |w: &str| {
-                (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
-                    || ["sri", "shri", "sh", "smt", "mr", "mrs", "ms", "dr", "late", "km"]
-                        .iter()
-                        .any(|t| w.eq_ignore_ascii_case(t))
-            };
-            let Some(next) = words.by_ref().find(|w| !title(w)) else {
-                return false;
-            };
-            let b = next.as_bytes();
-            if b[0].is_ascii_uppercase() && (b.len() >= 4 || b.len() == 3 && b[1..].iter().all(u8::is_ascii_lowercase))
-            {
-                return true;
+    /// Whether `between`, the text from a negative context word to a candidate after it, names
+    /// the person the candidate belongs to: `by`, `from`, `to`, `for` or `with` and then a
+    /// capitalised word (`Complaint by Alok Pandey (9876543210)`, `by J. Mehta`): the word was
+    /// about something else. Short capitals (`for Rs`, `to INR`) name no one. Only where a
+    /// negative word is near a candidate.
+    fn person_between(&self, between: &str) -> bool {
+        let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+        while let Some(w) = words.next() {
+            if ["by", "from", "to", "for", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+                // Initials and honorifics before the name (`by J. K. Mehta`, `BY SMT. RASHMI
+                // KAUR`) are stepped over.
+                let initial = |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
+                let Some(next) = words.by_ref().find(|w| !initial(w) && !self.names.is_honorific_word(w)) else {
+                    return false;
+                };
+                let b = next.as_bytes();
+                if b[0].is_ascii_uppercase()
+                    && (b.len() >= 4 || b.len() == 3 && b[1..].iter().all(u8::is_ascii_lowercase))
+                {
+                    return true;
+                }
             }
         }
+        false
     }
-    false
 }
 
 /// The regex that searches `pattern` across a cell.

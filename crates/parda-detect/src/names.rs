@@ -870,25 +870,24 @@ impl NameFinder {
                 // Upper-case words in no dictionary, or one name beside them, are a name only
                 // where the sentence says so ("DEBASIS KANWAR VISITED", "TO SUNITA BHARGAVI,"):
                 // "BAKAYA RASHI JAMA NAHI" (arrears not paid) is Hindi, `Rashi` a name too.
-                // For one word alone, what the words around it say: a word that puts a person
-                // after it before ("RECEIVED FROM KIRAN", "CALLED VIJAY"), or a verb after
+                let next = toks.get(b).filter(|n| Self::joins_space(s, &toks[b - 1], n));
+                let before = (a > 0).then(|| &toks[a - 1]);
+                // A word before the run that puts a person after it ("TO SUNITA BHARGAVI").
+                let person_before = before.is_some_and(|p| {
+                    p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
+                });
+                // For one word alone, what the words around it say: such a word or a verb that
+                // takes a person before ("RECEIVED FROM KIRAN", "CALLED VIJAY"), or a verb after
                 // ("SELVAM COMPLAINED", "VIJAY ABSENT"); not a noun ("ASHA WORKER VISITED").
-                let lone_caps_evidence = |a: usize, b: usize| {
-                    let before = (a > 0).then(|| &toks[a - 1]).is_some_and(|p| {
-                        p.lists.has(PERSON_PREPOSITION_LIST)
-                            || p.lists.has(PERSON_VERB_LIST)
-                            || p.lists.has(Lists::CONTEXT)
-                            || self.is_honorific(p)
-                    });
-                    let verb = toks.get(b).filter(|n| Self::joins_space(s, &toks[b - 1], n)).is_some_and(|n| {
-                        n.low.len() >= 4 && n.low.ends_with("ed") && n.lists.has(Lists::ENGLISH)
-                            || CAPS_PERSON_VERBS.contains(&n.low)
-                    });
-                    before || verb
+                let lone_caps_evidence = || {
+                    person_before
+                        || before.is_some_and(|p| p.lists.has(PERSON_VERB_LIST))
+                        || next.is_some_and(|n| {
+                            n.low.len() >= 4 && n.low.ends_with("ed") && n.lists.has(Lists::ENGLISH)
+                                || CAPS_PERSON_VERBS.contains(&n.low)
+                        })
                 };
                 let caps_evidence = || {
-                    let next = toks.get(b).filter(|n| Self::joins_space(s, &toks[b - 1], n));
-                    let before = (a > 0).then(|| &toks[a - 1]);
                     hits >= 2
                         || next.is_none_or(|n| {
                             n.kind == Kind::Latin
@@ -898,9 +897,7 @@ impl NameFinder {
                                 || n.lists.has(POST_CONTEXT_LIST)
                                 || self.relation_at(s, toks, b) > 0
                         })
-                        || before.is_some_and(|p| {
-                            p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
-                        })
+                        || person_before
                 };
                 // One given name in capitals before a postposition only a person takes, or `se`
                 // ("RAMESH NE SHIKAYAT KI", "SURESH SE BAAT HUI"), or, four letters or more,
@@ -910,9 +907,8 @@ impl NameFinder {
                     && given(&run[0])
                     && !run[0].lists.has(Lists::ENGLISH)
                     && !run[0].lists.has(Lists::HINGLISH)
-                    && (toks.get(b).is_some_and(|n| {
-                        (n.lists.has(POST_CONTEXT_LIST) || n.low == "se") && Self::joins_space(s, &run[0], n)
-                    }) || run[0].text.len() >= 4 && lone_caps_evidence(a, b));
+                    && (next.is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) || n.low == "se")
+                        || run[0].text.len() >= 4 && lone_caps_evidence());
                 if !place && caps && upper_text && !lone_caps_given && !caps_evidence() {
                     i = j;
                     continue;
@@ -1090,7 +1086,7 @@ impl NameFinder {
         let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
         (2..=3).contains(&run.len())
             && run.iter().enumerate().all(|(k, t)| {
-                (Self::title_word(t) || capitals && t.text.len() >= 2 && Self::upper_word(t))
+                (Self::title_word(t) || capitals && Self::upper_word(t))
                     && (self.in_dict(t)
                         || self.unknown_word(t)
                         || english_word(t)
@@ -1537,6 +1533,12 @@ impl NameFinder {
             }
         }
         false
+    }
+
+    /// Whether `word` is an honorific of the dictionary (`Smt`, `Shri`, `Dr`, `Late`), in any
+    /// case.
+    pub fn is_honorific_word(&self, word: &str) -> bool {
+        self.lex.contains(Lists::HONORIFIC, &word.to_ascii_lowercase())
     }
 
     /// True when the whole of `cell` reads as a person's name (for classifying a column by its

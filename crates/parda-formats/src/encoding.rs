@@ -108,8 +108,7 @@ impl TextEncoding {
     /// Encodes UTF-8 text back into this encoding, appending to `out`.
     pub fn encode(self, text: &str, out: &mut Vec<u8>) {
         match self {
-            TextEncoding::Utf8 { .. } if !has_stray(text.as_bytes()) => out.extend_from_slice(text.as_bytes()),
-            TextEncoding::Utf8 { .. } => unescape_strays(text.as_bytes(), out),
+            TextEncoding::Utf8 { .. } => out.extend_from_slice(&bytes_with_strays(text.as_bytes())),
             TextEncoding::Windows1252 => {
                 let mut enc = encoding_rs::WINDOWS_1252.new_encoder();
                 out.reserve(text.len());
@@ -132,23 +131,13 @@ impl TextEncoding {
 /// Whether `head` holds more multi-byte UTF-8 characters than bytes that are not UTF-8 (a
 /// Windows-1252 file has almost none of the first: its non-ASCII bytes rarely form one).
 fn utf8_majority(head: &[u8]) -> bool {
-    let (mut chars, mut strays, mut rest) = (0usize, 0usize, head);
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(valid) => {
-                chars += valid.bytes().filter(|&b| b >= 0xC0).count();
-                break;
-            }
-            Err(e) => {
-                let valid = &rest[..e.valid_up_to()];
-                chars += valid.iter().filter(|&&b| b >= 0xC0).count();
-                let Some(bad) = e.error_len() else { break };
-                strays += bad;
-                rest = &rest[e.valid_up_to() + bad..];
-            }
-        }
+    let (mut chars, mut strays) = (0, 0);
+    for chunk in head.utf8_chunks() {
+        chars += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        strays += chunk.invalid().len();
     }
-    chars > strays
+    // A character cut by the end of the sample is no stray byte.
+    chars > strays - cut_character(head)
 }
 
 /// The private-use character that stands for a stray byte (U+F780..=U+F7FF for 0x80..=0xFF).
@@ -194,23 +183,47 @@ pub(crate) fn text_with_strays(bytes: Vec<u8>) -> String {
         Err(e) => {
             let bytes = e.into_bytes();
             let mut out = Vec::with_capacity(bytes.len() + 8);
-            for chunk in bytes.utf8_chunks() {
-                out.extend_from_slice(chunk.valid().as_bytes());
-                chunk.invalid().iter().for_each(|&b| push_stray(b, &mut out));
-            }
+            push_with_strays(&bytes, &mut out);
             String::from_utf8(out).expect("valid UTF-8 and private-use characters")
         }
     }
 }
 
-/// The bytes of `text` with its stray-byte characters written as the bytes they stand for.
-pub(crate) fn bytes_with_strays(text: &str) -> std::borrow::Cow<'_, [u8]> {
-    if has_stray(text.as_bytes()) {
+/// Appends `bytes` to `out` as UTF-8: each byte that is not part of a character as the
+/// character that stands for it.
+fn push_with_strays(bytes: &[u8], out: &mut Vec<u8>) {
+    for chunk in bytes.utf8_chunks() {
+        out.extend_from_slice(chunk.valid().as_bytes());
+        chunk.invalid().iter().for_each(|&b| push_stray(b, out));
+    }
+}
+
+/// How many bytes at the end of `bytes` are the start of a character cut short (0 to 3).
+fn cut_character(bytes: &[u8]) -> usize {
+    let from = bytes.len().saturating_sub(3);
+    (from..bytes.len())
+        .find(|&i| {
+            // Cut short: its lead byte wants more bytes than follow, and all that follow continue it.
+            let want = match bytes[i] {
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => return false,
+            };
+            bytes.len() - i < want && std::str::from_utf8(&bytes[i..]).is_err_and(|e| e.error_len().is_none())
+        })
+        .map_or(0, |i| bytes.len() - i)
+}
+
+/// The bytes of UTF-8 `text` with its stray-byte characters written as the bytes they stand
+/// for (borrowed when it holds none, as nearly all text does).
+pub(crate) fn bytes_with_strays(text: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if has_stray(text) {
         let mut out = Vec::with_capacity(text.len());
-        unescape_strays(text.as_bytes(), &mut out);
+        unescape_strays(text, &mut out);
         std::borrow::Cow::Owned(out)
     } else {
-        std::borrow::Cow::Borrowed(text.as_bytes())
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -248,34 +261,10 @@ impl<R: Read> StrayBytes<R> {
         }
         self.ready.clear();
         self.ready_at = 0;
-        let mut rest = &raw[..];
-        loop {
-            match std::str::from_utf8(rest) {
-                Ok(valid) => {
-                    self.ready.extend_from_slice(valid.as_bytes());
-                    break;
-                }
-                Err(e) => {
-                    let (valid, after) = rest.split_at(e.valid_up_to());
-                    self.ready.extend_from_slice(valid);
-                    match e.error_len() {
-                        Some(bad) => {
-                            after[..bad].iter().for_each(|&b| push_stray(b, &mut self.ready));
-                            rest = &after[bad..];
-                        }
-                        // A character cut at the end of this read: finished by the next one.
-                        None if !self.eof => {
-                            self.carry.extend_from_slice(after);
-                            break;
-                        }
-                        None => {
-                            after.iter().for_each(|&b| push_stray(b, &mut self.ready));
-                            break;
-                        }
-                    }
-                }
-            }
-        }
+        // A character cut at the end of this read is finished by the next one.
+        let cut = if self.eof { 0 } else { cut_character(&raw) };
+        push_with_strays(&raw[..raw.len() - cut], &mut self.ready);
+        self.carry.extend_from_slice(&raw[raw.len() - cut..]);
         Ok(true)
     }
 }
@@ -332,12 +321,7 @@ impl<W: Write> EncodingWriter<W> {
     /// Writes UTF-8 `text` (whole characters only).
     pub fn write_text(&mut self, text: &[u8]) -> io::Result<()> {
         match self.encoding {
-            TextEncoding::Utf8 { .. } if !has_stray(text) => self.inner.write_all(text),
-            TextEncoding::Utf8 { .. } => {
-                self.buf.clear();
-                unescape_strays(text, &mut self.buf);
-                self.inner.write_all(&self.buf)
-            }
+            TextEncoding::Utf8 { .. } => self.inner.write_all(&bytes_with_strays(text)),
             enc => {
                 let s = std::str::from_utf8(text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
                 self.buf.clear();

@@ -694,7 +694,7 @@ pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8>
     out.extend_from_slice(&original[..prefix]);
     out.push(b'\'');
     // Runs without a byte to escape (most values are one run) are copied whole.
-    let bytes = crate::encoding::bytes_with_strays(value);
+    let bytes = crate::encoding::bytes_with_strays(value.as_bytes());
     let mut run = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if let Some(escape) = escaped(b, escapes) {
@@ -753,7 +753,7 @@ pub fn decode_copy_field(raw: &[u8]) -> Option<String> {
 
 /// A `COPY` field for `value`, escaped.
 pub fn encode_copy_field(value: &str, out: &mut Vec<u8>) {
-    for &b in crate::encoding::bytes_with_strays(value).iter() {
+    for &b in crate::encoding::bytes_with_strays(value.as_bytes()).iter() {
         match b {
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\t' => out.extend_from_slice(b"\\t"),
