@@ -71,7 +71,7 @@ pub fn is_placeholder(cell: &str) -> bool {
         buf[n] = b;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).is_ok_and(|core| PLACEHOLDERS.contains(&core))
+    PLACEHOLDERS.iter().any(|p| p.as_bytes() == &buf[..n])
 }
 
 /// The date legacy systems write for "unknown" (`1900-01-01`, `01-01-1900`, `01/01/1900`), with

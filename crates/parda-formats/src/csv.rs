@@ -575,20 +575,19 @@ impl CsvReader {
         mut records: Vec<Record>,
         fields: Vec<FieldSpan>,
     ) -> Result<Chunk, FormatError> {
-        let rest = self.buf.split_off(used);
-        let bytes = std::mem::replace(&mut self.buf, rest);
         // Whole records end at a line break or at the end of the file: a character cut short
-        // at the end is an error here, not a character continued in the next read.
-        let data = match String::from_utf8(bytes) {
-            Ok(text) => match self.replaced_at(&text) {
-                None => text,
+        // at the end is an error here, not a character continued in the next read. The text is
+        // checked by `simdutf8` (the standard library's check of a `Vec` becoming a `String`
+        // costs several instructions per byte of Indic text) and copied out; the buffer keeps
+        // its allocation for the next chunk.
+        let data = match simdutf8::compat::from_utf8(&self.buf[..used]) {
+            Ok(text) => match self.replaced_at(text) {
+                None => text.to_owned(),
                 Some(at) => return Err(self.not_text(text.as_bytes(), at, self.next_line)),
             },
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                return Err(self.not_text(e.as_bytes(), at, self.next_line));
-            }
+            Err(e) => return Err(self.not_text(&self.buf[..used], e.valid_up_to(), self.next_line)),
         };
+        self.buf.drain(..used);
         let cr_only = self.info.line_ending == LineEnding::Cr;
         for r in records.iter_mut() {
             r.line = self.next_line;

@@ -121,11 +121,14 @@ fn push_mapped(out: &mut String, bytes: &[u8], mut f: impl FnMut(usize, u8) -> u
 
 /// Appends `n` copies of the ASCII byte `mask` to `out`.
 fn push_repeated(out: &mut String, mask: u8, n: usize) {
+    /// The default mask character's block, written once (a block checked as text at every
+    /// call cost more than the mask it wrote).
+    const STARS: &str = "****************************************************************";
     let block = [mask; 64];
-    let text = std::str::from_utf8(&block).expect("an ASCII mask");
+    let text = if mask == b'*' { STARS } else { std::str::from_utf8(&block).expect("an ASCII mask") };
     let mut left = n;
     while left > 0 {
-        let k = left.min(block.len());
+        let k = left.min(text.len());
         out.push_str(&text[..k]);
         left -= k;
     }
@@ -352,6 +355,18 @@ mod tests {
 
     fn style(id: &str) -> MaskStyle {
         MaskStyle::parse(id).unwrap()
+    }
+
+    /// Any count of the default mask character (a written-once block) and of another one.
+    #[test]
+    fn repeated_masks_of_any_length() {
+        for mask in [b'*', b'#'] {
+            for n in [0, 1, 63, 64, 65, 200] {
+                let mut out = String::from("x");
+                push_repeated(&mut out, mask, n);
+                assert_eq!(out, format!("x{}", (mask as char).to_string().repeat(n)));
+            }
+        }
     }
 
     /// Pattern ids whose Java output leaks non-Latin scripts, which parda masks instead.
