@@ -29,7 +29,7 @@ echo "== generating dumps"
 python3 scripts/gen_legacy.py --rows 2000 --seed 31 --format mysql --out "$work/owners_mysql.sql" --truth "$work/owners_mysql.json"
 python3 scripts/gen_legacy.py --rows 2000 --seed 32 --format postgres --out "$work/owners_pg_copy.sql" --truth "$work/owners_pg_copy.json"
 python3 scripts/gen_legacy.py --rows 500 --seed 33 --format postgres-inserts --gzip --out "$work/owners_pg_inserts.sql.gz" --truth "$work/owners_pg_inserts.json"
-cp testdata/realworld/dumps/clickhouse-dump1[245].sql testdata/dumps/dated_*.sql "$work/"
+cp testdata/realworld/dumps/clickhouse-dump1[245].sql testdata/dumps/dated_*.sql testdata/dumps/replace_update_mysql.sql "$work/"
 "$PARDA" mask --quiet --out "$work/masked" "$work"/*.sql "$work"/*.sql.gz
 gunzip -k "$work/owners_pg_inserts.sql.gz" "$work/masked/owners_pg_inserts.sql.gz"
 for d in owners_mysql owners_pg_copy owners_pg_inserts; do
@@ -57,6 +57,14 @@ diff <(my -N orig -e "SELECT $NONPII FROM owners ORDER BY id") <(my -N masked -e
 [ "$(my -N masked -e 'SELECT COUNT(*) FROM owners WHERE mobile_no > 9999')" = 0 ] || { echo "a BIGINT mobile was not masked"; exit 1; }
 # The ClickHouse mysqldump 8.0 fixtures hold no PII: their masked copies are byte-identical.
 for d in clickhouse-dump12 clickhouse-dump14 clickhouse-dump15; do cmp "$work/$d.sql" "$work/masked/$d.sql"; done
+# REPLACE, INSERT IGNORE, VALUE, double-quoted strings, UPDATE / INSERT ... SET / DELETE: the
+# masked dump loads, with the same rows and the same non-PII column.
+for db in rorig rmasked; do my -e "CREATE DATABASE $db"; done
+my rorig < "$work/replace_update_mysql.sql"
+my rmasked < "$work/masked/replace_update_mysql.sql"
+diff <(my -N rorig -e "SELECT id, ward FROM citizen ORDER BY id") <(my -N rmasked -e "SELECT id, ward FROM citizen ORDER BY id")
+[ "$(my -N rmasked -e "SELECT COUNT(*) FROM citizen WHERE mobile_no LIKE '******%'")" = 5 ] \
+  || { echo "replace_update_mysql: a mobile was not masked"; exit 1; }
 # Dates of birth in DATETIME and DATE columns and a quoted mobile in a BIGINT: the masked dump
 # loads in strict mode, every date reads 1900-01-01, every mobile its last four digits.
 my -e "SET GLOBAL sql_mode = 'STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO'"
@@ -64,7 +72,7 @@ my -e "CREATE DATABASE dated"
 my dated < "$work/masked/dated_mysql.sql"
 [ "$(my -N dated -e "SELECT COUNT(*) FROM eg_user WHERE DATE(dob) = '1900-01-01' AND born_on = '1900-01-01' AND mobile < 10000")" = 2 ] \
   || { echo "masked dates in date columns did not load as 1900-01-01"; exit 1; }
-echo "MariaDB: owners_mysql loads; row counts and non-PII columns identical; ClickHouse dumps byte-identical; masked dates load"
+echo "MariaDB: owners_mysql and replace_update_mysql load; row counts and non-PII columns identical; ClickHouse dumps byte-identical; masked dates load"
 
 echo "== PostgreSQL"
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"

@@ -10,9 +10,12 @@ fuzz_target!(|data: &[u8]| {
     loop {
         match reader.next_item() {
             Ok(Some(SqlItem::Raw(r) | SqlItem::CopyRow(r))) => out.extend_from_slice(&r),
-            Ok(Some(SqlItem::CreateTable { raw, .. } | SqlItem::Insert { raw, .. } | SqlItem::CopyStart { raw, .. })) => {
-                out.extend_from_slice(&raw)
-            }
+            Ok(Some(
+                SqlItem::CreateTable { raw, .. }
+                | SqlItem::Insert { raw, .. }
+                | SqlItem::CopyStart { raw, .. }
+                | SqlItem::Statement { raw, .. },
+            )) => out.extend_from_slice(&raw),
             Ok(None) => {
                 assert_eq!(out, data);
                 return;

@@ -10,7 +10,7 @@ use parda_formats::{
     field_value, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
     TextEncoding, TextSink,
 };
-use parda_transform::{CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
+use parda_transform::{AttributeRows, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -93,6 +93,9 @@ struct Plans {
     subject: Option<(usize, usize)>,
     /// Generalised columns (quasi-identifiers), whose value combinations are counted.
     quasi: Vec<usize>,
+    /// A column naming each row's attribute and the column of its value, when the file holds
+    /// one attribute per row.
+    attributes: Option<AttributeRows>,
 }
 
 #[derive(Default)]
@@ -232,7 +235,14 @@ pub fn run_csv(
             ));
         }
     }
+    let sample_rows: Vec<Vec<&str>> = info
+        .sample
+        .iter()
+        .filter(|(o, _)| header.is_none_or(|h| *o > h))
+        .map(|(_, f)| f.iter().map(String::as_str).collect())
+        .collect();
     let plans = Plans {
+        attributes: AttributeRows::find(engine, &columns, &sample_rows),
         quasi: (0..columns.len())
             .filter(|&c| {
                 matches!(&columns[c].mode, ColumnMode::Whole { action: parda_transform::Action::Generalize(_), .. })
@@ -405,7 +415,13 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 continue;
             }
             let value = field_value(raw, f, plans.dialect.quote);
-            let (plan, slot) = pick(plans, rec, fields.len(), i);
+            let (mut plan, slot) = pick(plans, rec, fields.len(), i);
+            if let Some(a) = plans.attributes.as_ref().filter(|a| a.value_col == i && rec.kind == RecordKind::Data) {
+                // The value of the attribute its row names (`Mobile`, `DOB`).
+                if let Some(p) = fields.get(a.name_col).and_then(|f| a.plan_for(&chunk.value(f, plans.dialect.quote))) {
+                    plan = p;
+                }
+            }
             if let Some(u) = unmask {
                 match u.cell(engine, "", rec.ordinal, i as u32, &value, &mut res.stats[slot]) {
                     Ok(Some(new)) => changes.push((i, new)),

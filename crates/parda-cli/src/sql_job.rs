@@ -16,7 +16,7 @@ use parda_formats::sql::{
     Literal, LiteralKind, SqlDialect, SqlItem, SqlReader,
 };
 use parda_formats::{AtomicOutput, TextEncoding, TextSink};
-use parda_transform::{CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
+use parda_transform::{AttributeRows, CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -41,6 +41,9 @@ struct TablePlan {
     /// What each column's declared type accepts.
     types: Vec<ColumnType>,
     plans: Vec<ColumnPlan>,
+    /// A column naming each row's attribute and the column of its value (an
+    /// entity-attribute-value table).
+    attributes: Option<AttributeRows>,
 }
 
 /// What a column's declared SQL type accepts, as far as a masked value must care.
@@ -130,6 +133,8 @@ enum Piece {
     Insert { plan: Arc<TablePlan>, first_row: u64, raw: Vec<u8>, literals: Vec<Literal> },
     /// A COPY row, row `row` of the dump.
     CopyRow { plan: Arc<TablePlan>, row: u64, line: Vec<u8> },
+    /// Another statement that writes data: its string literals searched as free text.
+    Statement { raw: Vec<u8>, literals: Vec<Literal> },
 }
 
 /// Consecutive pieces of a dump, about `chunk_bytes` of input.
@@ -215,7 +220,7 @@ impl Splitter<'_> {
                 t.declared.iter().find(|(d, _)| d == n).map_or(ColumnType::Undeclared, |(_, ty)| ColumnType::of(ty))
             })
             .collect();
-        let plans = names
+        let plans: Vec<ColumnPlan> = names
             .iter()
             .enumerate()
             .map(|(c, name)| {
@@ -223,8 +228,17 @@ impl Splitter<'_> {
                 self.engine.plan_column(name, &refs)
             })
             .collect();
+        let rows: Vec<Vec<&str>> = samples.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
+        let attributes = AttributeRows::find(self.engine, &plans, &rows);
         self.generations += 1;
-        let plan = Arc::new(TablePlan { table: table.to_string(), generation: self.generations, names, types, plans });
+        let plan = Arc::new(TablePlan {
+            table: table.to_string(),
+            generation: self.generations,
+            names,
+            types,
+            plans,
+            attributes,
+        });
         t.plan = Some(plan.clone());
         plan
     }
@@ -310,6 +324,13 @@ impl Splitter<'_> {
                     }
                 };
                 self.copy_row(idx, plan, line);
+            }
+            SqlItem::Statement { raw, literals } => {
+                self.batch.bytes += raw.len() as u64;
+                self.flush_inserts();
+                if self.emits(idx) {
+                    self.batch.pieces.push(Piece::Statement { raw, literals });
+                }
             }
             SqlItem::Raw(raw) => {
                 self.batch.bytes += raw.len() as u64;
@@ -462,18 +483,38 @@ fn process_batch(
                 result.out.extend_from_slice(raw);
                 continue;
             }
+            Piece::Statement { raw, literals } => {
+                let mut value =
+                    |text: &str, c: usize, _row: u64| cells.cell(text, free, &mut result.outside, ("", 0, c));
+                insert_out(raw, literals, 0, &[], &mut value, &mut result.out);
+                continue;
+            }
             Piece::Insert { plan, .. } | Piece::CopyRow { plan, .. } => (plan.clone(), result.slot(plan)),
         };
         let stats = &mut result.stats[slot].1;
+        // In an attribute table, the attribute the current row names (its literals and fields
+        // come in column order, the name before the value).
+        let mut row_attribute: Option<(u64, String)> = None;
         let mut value = |text: &str, c: usize, row: u64| {
-            let (p, s) = match (plan.plans.get(c), stats.get_mut(c)) {
+            let (mut p, s) = match (plan.plans.get(c), stats.get_mut(c)) {
                 (Some(p), Some(s)) => (p, s),
                 _ => (free, &mut result.outside),
             };
+            if let Some(a) = &plan.attributes {
+                if c == a.name_col {
+                    row_attribute = Some((row, text.to_string()));
+                } else if c == a.value_col {
+                    if let Some(named) =
+                        row_attribute.as_ref().filter(|(r, _)| *r == row).and_then(|(_, n)| a.plan_for(n))
+                    {
+                        p = named;
+                    }
+                }
+            }
             cells.cell(text, p, s, (&plan.table, row, c))
         };
         match piece {
-            Piece::Raw(_) => {}
+            Piece::Raw(_) | Piece::Statement { .. } => {}
             Piece::Insert { first_row, raw, literals, .. } => {
                 insert_out(&raw, &literals, first_row, &plan.types, &mut value, &mut result.out)
             }
@@ -664,8 +705,13 @@ fn copy_row(
     out: &mut Vec<u8>,
 ) {
     let fields = copy_fields(line);
+    // One field where the table has several: not the tab-separated text pg_dump writes (a
+    // hand-written `COPY ... WITH CSV`). The line is searched whole as free text, not under
+    // its first column's header (an `id` header argues against a mobile).
+    let whole_line = fields.len() == 1 && types.len() > 1;
     let mut pos = 0;
     for (c, &(a, b)) in fields.iter().enumerate() {
+        let c = if whole_line { usize::MAX } else { c };
         if types.get(c) == Some(&ColumnType::Binary) {
             continue;
         }

@@ -199,9 +199,10 @@ fn plan_sql(f: &InputFile, whole: &Unit, unit_size: u64) -> Result<Vec<Unit>> {
     let (mut first, mut idx, mut bytes) = (0u64, 0u64, 0u64);
     while let Some(item) = reader.next_item()? {
         bytes += match &item {
-            SqlItem::CreateTable { raw, .. } | SqlItem::Insert { raw, .. } | SqlItem::CopyStart { raw, .. } => {
-                raw.len() as u64
-            }
+            SqlItem::CreateTable { raw, .. }
+            | SqlItem::Insert { raw, .. }
+            | SqlItem::CopyStart { raw, .. }
+            | SqlItem::Statement { raw, .. } => raw.len() as u64,
             SqlItem::CopyRow(line) => line.len() as u64,
             SqlItem::Raw(raw) => raw.len() as u64,
         };

@@ -13,7 +13,7 @@ use parda_formats::{
     AtomicOutput, CellOut, CellValue, Dimensions, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter,
 };
 use parda_transform::keyed::dates::{days_from_civil, DateShape};
-use parda_transform::{CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
+use parda_transform::{AttributeRows, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -27,6 +27,9 @@ struct SheetPlans {
     names: Vec<String>,
     free: ColumnPlan,
     header_plan: ColumnPlan,
+    /// A column naming each row's attribute and the column of its value (a form exported one
+    /// field per row).
+    attributes: Option<AttributeRows>,
 }
 
 impl SheetPlans {
@@ -84,13 +87,24 @@ fn plan_sheet(engine: &Engine, prefix: &[StreamCell]) -> SheetPlans {
             samples[c.col as usize].push(t);
         }
     }
-    let columns = (0..ncols)
+    let columns: Vec<ColumnPlan> = (0..ncols)
         .map(|c| {
             let refs: Vec<&str> = samples[c].iter().map(String::as_str).collect();
             engine.plan_column(if header.is_some() { &names[c] } else { "" }, &refs)
         })
         .collect();
-    SheetPlans { header, columns, names, free: engine.free_text_plan(), header_plan: engine.header_plan() }
+    // The sampled rows as rows (the samples above are per column, without empty cells).
+    let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for c in prefix.iter().filter(|c| c.row >= first_data && c.row < first_data + SAMPLE_ROWS) {
+        let row = rows.entry(c.row).or_default();
+        if row.len() <= c.col as usize {
+            row.resize(c.col as usize + 1, String::new());
+        }
+        row[c.col as usize] = text(c);
+    }
+    let rows: Vec<Vec<&str>> = rows.values().map(|r| r.iter().map(String::as_str).collect()).collect();
+    let attributes = AttributeRows::find(engine, &columns, &rows);
+    SheetPlans { header, columns, names, free: engine.free_text_plan(), header_plan: engine.header_plan(), attributes }
 }
 
 /// Counters for one workbook, across its sheets.
@@ -138,21 +152,38 @@ impl SheetJob<'_> {
             cells: Vec::new(),
         };
         let mut scratch = Scratch::default();
+        // In an attribute sheet, the attribute the current row names (a batch holds whole rows,
+        // cells in column order).
+        let mut row_attribute: Option<(u32, String)> = None;
         for c in &cells {
-            let new = self.cell(c, &mut out, &mut scratch)?;
+            let named = match &self.plans.attributes {
+                Some(a) if c.col as usize == a.name_col => {
+                    row_attribute = Some((c.row, c.value.as_text().unwrap_or_default()));
+                    None
+                }
+                Some(a) if c.col as usize == a.value_col => {
+                    row_attribute.as_ref().filter(|(r, _)| *r == c.row).and_then(|(_, n)| a.plan_for(n))
+                }
+                _ => None,
+            };
+            let new = self.cell(c, named, &mut out, &mut scratch)?;
             out.new.push(new);
         }
         out.cells = cells;
         Ok(out)
     }
 
+    /// One cell; `named`: the plan of the attribute its row names, for an attribute's value.
     fn cell(
         &self,
         c: &StreamCell,
+        named: Option<&ColumnPlan>,
         out: &mut BatchOut,
         scratch: &mut Scratch,
     ) -> std::result::Result<Option<String>, String> {
-        let (plan, is_data) = self.plans.plan(c.row, c.col);
+        let (own, is_data) = self.plans.plan(c.row, c.col);
+        let named = named.filter(|_| is_data);
+        let plan = named.unwrap_or(own);
         // Dates are only masked in a column classified as holding one; elsewhere they are
         // application and payment dates.
         let skip = matches!(c.value, CellValue::Date(_)) && !matches!(plan.mode, ColumnMode::Whole { .. });
@@ -173,6 +204,8 @@ impl SheetJob<'_> {
             return Ok(None);
         }
         let outcome = match out.stats.get_mut(c.col as usize) {
+            // (A value under its row's attribute has a plan per attribute: no memory per column.)
+            Some(slot) if is_data && named.is_some() => self.engine.process_cell(&text, plan, slot, scratch),
             Some(slot) if is_data => self.engine.process_column_cell(c.col as usize, &text, plan, slot, scratch),
             _ => self.engine.process_cell(&text, plan, &mut out.outside, scratch),
         };
@@ -297,14 +330,27 @@ pub fn run_workbook(
         // again after its last cell fails.)
         let mut more = next.is_some();
         let mut held = prefix.into_iter().chain(next);
+        // A batch ends at the end of a row (so a row's cells are read together).
+        let mut pending: Option<StreamCell> = None;
         let read = || -> Result<Option<Vec<StreamCell>>> {
-            let mut batch = Vec::with_capacity(BATCH_CELLS);
-            batch.extend(held.by_ref().take(BATCH_CELLS));
-            while more && batch.len() < BATCH_CELLS {
-                match cells.next_cell()? {
-                    Some(c) => batch.push(c),
-                    None => more = false,
+            let mut batch = Vec::with_capacity(BATCH_CELLS + 64);
+            batch.extend(pending.take());
+            loop {
+                let next = match held.next() {
+                    Some(c) => Some(c),
+                    None if more => {
+                        let c = cells.next_cell()?;
+                        more = c.is_some();
+                        c
+                    }
+                    None => None,
+                };
+                let Some(c) = next else { break };
+                if batch.len() >= BATCH_CELLS && batch.last().is_some_and(|l: &StreamCell| l.row != c.row) {
+                    pending = Some(c);
+                    break;
                 }
+                batch.push(c);
             }
             Ok((!batch.is_empty()).then_some(batch))
         };

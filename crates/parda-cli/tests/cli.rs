@@ -767,3 +767,27 @@ fn a_stray_nul_byte_is_a_byte_of_its_field() {
     assert!(out.ends_with(b",******5670,old\0record\n"), "{:?}", String::from_utf8_lossy(&out));
     assert!(!String::from_utf8_lossy(&out).contains("Verma"));
 }
+
+#[test]
+fn a_form_exported_one_field_per_row_is_masked_by_each_rows_field() {
+    // `Field` names each row's attribute, `Value` holds it: a date under `DOB` is a date of
+    // birth, twelve digits under `Aadhaar` an Aadhaar number, one word under `Father Name` a
+    // name; the application date, ward and category are kept.
+    let input = testdata("mixed/application_fields.csv");
+    let out = String::from_utf8(masked_bytes(&input, "application_fields.csv")).unwrap();
+    let src = std::fs::read_to_string(&input).unwrap();
+    let want = src
+        .replace("Ramesh Kumar", "R***** K****")
+        .replace("Venkatappa", "V*********")
+        .replace("9876543210", "******3210")
+        .replace("345678901235", "********1235")
+        .replace("12/03/1975", "**/**/****")
+        .replace("\"H.No 12, Gandhi Nagar, Bhopal 462001\"", "\"************************************\"")
+        .replace("Lakshmamma", "L*********")
+        .replace("Suresh Prasad", "S***** P*****")
+        .replace("8765432109", "******2109")
+        .replace("234567890124", "********0124")
+        .replace("1980-01-01", "****-**-**")
+        .replace("\"Door 4-5, MG Road, Mysuru\"", "\"*************************\"");
+    assert_eq!(out, want);
+}

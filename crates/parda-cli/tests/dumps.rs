@@ -264,3 +264,68 @@ fn a_latin1_row_in_a_utf8_dump_is_masked_and_its_other_bytes_kept() {
         std::fs::read(&input).unwrap().iter().filter(|&&b| b == b'\n').count()
     );
 }
+
+#[test]
+fn replace_update_and_double_quoted_values_are_masked_not_passed_through() {
+    // mysqldump --replace / --insert-ignore, `VALUE`, strings in double quotes, and UPDATE,
+    // `INSERT ... SET` and DELETE statements: no value in them passes through unread.
+    let dir = tempfile::tempdir().unwrap();
+    let input = testdata("dumps/replace_update_mysql.sql");
+    parda().args(["mask", "-q", "--out"]).arg(dir.path()).arg(&input).assert().success();
+    let before = std::fs::read_to_string(&input).unwrap();
+    let after = std::fs::read_to_string(dir.path().join("replace_update_mysql.sql")).unwrap();
+    for value in [
+        "Sita",
+        "Brien",
+        "8765432109",
+        "Mahesh",
+        "Abdul",
+        "7654321098",
+        "Ramesh",
+        "9876543210",
+        "9123456780",
+        "Sunita",
+        "Priya",
+        "9988776655",
+        "9812345670",
+        "Kavita",
+        "Gurpreet",
+        "9012345678",
+        "Mohan",
+    ] {
+        assert!(!after.contains(value), "{value} in {after}");
+    }
+    let lines = |s: &str| s.lines().map(str::to_string).collect::<Vec<_>>();
+    let (b, a) = (lines(&before), lines(&after));
+    assert_eq!(b.len(), a.len());
+    // Statements without PII, and everything around the masked values, are as they were.
+    for (x, y) in b.iter().zip(&a) {
+        if !x.contains('\'') && !x.contains('"') {
+            assert_eq!(x, y);
+        }
+    }
+    assert!(after.contains("VALUE (4,'P**** N***','******6655',\"Ward 9\",\"Meter shifted\");"), "{after}");
+    assert!(
+        after.contains(
+            "UPDATE `citizen` SET `mobile_no`='******5670', `remarks`='New number of K***** S*****' WHERE `id`=2;"
+        ),
+        "{after}"
+    );
+    assert!(after.contains("'Ward 4','It\\'s done by M***** P****'"), "{after}");
+}
+
+#[test]
+fn a_copy_block_in_csv_is_searched_whole_not_under_its_first_column() {
+    // `COPY ... WITH CSV` (hand-written; pg_dump writes tab-separated text): each line is read
+    // as one field, and searched as free text, not under the `id` header that argues against
+    // a mobile.
+    let dir = tempfile::tempdir().unwrap();
+    let dump = "-- PostgreSQL database dump\nCOPY public.owner (id, name, mobile, note) FROM stdin WITH (FORMAT csv);\n1,Ramesh Kumar,9876543210,\"call me, 9123456780\"\n2,Sita Devi,8765432109,\n\\.\n";
+    std::fs::write(dir.path().join("c.sql"), dump).unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(dir.path().join("o")).arg(dir.path().join("c.sql")).assert().success();
+    let got = std::fs::read_to_string(dir.path().join("o/c.sql")).unwrap();
+    let want = dump
+        .replace("Ramesh Kumar,9876543210,\"call me, 9123456780\"", "R***** K****,******3210,\"call me, ******6780\"")
+        .replace("Sita Devi,8765432109,", "S*** D***,******2109,");
+    assert_eq!(got, want);
+}

@@ -295,3 +295,70 @@ fn a_large_sheet_masks_the_same_on_one_thread_and_on_many() {
         assert!(one_tokens == many_tokens, "{threads} threads: token locators");
     }
 }
+
+#[test]
+fn a_sheet_of_one_field_per_row_is_masked_by_each_rows_field() {
+    // 300 applications x 10 fields: more cells than one batch, so a row's field name and value
+    // must reach the same worker. Mobiles are numbers, dates of birth date cells.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("fields.xlsx");
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let sheet = book.add_worksheet().set_name("Fields").unwrap();
+    for (c, h) in ["Application No", "Field", "Value"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let fields = [
+        "Applicant Name",
+        "Father Name",
+        "Mobile",
+        "Aadhaar",
+        "DOB",
+        "Ward",
+        "Category",
+        "Scheme",
+        "Status",
+        "Remarks",
+    ];
+    let mut r = 1;
+    for app in 0..300u32 {
+        for field in fields {
+            sheet.write_string(r, 0, format!("APP{app:04}")).unwrap();
+            sheet.write_string(r, 1, field).unwrap();
+            match field {
+                "Applicant Name" => {
+                    sheet.write_string(r, 2, ["Lakshmamma", "Venkatappa", "Ramesh Kumar"][app as usize % 3])
+                }
+                "Father Name" => sheet.write_string(r, 2, ["Suresh Prasad", "Abdul Karim", "Mahesh"][app as usize % 3]),
+                "Mobile" => sheet.write_number(r, 2, 9_876_500_000.0 + f64::from(app)),
+                "Aadhaar" => sheet.write_string(r, 2, format!("{}", 345_678_900_000u64 + u64::from(app))),
+                "DOB" => sheet.write_number_with_format(r, 2, 25_000.0 + f64::from(app), &date),
+                "Ward" => sheet.write_string(r, 2, format!("Ward {}", app % 20)),
+                "Category" => sheet.write_string(r, 2, "BPL"),
+                "Scheme" => sheet.write_string(r, 2, "Old Age Pension"),
+                "Status" => sheet.write_string(r, 2, "Approved"),
+                _ => sheet.write_string(r, 2, "Documents verified"),
+            }
+            .unwrap();
+            r += 1;
+        }
+    }
+    book.save(&input).unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(dir.path().join("o")).arg(&input).assert().success();
+    let mut out: calamine::Xlsx<_> = calamine::open_workbook(dir.path().join("o/fields.xlsx")).unwrap();
+    let range = out.worksheet_range("Fields").unwrap();
+    let rows: Vec<_> = range.rows().collect();
+    assert_eq!(rows.len(), 3001);
+    for row in &rows[1..] {
+        let (field, value) = (row[1].to_string(), &row[2]);
+        let text = value.to_string();
+        match field.as_str() {
+            "Applicant Name" | "Father Name" | "Mobile" | "Aadhaar" => {
+                assert!(text.contains('*'), "{field}: {value:?}")
+            }
+            "DOB" => assert!(!matches!(value, Data::DateTime(_)) && text.contains('*'), "{field}: {value:?}"),
+            "Ward" => assert!(text.starts_with("Ward ") && !text.contains('*'), "{field}: {value:?}"),
+            _ => assert!(!text.contains('*'), "{field}: {value:?}"),
+        }
+    }
+}

@@ -59,6 +59,16 @@ impl ColumnClass {
 /// Classifies a column from its header and sampled values.
 pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, samples: &[&str]) -> ColumnClass {
     let mut header_flags = matcher.header_flags(header);
+    // A negative header hint argues against every rule of its type, in the column's cells too:
+    // a `Meter No` of ten digits starting with 9 is no mobile number (one written `+91 ...`,
+    // a rule's strong form, in a cell of words still is).
+    for t in hints.vetoed(header) {
+        for (rule, flags) in matcher.rule_set.rules.iter().zip(header_flags.iter_mut()) {
+            if matcher.rule_set.type_index(&rule.pii_type) == Some(t) {
+                flags.1 = true;
+            }
+        }
+    }
     let types = matcher.rule_set.types.len();
     let mut whole = vec![0usize; types];
     let (mut sampled, mut id_like, mut amounts, mut name_cells, mut numeric, mut prose) =
@@ -424,6 +434,35 @@ mod tests {
         let c = classify_column(&m, &h, "Complaint No", &numbers);
         m.detect("CMP 8178128657", &c.cell_context(), &mut found);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// A negative header hint holds for the column's values and cells: ten digits starting with
+    /// 9 under `Meter No` are a meter's number, under `Meter Reader Mobile` a mobile.
+    #[test]
+    fn a_vetoing_header_keeps_an_identifier_of_a_thing() {
+        let (m, h) = setup();
+        let meters = ["9876543210", "8123456789", "7012345678", "9988776655", "6543210987"];
+        for header in ["Meter No", "Old Meter No.", "IMEI", "Policy Number", "Folio No"] {
+            let c = classify_column(&m, &h, header, &meters);
+            assert_eq!(c.pii_type, None, "{header}");
+            let mut found = Vec::new();
+            m.detect(meters[0], &c.cell_context(), &mut found);
+            assert!(found.is_empty(), "{header}: {found:?}");
+        }
+        // In a cell of words under such a header, a number written the way only a phone number
+        // is written is still one.
+        let notes = ["meter faulty", "meter replaced", "seal broken", "no display", "meter burnt"];
+        let c = classify_column(&m, &h, "Meter No Remarks", &notes);
+        let mut found = Vec::new();
+        m.detect("meter faulty, owner +91 98765 43210", &c.cell_context(), &mut found);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let c = classify_column(&m, &h, "Meter Reader Mobile", &meters);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
+        let twelve = ["234567890124", "345678901235", "456789012346", "567890123457", "678901234568"];
+        let c = classify_column(&m, &h, "Consumer No", &twelve);
+        assert_eq!(c.pii_type, None);
+        let c = classify_column(&m, &h, "Consumer Aadhaar No", &twelve);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("aadhaar"));
     }
 
     #[test]

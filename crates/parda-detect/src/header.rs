@@ -96,6 +96,24 @@ impl HeaderHints {
         self.classify_phrase(header)
     }
 
+    /// The types a negative hint in `header` vetoes (`Meter No` holds no mobile numbers,
+    /// however its values look).
+    pub fn vetoed(&self, header: &str) -> Vec<usize> {
+        let Some(ac) = self.ac.as_ref() else {
+            return Vec::new();
+        };
+        let norm = format!(" {} ", normalize_header(header));
+        let mut vetoed: Vec<usize> = ac
+            .find_overlapping_iter(&norm)
+            .map(|m| &self.hints[m.pattern().as_usize()])
+            .filter(|h| h.negative)
+            .map(|h| h.type_idx)
+            .collect();
+        vetoed.sort_unstable();
+        vetoed.dedup();
+        vetoed
+    }
+
     fn classify_phrase(&self, header: &str) -> Option<HeaderMatch> {
         let ac = self.ac.as_ref()?;
         let norm = format!(" {} ", normalize_header(header));

@@ -95,6 +95,15 @@ pub enum SqlItem {
     },
     /// One row of a `COPY` block, line end included.
     CopyRow(Vec<u8>),
+    /// Another statement that writes data (`UPDATE ... SET`, `INSERT ... SET`, `INSERT ...
+    /// SELECT`, `DELETE ... WHERE`), or an `INSERT` not understood: its string literals are
+    /// searched as free text, so none passes through unread.
+    Statement {
+        /// The statement's bytes.
+        raw: Vec<u8>,
+        /// Its string literals (`row` 0, `col` their order).
+        literals: Vec<Literal>,
+    },
 }
 
 const READ_BLOCK: usize = 1 << 20;
@@ -236,9 +245,15 @@ impl SqlReader {
         let raw = self.take(n);
         let body = skip_space_and_comments(&raw, self.dialect);
         let head = &raw[body..];
-        if starts_with_word(head, b"INSERT") {
+        if starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE") {
             if let Some((table, columns, literals)) = parse_insert(&raw, body, self.dialect) {
                 return SqlItem::Insert { raw, table, columns, literals, line };
+            }
+        }
+        if DATA_STATEMENTS.iter().any(|w| starts_with_word(head, w)) {
+            let literals = string_literals(&raw, body, self.dialect);
+            if !literals.is_empty() {
+                return SqlItem::Statement { raw, literals };
             }
         } else if starts_with_word(head, b"CREATE") {
             if let Some((table, columns)) = parse_create_table(&raw, body) {
@@ -253,6 +268,59 @@ impl SqlReader {
         }
         SqlItem::Raw(raw)
     }
+}
+
+/// Statements that write data: their string literals may hold any value.
+const DATA_STATEMENTS: [&[u8]; 6] = [b"INSERT", b"REPLACE", b"UPDATE", b"DELETE", b"UPSERT", b"MERGE"];
+
+/// The string literals of the statement in `s` from `body` (`'...'`, `E'...'`, and `"..."` in
+/// MySQL), outside comments; hex, bit and `_binary` strings are left out, and so are quoted
+/// names (`` `name` ``, and `"name"` in PostgreSQL).
+fn string_literals(s: &[u8], body: usize, d: SqlDialect) -> Vec<Literal> {
+    let default_escapes = if d == SqlDialect::MySql { Escapes::Backslash } else { Escapes::Standard };
+    let ident_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Vec::new();
+    let mut i = body;
+    while i < s.len() {
+        let c = s[i];
+        let next = match c {
+            b'\'' => {
+                let Some(end) = string_end(s, i, default_escapes) else { break };
+                // The word glued before the quote: `E`, `x`/`b` (hex, bits), `_binary`.
+                let word_start = s[..i].iter().rposition(|&b| !ident_byte(b)).map_or(0, |k| k + 1);
+                let word = &s[word_start..i];
+                if word.eq_ignore_ascii_case(b"e") {
+                    let end = string_end(s, i, Escapes::Backslash).unwrap_or(end);
+                    let kind = LiteralKind::Str { prefix: 1, escapes: Escapes::Backslash };
+                    out.push(Literal { start: i - 1, end, kind, row: 0, col: out.len() });
+                    end
+                } else if word.eq_ignore_ascii_case(b"x")
+                    || word.eq_ignore_ascii_case(b"b")
+                    || word.eq_ignore_ascii_case(b"_binary")
+                {
+                    end
+                } else {
+                    let kind = LiteralKind::Str { prefix: 0, escapes: default_escapes };
+                    out.push(Literal { start: i, end, kind, row: 0, col: out.len() });
+                    end
+                }
+            }
+            b'"' if d == SqlDialect::MySql => {
+                let Some(end) = string_end(s, i, default_escapes) else { break };
+                let kind = LiteralKind::Str { prefix: 0, escapes: default_escapes };
+                out.push(Literal { start: i, end, kind, row: 0, col: out.len() });
+                end
+            }
+            b'"' | b'`' => memchr::memchr(c, &s[i + 1..]).map_or(s.len(), |k| i + k + 2),
+            b'-' if s.get(i + 1) == Some(&b'-') => memchr::memchr(b'\n', &s[i..]).map_or(s.len(), |k| i + k + 1),
+            b'/' if s.get(i + 1) == Some(&b'*') => {
+                memchr::memmem::find(&s[i + 2..], b"*/").map_or(s.len(), |k| i + k + 4)
+            }
+            _ => i + 1,
+        };
+        i = next;
+    }
+    out
 }
 
 enum Scan {
@@ -305,8 +373,9 @@ fn statement_end(s: &[u8], d: SqlDialect, eof: bool) -> Scan {
         match s[i] {
             b'\'' | b'"' | b'`' => {
                 let q = s[i];
-                let backslash =
-                    q == b'\'' && (d == SqlDialect::MySql || (i > 0 && (s[i - 1] == b'E' || s[i - 1] == b'e')));
+                // MySQL escapes with a backslash in '...' and "..." strings (not in `names`).
+                let backslash = (q != b'`' && d == SqlDialect::MySql)
+                    || (q == b'\'' && i > 0 && (s[i - 1] == b'E' || s[i - 1] == b'e'));
                 let mut j = i + 1;
                 loop {
                     if j >= s.len() {
@@ -474,18 +543,24 @@ fn push_column(item: &[u8], columns: &mut Vec<(String, String)>) {
 
 type Insert = (String, Option<Vec<String>>, Vec<Literal>);
 
+/// `INSERT` or `REPLACE` (mysqldump `--replace`), MySQL's modifiers (`IGNORE`, `LOW_PRIORITY`,
+/// `DELAYED`, `HIGH_PRIORITY`) and optional `INTO`, a column list, PostgreSQL's `OVERRIDING
+/// SYSTEM VALUE` (pg_dump `--inserts` of an identity column), then `VALUES` (or MySQL's `VALUE`)
+/// and the tuples.
 fn parse_insert(raw: &[u8], body: usize, d: SqlDialect) -> Option<Insert> {
     let s = raw;
-    let upper_at = |i: usize, w: &[u8]| s.len() >= i + w.len() && s[i..i + w.len()].eq_ignore_ascii_case(w);
-    let mut i = body + 6;
+    let word_at = |i: usize, w: &[u8]| starts_with_word(&s[i.min(s.len())..], w);
+    let mut i = body + if word_at(body, b"REPLACE") { 7 } else { 6 };
     i = skip_ws(s, i);
-    if upper_at(i, b"IGNORE") {
-        i = skip_ws(s, i + 6);
+    while let Some(w) = [&b"IGNORE"[..], b"LOW_PRIORITY", b"DELAYED", b"HIGH_PRIORITY"].iter().find(|w| word_at(i, w)) {
+        i = skip_ws(s, i + w.len());
     }
-    if !upper_at(i, b"INTO") {
+    if word_at(i, b"INTO") {
+        i += 4;
+    } else if d != SqlDialect::MySql {
         return None;
     }
-    let (table, end) = ident(s, i + 4)?;
+    let (table, end) = ident(s, i)?;
     i = skip_ws(s, end);
     let mut columns = None;
     if s.get(i) == Some(&b'(') {
@@ -493,10 +568,25 @@ fn parse_insert(raw: &[u8], body: usize, d: SqlDialect) -> Option<Insert> {
         columns = Some(cols);
         i = skip_ws(s, end);
     }
-    if !upper_at(i, b"VALUES") {
+    if word_at(i, b"OVERRIDING") {
+        i = skip_ws(s, i + 10);
+        for w in [&b"SYSTEM"[..], b"USER"] {
+            if word_at(i, w) {
+                i = skip_ws(s, i + w.len());
+            }
+        }
+        if !word_at(i, b"VALUE") {
+            return None;
+        }
+        i = skip_ws(s, i + 5);
+    }
+    if word_at(i, b"VALUES") {
+        i += 6;
+    } else if word_at(i, b"VALUE") && d == SqlDialect::MySql {
+        i += 5;
+    } else {
         return None;
     }
-    i += 6;
     let literals = parse_values(s, i, d)?;
     Some((table, columns, literals))
 }
@@ -541,12 +631,14 @@ fn parse_values(s: &[u8], mut i: usize, d: SqlDialect) -> Option<Vec<Literal>> {
 
 /// The end of a quoted string whose quote is at `q`.
 fn string_end(s: &[u8], q: usize, escapes: Escapes) -> Option<usize> {
+    // `'...'`, or `"..."` (a string in MySQL, as hand-made exports write them).
+    let quote = s[q];
     let mut j = q + 1;
     loop {
         match *s.get(j)? {
             b'\\' if escapes == Escapes::Backslash => j += 2,
-            b'\'' if s.get(j + 1) == Some(&b'\'') => j += 2,
-            b'\'' => return Some(j + 1),
+            c if c == quote && s.get(j + 1) == Some(&quote) => j += 2,
+            c if c == quote => return Some(j + 1),
             _ => j += 1,
         }
     }
@@ -557,7 +649,7 @@ fn string_end(s: &[u8], q: usize, escapes: Escapes) -> Option<usize> {
 fn literal(s: &[u8], i: usize, d: SqlDialect) -> Option<(usize, LiteralKind)> {
     let default_escapes = if d == SqlDialect::MySql { Escapes::Backslash } else { Escapes::Standard };
     let c = *s.get(i)?;
-    if c == b'\'' {
+    if c == b'\'' || (c == b'"' && d == SqlDialect::MySql) {
         let end = string_end(s, i, default_escapes)?;
         return Some((cast_end(s, end), LiteralKind::Str { prefix: 0, escapes: default_escapes }));
     }
@@ -601,6 +693,7 @@ fn literal(s: &[u8], i: usize, d: SqlDialect) -> Option<(usize, LiteralKind)> {
             b')' | b']' => depth -= 1,
             b',' if depth == 0 => return Some((j, LiteralKind::Other)),
             b'\'' => j = string_end(s, j, default_escapes)? - 1,
+            b'"' if d == SqlDialect::MySql => j = string_end(s, j, default_escapes)? - 1,
             _ => {}
         }
         j += 1;
@@ -629,14 +722,15 @@ fn cast_end(s: &[u8], end: usize) -> usize {
 pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
     let LiteralKind::Str { prefix, escapes } = kind else { return None };
     let body = &raw[prefix as usize..];
-    let end = body.iter().rposition(|&c| c == b'\'')?;
+    let quote = *body.first()?;
+    let end = body.iter().rposition(|&c| c == quote)?;
     let inner = &body[1..end];
     let mut out = Vec::with_capacity(inner.len());
     let mut i = 0;
     // Runs without a quote or backslash (most values are one run) are copied whole.
     let next_special = |from: usize| match escapes {
-        Escapes::Backslash => memchr::memchr2(b'\\', b'\'', &inner[from..]),
-        Escapes::Standard => memchr::memchr(b'\'', &inner[from..]),
+        Escapes::Backslash => memchr::memchr2(b'\\', quote, &inner[from..]),
+        Escapes::Standard => memchr::memchr(quote, &inner[from..]),
     };
     while i < inner.len() {
         let Some(k) = next_special(i) else {
@@ -657,8 +751,8 @@ pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
                 other => other,
             });
             i += 2;
-        } else if c == b'\'' && inner.get(i + 1) == Some(&b'\'') {
-            out.push(b'\'');
+        } else if c == quote && inner.get(i + 1) == Some(&quote) {
+            out.push(quote);
             i += 2;
         } else {
             out.push(c);
@@ -705,7 +799,9 @@ pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8>
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'\'');
-    let close = original.iter().rposition(|&c| c == b'\'').unwrap_or(original.len().saturating_sub(1));
+    // The original's closing quote (`'`, or `"` in MySQL: the new value is in `'`).
+    let quote = original.get(prefix).copied().unwrap_or(b'\'');
+    let close = original.iter().rposition(|&c| c == quote).unwrap_or(original.len().saturating_sub(1));
     out.extend_from_slice(&original[(close + 1).min(original.len())..]); // a cast such as ::text
     out
 }
@@ -823,8 +919,84 @@ mod tests {
     fn raw_of(i: &SqlItem) -> &[u8] {
         match i {
             SqlItem::Raw(r) | SqlItem::CopyRow(r) => r,
-            SqlItem::CreateTable { raw, .. } | SqlItem::Insert { raw, .. } | SqlItem::CopyStart { raw, .. } => raw,
+            SqlItem::CreateTable { raw, .. }
+            | SqlItem::Insert { raw, .. }
+            | SqlItem::CopyStart { raw, .. }
+            | SqlItem::Statement { raw, .. } => raw,
         }
+    }
+
+    fn strings(raw: &[u8], literals: &[Literal]) -> Vec<String> {
+        literals.iter().filter_map(|l| decode_string(&raw[l.start..l.end], l.kind)).collect()
+    }
+
+    /// mysqldump `--replace` and `--insert-ignore`, MySQL's modifiers, optional `INTO` and
+    /// `VALUE`, strings in double quotes; pg_dump's `OVERRIDING SYSTEM VALUE`: all rows.
+    #[test]
+    fn every_form_of_insert_is_read_as_rows() {
+        let mysql = "-- MySQL dump 10.13\nREPLACE INTO `t` (`id`,`name`) VALUES (1,'Sita O\\'Brien'),(2,'Abdul Karim');\nINSERT IGNORE INTO `t` VALUES (3,'Ravi');\nINSERT LOW_PRIORITY IGNORE t VALUE (4,\"Priya \\\"Pinky\\\" Nair\");\nREPLACE DELAYED INTO t VALUES (5,\"it's\");\n";
+        let it = items(mysql);
+        assert_eq!(it.iter().flat_map(|i| raw_of(i).to_vec()).collect::<Vec<u8>>(), mysql.as_bytes());
+        let rows: Vec<Vec<String>> = it
+            .iter()
+            .filter_map(|i| match i {
+                SqlItem::Insert { raw, literals, table, .. } => {
+                    assert_eq!(table, "t");
+                    Some(strings(raw, literals))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [vec!["Sita O'Brien", "Abdul Karim"], vec!["Ravi"], vec!["Priya \"Pinky\" Nair"], vec!["it's"]]
+        );
+        // A new value is written in single quotes in place of the double-quoted one.
+        let SqlItem::Insert { raw, literals, .. } = &it[2] else { panic!("{:?}", it[2]) };
+        let l = literals[1];
+        assert_eq!(encode_string(&raw[l.start..l.end], l.kind, "P**** N***"), b"'P**** N***'");
+        let pg = "-- PostgreSQL database dump\nINSERT INTO public.t (id, name) OVERRIDING SYSTEM VALUE VALUES (1, 'Kamla Devi');\n";
+        let it = items(pg);
+        let SqlItem::Insert { raw, literals, .. } = &it[0] else { panic!("{:?}", it[0]) };
+        assert_eq!(strings(raw, literals), ["Kamla Devi"]);
+    }
+
+    proptest::proptest! {
+        /// Whatever the statement, its string literals lie inside it, in order, apart, each
+        /// starting at a quote (or `E` and a quote) and ending at one, and decode.
+        #[test]
+        fn string_literals_are_quoted_spans_in_order(atoms in proptest::collection::vec(proptest::sample::select(vec!["'", "\"", "`", "\\", "E", "x", "_binary", "--", "/*", "*/", "\n", ";", "a", " ", "''", "र"]), 0..30), mysql in proptest::bool::ANY) {
+            let text = format!("UPDATE t SET a={}", atoms.concat());
+            let d = if mysql { SqlDialect::MySql } else { SqlDialect::Postgres };
+            let lits = string_literals(text.as_bytes(), 0, d);
+            let mut pos = 0;
+            for l in &lits {
+                proptest::prop_assert!(l.start >= pos && l.start < l.end && l.end <= text.len());
+                let LiteralKind::Str { prefix, .. } = l.kind else { panic!("{l:?}") };
+                let body = &text.as_bytes()[l.start + prefix as usize..l.end];
+                proptest::prop_assert!(matches!(body[0], b'\'' | b'"') && body[body.len() - 1] == body[0] && body.len() >= 2);
+                proptest::prop_assert!(decode_string(&text.as_bytes()[l.start..l.end], l.kind).is_some());
+                pos = l.end;
+            }
+        }
+    }
+
+    /// Statements that write data but are no `INSERT ... VALUES` hand their string literals to
+    /// be searched; quoted names, hex and `_binary` strings and comments are no literals.
+    #[test]
+    fn other_data_statements_give_their_string_literals() {
+        let mysql = "-- MySQL dump 10.13\nUPDATE `owners` SET `name`='Ramesh Kumar', `note`=\"call 9876543210\" WHERE id=1; -- 'not this'\nINSERT INTO t SET name='Sita', photo=_binary'x\\0', hash=x'AB';\nSET NAMES 'utf8mb4';\n";
+        let it = items(mysql);
+        assert_eq!(it.iter().flat_map(|i| raw_of(i).to_vec()).collect::<Vec<u8>>(), mysql.as_bytes());
+        let SqlItem::Statement { raw, literals } = &it[0] else { panic!("{:?}", it[0]) };
+        assert_eq!(strings(raw, literals), ["Ramesh Kumar", "call 9876543210"]);
+        let SqlItem::Statement { raw, literals } = &it[1] else { panic!("{:?}", it[1]) };
+        assert_eq!(strings(raw, literals), ["Sita"]);
+        assert!(matches!(it[2], SqlItem::Raw(_)), "{:?}", it[2]);
+        let pg = "-- PostgreSQL database dump\nUPDATE public.\"owners\" SET name = E'O\\'Brien' WHERE mobile = '9876543210';\n";
+        let it = items(pg);
+        let SqlItem::Statement { raw, literals } = &it[0] else { panic!("{:?}", it[0]) };
+        assert_eq!(strings(raw, literals), ["O'Brien", "9876543210"]);
     }
 
     #[test]

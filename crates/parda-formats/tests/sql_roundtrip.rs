@@ -49,9 +49,10 @@ fn bytes(items: &[SqlItem]) -> Vec<u8> {
         .iter()
         .flat_map(|i| match i {
             SqlItem::Raw(r) | SqlItem::CopyRow(r) => r.clone(),
-            SqlItem::CreateTable { raw, .. } | SqlItem::Insert { raw, .. } | SqlItem::CopyStart { raw, .. } => {
-                raw.clone()
-            }
+            SqlItem::CreateTable { raw, .. }
+            | SqlItem::Insert { raw, .. }
+            | SqlItem::CopyStart { raw, .. }
+            | SqlItem::Statement { raw, .. } => raw.clone(),
         })
         .collect()
 }

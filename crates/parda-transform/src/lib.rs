@@ -7,6 +7,7 @@
 //! number of threads and give the same bytes.
 #![deny(missing_docs)]
 
+pub mod attributes;
 pub mod digit;
 mod engine;
 mod graphemes;
@@ -14,6 +15,7 @@ pub mod keyed;
 pub mod mask;
 mod policy;
 
+pub use attributes::AttributeRows;
 pub use engine::{style_name, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch, TokenSpan};
 pub use mask::{mask_value, MaskOptions};
 pub use policy::{Action, ColumnRule, Policy, PolicyError, Visibility, PROFILES};
