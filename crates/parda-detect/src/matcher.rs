@@ -636,8 +636,20 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
         key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(out.len());
+    let protected = |f: &Finding| rules.get(f.rule_idx).is_some_and(|r| r.protected);
     for f in out.drain(..) {
-        if kept.iter().all(|k| f.end <= k.start || f.start >= k.end) {
+        let overlaps = |k: &Finding| !(f.end <= k.start || f.start >= k.end);
+        if !kept.iter().any(overlaps) {
+            kept.push(f);
+        } else if kept
+            .iter()
+            .filter(|k| overlaps(k))
+            .all(|k| !protected(k) && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start)
+        {
+            // A longer finding around the better ones it overlaps: the whole value is masked
+            // (an ABHA number `91-1234-5678-9012` whose first ten digits read as a mobile left
+            // `-9012` after the mobile's mask).
+            kept.retain(|k| !overlaps(k));
             kept.push(f);
         }
     }
@@ -1129,6 +1141,19 @@ mod tests {
         let mut out = Vec::new();
         m.detect(text, &CellContext::default(), &mut out);
         out.iter().map(|f| (m.rule_set.types[f.type_idx].name.clone(), text[f.start..f.end].to_string())).collect()
+    }
+
+    /// A finding that holds a better-scored one whole is kept whole: the ABHA number, not the
+    /// mobile its first ten digits read as; a UPI id around a mobile; a mobile beside an
+    /// ABHA number stays a mobile.
+    #[test]
+    fn a_longer_finding_around_a_better_one_is_kept_whole() {
+        let m = matcher();
+        assert_eq!(found(&m, "ABHA 91-1234-5678-9012"), [("welfare_id".to_string(), "91-1234-5678-9012".to_string())]);
+        assert_eq!(found(&m, "paid to 9876543210@ybl"), [("upi".to_string(), "9876543210@ybl".to_string())]);
+        let both = found(&m, "ABHA 91-1234-5678-9012, mob 9876543210");
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert_eq!(both[1], ("mobile".to_string(), "9876543210".to_string()));
     }
 
     #[test]

@@ -249,7 +249,9 @@ impl Engine {
         let identifier = scratch
             .iter()
             .any(|f| (f.end - f.start) * 10 >= cell.len() * 9 && !self.matcher.is_protected_type(f.type_idx));
-        identifier || (self.matcher.names.is_name_cell(cell) && self.hints.classify(cell).is_none())
+        // A database column's name (`abha_no`, `nm`) is no person's name, whatever its words.
+        let column_name = cell.contains('_') || cell.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        identifier || (!column_name && self.matcher.names.is_name_cell(cell) && self.hints.classify(cell).is_none())
     }
 
     /// The plan for cells outside any column (title lines, fields past the header): spans only.
@@ -663,6 +665,20 @@ mod tests {
         let rules = load_rules(&[]).unwrap();
         let policy = Policy::default_for(&rules);
         Engine::new(Matcher::new(rules).unwrap(), policy)
+    }
+
+    /// A first row of names or identifiers is data; a database's column names are a header,
+    /// whatever their words (`abha_no`: Abha is a given name).
+    #[test]
+    fn header_cells_that_are_data() {
+        let e = engine();
+        let mut scratch = Vec::new();
+        for data in ["Ramesh Kumar", "9876543210", "Sita Devi"] {
+            assert!(e.header_cell_is_data(data, &mut scratch), "{data}");
+        }
+        for header in ["abha_no", "nm", "owner_name", "Owner Name", "Mobile No", "asha"] {
+            assert!(!e.header_cell_is_data(header, &mut scratch), "{header}");
+        }
     }
 
     fn run(e: &Engine, plan: &ColumnPlan, cell: &str) -> String {
