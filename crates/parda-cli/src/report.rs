@@ -282,7 +282,8 @@ impl Report {
                 .iter()
                 .zip(&widths)
                 .map(|(cell, w)| {
-                    let c: String = cell.chars().take(*w).collect();
+                    // A header with a line break in it (`"Mobile\nNo"`) stays on its line.
+                    let c: String = cell.chars().map(|c| if c.is_control() { ' ' } else { c }).take(*w).collect();
                     format!("{c:<w$}", w = *w)
                 })
                 .collect();
