@@ -189,6 +189,32 @@ routray salian salunkhe senapati sheikh shelke sonawane suvarna talukdar thevar 
 waghmare warrier zala
 """.split())
 
+# Still missing on 2026-12-03 (twelfth session), found by a probe of common names from every
+# region: Kannada and Telugu (`shivaraj`, `basavanna`, `nagaraju`), Gujarati with `sinh`/`bhai`/
+# `lal` (`pravinsinh`, `rameshbhai`, `jayantilal`), Marathi, Malayalam (`kunjumon`, `sreedevi`,
+# `anilkumar`), Mizo (`lalrinmawii`, `zothanpuii`), Meitei, Sikkim and Ladakh (`tsering`,
+# `namgyal`, `choden`), Odia (`subhashree`, `bidyadhar`), Adivasi, Kashmiri (`mehraj`,
+# `showkat`, `parvaiz`) and Rajasthani (`bhanwarlal`, `mangilal`) given names, and the
+# nicknames registers hold (`chhotu`, `pinky`, `lallu`); Meitei, Khasi, Mizo and Bodo
+# surnames (`thokchom`, `marbaniang`, `chhakchhuak`, `narzary`). Written by hand from public
+# knowledge.
+MORE_GIVEN_4 = set("""
+bhagyashree ravindranath shivaraj tsering lalrinmawii kunjumon rajashekar shivakumar shivaprasad
+shivanand basavanna hanumanthappa nagaraju lingaraj sharanappa ranjitsinh pravinsinh dilipsinh
+mahendrasinh bharatsinh vanraj jashvant kanubhai rameshbhai sureshbhai jayantilal chhaganlal
+maganlal shantilal babubhai ishwarbhai dadasaheb ramdas vasant laxmikant kunhiraman kunhikannan
+sreedevi gopakumar anilkumar sunilkumar bijumon shijo shibu shiju rajeevan muraleedharan
+gangadharan lalthlamuana lalbiakzuala zothanpuii lalnunpuii malsawmtluanga laldinpuii thoiba
+ibetombi dawa namgyal phuntsok choden pasang lhamo ongmu bijay pradipta subhashree smruti
+jyotirmayee sanghamitra bidyadhar duryodhan gobinda bhagaban lakhan bandhan jhano mehraj showkat
+parvaiz mudasir fayaz ishfaq aijaz sajad bhanwar bhanwarlal mangilal ramniwas kishanlal ratanlal
+gopiram chhotu sohanlal moolchand ghanshyam pinky tinku dablu lallu kallu
+""".split())
+MORE_SURNAMES_4 = set("""
+kharbuli nongthombam khumukcham thokchom ningombam marbaniang lyngkhoi warjri pyngrope
+chhakchhuak boro narzary daimary mushahary thampi ingle
+""".split())
+
 # Indian Muslim given names that neither source has.
 EXTRA_GIVEN = set("""
 nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
@@ -287,8 +313,10 @@ def main():
                         elif line[77] not in " $" and name.lower() not in english:
                             given |= clean([name])
         surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES) | clean(MORE_SURNAMES_2) | clean(MORE_SURNAMES_3)
+        surnames |= clean(MORE_SURNAMES_4)
         surnames.add("malik")
         given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN) | clean(MORE_GIVEN_2) | clean(MORE_GIVEN_3)
+        given |= clean(MORE_GIVEN_4)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)

@@ -44,7 +44,9 @@ python3 scripts/check_reports.py "$work/masked/parda-report.json" "$work/scan.js
 if "$PARDA" verify --quiet "$work/owners.csv"; then echo "verify found nothing in the raw corpus" >&2; exit 1; fi
 
 echo "== names never seen (held-out lists): recall and non-PII words changed"
-python3 scripts/eval_names.py --parda "$PARDA" --rows 400 --json "$work/names.json"
+# 1,000 rows per group (half a second): at 400 the Indic free-text recall moved by a point
+# from one held-out draw to the next (92.3-93.1% for one build over three seeds), around its floor.
+python3 scripts/eval_names.py --parda "$PARDA" --rows 1000 --json "$work/names.json"
 python3 - "$work/names.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
