@@ -29,7 +29,7 @@ echo "== generating dumps"
 python3 scripts/gen_legacy.py --rows 2000 --seed 31 --format mysql --out "$work/owners_mysql.sql" --truth "$work/owners_mysql.json"
 python3 scripts/gen_legacy.py --rows 2000 --seed 32 --format postgres --out "$work/owners_pg_copy.sql" --truth "$work/owners_pg_copy.json"
 python3 scripts/gen_legacy.py --rows 500 --seed 33 --format postgres-inserts --gzip --out "$work/owners_pg_inserts.sql.gz" --truth "$work/owners_pg_inserts.json"
-cp testdata/realworld/dumps/clickhouse-dump1[245].sql testdata/dumps/dated_*.sql testdata/dumps/replace_update_mysql.sql "$work/"
+cp testdata/realworld/dumps/clickhouse-dump1[245].sql testdata/dumps/dated_*.sql testdata/dumps/replace_update_mysql.sql testdata/dumps/jsonb_pg.sql "$work/"
 "$PARDA" mask --quiet --out "$work/masked" "$work"/*.sql "$work"/*.sql.gz
 gunzip -k "$work/owners_pg_inserts.sql.gz" "$work/masked/owners_pg_inserts.sql.gz"
 for d in owners_mysql owners_pg_copy owners_pg_inserts; do
@@ -96,4 +96,11 @@ pg -d dated -f "$work/masked/dated_pg.sql" >/dev/null
 [ "$(pg -d dated -tAc "SELECT COUNT(*) FROM eg_user WHERE dob::date = '1900-01-01'")" = 2 ] \
   || { echo "masked timestamps did not load as 1900-01-01"; exit 1; }
 echo "PostgreSQL: dated_pg loads, masked timestamps read 1900-01-01"
+# Owner details in a jsonb column: the masked JSON is still JSON (the dump loads), its keys and
+# non-personal values are as they were.
+pg -c "DROP DATABASE IF EXISTS jsonb" -c "CREATE DATABASE jsonb"
+pg -d jsonb -f "$work/masked/jsonb_pg.sql" >/dev/null
+[ "$(pg -d jsonb -tAc "SELECT COUNT(*) FROM eg_pt_property WHERE additionaldetails->>'ownerName' LIKE '%*%' AND additionaldetails ? 'usage'")" = 3 ] \
+  || { echo "jsonb_pg: masked owner details did not load as JSON"; exit 1; }
+echo "PostgreSQL: jsonb_pg loads, owner names masked inside the JSON"
 echo "test-db: 2 passed, 0 failed"

@@ -795,7 +795,10 @@ fn a_form_exported_one_field_per_row_is_masked_by_each_rows_field() {
 #[test]
 fn a_header_with_a_line_break_stays_on_its_line_in_the_summary() {
     let dir = tempfile::tempdir().unwrap();
-    let input = path_with(&dir.path().join("h.csv"), b"\"Owner\nName\",\"Mobile\r\nNo.\"\nRamesh Kumar,9876543210\nSita Devi,8765432109\n");
+    let input = path_with(
+        &dir.path().join("h.csv"),
+        b"\"Owner\nName\",\"Mobile\r\nNo.\"\nRamesh Kumar,9876543210\nSita Devi,8765432109\n",
+    );
     let out = parda().args(["scan"]).arg(&input).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let line = text.lines().find(|l| l.contains("mobile")).unwrap_or_else(|| panic!("{text}"));

@@ -329,3 +329,46 @@ fn a_copy_block_in_csv_is_searched_whole_not_under_its_first_column() {
         .replace("Sita Devi,8765432109,", "S*** D***,******2109,");
     assert_eq!(got, want);
 }
+
+#[test]
+fn values_in_a_jsonb_column_are_masked_by_their_keys_and_the_json_stays_json() {
+    // Owner details kept as jsonb: the keys say what each value is (names in no dictionary,
+    // an Aadhaar number that fails its checksum, the parts of an address object), and what
+    // is not personal (usage, floor areas, a document's name) is kept.
+    let dir = tempfile::tempdir().unwrap();
+    let input = testdata("dumps/jsonb_pg.sql");
+    parda().args(["mask", "-q", "--out"]).arg(dir.path()).arg(&input).assert().success();
+    let after = std::fs::read_to_string(dir.path().join("jsonb_pg.sql")).unwrap();
+    for value in [
+        "Xyqor",
+        "Venkatappa",
+        "Kharbuli",
+        "9876543210",
+        "345678901234",
+        "12-4",
+        "MG Road",
+        "Sita",
+        "8765432109",
+        "Lakshmamma",
+        "lakshmamma@",
+    ] {
+        assert!(!after.contains(value), "{value} in {after}");
+    }
+    for kept in [
+        "\"usage\": \"RESIDENTIAL\"",
+        "\"area\": 120.5",
+        "\"name\": \"Sale Deed\"",
+        "pb.amritsar",
+        "\"constructionYear\": 1998",
+    ] {
+        assert!(after.contains(kept), "{kept} in {after}");
+    }
+    assert!(
+        after.contains(
+            r#"{"ownerName": "X**** V*********", "fatherOrHusbandName": "L**** K*******", "mobileNumber": "******3210""#
+        ),
+        "{after}"
+    );
+    // A number becomes a string: the masked JSON is still JSON (scripts/test-db.sh loads it).
+    assert!(after.contains(r#""mobileNumber": "******2109", "usage""#), "{after}");
+}

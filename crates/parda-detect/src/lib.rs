@@ -12,6 +12,7 @@ mod check;
 mod classify;
 mod context;
 mod header;
+mod json;
 mod matcher;
 mod names;
 mod values;

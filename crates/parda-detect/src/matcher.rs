@@ -85,6 +85,8 @@ pub struct Matcher {
     context: ContextWords,
     /// Names and addresses in free text.
     pub names: NameFinder,
+    /// Header hints, for the keys of JSON in a cell.
+    pub(crate) key_hints: crate::header::HeaderHints,
     name_type: Option<usize>,
     address_type: Option<usize>,
     /// The rule set the matcher was built from.
@@ -95,6 +97,8 @@ const THRESHOLD: f32 = 0.5;
 /// The `rule_idx` of findings made by the name and address dictionaries.
 pub const LEXICON_RULE: usize = usize::MAX;
 const MAX_RESTARTS: usize = 64;
+/// The score of a JSON value typed by its key: as sure as a header.
+const KEYED_SCORE: f32 = 0.9;
 
 impl Matcher {
     /// Compiles every rule of `rules`, with the built-in dictionaries. Patterns were checked
@@ -161,6 +165,7 @@ impl Matcher {
             rules: compiled,
             context,
             names: NameFinder::new(lexicon),
+            key_hints: crate::header::HeaderHints::new(&rules),
             name_type,
             address_type,
             rule_set: rules,
@@ -256,6 +261,9 @@ impl Matcher {
         if ctx.names && (profile.letters > 0 || profile.other) {
             self.find_names(cell, out);
         }
+        if profile.letters > 0 && crate::json::may_be_json(cell) {
+            self.find_keyed_values(cell, out);
+        }
         if out.is_empty() {
             return;
         }
@@ -290,6 +298,21 @@ impl Matcher {
             if let Some(type_idx) = ty {
                 out.push(Finding { start: sp.start, end: sp.end, type_idx, rule_idx: LEXICON_RULE, score: sp.score });
             }
+        }
+    }
+
+    /// Values of JSON in `cell` whose keys name a PII type (`"fatherName": "..."`).
+    fn find_keyed_values(&self, cell: &str, out: &mut Vec<Finding>) {
+        let mut values = Vec::new();
+        crate::json::keyed_values(cell, &self.key_hints, &self.names, &mut values);
+        for v in values {
+            out.push(Finding {
+                start: v.start,
+                end: v.end,
+                type_idx: v.type_idx,
+                rule_idx: LEXICON_RULE,
+                score: KEYED_SCORE,
+            });
         }
     }
 

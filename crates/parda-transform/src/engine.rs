@@ -421,12 +421,21 @@ impl Engine {
             };
             let before = out.len();
             out.push_str(&cell[last..f.start]);
+            // A number of JSON text (`"mobile": 9876543210`) is written back as a string, so
+            // the masked text (`"******3210"`) is still JSON and a jsonb column still loads.
+            let quoted = json_number_at(cell, f.start, f.end);
+            if quoted {
+                out.push('"');
+            }
             let start = out.len();
             match self.apply_into(action, &cell[f.start..f.end], f.type_idx, scratch.subject, &mut out) {
                 Some(token) => {
                     stats.sample(if token { "<token>" } else { &out[start..] });
                     if token {
                         scratch.tokens.push(TokenSpan { start, end: out.len(), type_idx: f.type_idx });
+                    }
+                    if quoted {
+                        out.push('"');
                     }
                     last = f.end;
                 }
@@ -629,6 +638,17 @@ fn has_pipe_or_mask_byte(bytes: &[u8]) -> bool {
     words.remainder().iter().any(|&b| matches!(b, b'|' | b'*' | b'X' | b'x'))
 }
 
+/// Whether `cell[start..end]` is a bare number of JSON text: digits, after `:`, `[` or `,` and
+/// before `,`, `}` or `]` (spaces allowed), in a cell that opens with `{` or `[`.
+fn json_number_at(cell: &str, start: usize, end: usize) -> bool {
+    let b = cell.as_bytes();
+    let json = matches!(cell.trim_ascii_start().as_bytes().first(), Some(b'{' | b'['));
+    let digits = start < end && b[start..end].iter().all(u8::is_ascii_digit);
+    let before = b[..start].iter().rev().find(|c| !c.is_ascii_whitespace());
+    let after = b[end..].iter().find(|c| !c.is_ascii_whitespace());
+    json && digits && matches!(before, Some(b':' | b'[' | b',')) && matches!(after, Some(b',' | b'}' | b']'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,6 +685,20 @@ mod tests {
         let rules = load_rules(&[]).unwrap();
         let policy = Policy::default_for(&rules);
         Engine::new(Matcher::new(rules).unwrap(), policy)
+    }
+
+    /// A masked number of JSON text is written as a string: the text stays JSON.
+    #[test]
+    fn a_masked_json_number_stays_json() {
+        let e = engine();
+        let plan = e.free_text_plan();
+        assert_eq!(
+            run(&e, &plan, r#"{"mobile": 9876543210, "n": [8765432109]}"#),
+            r#"{"mobile": "******3210", "n": ["******2109"]}"#
+        );
+        // Outside JSON, or inside a JSON string, a number is masked as it stands.
+        assert_eq!(run(&e, &plan, "mobile: 9876543210, ok"), "mobile: ******3210, ok");
+        assert_eq!(run(&e, &plan, r#"{"note": "call 9876543210"}"#), r#"{"note": "call ******3210"}"#);
     }
 
     /// A first row of names or identifiers is data; a database's column names are a header,

@@ -1,0 +1,215 @@
+//! Values of JSON held in a cell (a `jsonb` column of a dump, DIGIT's `additionalDetails`, an
+//! API payload saved in an export), typed by their keys as a column is by its header:
+//! `"fatherName": "Venkatappa"` is a name, `"aadhaarNumber": "…"` an Aadhaar number, and every
+//! string inside `"address": {...}` part of an address.
+
+use crate::header::HeaderHints;
+use crate::names::NameFinder;
+
+/// A value of JSON text whose key (or an enclosing key) names a PII type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeyedValue {
+    /// Byte offsets of the value in the cell: a string's text without its quotes, or a number.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// The type its key names.
+    pub type_idx: usize,
+}
+
+/// Whether `cell` may hold a JSON object or array (cheap; the walk decides).
+pub(crate) fn may_be_json(cell: &str) -> bool {
+    let t = cell.trim_ascii();
+    ((t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']'))) && t.contains("\":")
+}
+
+/// The values of the JSON in `cell` typed by their keys. A bare `name`-like key (`name`,
+/// `tenant`) types a value only when the value reads as a person's name (a product's `name`
+/// does not); strings with escapes are left to the cell's other detection. Text that is not
+/// JSON stops the walk: what was found before it is kept.
+pub(crate) fn keyed_values(cell: &str, hints: &HeaderHints, names: &NameFinder, out: &mut Vec<KeyedValue>) {
+    let mut walk = Walk { s: cell.as_bytes(), text: cell, hints, names, out, depth: 0 };
+    let start = walk.ws(0);
+    walk.value(start, None);
+}
+
+struct Walk<'a, 'o> {
+    s: &'a [u8],
+    text: &'a str,
+    hints: &'a HeaderHints,
+    names: &'a NameFinder,
+    out: &'o mut Vec<KeyedValue>,
+    depth: usize,
+}
+
+/// Deeper than this, the walk stops (a cell is not a document).
+const MAX_DEPTH: usize = 32;
+
+impl Walk<'_, '_> {
+    fn ws(&self, mut i: usize) -> usize {
+        while i < self.s.len() && self.s[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    }
+
+    /// The value at `i` (typed `ty` by its key or an enclosing one); its end, or `None` where
+    /// the text stops being JSON.
+    fn value(&mut self, i: usize, ty: Option<(usize, bool)>) -> Option<usize> {
+        match *self.s.get(i)? {
+            b'{' => self.container(i, ty, true),
+            b'[' => self.container(i, ty, false),
+            b'"' => {
+                let end = self.string_end(i)?;
+                if let Some((t, generic)) = ty {
+                    let inner = &self.text[i + 1..end - 1];
+                    let plain = !inner.contains('\\') && !inner.trim().is_empty();
+                    if plain && (!generic || self.names.is_name_cell(inner)) {
+                        self.out.push(KeyedValue { start: i + 1, end: end - 1, type_idx: t });
+                    }
+                }
+                Some(end)
+            }
+            _ => {
+                // A number, `true`, `false` or `null`.
+                let len = self.s[i..].iter().position(|b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace());
+                let end = i + len.unwrap_or(self.s.len() - i);
+                if end == i {
+                    return None;
+                }
+                if let Some((t, false)) = ty {
+                    if self.s[i..end].iter().all(|b| b.is_ascii_digit()) {
+                        self.out.push(KeyedValue { start: i, end, type_idx: t });
+                    }
+                }
+                Some(end)
+            }
+        }
+    }
+
+    /// An object (`{"key": value, ...}`) or an array (`[value, ...]`) at `i`.
+    fn container(&mut self, i: usize, ty: Option<(usize, bool)>, object: bool) -> Option<usize> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let close = if object { b'}' } else { b']' };
+        let mut j = self.ws(i + 1);
+        if self.s.get(j) == Some(&close) {
+            self.depth -= 1;
+            return Some(j + 1);
+        }
+        loop {
+            let mut member_ty = ty;
+            if object {
+                if self.s.get(j) != Some(&b'"') {
+                    return None;
+                }
+                let key_end = self.string_end(j)?;
+                let key = &self.text[j + 1..key_end - 1];
+                if let Some(m) = self.hints.classify(key) {
+                    member_ty = Some((m.type_idx, m.generic));
+                }
+                j = self.ws(key_end);
+                if self.s.get(j) != Some(&b':') {
+                    return None;
+                }
+                j = self.ws(j + 1);
+            }
+            let end = self.value(j, member_ty)?;
+            j = self.ws(end);
+            match *self.s.get(j)? {
+                b',' => j = self.ws(j + 1),
+                c if c == close => {
+                    self.depth -= 1;
+                    return Some(j + 1);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The end (after the closing quote) of the string whose opening quote is at `i`.
+    fn string_end(&self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        loop {
+            match *self.s.get(j)? {
+                b'\\' => j += 2,
+                b'"' => return Some(j + 1),
+                _ => j += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CellContext, Matcher};
+    use parda_rules::load_rules;
+
+    fn found(m: &Matcher, cell: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        m.detect(cell, &CellContext::default(), &mut out);
+        out.iter().map(|f| (m.rule_set.types[f.type_idx].name.clone(), cell[f.start..f.end].to_string())).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    /// Keys type their values as headers type a column: names in no dictionary, an Aadhaar
+    /// number that fails its checksum, every part of an address object, a number.
+    #[test]
+    fn json_values_are_typed_by_their_keys() {
+        let m = Matcher::new(load_rules(&[]).unwrap()).unwrap();
+        let cell = r#"{"ownerName":"Xyqor Venkatappa","aadhaarNumber":"345678901234","mobile":9876543210,"address":{"doorNo":"12","street":"MG Road"},"ward":"Ward 5","status":"ACTIVE"}"#;
+        assert_eq!(
+            found(&m, cell),
+            pairs(&[
+                ("name", "Xyqor Venkatappa"),
+                ("aadhaar", "345678901234"),
+                ("mobile", "9876543210"),
+                ("address", "12"),
+                ("address", "MG Road"),
+            ])
+        );
+        // A bare `name` key types only a person's name; arrays inherit their key's type.
+        let cell = r#"[{"name":"Property Tax","code":"PT"},{"name":"Ramesh Kumar"},{"guardians":["Sita Devi"]}]"#;
+        let got = found(&m, cell);
+        assert!(got.contains(&("name".to_string(), "Ramesh Kumar".to_string())), "{got:?}");
+        assert!(!got.iter().any(|(_, v)| v == "Property Tax" || v == "PT"), "{got:?}");
+    }
+
+    /// Text that only looks like JSON, or stops being JSON, keeps what was found before it
+    /// and never panics.
+    #[test]
+    fn broken_json_is_walked_as_far_as_it_goes() {
+        let m = Matcher::new(load_rules(&[]).unwrap()).unwrap();
+        for cell in [
+            r#"{"fatherName":"Xyqor Lmnop", "mobile": }"#,
+            r#"{"fatherName":"Xyqor Lmnop" "x":1}"#,
+            r#"{"a":"\"","b":["#,
+            r#"{"name":"x\"y"}"#,
+            "{\"नाम\":\"राम\"}",
+        ] {
+            let _ = found(&m, cell);
+        }
+        assert_eq!(found(&m, r#"{"fatherName":"Xyqor Lmnop", "mobile": }"#), pairs(&[("name", "Xyqor Lmnop")]));
+    }
+
+    proptest::proptest! {
+        /// Any text of JSON-ish pieces: findings lie on character boundaries inside the cell.
+        #[test]
+        fn keyed_values_lie_inside_the_cell(atoms in proptest::collection::vec(proptest::sample::select(vec!["{", "}", "[", "]", "\"", ":", ",", "\\", "name", "mobile", "9876543210", " ", "र", "Ramesh Kumar", "null"]), 0..24)) {
+            static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+            let m = MATCHER.get_or_init(|| Matcher::new(load_rules(&[]).unwrap()).unwrap());
+            let cell = format!("{{{}\":}}", atoms.concat());
+            let mut values = Vec::new();
+            super::keyed_values(&cell, &m.key_hints, &m.names, &mut values);
+            for v in values {
+                proptest::prop_assert!(v.start <= v.end && v.end <= cell.len());
+                proptest::prop_assert!(cell.is_char_boundary(v.start) && cell.is_char_boundary(v.end));
+            }
+        }
+    }
+}
