@@ -38,13 +38,16 @@ pub fn normalize_header(header: &str) -> String {
     out.trim().to_string()
 }
 
+#[derive(Clone)]
 struct Hint {
     type_idx: usize,
     negative: bool,
     len: usize,
 }
 
-/// Every type's header hints compiled into one matcher.
+/// Every type's header hints compiled into one matcher (cloned cheaply: the automaton is
+/// shared).
+#[derive(Clone)]
 pub struct HeaderHints {
     ac: Option<AhoCorasick>,
     hints: Vec<Hint>,

@@ -207,6 +207,11 @@ impl Matcher {
         self.rule_set.id_document_headers.iter().any(|h| crate::header::normalize_header(h) == head)
     }
 
+    /// The header hints of the rule set (the same that type the keys of JSON in a cell).
+    pub fn header_hints(&self) -> &crate::header::HeaderHints {
+        &self.key_hints
+    }
+
     /// Whether the type at `type_idx` is a protected (already encrypted) value.
     pub fn is_protected_type(&self, type_idx: usize) -> bool {
         self.rule_set.types[type_idx].class == TypeClass::Protected

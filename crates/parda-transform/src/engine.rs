@@ -187,7 +187,7 @@ pub struct Engine {
 impl Engine {
     /// Builds an engine.
     pub fn new(matcher: Matcher, policy: Policy) -> Engine {
-        let hints = HeaderHints::new(&matcher.rule_set);
+        let hints = matcher.header_hints().clone();
         Engine { matcher, hints, policy, keyed: None }
     }
 
