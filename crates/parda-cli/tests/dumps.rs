@@ -312,6 +312,7 @@ fn replace_update_and_double_quoted_values_are_masked_not_passed_through() {
         "{after}"
     );
     assert!(after.contains("'Ward 4','It\\'s done by M***** P****'"), "{after}");
+    parda().arg("verify").arg(dir.path()).assert().code(0);
 }
 
 #[test]
@@ -371,4 +372,6 @@ fn values_in_a_jsonb_column_are_masked_by_their_keys_and_the_json_stays_json() {
     );
     // A number becomes a string: the masked JSON is still JSON (scripts/test-db.sh loads it).
     assert!(after.contains(r#""mobileNumber": "******2109", "usage""#), "{after}");
+    // The masked copy holds nothing more to find.
+    parda().arg("verify").arg(dir.path()).assert().code(0);
 }

@@ -63,7 +63,12 @@ impl Walk<'_, '_> {
                 let end = self.string_end(i)?;
                 if let Some((t, generic)) = ty {
                     let inner = &self.text[i + 1..end - 1];
-                    let plain = !inner.contains('\\') && !inner.trim().is_empty();
+                    // Already masked (`R***** K****`, a masked copy read again by `verify`) or a
+                    // placeholder (`NA`): nothing to find.
+                    let plain = !inner.contains('\\')
+                        && !inner.trim().is_empty()
+                        && !crate::values::looks_masked(inner)
+                        && !crate::values::is_placeholder(inner);
                     if plain && (!generic || self.names.is_name_cell(inner)) {
                         self.out.push(KeyedValue { start: i + 1, end: end - 1, type_idx: t });
                     }
@@ -173,6 +178,10 @@ mod tests {
                 ("address", "MG Road"),
             ])
         );
+        // A masked copy holds nothing more (what `parda verify` reads).
+        let masked =
+            r#"{"ownerName":"X**** V*********","aadhaarNumber":"********1234","mobile":"******3210","guardian":"NA"}"#;
+        assert_eq!(found(&m, masked), Vec::<(String, String)>::new());
         // A bare `name` key types only a person's name; arrays inherit their key's type.
         let cell = r#"[{"name":"Property Tax","code":"PT"},{"name":"Ramesh Kumar"},{"guardians":["Sita Devi"]}]"#;
         let got = found(&m, cell);
