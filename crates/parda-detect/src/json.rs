@@ -20,7 +20,9 @@ pub(crate) struct KeyedValue {
 /// Whether `cell` may hold a JSON object or array (cheap; the walk decides).
 pub(crate) fn may_be_json(cell: &str) -> bool {
     let t = cell.trim_ascii();
-    ((t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']'))) && t.contains("\":")
+    ((t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']')))
+        && t.contains('"')
+        && t.contains(':')
 }
 
 /// The values of the JSON in `cell` typed by their keys. A bare `name`-like key (`name`,
@@ -178,6 +180,8 @@ mod tests {
                 ("address", "MG Road"),
             ])
         );
+        // Spaces around the colon, as pretty-printers write them.
+        assert_eq!(found(&m, r#"{ "fatherName" : "Xyqor Lmnop" }"#), pairs(&[("name", "Xyqor Lmnop")]));
         // A masked copy holds nothing more (what `parda verify` reads).
         let masked =
             r#"{"ownerName":"X**** V*********","aadhaarNumber":"********1234","mobile":"******3210","guardian":"NA"}"#;
