@@ -129,8 +129,9 @@ fn is_numeric_type(ty: &str) -> bool {
 enum Piece {
     /// Bytes written as they are.
     Raw(Vec<u8>),
-    /// An INSERT statement whose first tuple is row `first_row` of the dump.
-    Insert { plan: Arc<TablePlan>, first_row: u64, raw: Vec<u8>, literals: Vec<Literal> },
+    /// An INSERT statement whose first tuple is row `first_row` of the dump; `trailing`: the
+    /// string literals after its tuples, searched as free text.
+    Insert { plan: Arc<TablePlan>, first_row: u64, raw: Vec<u8>, literals: Vec<Literal>, trailing: Vec<Literal> },
     /// A COPY row, row `row` of the dump.
     CopyRow { plan: Arc<TablePlan>, row: u64, line: Vec<u8> },
     /// Another statement that writes data: its string literals searched as free text.
@@ -192,13 +193,14 @@ impl Splitter<'_> {
         }
     }
 
-    fn insert(&mut self, idx: u64, plan: Arc<TablePlan>, raw: Vec<u8>, literals: Vec<Literal>) {
+    fn insert(&mut self, idx: u64, plan: Arc<TablePlan>, ins: InsertParts) {
+        let InsertParts { raw, literals, trailing } = ins;
         let first_row = self.rows;
         let rows = literals.last().map_or(0, |l| l.row as u64 + 1);
         self.rows += rows;
         if self.emits(idx) {
             self.rows_written += rows;
-            self.batch.pieces.push(Piece::Insert { plan, first_row, raw, literals });
+            self.batch.pieces.push(Piece::Insert { plan, first_row, raw, literals, trailing });
         }
     }
 
@@ -279,11 +281,12 @@ impl Splitter<'_> {
                 self.tables.entry(table).or_default().declared = columns;
                 self.raw(idx, raw);
             }
-            SqlItem::Insert { raw, table, columns, literals, .. } => {
+            SqlItem::Insert { raw, table, columns, literals, trailing, .. } => {
                 self.batch.bytes += raw.len() as u64;
+                let parts = InsertParts { raw, literals, trailing };
                 if let Some(plan) = self.planned(&table) {
                     self.flush_inserts();
-                    self.insert(idx, plan, raw, literals);
+                    self.insert(idx, plan, parts);
                     return Ok(());
                 }
                 let same = self.inserts.first().is_some_and(|i| i.table == table);
@@ -292,8 +295,8 @@ impl Splitter<'_> {
                     self.flush_inserts();
                 }
                 match self.planned(&table) {
-                    Some(plan) => self.insert(idx, plan, raw, literals),
-                    None => self.inserts.push(PendingInsert { item: idx, raw, table, columns, literals }),
+                    Some(plan) => self.insert(idx, plan, parts),
+                    None => self.inserts.push(PendingInsert { item: idx, table, columns, parts }),
                 }
             }
             SqlItem::CopyStart { raw, table, columns } => {
@@ -380,7 +383,7 @@ impl Splitter<'_> {
         let Some(first) = self.inserts.first() else { return };
         let table = first.table.clone();
         let declared = self.tables.get(&table).map(|t| t.declared.as_slice()).unwrap_or_default();
-        let width = self.inserts.iter().flat_map(|i| i.literals.iter().map(|l| l.col + 1)).max().unwrap_or(0);
+        let width = self.inserts.iter().flat_map(|i| i.parts.literals.iter().map(|l| l.col + 1)).max().unwrap_or(0);
         let names: Vec<String> = match &first.columns {
             Some(c) => c.clone(),
             None if !declared.is_empty() => declared.iter().map(|(n, _)| n.clone()).collect(),
@@ -389,7 +392,7 @@ impl Splitter<'_> {
         let mut samples: Vec<Vec<String>> = Vec::new();
         for ins in &self.inserts {
             let base = samples.len();
-            for l in &ins.literals {
+            for l in &ins.parts.literals {
                 let r = base + l.row;
                 if samples.len() <= r {
                     samples.resize(r + 1, Vec::new());
@@ -398,12 +401,12 @@ impl Splitter<'_> {
                 if row.len() <= l.col {
                     row.resize(l.col + 1, String::new());
                 }
-                row[l.col] = literal_text(&ins.raw[l.start..l.end], l.kind).unwrap_or_default();
+                row[l.col] = literal_text(&ins.parts.raw[l.start..l.end], l.kind).unwrap_or_default();
             }
         }
         let plan = self.plan(&table, names, &samples);
         for ins in std::mem::take(&mut self.inserts) {
-            self.insert(ins.item, plan.clone(), ins.raw, ins.literals);
+            self.insert(ins.item, plan.clone(), ins.parts);
         }
     }
 }
@@ -486,7 +489,7 @@ fn process_batch(
             Piece::Statement { raw, literals } => {
                 let mut value =
                     |text: &str, c: usize, _row: u64| cells.cell(text, free, &mut result.outside, ("", 0, c));
-                insert_out(raw, literals, 0, &[], &mut value, &mut result.out);
+                insert_out(raw, 0..raw.len(), literals, 0, &[], &mut value, &mut result.out);
                 continue;
             }
             Piece::Insert { plan, .. } | Piece::CopyRow { plan, .. } => (plan.clone(), result.slot(plan)),
@@ -515,8 +518,12 @@ fn process_batch(
         };
         match piece {
             Piece::Raw(_) | Piece::Statement { .. } => {}
-            Piece::Insert { first_row, raw, literals, .. } => {
-                insert_out(&raw, &literals, first_row, &plan.types, &mut value, &mut result.out)
+            Piece::Insert { first_row, raw, literals, trailing, .. } => {
+                let tuples_end = trailing.first().map_or(raw.len(), |l| l.start);
+                insert_out(&raw, 0..tuples_end, &literals, first_row, &plan.types, &mut value, &mut result.out);
+                let mut free_value =
+                    |text: &str, c: usize, _row: u64| cells.cell(text, free, &mut result.outside, ("", 0, c));
+                insert_out(&raw, tuples_end..raw.len(), &trailing, 0, &[], &mut free_value, &mut result.out);
             }
             Piece::CopyRow { row, line, .. } => copy_row(&line, row, &plan.types, &mut value, &mut result.out),
         }
@@ -645,32 +652,40 @@ pub fn run_sql(
 /// A `COPY` row waiting for its table's plan, with its item number.
 type NumberedRow = (u64, Vec<u8>);
 
+/// An INSERT statement's bytes, its tuples' literals and the string literals after them.
+struct InsertParts {
+    raw: Vec<u8>,
+    literals: Vec<Literal>,
+    trailing: Vec<Literal>,
+}
+
 /// An INSERT of a table not planned yet, waiting for enough rows to sample.
 struct PendingInsert {
     item: u64,
-    raw: Vec<u8>,
     table: String,
     columns: Option<Vec<String>>,
-    literals: Vec<Literal>,
+    parts: InsertParts,
 }
 
 impl PendingInsert {
     fn rows(&self) -> usize {
-        self.literals.last().map_or(0, |l| l.row + 1)
+        self.parts.literals.last().map_or(0, |l| l.row + 1)
     }
 }
 
-/// Writes an INSERT statement to `out` with its changed literals re-written; `value` checks one
-/// literal's text (column, row ordinal) and returns its replacement.
+/// Writes the bytes `span` of a statement to `out` with its changed literals (all within `span`)
+/// re-written; `value` checks one literal's text (column, row ordinal) and returns its
+/// replacement.
 fn insert_out(
     raw: &[u8],
+    span: std::ops::Range<usize>,
     literals: &[Literal],
     first_row: u64,
     types: &[ColumnType],
     value: &mut impl FnMut(&str, usize, u64) -> Option<String>,
     out: &mut Vec<u8>,
 ) {
-    let mut pos = 0;
+    let mut pos = span.start;
     for l in literals {
         let lit = &raw[l.start..l.end];
         if types.get(l.col) == Some(&ColumnType::Binary) {
@@ -693,7 +708,7 @@ fn insert_out(
             pos = l.end;
         }
     }
-    out.extend_from_slice(&raw[pos..]);
+    out.extend_from_slice(&raw[pos..span.end]);
 }
 
 /// Writes a COPY row to `out` with its changed fields re-written.

@@ -267,8 +267,9 @@ fn a_latin1_row_in_a_utf8_dump_is_masked_and_its_other_bytes_kept() {
 
 #[test]
 fn replace_update_and_double_quoted_values_are_masked_not_passed_through() {
-    // mysqldump --replace / --insert-ignore, `VALUE`, strings in double quotes, and UPDATE,
-    // `INSERT ... SET` and DELETE statements: no value in them passes through unread.
+    // mysqldump --replace / --insert-ignore, `VALUE`, strings in double quotes, an upsert's
+    // `ON DUPLICATE KEY UPDATE`, and UPDATE, `INSERT ... SET` and DELETE statements: no value in
+    // them passes through unread.
     let dir = tempfile::tempdir().unwrap();
     let input = testdata("dumps/replace_update_mysql.sql");
     parda().args(["mask", "-q", "--out"]).arg(dir.path()).arg(&input).assert().success();
@@ -292,6 +293,9 @@ fn replace_update_and_double_quoted_values_are_masked_not_passed_through() {
         "Gurpreet",
         "9012345678",
         "Mohan",
+        "Farida",
+        "Begum",
+        "9345678120",
     ] {
         assert!(!after.contains(value), "{value} in {after}");
     }
@@ -312,7 +316,27 @@ fn replace_update_and_double_quoted_values_are_masked_not_passed_through() {
         "{after}"
     );
     assert!(after.contains("'Ward 4','It\\'s done by M***** P****'"), "{after}");
+    assert!(
+        after.contains("'Ward 7',NULL) ON DUPLICATE KEY UPDATE `full_name`='F***** B****', `mobile_no`='******8120';"),
+        "{after}"
+    );
     parda().arg("verify").arg(dir.path()).assert().code(0);
+}
+
+#[test]
+fn an_on_conflict_update_clause_is_searched_as_free_text() {
+    // PostgreSQL's upsert: the values after the tuples (`DO UPDATE SET ...`) are no column's,
+    // and are searched as free text; a clause without literals is kept as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let dump = "-- PostgreSQL database dump\nINSERT INTO public.owner (id, name, mobile) VALUES (1, 'Ramesh Kumar', '9876543210') ON CONFLICT (id) DO UPDATE SET name = 'Sita Devi', mobile = E'8765432109';\nINSERT INTO public.owner (id, name, mobile) VALUES (2, 'Abdul Karim', '7654321098') ON CONFLICT DO NOTHING;\n";
+    std::fs::write(dir.path().join("u.sql"), dump).unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(dir.path().join("o")).arg(dir.path().join("u.sql")).assert().success();
+    let got = std::fs::read_to_string(dir.path().join("o/u.sql")).unwrap();
+    let want = dump
+        .replace("'Ramesh Kumar', '9876543210'", "'R***** K****', '******3210'")
+        .replace("'Sita Devi', mobile = E'8765432109'", "'S*** D***', mobile = E'******2109'")
+        .replace("'Abdul Karim', '7654321098'", "'A**** K****', '******1098'");
+    assert_eq!(got, want);
 }
 
 #[test]

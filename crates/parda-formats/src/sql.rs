@@ -81,6 +81,9 @@ pub enum SqlItem {
         columns: Option<Vec<String>>,
         /// Its literals, in order.
         literals: Vec<Literal>,
+        /// The string literals after the tuples (`ON DUPLICATE KEY UPDATE name = '...'`, `ON
+        /// CONFLICT ... DO UPDATE SET ...`), searched as free text (`row` 0, `col` their order).
+        trailing: Vec<Literal>,
         /// The 1-based line where it starts.
         line: u64,
     },
@@ -246,8 +249,9 @@ impl SqlReader {
         let body = skip_space_and_comments(&raw, self.dialect);
         let head = &raw[body..];
         if starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE") {
-            if let Some((table, columns, literals)) = parse_insert(&raw, body, self.dialect) {
-                return SqlItem::Insert { raw, table, columns, literals, line };
+            if let Some((table, columns, literals, tuples_end)) = parse_insert(&raw, body, self.dialect) {
+                let trailing = string_literals(&raw, tuples_end, self.dialect);
+                return SqlItem::Insert { raw, table, columns, literals, trailing, line };
             }
         }
         if DATA_STATEMENTS.iter().any(|w| starts_with_word(head, w)) {
@@ -541,7 +545,8 @@ fn push_column(item: &[u8], columns: &mut Vec<(String, String)>) {
     }
 }
 
-type Insert = (String, Option<Vec<String>>, Vec<Literal>);
+/// Table, column list, the tuples' literals, and where the tuples end.
+type Insert = (String, Option<Vec<String>>, Vec<Literal>, usize);
 
 /// `INSERT` or `REPLACE` (mysqldump `--replace`), MySQL's modifiers (`IGNORE`, `LOW_PRIORITY`,
 /// `DELAYED`, `HIGH_PRIORITY`) and optional `INTO`, a column list, PostgreSQL's `OVERRIDING
@@ -587,18 +592,19 @@ fn parse_insert(raw: &[u8], body: usize, d: SqlDialect) -> Option<Insert> {
     } else {
         return None;
     }
-    let literals = parse_values(s, i, d)?;
-    Some((table, columns, literals))
+    let (literals, end) = parse_values(s, i, d)?;
+    Some((table, columns, literals, end))
 }
 
-/// The literals of `VALUES (...), (...)` from `i`.
-fn parse_values(s: &[u8], mut i: usize, d: SqlDialect) -> Option<Vec<Literal>> {
+/// The literals of `VALUES (...), (...)` from `i`, and the offset after the last tuple.
+fn parse_values(s: &[u8], mut i: usize, d: SqlDialect) -> Option<(Vec<Literal>, usize)> {
     let mut out = Vec::new();
     let mut row = 0;
     loop {
+        let tuple_start = i;
         i = skip_ws(s, i);
         if s.get(i) != Some(&b'(') {
-            return Some(out);
+            return Some((out, tuple_start));
         }
         i += 1;
         let mut col = 0;
@@ -620,11 +626,12 @@ fn parse_values(s: &[u8], mut i: usize, d: SqlDialect) -> Option<Vec<Literal>> {
             }
         }
         row += 1;
+        let tuples_end = i;
         i = skip_ws(s, i);
         if s.get(i) == Some(&b',') {
             i += 1;
         } else {
-            return Some(out);
+            return Some((out, tuples_end));
         }
     }
 }
@@ -959,6 +966,29 @@ mod tests {
         let it = items(pg);
         let SqlItem::Insert { raw, literals, .. } = &it[0] else { panic!("{:?}", it[0]) };
         assert_eq!(strings(raw, literals), ["Kamla Devi"]);
+    }
+
+    /// An upsert's literals after the tuples (`ON DUPLICATE KEY UPDATE`, `ON CONFLICT ... DO
+    /// UPDATE SET`) are kept apart from the rows, to be searched as free text; MySQL 8's
+    /// `VALUES ROW(...)` is no tuple: its strings are all trailing.
+    #[test]
+    fn an_upserts_literals_after_the_tuples_are_trailing() {
+        let mysql = "-- MySQL dump 10.13\nINSERT INTO t (id,name,mobile) VALUES (1,'Ramesh Kumar','9876543210'),(2,'Sita','') ON DUPLICATE KEY UPDATE name='Sita Devi', mobile=\"8765432109\";\nINSERT INTO t VALUES ROW(3,'Kamla Devi');\n";
+        let it = items(mysql);
+        let SqlItem::Insert { raw, literals, trailing, .. } = &it[0] else { panic!("{:?}", it[0]) };
+        assert_eq!(strings(raw, literals), ["Ramesh Kumar", "9876543210", "Sita", ""]);
+        assert_eq!(strings(raw, trailing), ["Sita Devi", "8765432109"]);
+        assert!(trailing[0].start > literals.last().unwrap().end);
+        let SqlItem::Insert { raw, literals, trailing, .. } = &it[1] else { panic!("{:?}", it[1]) };
+        assert!(literals.is_empty());
+        assert_eq!(strings(raw, trailing), ["Kamla Devi"]);
+        let pg = "-- PostgreSQL database dump\nINSERT INTO public.t (id, name) VALUES (1, 'Kamla Devi') ON CONFLICT (id) DO UPDATE SET name = 'Kamla D. Rao', note = E'call 9876543210';\nINSERT INTO public.t VALUES (2, 'x') ON CONFLICT DO NOTHING;\n";
+        let it = items(pg);
+        let SqlItem::Insert { raw, literals, trailing, .. } = &it[0] else { panic!("{:?}", it[0]) };
+        assert_eq!(strings(raw, literals), ["Kamla Devi"]);
+        assert_eq!(strings(raw, trailing), ["Kamla D. Rao", "call 9876543210"]);
+        let SqlItem::Insert { trailing, .. } = &it[1] else { panic!("{:?}", it[1]) };
+        assert!(trailing.is_empty());
     }
 
     proptest::proptest! {
