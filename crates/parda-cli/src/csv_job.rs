@@ -10,6 +10,7 @@ use parda_formats::{
     field_value, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
     TextEncoding, TextSink,
 };
+use parda_transform::ragged::{self, Placement};
 use parda_transform::{AttributeRows, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -343,33 +344,21 @@ fn own_column(plans: &Plans, rec: &Record, plan: &ColumnPlan, slot: usize) -> bo
     rec.kind == RecordKind::Data && plans.columns.get(slot).is_some_and(|own| std::ptr::eq(own, plan))
 }
 
-/// The plan and stats slot for field `i` of a record.
-fn pick<'a>(plans: &'a Plans, rec: &Record, nfields: usize, i: usize) -> (&'a ColumnPlan, usize) {
+/// The plan and stats slot for field `i` of a record; `placements`: where each field of a
+/// ragged row is checked (empty for a row of the header's length).
+fn pick<'a>(plans: &'a Plans, rec: &Record, placements: &[Placement], i: usize) -> (&'a ColumnPlan, usize) {
     let ncols = plans.columns.len();
     match rec.kind {
         RecordKind::Header => return (&plans.header, ncols),
         RecordKind::Preamble => return (&plans.free, ncols),
         RecordKind::Data => {}
     }
-    let own = if i < ncols { (&plans.columns[i], i) } else { (&plans.free, ncols) };
-    if !plans.has_header || nfields == ncols {
-        return own;
-    }
-    // A ragged row: its cells may have shifted by up to the difference in field counts. A cell
-    // that could belong to a name or address column is masked as one, so a shifted name never
-    // passes through; identifiers with validators are found by span detection wherever they
-    // landed, and other cells are left as they are.
-    let (lo, hi) = if nfields > ncols { (i.saturating_sub(nfields - ncols), i) } else { (i, i + (ncols - nfields)) };
-    let candidates = std::iter::once(own.1).chain(lo..=hi.min(ncols.saturating_sub(1)));
-    for c in candidates.filter(|&c| c < ncols) {
-        if plans.columns[c].free_form {
-            return (&plans.columns[c], c);
-        }
-    }
-    if own.1 < ncols {
-        (&plans.spans[own.1], own.1)
-    } else {
-        own
+    match placements.get(i) {
+        Some(&Placement::Column(c)) => (&plans.columns[c], c),
+        Some(&Placement::Spans(c)) => (&plans.spans[c], c),
+        Some(Placement::Outside) => (&plans.free, ncols),
+        None if i < ncols => (&plans.columns[i], i),
+        None => (&plans.free, ncols),
     }
 }
 
@@ -406,6 +395,15 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 res.ragged_lines.push(rec.line);
             }
         }
+        // A ragged row: which column each field belongs to, by what its cells say (a shifted
+        // name or date of birth is masked as one).
+        let placements = if rec.kind == RecordKind::Data && plans.has_header && fields.len() != ncols {
+            let values: Vec<_> = fields.iter().map(|f| chunk.value(f, plans.dialect.quote)).collect();
+            let values: Vec<&str> = values.iter().map(|v| v.as_ref()).collect();
+            ragged::align(engine, &plans.columns, &values)
+        } else {
+            Vec::new()
+        };
         if let Some((c, t)) = plans.subject.filter(|_| rec.kind == RecordKind::Data) {
             scratch.subject = fields.get(c).and_then(|f| engine.subject_of(t, &chunk.value(f, plans.dialect.quote)));
         }
@@ -415,7 +413,7 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
                 continue;
             }
             let value = field_value(raw, f, plans.dialect.quote);
-            let (mut plan, slot) = pick(plans, rec, fields.len(), i);
+            let (mut plan, slot) = pick(plans, rec, &placements, i);
             if let Some(a) = plans.attributes.as_ref().filter(|a| a.value_col == i && rec.kind == RecordKind::Data) {
                 // The value of the attribute its row names (`Mobile`, `DOB`).
                 if let Some(p) = fields.get(a.name_col).and_then(|f| a.plan_for(&chunk.value(f, plans.dialect.quote))) {

@@ -227,6 +227,32 @@ fn rows_longer_than_the_header_keep_the_header_and_leak_nothing() {
     assert_eq!(file["ragged_rows"], 6);
 }
 
+/// Rows of the wrong length (a name split by an unquoted comma, trailing fields dropped, a
+/// trailing delimiter, a field left out): each field is checked under the column its cells
+/// show it belongs to, so a shifted date of birth or bank account is masked as one (they
+/// passed through when only span detection ran on shifted cells), and codes, designations,
+/// dates of joining and salaries are kept.
+#[test]
+fn shifted_dates_of_birth_and_accounts_in_ragged_rows_are_masked_and_the_rest_kept() {
+    let out = tempfile::tempdir().unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(testdata("ragged/shifted_typed.csv")).assert().success();
+    let got = std::fs::read_to_string(out.path().join("shifted_typed.csv")).unwrap();
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(
+        lines[5..],
+        [
+            "EMP1005,C********,K*******,Junior Engineer,**-**-****,14/03/1995,*******7561,*******6886,52653.00",
+            "EMP1006,F***** K*******,Tax Collector,**.**.****,04/03/2007,***********4871",
+            "EMP1007,G******* K***,Clerk,** *** ****,01/05/2008,*******6818,******5678,18666.00,",
+            "EMP1008,G***** P*****,Clerk,****-**-**,***********3941,******8147,70074.00",
+            "EMP1009,M**** L**,Sanitary Inspector,**/**/****,11/11/1999,*******4567,******6655,30500.00",
+        ]
+    );
+    let file = &report(out.path())["files"][0];
+    assert_eq!(file["ragged_rows"], 4);
+    assert_eq!(file["rows_out"], 9);
+}
+
 #[test]
 fn stdin_is_read_for_scan_and_verify() {
     let data = std::fs::read(testdata("samples/property_tax.csv")).unwrap();

@@ -14,6 +14,7 @@ mod graphemes;
 pub mod keyed;
 pub mod mask;
 mod policy;
+pub mod ragged;
 
 pub use attributes::AttributeRows;
 pub use engine::{style_name, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch, TokenSpan};
