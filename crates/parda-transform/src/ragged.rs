@@ -3,8 +3,9 @@
 //! its fields may sit under the columns is scored by what the cells say (a date under `DOB`, a
 //! mobile under `Mobile`, a name under `Name`, letters under an amount), and a field goes to the
 //! column the best ways agree on. Where they do not, the field is masked as any name or address
-//! column it may have shifted from, or as a typed column whose value it holds, so that a shifted
-//! value never passes through.
+//! column it may have shifted from, or as a typed column whose value it holds; and a typed
+//! column no field fills gives its type to a field that holds a value of it. A shifted value
+//! never passes through.
 
 use crate::engine::{ColumnMode, ColumnPlan, Engine};
 use parda_detect::{is_placeholder, CellContext};
@@ -43,7 +44,7 @@ pub fn align(engine: &Engine, columns: &[ColumnPlan], values: &[&str]) -> Vec<Pl
     let scores: Vec<i32> = ways.iter().map(|w| w.iter().enumerate().map(|(i, &c)| fits(i, c)).sum()).collect();
     let best = scores.iter().copied().max();
     let said = best.is_some_and(|b| scores.iter().any(|&s| s != b));
-    (0..nfields)
+    let mut placements: Vec<Placement> = (0..nfields)
         .map(|i| {
             // The columns the field may belong to: those of the best-scored ways, or, when the
             // cells say nothing, every column it may have shifted from.
@@ -72,7 +73,27 @@ pub fn align(engine: &Engine, columns: &[ColumnPlan], values: &[&str]) -> Vec<Pl
                 Placement::Outside
             }
         })
-        .collect()
+        .collect();
+    // A typed column no field of the row fills with its type (its value landed where no one
+    // way puts it: a row both split and cut short): a field placed under no type that holds a
+    // value of that type is masked as one.
+    let filled = |placements: &[Placement], fits: &mut dyn FnMut(usize, usize) -> i32, t: usize| {
+        placements.iter().enumerate().any(|(i, p)| *p == Placement::Column(t) && fits(i, t) > 0)
+    };
+    let vacant: Vec<usize> =
+        (0..ncols).filter(|&t| typed(&columns[t]).is_some() && !filled(&placements, &mut fits, t)).collect();
+    if !vacant.is_empty() {
+        for i in 0..nfields {
+            let placed_as = match placements[i] {
+                Placement::Column(c) => typed(&columns[c]).is_some() || columns[c].free_form,
+                _ => false,
+            };
+            if let Some(&t) = vacant.iter().find(|&&t| !placed_as && fits(i, t) > 0) {
+                placements[i] = Placement::Column(t);
+            }
+        }
+    }
+    placements
 }
 
 /// The ways `nfields` fields may sit under `ncols` columns: field `i` goes to `way[i]`
@@ -283,6 +304,39 @@ mod tests {
             align(&e, &p, &["Ramesh Kumar", "H.No 12", "MG Road", "Ward 4"]),
             [C(0), C(1), C(1), Placement::Outside]
         );
+    }
+
+    /// A row both split and cut short (no one way explains it): the date of birth, wherever it
+    /// landed, is masked as one, since no field under `DOB` is a date; where the `DOB` column
+    /// holds one, a date of joining stays a date of joining.
+    #[test]
+    fn a_date_of_birth_no_way_places_is_still_masked_as_one() {
+        let e = engine();
+        let p = plans(&e);
+        let row = ["EMP1007", "Tolmin Zurek", "Door 5", "MG Road", "Guntur", "17/01/1960"];
+        assert_eq!(align(&e, &p, &row)[5], Placement::Column(3));
+        let headers = ["Emp Code", "Employee Name", "Address", "DOB", "DOJ", "Bank A/c No", "Mobile", "Gross Salary"];
+        let p: Vec<ColumnPlan> = (0..8)
+            .map(|c| {
+                let values: Vec<&str> = ROWS.iter().map(|r| if c == 2 { "H.No 12 MG Road" } else { r[c] }).collect();
+                e.plan_column(headers[c], &values)
+            })
+            .collect();
+        let got = align(&e, &p, &row);
+        assert_eq!(got[5], Placement::Column(3));
+        let split = [
+            "EMP1005",
+            "Chhotelal",
+            "Kulkarni",
+            "H.No 9",
+            "12-08-1954",
+            "14/03/1995",
+            "20647457561",
+            "88984 86886",
+            "52653.00",
+        ];
+        let got = align(&e, &p, &split);
+        assert_eq!(got[4..], [3, 4, 5, 6, 7].map(Placement::Column));
     }
 
     /// More fields than the aligner weighs: every field is checked as before (a name column in
