@@ -8,10 +8,13 @@
 //! never passes through.
 
 use crate::engine::{ColumnMode, ColumnPlan, Engine};
-use parda_detect::{is_placeholder, CellContext};
+use parda_detect::{is_amount, is_placeholder, CellContext};
 
 /// The most fields a row may gain or lose and still be aligned (more: every field is unsure).
 const MAX_SHIFT: usize = 8;
+
+/// The longest cell that is checked for being one typed value (longer: it is not one).
+const MAX_TYPED_LEN: usize = 80;
 
 /// Where a field of a ragged row is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,22 +77,23 @@ pub fn align(engine: &Engine, columns: &[ColumnPlan], values: &[&str]) -> Vec<Pl
             }
         })
         .collect();
-    // A typed column no field of the row fills with its type (its value landed where no one
-    // way puts it: a row both split and cut short): a field placed under no type that holds a
-    // value of that type is masked as one.
+    // A typed column no field of the row fills (none is placed there, or the one placed there
+    // is no value of its type, nor empty: its value landed where no one way puts it, in a row
+    // both split and cut short): a field placed under no type that holds a value of that type
+    // is masked as one.
     let filled = |placements: &[Placement], fits: &mut dyn FnMut(usize, usize) -> i32, t: usize| {
-        placements.iter().enumerate().any(|(i, p)| *p == Placement::Column(t) && fits(i, t) > 0)
+        placements.iter().enumerate().any(|(i, p)| *p == Placement::Column(t) && fits(i, t) >= 0)
     };
     let vacant: Vec<usize> =
         (0..ncols).filter(|&t| typed(&columns[t]).is_some() && !filled(&placements, &mut fits, t)).collect();
     if !vacant.is_empty() {
-        for i in 0..nfields {
-            let placed_as = match placements[i] {
+        for (i, placement) in placements.iter_mut().enumerate() {
+            let placed_as = match *placement {
                 Placement::Column(c) => typed(&columns[c]).is_some() || columns[c].free_form,
                 _ => false,
             };
             if let Some(&t) = vacant.iter().find(|&&t| !placed_as && fits(i, t) > 0) {
-                placements[i] = Placement::Column(t);
+                *placement = Placement::Column(t);
             }
         }
     }
@@ -134,7 +138,8 @@ fn typed(plan: &ColumnPlan) -> Option<usize> {
 }
 
 /// Whether `value` fits the column of `plan`: +1 it does, -1 it does not, 0 the column or the
-/// cell says nothing (an empty cell, a placeholder, a column of no type).
+/// cell says nothing (an empty cell, a placeholder, a column of no type). A column of amounts
+/// (`Rs. 1,25,000`, `404.64`) takes amounts only (`2023-24` is an assessment year).
 fn fit(engine: &Engine, plan: &ColumnPlan, value: &str) -> i32 {
     let value = value.trim();
     if value.is_empty() || is_placeholder(value) {
@@ -142,6 +147,11 @@ fn fit(engine: &Engine, plan: &ColumnPlan, value: &str) -> i32 {
     }
     let has_digit = value.bytes().any(|b| b.is_ascii_digit());
     if let Some(t) = typed(plan) {
+        // Every typed value (identifiers, dates, emails, UPI ids) is short and holds a digit or
+        // an `@`: a sentence or a word is no such value, without a search.
+        if value.len() > MAX_TYPED_LEN || !(has_digit || value.contains('@')) {
+            return -1;
+        }
         let ctx = CellContext {
             header_flags: Some(&plan.class.header_flags),
             column_type: Some(t),
@@ -163,8 +173,7 @@ fn fit(engine: &Engine, plan: &ColumnPlan, value: &str) -> i32 {
         };
     }
     if plan.class.amount_like {
-        let amount = value.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'));
-        return if amount { 1 } else { -1 };
+        return if is_amount(value) { 1 } else { -1 };
     }
     0
 }
