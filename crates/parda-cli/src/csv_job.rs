@@ -154,11 +154,14 @@ pub fn open_and_plan(
         Some(_) => info.headers.clone(),
         None => (1..=ncols).map(|i| format!("column {i}")).collect(),
     };
+    // Ragged rows put other columns' values under a header: a sample of mostly whole rows is
+    // classified from those alone (a file of mostly ragged rows, from all of them).
+    let data_rows = || info.sample.iter().filter(|(o, _)| header.is_none_or(|h| *o > h));
+    let whole_rows = data_rows().filter(|(_, f)| f.len() == ncols).count();
+    let whole_only = header.is_some() && whole_rows > 0 && whole_rows * 2 >= data_rows().count();
     let columns = plan_columns(ncols, threads, |i| {
-        let samples: Vec<&str> = info
-            .sample
-            .iter()
-            .filter(|(o, _)| header.is_none_or(|h| *o > h))
+        let samples: Vec<&str> = data_rows()
+            .filter(|(_, f)| !whole_only || f.len() == ncols)
             .filter_map(|(_, f)| f.get(i).map(String::as_str))
             .collect();
         engine.plan_column(if header.is_some() { &names[i] } else { "" }, &samples)
