@@ -82,14 +82,10 @@ impl AttributeRows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CellOutcome, ColumnStats, Policy, Scratch};
-    use parda_detect::Matcher;
-    use parda_rules::load_rules;
+    use crate::{CellOutcome, ColumnStats, Scratch};
 
     fn engine() -> Engine {
-        let rules = load_rules(&[]).unwrap();
-        let policy = Policy::default_for(&rules);
-        Engine::new(Matcher::new(rules).unwrap(), policy)
+        crate::engine::default_engine()
     }
 
     fn plans_and_rows<'a>(e: &Engine, headers: &[&str], rows: &'a [Vec<&'a str>]) -> Vec<ColumnPlan> {

@@ -649,10 +649,17 @@ fn json_number_at(cell: &str, start: usize, end: usize) -> bool {
     json && digits && matches!(before, Some(b':' | b'[' | b',')) && matches!(after, Some(b',' | b'}' | b']'))
 }
 
+/// The engine of the built-in rules and the default policy, for tests.
+#[cfg(test)]
+pub(crate) fn default_engine() -> Engine {
+    let rules = parda_rules::load_rules(&[]).unwrap();
+    let policy = Policy::default_for(&rules);
+    Engine::new(Matcher::new(rules).unwrap(), policy)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parda_rules::load_rules;
 
     proptest::proptest! {
         #[test]
@@ -682,9 +689,7 @@ mod tests {
     }
 
     fn engine() -> Engine {
-        let rules = load_rules(&[]).unwrap();
-        let policy = Policy::default_for(&rules);
-        Engine::new(Matcher::new(rules).unwrap(), policy)
+        default_engine()
     }
 
     /// A masked number of JSON text is written as a string: the text stays JSON.

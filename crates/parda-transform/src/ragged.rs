@@ -181,14 +181,9 @@ fn fit(engine: &Engine, plan: &ColumnPlan, value: &str) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Policy;
-    use parda_detect::Matcher;
-    use parda_rules::load_rules;
 
     fn engine() -> Engine {
-        let rules = load_rules(&[]).unwrap();
-        let policy = Policy::default_for(&rules);
-        Engine::new(Matcher::new(rules).unwrap(), policy)
+        crate::engine::default_engine()
     }
 
     const HEADER: [&str; 8] =
