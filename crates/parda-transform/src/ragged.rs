@@ -32,9 +32,12 @@ pub enum Placement {
 pub fn align(engine: &Engine, columns: &[ColumnPlan], values: &[&str]) -> Vec<Placement> {
     let (nfields, ncols) = (values.len(), columns.len());
     let shift = nfields.abs_diff(ncols);
-    let ways = if ncols == 0 || shift == 0 || shift > MAX_SHIFT { Vec::new() } else { ways(nfields, ncols) };
+    // A row far off the header's length (a broken line of thousands of fields) is not weighed:
+    // each field is checked as it may have shifted, and memory stays bounded by the row.
+    let weigh = ncols > 0 && shift > 0 && shift <= MAX_SHIFT;
+    let ways = if weigh { ways(nfields, ncols) } else { Vec::new() };
     // Evidence per (field, column), computed once: +1 the cell fits the column, -1 it does not.
-    let mut evidence: Vec<Option<i32>> = vec![None; nfields * (ncols + 1)];
+    let mut evidence: Vec<Option<i32>> = vec![None; if weigh { nfields * (ncols + 1) } else { 0 }];
     let mut fits = |i: usize, c: usize| -> i32 {
         *evidence[i * (ncols + 1) + c].get_or_insert_with(|| {
             if c < ncols {
@@ -67,7 +70,7 @@ pub fn align(engine: &Engine, columns: &[ColumnPlan], values: &[&str]) -> Vec<Pl
             if let Some(c) = own_first.clone().find(|&c| columns[c].free_form) {
                 return Placement::Column(c);
             }
-            if let Some(c) = own_first.clone().find(|&c| typed(&columns[c]).is_some() && fits(i, c) > 0) {
+            if let Some(c) = own_first.clone().find(|&c| weigh && typed(&columns[c]).is_some() && fits(i, c) > 0) {
                 return Placement::Column(c);
             }
             if i < ncols {
@@ -85,8 +88,8 @@ pub fn align(engine: &Engine, columns: &[ColumnPlan], values: &[&str]) -> Vec<Pl
         placements.iter().enumerate().any(|(i, p)| *p == Placement::Column(t) && fits(i, t) >= 0)
     };
     let vacant: Vec<usize> =
-        (0..ncols).filter(|&t| typed(&columns[t]).is_some() && !filled(&placements, &mut fits, t)).collect();
-    if !vacant.is_empty() {
+        (0..ncols).filter(|&t| weigh && typed(&columns[t]).is_some() && !filled(&placements, &mut fits, t)).collect();
+    if weigh && !vacant.is_empty() {
         for (i, placement) in placements.iter_mut().enumerate() {
             let placed_as = match *placement {
                 Placement::Column(c) => typed(&columns[c]).is_some() || columns[c].free_form,
