@@ -166,7 +166,7 @@ fn fit(engine: &Engine, plan: &ColumnPlan, value: &str) -> i32 {
         let whole = findings.iter().any(|f| f.type_idx == t && (f.end - f.start) * 10 >= value.len() * 9);
         return if whole { 1 } else { -1 };
     }
-    if plan.free_form && engine.matcher.rule_set.types[plan.class.pii_type.unwrap_or(0)].name == "name" {
+    if plan.free_form && plan.class.pii_type.is_some_and(|t| engine.matcher.rule_set.types[t].name == "name") {
         return if has_digit {
             -1
         } else if engine.matcher.names.is_name_cell(value) {
