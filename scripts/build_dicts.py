@@ -215,6 +215,34 @@ kharbuli nongthombam khumukcham thokchom ningombam marbaniang lyngkhoi warjri py
 chhakchhuak boro narzary daimary mushahary thampi ingle
 """.split())
 
+# Fourteenth session (2026-12-03): a probe of water-connection, birth and trade registers
+# left `Mehboob` in a remark; the lists still lacked many Indian Muslim given names in their
+# Indian spellings (`mehboob`, `imtiyaz`, `tauseef`, `mehrunnisa`, `zubeda`), the old North
+# Indian names of rural registers (`ramkali`, `phoolmati`, `rampyari`, `-wati`, `ram-`
+# compounds, `budhram`, `somaru`) and South Indian ones (`muniyamma`, `kempegowda`,
+# `yellappa`, `mallesham`, `pechiammal`, `velayudhan`); and surnames (`siddique`, `qazi`,
+# `inamdar`, `mujawar`, `tamboli`, `pinjari`). Written by hand from public knowledge.
+MORE_GIVEN_5 = set("""
+mehboob mahboob mehbooba imtiyaz ishrat tauseef touseef ishtiyaq junaid kalim kaleem yunus
+younus mehtab mehrunnisa mehjabeen kausar kauser zeenat zarina sultana sakina haseena jameela
+saira bilkis bilquis husna kulsum zubeda zubaida shamshad naushad fareed mujeeb aqeel danish
+faizan nizamuddin alauddin moinuddin sadiq feroz firdous shehnaz rubeena sabeena fareeda
+hameeda rasheeda nishat tarannum asmat atiya afreen afroz aafreen uzma sania saniya shagufta
+gulnar gulafshan nazneen nazma shama yasmeen ruksar rukhsar mariyam fathima zoya alfiya aliya
+arshiya ramdulari ramkali phoolmati dhanpati kesar shanno premwati krishnawati ramvati ramwati
+rampyari gyanwati bhagwanti jamuna rambai kalawati lachhmi ramsakhi pinku jaggu budhram
+sukhram somaru mangru birju jhuri ramavtar ramautar ramkishan ramkishore ramchander shivcharan
+shivnath bholanath dinanath baijnath amarnath muniyamma muniswamy chinnaswamy kempamma
+kempegowda puttaswamy thimmakka sakamma hanumakka yellappa ramulamma pochamma yadamma mallamma
+sailu balamani anjamma narsimha mallesh mallesham komuraiah odelu rajaiah lingaiah pentaiah
+chinnamma peddamma muthamma karuppaiah muniyandi pechiammal valliammal chinnathambi rajamma
+ammini thankappan kuttan velayudhan achuthan kesavan raghavan sankaran
+""".split())
+MORE_SURNAMES_5 = set("""
+rehman rahman siddique khatun quraishi faruqui jafri kazmi abidi chishti pasha sayyed sayed
+kazi qazi khatib inamdar mujawar tamboli bagwan pinjari nadaf mulani
+""".split())
+
 # Indian Muslim given names that neither source has.
 EXTRA_GIVEN = set("""
 nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
@@ -313,10 +341,10 @@ def main():
                         elif line[77] not in " $" and name.lower() not in english:
                             given |= clean([name])
         surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES) | clean(MORE_SURNAMES_2) | clean(MORE_SURNAMES_3)
-        surnames |= clean(MORE_SURNAMES_4)
+        surnames |= clean(MORE_SURNAMES_4) | clean(MORE_SURNAMES_5)
         surnames.add("malik")
         given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN) | clean(MORE_GIVEN_2) | clean(MORE_GIVEN_3)
-        given |= clean(MORE_GIVEN_4)
+        given |= clean(MORE_GIVEN_4) | clean(MORE_GIVEN_5)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)

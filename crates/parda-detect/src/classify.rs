@@ -73,6 +73,8 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let mut whole = vec![0usize; types];
     let (mut sampled, mut id_like, mut amounts, mut name_cells, mut numeric, mut prose) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    // Cells with a digit of any script.
+    let mut with_digit = 0usize;
     // Cells shaped like names in no dictionary: enough, with names, for a bare `Name` header
     // (counted only under one).
     let mut name_shaped = 0usize;
@@ -104,6 +106,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if cell.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.') {
             numeric += 1;
+        }
+        if cell.chars().any(char::is_numeric) {
+            with_digit += 1;
         }
         if is_prose(cell) {
             prose += 1;
@@ -160,11 +165,14 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         let n = matcher.rule_set.types[t].name.as_str();
         n == "name" || n == "address"
     };
+    // Nor does a column of values without a digit (`Aadhaar Linked`: Y, N; `जन्म स्थान`, place
+    // of birth: घर, home) hold a type every match of which has one.
     let header_match = header_hint.filter(|h| {
         !(free_form(h.type_idx)
             && ((sampled >= 3 && numeric * 10 >= sampled * 8)
                 || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)
                 || (sampled >= 5 && name_cells == 0 && word_cells * 10 >= sampled * 8)))
+            && !(sampled >= 5 && with_digit == 0 && matcher.type_needs_digit(h.type_idx))
     });
     if let Some(h) = header_match {
         class.pii_type = Some(h.type_idx);
@@ -545,6 +553,43 @@ mod tests {
                 assert!(found.is_empty(), "{header}: {v}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_column_of_values_without_digits_is_no_identifier_column() {
+        let (m, h) = setup();
+        // Flags and places under a header that names an identifier or a birth date.
+        for (header, vals) in [
+            ("Aadhaar Linked", ["Y", "N", "Y", "Y", "N", "Yes"]),
+            ("Mobile Verified", ["Yes", "No", "No", "Yes", "Pending", "Yes"]),
+            ("जन्म स्थान", ["घर", "जिला अस्पताल", "घर", "प्राथमिक स्वास्थ्य केंद्र", "घर", "घर"]),
+        ] {
+            let c = classify_column(&m, &h, header, &vals);
+            assert_eq!(c.pii_type, None, "{header}");
+        }
+        // The same headers over their values: digits of any script, or too few values to tell.
+        let c = classify_column(&m, &h, "Aadhaar", &["२३४५ ६७८९ ०१२३", "Y", "N", "N", "Y"]);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("aadhaar"));
+        let c = classify_column(&m, &h, "Mobile", &["N", "Y", "N", "Y"]);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
+        // Names and e-mail addresses need no digit.
+        let c = classify_column(&m, &h, "Email", &["ramesh@gmail.com", "sita@yahoo.in", "a@b.in", "x@y.org", "p@q.co"]);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("email"));
+        assert!(m.type_needs_digit(m.rule_set.type_index("aadhaar").unwrap()));
+        assert!(m.type_needs_digit(m.rule_set.type_index("dob").unwrap()));
+        assert!(!m.type_needs_digit(m.rule_set.type_index("email").unwrap()));
+        assert!(!m.type_needs_digit(m.rule_set.type_index("name").unwrap()));
+    }
+
+    #[test]
+    fn a_bare_licence_number_is_left_to_its_values() {
+        let (m, h) = setup();
+        let trade = ["TL629267", "TL624349", "TL708331", "TL381328", "TL356879"];
+        assert_eq!(classify_column(&m, &h, "Licence No", &trade).pii_type, None);
+        let driving =
+            ["MH12 20110012345", "KA05 20190034567", "DL-0420110149646", "UP32 20150067890", "TN09 20080011223"];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "Licence No", &driving)).as_deref(), Some("driving_licence"));
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "DL No", &trade)).as_deref(), Some("driving_licence"));
     }
 
     #[test]

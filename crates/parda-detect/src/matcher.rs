@@ -212,6 +212,19 @@ impl Matcher {
         &self.key_hints
     }
 
+    /// Whether every match of every rule of the type holds a digit (an Aadhaar, a mobile
+    /// number, a date of birth): a column none of whose values holds one (`Y`, `N`) holds none
+    /// of them. `false` for a type without rules (names, addresses).
+    pub fn type_needs_digit(&self, type_idx: usize) -> bool {
+        let mut patterns =
+            self.pattern_rule.iter().zip(&self.needs).filter(|(&ri, _)| self.rules[ri].type_idx == type_idx);
+        let mut any = false;
+        patterns.all(|(_, needs)| {
+            any = true;
+            needs.digits > 0
+        }) && any
+    }
+
     /// Whether the type at `type_idx` is a protected (already encrypted) value.
     pub fn is_protected_type(&self, type_idx: usize) -> bool {
         self.rule_set.types[type_idx].class == TypeClass::Protected
