@@ -262,8 +262,9 @@ const PLACE_HEADER_WORDS: &[&str] = &[
 ];
 
 /// Header words of a column of a person's attributes or of things that are no person (`Caste`,
-/// `Mother Tongue`, `Scheme`, `Bank`): its values are categories, some of them also names
-/// (`Yadav`, `Munda`, `Sarna`), or named after people (`Rajiv Gandhi Shiksha Mission`).
+/// `Mother Tongue`, `Scheme`, `Bank`, `Employer`): its values are categories, some of them also
+/// names (`Yadav`, `Munda`, `Sarna`), or named after people (`Rajiv Gandhi Shiksha Mission`,
+/// `Parekh Group`, `Acharya, Bora and Kara`).
 const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
     "caste",
     "subcaste",
@@ -285,6 +286,19 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
     "designation",
     "bank",
     "branch",
+    "employer",
+    "company",
+    "firm",
+    "organisation",
+    "organization",
+    "business",
+    "trade",
+    "shop",
+    "store",
+    "brand",
+    "establishment",
+    "institution",
+    "job",
     "जाति",
     "धर्म",
     "भाषा",
@@ -579,6 +593,20 @@ mod tests {
         assert!(m.type_needs_digit(m.rule_set.type_index("dob").unwrap()));
         assert!(!m.type_needs_digit(m.rule_set.type_index("email").unwrap()));
         assert!(!m.type_needs_digit(m.rule_set.type_index("name").unwrap()));
+    }
+
+    #[test]
+    fn a_column_of_firms_holds_no_names() {
+        let (m, h) = setup();
+        let firms = ["Parekh Group", "Dada-Rau", "Acharya, Bora and Kara", "Batta and Sons", "Ganguly Inc"];
+        for header in ["Employer", "Employer Name", "Company", "Trade Name", "Business"] {
+            let c = classify_column(&m, &h, header, &firms);
+            assert_eq!(c.pii_type, None, "{header}");
+            assert!(!c.names, "{header}");
+        }
+        // A person tied to the firm is a name.
+        let c = classify_column(&m, &h, "Company Contact Person", &["Ramesh Kumar", "Sita Devi", "Anil Mehta"]);
+        assert!(c.names);
     }
 
     #[test]

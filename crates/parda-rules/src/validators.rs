@@ -16,6 +16,9 @@ pub enum Validator {
     MobileIn,
     /// Indian landline: 0 + STD code + number = 11 digits (10 after +91).
     LandlineIn,
+    /// A phone number in any Indian form: 10 digits, 11 starting 0, 12 starting 91 or 14 starting
+    /// 0091; the 10 digits after the prefix not a run of one digit and not starting `00`.
+    PhoneIn,
     /// PAN: holder-type letter, one case throughout.
     Pan,
     /// GSTIN: state code, embedded PAN, entity number, `Z`. The check character is not required:
@@ -59,6 +62,7 @@ impl Validator {
         "luhn",
         "mobile_in",
         "landline_in",
+        "phone_in",
         "pan",
         "gstin",
         "epic",
@@ -83,6 +87,7 @@ impl Validator {
             "luhn" => Luhn,
             "mobile_in" => MobileIn,
             "landline_in" => LandlineIn,
+            "phone_in" => PhoneIn,
             "pan" => Pan,
             "gstin" => Gstin,
             "epic" => Epic,
@@ -115,6 +120,7 @@ impl Validator {
             }
             MobileIn => mobile_national(s).is_some(),
             LandlineIn => landline_valid(s),
+            PhoneIn => phone_valid(s),
             Pan => pan_valid(s),
             Gstin => gstin_structure_valid(s),
             Epic => {
@@ -245,6 +251,20 @@ fn landline_valid(s: &str) -> bool {
         _ => return false,
     };
     national[0] != 0 && national[0] <= 8 && !one_digit_run(&national[national.len() - 6..])
+}
+
+/// 10 digits that are not a run of one digit and do not start `00` (how parda masks a number in
+/// a numeric column: `0000003210`), alone or after `0`, `91` or `0091`.
+fn phone_valid(s: &str) -> bool {
+    let d = digits(s);
+    let national: &[u8] = match d.len() {
+        10 => &d,
+        11 if d[0] == 0 => &d[1..],
+        12 if d[..2] == [9, 1] => &d[2..],
+        14 if d[..4] == [0, 0, 9, 1] => &d[4..],
+        _ => return false,
+    };
+    national[..2] != [0, 0] && !one_digit_run(national)
 }
 
 const PAN_HOLDER_TYPES: &[u8] = b"PCHFATBLJG";
@@ -437,6 +457,24 @@ mod tests {
         }
         for s in ["5876543210", "9999999999", "987654321", "98765432101"] {
             assert!(mobile_national(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn phone_forms() {
+        for s in ["2654391430", "04524733717", "+91 2570504456", "+910317332601", "0091-22-24567890", "22 2456 7890"] {
+            assert!(Validator::PhoneIn.validate(s), "{s}");
+        }
+        for s in [
+            "265439143",
+            "14524733717",
+            "9225705044567",
+            "+91 1111111111",
+            "0000000000",
+            "00912570504456789",
+            "0000003210",
+        ] {
+            assert!(!Validator::PhoneIn.validate(s), "{s}");
         }
     }
 
