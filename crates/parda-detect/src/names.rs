@@ -1422,7 +1422,23 @@ impl NameFinder {
             matches!(l, "r") && toks.get(i + 1).is_some_and(|n| n.low == "o" && s[t.end..n.start] == *"/");
         if resident_of || t.lists.has(ADDRESS_CONTEXT_LIST) {
             let mut j = i + if resident_of { 2 } else { 1 };
-            while toks.get(j).is_some_and(|n| matches!(n.low, "at" | "in" | "to" | "of" | "is" | "no" | "at:")) {
+            // (`address changed to 539, Salvi Street`, `address is now ...`)
+            while toks.get(j).is_some_and(|n| {
+                matches!(
+                    n.low,
+                    "at" | "in"
+                        | "to"
+                        | "of"
+                        | "is"
+                        | "no"
+                        | "at:"
+                        | "now"
+                        | "as"
+                        | "changed"
+                        | "updated"
+                        | "corrected"
+                )
+            }) {
                 j += 1;
             }
             let run_start = toks.get(j)?;
@@ -2091,6 +2107,11 @@ mod tests {
             ("shifted to 14/2 Shastri Nagar, Kanpur", "14/2 Shastri Nagar, Kanpur"),
             ("H-45, Sector 12, Noida 201301", "H-45, Sector 12, Noida 201301"),
             ("new address: 221B Gandhi Road Bhopal", "221B Gandhi Road Bhopal"),
+            (
+                "Correspondence address changed to 539, Salvi Street, Agartala 236943",
+                "539, Salvi Street, Agartala 236943",
+            ),
+            ("address is now 58/56, Gole Street, Orai 793737", "58/56, Gole Street, Orai 793737"),
             ("#12, 3rd Cross, Jayanagar, Bengaluru 560041", "12, 3rd Cross, Jayanagar, Bengaluru 560041"),
             ("12-3-456, Banjara Hills, Hyderabad", "12-3-456, Banjara Hills, Hyderabad"),
             ("R/O Vill. Rampur, Post Sitapur", "Vill. Rampur, Post Sitapur"),

@@ -17,7 +17,7 @@ pub enum Validator {
     /// Indian landline: 0 + STD code + number = 11 digits (10 after +91).
     LandlineIn,
     /// A phone number in any Indian form: 10 digits, 11 starting 0, 12 starting 91 or 14 starting
-    /// 0091; the 10 digits after the prefix not a run of one digit and not starting `00`.
+    /// 0091; the 10 digits after the prefix not a run of one digit and not starting `0000`.
     PhoneIn,
     /// PAN: holder-type letter, one case throughout.
     Pan,
@@ -253,8 +253,8 @@ fn landline_valid(s: &str) -> bool {
     national[0] != 0 && national[0] <= 8 && !one_digit_run(&national[national.len() - 6..])
 }
 
-/// 10 digits that are not a run of one digit and do not start `00` (how parda masks a number in
-/// a numeric column: `0000003210`), alone or after `0`, `91` or `0091`.
+/// 10 digits that are not a run of one digit and do not start `0000` (how parda masks a number
+/// in a numeric column: `0000003210`), alone or after `0`, `91` or `0091`.
 fn phone_valid(s: &str) -> bool {
     let d = digits(s);
     let national: &[u8] = match d.len() {
@@ -264,7 +264,7 @@ fn phone_valid(s: &str) -> bool {
         14 if d[..4] == [0, 0, 9, 1] => &d[4..],
         _ => return false,
     };
-    national[..2] != [0, 0] && !one_digit_run(national)
+    national[..4] != [0, 0, 0, 0] && !one_digit_run(national)
 }
 
 const PAN_HOLDER_TYPES: &[u8] = b"PCHFATBLJG";
@@ -462,7 +462,15 @@ mod tests {
 
     #[test]
     fn phone_forms() {
-        for s in ["2654391430", "04524733717", "+91 2570504456", "+910317332601", "0091-22-24567890", "22 2456 7890"] {
+        for s in [
+            "2654391430",
+            "04524733717",
+            "+91 2570504456",
+            "+910317332601",
+            "0091-22-24567890",
+            "22 2456 7890",
+            "0096314573",
+        ] {
             assert!(Validator::PhoneIn.validate(s), "{s}");
         }
         for s in [
