@@ -91,6 +91,8 @@ pub struct Matcher {
     address_type: Option<usize>,
     /// The rule set the matcher was built from.
     pub rule_set: RuleSet,
+    /// Per type: whether every match of every rule of the type holds a digit.
+    digit_types: Vec<bool>,
 }
 
 const THRESHOLD: f32 = 0.5;
@@ -117,7 +119,7 @@ impl Matcher {
                 pattern_rule.push(ri);
             }
         }
-        let needs = pats.iter().map(|p| Needs::of(p)).collect();
+        let needs: Vec<Needs> = pats.iter().map(|p| Needs::of(p)).collect();
         let anchored: Vec<Option<AnchoredSearch>> =
             pats.iter().zip(&pattern_rule).map(|(p, &ri)| AnchoredSearch::new(p, rules.rules[ri].boundary)).collect();
         // The patterns searched across the cell are compiled now (a bad one is an error here);
@@ -134,7 +136,7 @@ impl Matcher {
             })
             .collect::<Result<_, String>>()?;
         let start_classes = start_classes(anchored.iter().flatten());
-        let compiled = rules
+        let compiled: Vec<CompiledRule> = rules
             .rules
             .iter()
             .map(|r| {
@@ -155,6 +157,16 @@ impl Matcher {
             .collect::<Result<_, String>>()?;
         let context = ContextWords::new(&rules.rules);
         let (name_type, address_type) = (rules.type_index("name"), rules.type_index("address"));
+        let digit_types = (0..rules.types.len())
+            .map(|t| {
+                let mut of_type = pattern_rule
+                    .iter()
+                    .zip(&needs)
+                    .filter(|(&ri, _): &(&usize, &Needs)| compiled[ri].type_idx == t)
+                    .peekable();
+                of_type.peek().is_some() && of_type.all(|(_, n)| n.digits > 0)
+            })
+            .collect();
         Ok(Matcher {
             id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             singles,
@@ -169,6 +181,7 @@ impl Matcher {
             name_type,
             address_type,
             rule_set: rules,
+            digit_types,
         })
     }
 
@@ -216,13 +229,7 @@ impl Matcher {
     /// number, a date of birth): a column none of whose values holds one (`Y`, `N`) holds none
     /// of them. `false` for a type without rules (names, addresses).
     pub fn type_needs_digit(&self, type_idx: usize) -> bool {
-        let mut patterns =
-            self.pattern_rule.iter().zip(&self.needs).filter(|(&ri, _)| self.rules[ri].type_idx == type_idx);
-        let mut any = false;
-        patterns.all(|(_, needs)| {
-            any = true;
-            needs.digits > 0
-        }) && any
+        self.digit_types.get(type_idx).copied().unwrap_or(false)
     }
 
     /// Whether the type at `type_idx` is a protected (already encrypted) value.

@@ -374,6 +374,20 @@ impl Engine {
         // The new cell: the spaces around the value kept, the value transformed.
         let lead = &cell[..cell.len() - cell.trim_start().len()];
         let trail = &cell[lead.len() + core.len()..];
+        // A value without a digit in a column of a type that always has one (a name under
+        // `Name & Mobile`) is not of that type: a mask that keeps its last characters would show
+        // part of whatever it is (`******Khan`), so it is masked whole.
+        let whole_mask = Action::Mask(MaskStyle::All);
+        let action = match action {
+            Action::Mask(style)
+                if !matches!(style, MaskStyle::All | MaskStyle::None)
+                    && self.matcher.type_needs_digit(type_idx)
+                    && !core.chars().any(char::is_numeric) =>
+            {
+                &whole_mask
+            }
+            other => other,
+        };
         let mut new = scratch.buffer(cell.len() + 8);
         new.push_str(lead);
         match self.apply_into(action, core, type_idx, scratch.subject, &mut new) {
@@ -736,6 +750,9 @@ mod tests {
         assert_eq!(run(&e, &mobile, "98765-4321"), "******4321");
         assert_eq!(run(&e, &mobile, "NA"), "NA");
         assert_eq!(run(&e, &mobile, "90XXXXXX45"), "90XXXXXX45");
+        // A name under a mobile's header keeps none of its letters (001 would show `Khan`).
+        assert_eq!(run(&e, &mobile, "Imran Khan"), "***** ****");
+        assert_eq!(run(&e, &mobile, "९८७६५४३२१०"), "******३२१०");
         let name = e.plan_column("Owner Name", &["Ramesh Kumar"]);
         assert_eq!(run(&e, &name, "Smt. Sunita Devi"), "S**. S***** D***");
         assert_eq!(run(&e, &name, " R. K. Sharma "), " R. K. S***** ");
