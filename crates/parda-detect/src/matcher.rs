@@ -89,6 +89,8 @@ pub struct Matcher {
     pub(crate) key_hints: crate::header::HeaderHints,
     name_type: Option<usize>,
     address_type: Option<usize>,
+    /// The type of phone numbers that are no mobile's.
+    landline_type: Option<usize>,
     /// The rule set the matcher was built from.
     pub rule_set: RuleSet,
     /// Per type: whether every match of every rule of the type holds a digit.
@@ -180,6 +182,7 @@ impl Matcher {
             key_hints: crate::header::HeaderHints::new(&rules),
             name_type,
             address_type,
+            landline_type: rules.type_index("landline"),
             rule_set: rules,
             digit_types,
         })
@@ -284,7 +287,11 @@ impl Matcher {
             self.run_pattern(pid, cell, ctx, &mut hits, &mut starts, out);
         }
         if ctx.names && (profile.letters > 0 || profile.other) {
+            let before = out.len();
             self.find_names(cell, out);
+            if profile.digits >= 10 {
+                self.phones_after_names(cell, before, out);
+            }
         }
         if profile.letters > 0 && crate::json::may_be_json(cell) {
             self.find_keyed_values(cell, out);
@@ -323,6 +330,38 @@ impl Matcher {
             if let Some(type_idx) = ty {
                 out.push(Finding { start: sp.start, end: sp.end, type_idx, rule_idx: LEXICON_RULE, score: sp.score });
             }
+        }
+    }
+
+    /// A number in brackets right after a name found in the text (`Girish Pal (1565497440)
+    /// visited`) is that person's phone, the way registers write a contact: taken when it is
+    /// written as a phone number is (10 digits, 11 starting 0, 12 starting 91), whatever its
+    /// first digit (a valid mobile is found by its own rule as well).
+    fn phones_after_names(&self, cell: &str, from: usize, out: &mut Vec<Finding>) {
+        let Some(type_idx) = self.landline_type else {
+            return;
+        };
+        for k in from..out.len() {
+            let name = out[k];
+            if Some(name.type_idx) != self.name_type {
+                continue;
+            }
+            let rest = &cell[name.end..];
+            let gap = rest.len() - rest.trim_start_matches(' ').len();
+            let Some(inner) = rest[gap..].strip_prefix('(') else {
+                continue;
+            };
+            let Some(close) = inner.find(')') else {
+                continue;
+            };
+            let body = &inner[..close];
+            let number = body.trim_matches(' ');
+            let phone_shaped = number.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+'));
+            if !phone_shaped || !Validator::PhoneIn.validate(number) {
+                continue;
+            }
+            let start = name.end + gap + 1 + (body.len() - body.trim_start_matches(' ').len());
+            out.push(Finding { start, end: start + number.len(), type_idx, rule_idx: LEXICON_RULE, score: 0.6 });
         }
     }
 
@@ -1429,6 +1468,35 @@ mod tests {
         let mut out = String::new();
         walk(&hir, seed, &mut 0, &mut out);
         out
+    }
+
+    #[test]
+    fn a_number_in_brackets_after_a_name_is_a_phone() {
+        let m = matcher();
+        let ctx = CellContext { names: true, ..CellContext::default() };
+        let found = |text: &str| -> Vec<(String, String)> {
+            let mut out = Vec::new();
+            m.detect(text, &ctx, &mut out);
+            out.iter()
+                .map(|f| (m.rule_set.types[f.type_idx].name.clone(), text[f.start..f.end].to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Girish Pal (1565497440) visited office"),
+            vec![("name".into(), "Girish Pal".into()), ("landline".into(), "1565497440".into())]
+        );
+        assert_eq!(
+            found("Sarthak Pau ( 01343997634 ) visited"),
+            vec![("name".into(), "Sarthak Pau".into()), ("landline".into(), "01343997634".into())]
+        );
+        // A mobile stays a mobile; words, short numbers and years in the brackets are no phone.
+        assert_eq!(
+            found("Girish Pal (9876543210) visited"),
+            vec![("name".into(), "Girish Pal".into()), ("mobile".into(), "9876543210".into())]
+        );
+        for text in ["Girish Pal (Emp 1565497440) visited", "Girish Pal (1962) visited", "Ward Office (1565497440)"] {
+            assert!(found(text).iter().all(|(t, _)| t != "landline"), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
