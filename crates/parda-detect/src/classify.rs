@@ -298,7 +298,6 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
     "brand",
     "establishment",
     "institution",
-    "job",
     "जाति",
     "धर्म",
     "भाषा",
@@ -335,6 +334,11 @@ const PERSON_HEADER_WORDS: &[&str] = &[
     "mp",
     "agent",
     "manager",
+    "proprietor",
+    "holder",
+    "partner",
+    "director",
+    "licensee",
 ];
 
 /// Whether a header names a column of places or of attributes (see the word lists above), and
@@ -605,8 +609,12 @@ mod tests {
             assert!(!c.names, "{header}");
         }
         // A person tied to the firm is a name.
-        let c = classify_column(&m, &h, "Company Contact Person", &["Ramesh Kumar", "Sita Devi", "Anil Mehta"]);
-        assert!(c.names);
+        let people = ["Ramesh Kumar", "Sita Devi", "Anil Mehta", "Farida Begum", "Suresh Yadav"];
+        for header in ["Company Contact Person", "Firm Proprietor", "Shop Licensee", "Job Card Holder"] {
+            let c = classify_column(&m, &h, header, &people);
+            assert!(c.names, "{header}");
+            assert_eq!(type_name(&m, &c).as_deref(), Some("name"), "{header}");
+        }
     }
 
     #[test]

@@ -16,8 +16,9 @@ pub enum Validator {
     MobileIn,
     /// Indian landline: 0 + STD code + number = 11 digits (10 after +91).
     LandlineIn,
-    /// A phone number in any Indian form: 10 digits, 11 starting 0, 12 starting 91 or 14 starting
-    /// 0091; the 10 digits after the prefix not a run of one digit and not starting `0000`.
+    /// A phone number in any Indian form: 10 digits, 11 starting 0, 12 starting 91, 13 starting
+    /// 091 or 14 starting 0091; the 10 digits after the prefix not a run of one digit and not
+    /// starting `0000`.
     PhoneIn,
     /// PAN: holder-type letter, one case throughout.
     Pan,
@@ -229,17 +230,23 @@ pub fn luhn_valid(d: &[u8]) -> bool {
     sum.is_multiple_of(10)
 }
 
-/// The 10-digit national number of an Indian mobile written in any common form, if valid.
-pub fn mobile_national(s: &str) -> Option<Vec<u8>> {
-    let d = digits(s);
-    let national: &[u8] = match d.len() {
-        10 => &d,
+/// The 10 digits of an Indian phone number after its prefix (`0`, `91`, `091`, `0091`), if
+/// `d` is one written with or without a prefix.
+fn national_number(d: &[u8]) -> Option<&[u8]> {
+    Some(match d.len() {
+        10 => d,
         11 if d[0] == 0 => &d[1..],
         12 if d[..2] == [9, 1] => &d[2..],
         13 if d[..3] == [0, 9, 1] => &d[3..],
         14 if d[..4] == [0, 0, 9, 1] => &d[4..],
         _ => return None,
-    };
+    })
+}
+
+/// The 10-digit national number of an Indian mobile written in any common form, if valid.
+pub fn mobile_national(s: &str) -> Option<Vec<u8>> {
+    let d = digits(s);
+    let national = national_number(&d)?;
     (national[0] >= 6 && !one_digit_run(national)).then(|| national.to_vec())
 }
 
@@ -254,17 +261,9 @@ fn landline_valid(s: &str) -> bool {
 }
 
 /// 10 digits that are not a run of one digit and do not start `0000` (how parda masks a number
-/// in a numeric column: `0000003210`), alone or after `0`, `91` or `0091`.
+/// in a numeric column: `0000003210`), alone or after a prefix (see [`national_number`]).
 fn phone_valid(s: &str) -> bool {
-    let d = digits(s);
-    let national: &[u8] = match d.len() {
-        10 => &d,
-        11 if d[0] == 0 => &d[1..],
-        12 if d[..2] == [9, 1] => &d[2..],
-        14 if d[..4] == [0, 0, 9, 1] => &d[4..],
-        _ => return false,
-    };
-    national[..4] != [0, 0, 0, 0] && !one_digit_run(national)
+    national_number(&digits(s)).is_some_and(|n| n[..4] != [0, 0, 0, 0] && !one_digit_run(n))
 }
 
 const PAN_HOLDER_TYPES: &[u8] = b"PCHFATBLJG";
