@@ -122,13 +122,13 @@ pub fn header_names(engine: &Engine, path: &str, encoding: Option<TextEncoding>)
     Ok(reader.info.headers.clone())
 }
 
-/// A first row that holds PII is data, not a header.
+/// A first row that holds PII is data, not a header ([`Engine::header_row_is_data`]).
 fn settle_header(engine: &Engine, reader: &mut CsvReader) {
     if reader.info.header_ordinal.is_none() {
         return;
     }
     let mut scratch = Vec::new();
-    let is_data = reader.info.headers.iter().any(|h| engine.header_cell_is_data(h, &mut scratch));
+    let is_data = engine.header_row_is_data(reader.info.headers.iter().map(String::as_str), &mut scratch);
     if is_data {
         reader.set_header(None);
     }

@@ -65,7 +65,8 @@ fn plan_sheet(engine: &Engine, prefix: &[StreamCell]) -> SheetPlans {
     let text = |c: &StreamCell| c.value.as_text().unwrap_or_default();
     if let Some(h) = header {
         let mut scratch = Vec::new();
-        let is_data = prefix.iter().filter(|c| c.row == h).any(|c| engine.header_cell_is_data(&text(c), &mut scratch));
+        let cells: Vec<String> = prefix.iter().filter(|c| c.row == h).map(text).collect();
+        let is_data = engine.header_row_is_data(cells.iter().map(String::as_str), &mut scratch);
         if is_data {
             header = None;
         }

@@ -282,6 +282,34 @@ fn flags_firms_and_trade_licences_under_identifier_headers_are_kept() {
 }
 
 #[test]
+fn a_marathi_register_keeps_its_header_and_loses_its_names() {
+    // `अनु. क्र.` (serial number) reads as a name, but five other headers are known ones: the
+    // row is the header. Marathi headers (`पत्ता`, `भ्रमणध्वनी`), the honorific plural `यांनी`
+    // after a name, and `जी` joined to one (`शिंदेजी`).
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "-q", "--out"])
+        .arg(out.path())
+        .arg(testdata("mixed/marathi_register.csv"))
+        .assert()
+        .success();
+    let got = std::fs::read_to_string(out.path().join("marathi_register.csv")).unwrap();
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(lines[0], "अनु. क्र.,अर्जदाराचे नाव,वडिलांचे नाव,भ्रमणध्वनी क्रमांक,आधार क्रमांक,पत्ता,जन्म दिनांक,प्रभाग,रक्कम,शेरा");
+    assert_eq!(
+        lines[1..],
+        [
+            "1,सु** पा**,द*** पा**,******3546,**********2538,\"************************\",**/**/****,प्रभाग 3,1250.00,सु** पा** यांनी तक्रार केली",
+            "2,मा** ज***,र** ज***,**********2108,**********3353,\"**************************\",**-**-****,प्रभाग 7,980,मा** ज*** यांच्याशी ******2108 वर संपर्क",
+            "3,वि*** अ**,गो** अ**,******2367,**********6712,\"*************************\",****-**-**,प्रभाग 1,4300.00,कागदपत्रे तपासली",
+            "4,कि** को*,बा**** को*,******6781,**********1709,\"**********************\",**/**/****,प्रभाग 12,0,थकबाकी",
+            "5,रो** आ****,स*** आ****,******7650,**********7210,\"**********************\",**/**/****,प्रभाग 5,760.50,रो** आ**** यांनी थकबाकी भरली",
+            "6,श्री. प्र** शिं*,ना*** शिं*,******1223,**********8326,\"******************\",**/**/****,प्रभाग 9,2100,शिं** यांच्याशी संपर्क झाला नाही",
+        ]
+    );
+}
+
+#[test]
 fn stdin_is_read_for_scan_and_verify() {
     let data = std::fs::read(testdata("samples/property_tax.csv")).unwrap();
     parda()

@@ -277,9 +277,47 @@ const BY_PERSON_VERBS: &[&str] = &[
     "petition",
     "grievance",
 ];
-/// Hindi and Punjabi postpositions that follow a person ("रमेश ने", "सुनीता जी", "... द्वारा",
-/// "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਨੇ").
-const POST_CONTEXT_HI: &[&str] = &["ने", "जी", "द्वारा", "ਨੇ", "ਜੀ"];
+/// Postpositions and honorifics that follow a person: Hindi and Punjabi ("रमेश ने", "सुनीता
+/// जी", "... द्वारा", "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਨੇ"), Gujarati `જી`, Bengali `বাবু`; the honorific plural
+/// Marathi says of a person and of nothing else (`सुनील पाटील यांनी तक्रार केली`,
+/// `... यांच्याशी संपर्क`); Tamil `அவர்கள்` and its cases (`முருகன் அவர்களுடன்`), Telugu `గారు`
+/// and its cases, Kannada `ಅವರು` and its cases.
+const POST_CONTEXT_HI: &[&str] = &[
+    "ने",
+    "जी",
+    "द्वारा",
+    "ਨੇ",
+    "ਜੀ",
+    "જી",
+    "বাবু",
+    "यांनी",
+    "यांच्याशी",
+    "यांचे",
+    "यांची",
+    "यांचा",
+    "यांच्या",
+    "यांना",
+    "यांस",
+    "அவர்கள்",
+    "அவர்களுடன்",
+    "அவர்களின்",
+    "அவர்களிடம்",
+    "அவர்களை",
+    "அவர்களுக்கு",
+    "அவர்களால்",
+    "గారు",
+    "గారి",
+    "గారికి",
+    "గారితో",
+    "గారిని",
+    "ಅವರು",
+    "ಅವರ",
+    "ಅವರಿಗೆ",
+    "ಅವರಿಂದ",
+    "ಅವರೊಂದಿಗೆ",
+];
+/// The honorific `ji` written joined to a name (`मिश्राजी`, `ਸਿੰਘਜੀ`, `પટેલજી`).
+const JOINED_JI: &[&str] = &["जी", "ਜੀ", "જી"];
 /// "Name" in the Indic scripts: a context word only before a colon or a dash (`नाम: ...`);
 /// elsewhere the sentence is about a name (`नाम परिवर्तन`, change of name).
 const NAME_WORDS: &[&str] = &["नाम", "নাম", "નામ", "ਨਾਮ", "ନାମ", "பெயர்", "పేరు", "ಹೆಸರು", "പേര്"];
@@ -970,7 +1008,7 @@ impl NameFinder {
                 // हरीश, and a person is what ने and जी follow.)
                 let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_HI_LIST));
                 let office = post.is_some_and(|n| n.text == "द्वारा" && self.common_words_only(&toks[i..j]));
-                if post.is_some() && !office {
+                if (post.is_some() && !office) || self.ends_with_joined_ji(&toks[i..j]) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
@@ -1277,6 +1315,33 @@ impl NameFinder {
             k += 1;
         }
         (k < i).then_some(k)
+    }
+
+    /// Whether an Indic run ends in a word with `जी` joined to it that is a name's
+    /// (`गीता मिश्राजी से बात हुई`): after another word of the run, or a name in any spelling
+    /// alone; never a common word of running text that is no name (`पिताजी`, father), nor a
+    /// word where `जी` follows a conjunct (`अर्जी`, application; `मर्जी`, `सब्जी`).
+    fn ends_with_joined_ji(&self, run: &[Tok]) -> bool {
+        let Some(last) = run.last() else {
+            return false;
+        };
+        let Some(stem) = JOINED_JI.iter().find_map(|ji| last.text.strip_suffix(ji)) else {
+            return false;
+        };
+        let chars = stem.chars().count();
+        let conjunct = stem.chars().next_back().is_some_and(|c| matches!(c, '\u{094D}' | '\u{0A4D}' | '\u{0ACD}'));
+        if chars < 3 || conjunct {
+            return false;
+        }
+        // Names are no common words (the list of common words leaves the names out): a common
+        // word that is a name's spelling too is taken only after another word of the name.
+        let name = self.is_indic_name_key(stem);
+        let common = self.lex.common_indic.contains(stem) || self.lex.common_indic.contains(last.text);
+        if run.len() >= 2 {
+            name || !common
+        } else {
+            name && !common
+        }
     }
 
     /// Whether an Indic run at the start of a clause, with no marker, is a name in spellings the
@@ -1974,6 +2039,28 @@ mod tests {
         // Two names before a place word are a person going there.
         assert_eq!(names("श्री रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
         assert_eq!(names("रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
+    }
+
+    #[test]
+    fn names_before_the_honorifics_of_other_languages() {
+        // Marathi's honorific plural, Tamil `அவர்கள்`, Telugu `గారు`, Kannada `ಅವರು` follow a
+        // person and nothing else: the words before them are a name, in a dictionary or not.
+        assert_eq!(names("सुनील पाटील यांनी तक्रार केली"), vec!["सुनील पाटील"]);
+        assert_eq!(names("मानसी जगताप यांच्याशी संपर्क साधला"), vec!["मानसी जगताप"]);
+        assert_eq!(names("முருகன் அவர்களுடன் பேசினோம்"), vec!["முருகன்"]);
+        assert_eq!(names("రమేష్ గారు ఫిర్యాదు చేశారు"), vec!["రమేష్"]);
+        assert_eq!(names("ಸುರೇಶ್ ಅವರು ದೂರು ನೀಡಿದರು"), vec!["ಸುರೇಶ್"]);
+        // `जी` joined to a name (`मिश्राजी`), after another word of the name or alone when it
+        // is a name; not after a conjunct (`अर्जी`, application) nor on a word (`पिताजी`).
+        assert_eq!(names("गीता मिश्राजी से बात हुई"), vec!["गीता मिश्राजी"]);
+        assert_eq!(names("बिल जमा। शर्माजी से बात हुई"), vec!["शर्माजी"]);
+        for s in ["अर्जी दी गई", "अपनी मर्जी से", "पिताजी से बात हुई", "ताजी सब्जी"]
+        {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        // Gujarati words that are names' spellings too (`Sathe`, `Kari`) are words there.
+        assert_eq!(names("રમેશ પટેલ સાથે વાત થઈ"), vec!["રમેશ પટેલ"]);
+        assert_eq!(names("ગટર અંગે ફરિયાદ કરી"), Vec::<String>::new());
     }
 
     #[test]

@@ -240,18 +240,33 @@ impl Engine {
         ColumnPlan { mode: ColumnMode::Spans, free_form: false, ..plan.clone() }
     }
 
-    /// Whether a cell of a would-be header row is really data: it validates wholly as an
-    /// identifier, or it reads as a person's name and is no known header ("Ramesh Kumar" in the
-    /// first row of a file without a header).
-    pub fn header_cell_is_data(&self, cell: &str, scratch: &mut Vec<Finding>) -> bool {
-        let cell = cell.trim();
-        self.matcher.detect(cell, &Default::default(), scratch);
-        let identifier = scratch
-            .iter()
-            .any(|f| (f.end - f.start) * 10 >= cell.len() * 9 && !self.matcher.is_protected_type(f.type_idx));
-        // A database column's name (`abha_no`, `nm`) is no person's name, whatever its words.
-        let column_name = cell.contains('_') || cell.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-        identifier || (!column_name && self.matcher.names.is_name_cell(cell) && self.hints.classify(cell).is_none())
+    /// Whether a would-be header row is really data: a cell validates wholly as an identifier,
+    /// or a cell reads as a person's name and is no known header ("Ramesh Kumar" in the first
+    /// row of a file without a header) while fewer than three cells are headers the hints know.
+    /// Three known headers make the row a header whatever one word of it looks like (`अनु.
+    /// क्र.`, serial number abbreviated, reads as the name `Anu` and an initial).
+    pub fn header_row_is_data<'a>(&self, cells: impl IntoIterator<Item = &'a str>, scratch: &mut Vec<Finding>) -> bool {
+        let (mut names, mut known) = (0, 0);
+        for cell in cells {
+            let cell = cell.trim();
+            self.matcher.detect(cell, &Default::default(), scratch);
+            let identifier = scratch
+                .iter()
+                .any(|f| (f.end - f.start) * 10 >= cell.len() * 9 && !self.matcher.is_protected_type(f.type_idx));
+            if identifier {
+                return true;
+            }
+            if self.hints.classify(cell).is_some() {
+                known += 1;
+                continue;
+            }
+            // A database column's name (`abha_no`, `nm`) is no person's name, whatever its words.
+            let column_name = cell.contains('_') || cell.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if !column_name && self.matcher.names.is_name_cell(cell) {
+                names += 1;
+            }
+        }
+        names > 0 && known < 3
     }
 
     /// The plan for cells outside any column (title lines, fields past the header): spans only.
@@ -721,17 +736,25 @@ mod tests {
     }
 
     /// A first row of names or identifiers is data; a database's column names are a header,
-    /// whatever their words (`abha_no`: Abha is a given name).
+    /// whatever their words (`abha_no`: Abha is a given name); so is a row of three or more
+    /// known headers beside a cell that reads as a name (`अनु. क्र.`, serial number).
     #[test]
-    fn header_cells_that_are_data() {
+    fn header_rows_that_are_data() {
         let e = engine();
         let mut scratch = Vec::new();
         for data in ["Ramesh Kumar", "9876543210", "Sita Devi"] {
-            assert!(e.header_cell_is_data(data, &mut scratch), "{data}");
+            assert!(e.header_row_is_data([data, "Ward 5"], &mut scratch), "{data}");
         }
         for header in ["abha_no", "nm", "owner_name", "Owner Name", "Mobile No", "asha"] {
-            assert!(!e.header_cell_is_data(header, &mut scratch), "{header}");
+            assert!(!e.header_row_is_data([header, "Ward"], &mut scratch), "{header}");
         }
+        let marathi = ["अनु. क्र.", "अर्जदाराचे नाव", "भ्रमणध्वनी क्रमांक", "आधार क्रमांक", "पत्ता", "शेरा"];
+        assert!(!e.header_row_is_data(marathi, &mut scratch));
+        // Two header words beside a name are not enough (`Owner`, `Residential` are values too).
+        assert!(e.header_row_is_data(["Ramesh Kumar", "Owner", "Residential", "Paid"], &mut scratch));
+        // An identifier is data whatever the other cells are.
+        let row = ["Name", "Mobile", "Address", "9876543210"];
+        assert!(e.header_row_is_data(row, &mut scratch));
     }
 
     fn run(e: &Engine, plan: &ColumnPlan, cell: &str) -> String {
