@@ -67,13 +67,14 @@ def _tokens(word):
 WHOLE_PARTS = [("shree", "श्री"), ("shri", "श्री"), ("sri", "श्री"), ("krishn", "कृष्ण"), ("ngh", "ंह")]
 
 
-def devanagari(word, final=True):
+def devanagari(word, final=True, schwa_er=False):
     """One romanised name word (ASCII letters) in Devanagari, or None; `final`: the word ends
-    here (a final -a or -i is long)."""
+    here (a final -a or -i is long); `schwa_er`: a final -er after a consonant is the inherent
+    vowel and r (balwinder: बलविंदर, as Punjabi and Hindi write it, beside बलविंदेर)."""
     word = word.lower()
     for roman, deva in WHOLE_PARTS:
         if word.startswith(roman) and len(word) > len(roman):
-            rest = devanagari(word[len(roman):]) if roman != "ngh" else None
+            rest = devanagari(word[len(roman):], schwa_er=schwa_er) if roman != "ngh" else None
             if rest is not None:
                 # श्री + निवास: the rest is spelled as a word of its own, minus its vowel letter.
                 return deva + _as_sign(rest)
@@ -109,6 +110,17 @@ def devanagari(word, final=True):
             continue
         _, independent, sign, spelling = t
         after_consonant = k > 0 and toks[k - 1][0] == "c" and out[-1] != "ं"
+        if (
+            schwa_er
+            and final
+            and after_consonant
+            and spelling == "e"
+            and len(toks) >= 5
+            and k == len(toks) - 2
+            and toks[-1][0] == "c"
+            and toks[-1][2] == "r"
+        ):
+            continue
         if after_consonant:
             # Name conventions: a final -a is long (शर्मा, सुनीता), a final -i is long (लक्ष्मी).
             if final and last and spelling == "a":
@@ -192,16 +204,18 @@ def romanised_variants(word):
 
 
 def all_spellings(word):
-    """Every spelling, in every script, of one romanised word and its variants."""
+    """Every spelling, in every script, of one romanised word and its variants (with a final
+    -er also as the inherent vowel and r)."""
     out = set()
     for v in romanised_variants(word):
         out |= set(all_scripts(v).values())
+        out |= set(all_scripts(v, schwa_er=True).values())
     return out
 
 
-def all_scripts(word):
+def all_scripts(word, schwa_er=False):
     """{script: spelling} for one romanised word."""
-    deva = devanagari(word)
+    deva = devanagari(word, schwa_er=schwa_er)
     if deva is None:
         return {}
     out = {}

@@ -1373,24 +1373,36 @@ impl NameFinder {
         }
         // Two words in any spelling, a third only when it is a dictionary name (`പരാതി`,
         // complaint, after `രാജേഷ് നായർ` is a name's spelling too).
-        let name = |t: &Tok| self.indic_name_any_spelling(t) && !self.lex.common_indic.contains(t.text);
-        let head = run.iter().take(2).take_while(|t| name(t)).count();
+        let head = run.iter().take(2).take_while(|t| self.unlisted_name_word(t)).count();
         let k = head + usize::from(head == 2 && self.in_dict(&run[2]));
         (head == 2 && k < run.len()).then_some(k)
+    }
+
+    /// A name in some spelling that is no common word of running text.
+    fn unlisted_name_word(&self, t: &Tok) -> bool {
+        self.indic_name_any_spelling(t) && !self.lex.common_indic.contains(t.text)
     }
 
     /// The tokens `[a, b]` of an Indic run that make a name, from its dictionary names.
     fn indic_dictionary_span(&self, run: &[Tok]) -> Option<(usize, usize)> {
         let a = run.iter().position(|t| self.in_dict(t))?;
         let b = run.iter().rposition(|t| self.in_dict(t))?;
-        let a = if a > 0 && !self.is_given(&run[a]) { a - 1 } else { a };
+        // The word before a surname, or before a given name when it is a name in some spelling
+        // (`ਬਲਵਿੰਦਰ ਕੁਮਾਰ`: Kumar is a given name too).
+        let a = if a > 0 && (!self.is_given(&run[a]) || self.unlisted_name_word(&run[a - 1])) { a - 1 } else { a };
         // A lone name that is both a given name and a surname (রমেশ, Ramesh) is taken as the
-        // given name: the unknown word after it is its surname.
-        let b = if b + 1 < run.len() && (!self.is_surname(&run[b]) || (a == b && self.is_given(&run[b]))) {
-            b + 1
-        } else {
-            b
-        };
+        // given name: the unknown word after it is its surname; a common word after it is the
+        // sentence going on (`ਬਲਵਿੰਦਰ ਕੁਮਾਰ ਨਾਲ`, with Balwinder Kumar).
+        // (Only in the scripts whose common words are the hand-written function words: in
+        // Hindi, Bengali and Tamil a surname is often a common word of the news too.)
+        let next_common =
+            run.get(b + 1).is_some_and(|t| !has_common_words(t.text) && self.lex.common_indic.contains(t.text));
+        let b =
+            if b + 1 < run.len() && !next_common && (!self.is_surname(&run[b]) || (a == b && self.is_given(&run[b]))) {
+                b + 1
+            } else {
+                b
+            };
         Some((a, b))
     }
 
@@ -2061,6 +2073,7 @@ mod tests {
         // Gujarati words that are names' spellings too (`Sathe`, `Kari`) are words there.
         assert_eq!(names("રમેશ પટેલ સાથે વાત થઈ"), vec!["રમેશ પટેલ"]);
         assert_eq!(names("ગટર અંગે ફરિયાદ કરી"), Vec::<String>::new());
+        assert_eq!(names("ਬਲਵਿੰਦਰ ਕੁਮਾਰ ਨਾਲ ਗੱਲ ਹੋਈ"), vec!["ਬਲਵਿੰਦਰ ਕੁਮਾਰ"]);
     }
 
     #[test]

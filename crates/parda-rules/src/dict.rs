@@ -148,7 +148,8 @@ pub struct Lexicon {
 /// Devanagari counterparts (the scripts share one layout), vowel length and nukta dropped,
 /// retroflex and dental stops merged, `ष` as `श`, `ृ` as `्रि`, a nasal consonant before a
 /// consonant as anusvara, the short e and o of the Dravidian scripts as e and o, Malayalam
-/// chillus as consonant and virama, a final virama dropped. Romanised names lose exactly these
+/// chillus as consonant and virama, a final virama dropped, Gurmukhi's tippi as anusvara and its
+/// addak and virama dropped. Romanised names lose exactly these
 /// distinctions (`yadav`: यदव or यादव; `pandey`: पांडेय, पाण्डेय or पंडेय; `venkatesh`:
 /// వెంకటేష్ or వేంకతేశ్).
 pub fn indic_key(word: &str) -> String {
@@ -166,6 +167,16 @@ pub fn indic_key_into(word: &str, key: &mut String) {
             push_key_char(key, base);
             push_key_char(key, '\u{094D}');
             continue;
+        }
+        // Gurmukhi's tippi is its anusvara; its addak (a doubled consonant) and its virama
+        // (rare in Punjabi spelling: ਗੁਰਪ੍ਰੀਤ, not ਗੁਰ੍ਪ੍ਰੀਤ) say nothing of the name.
+        match c {
+            '\u{0A70}' => {
+                push_key_char(key, '\u{0902}');
+                continue;
+            }
+            '\u{0A71}' | '\u{0A4D}' => continue,
+            _ => {}
         }
         let c = match c as u32 {
             // Bengali .. Malayalam blocks: the same offsets as Devanagari.
@@ -332,6 +343,14 @@ mod tests {
     fn indic_key_reference(word: &str) -> String {
         let mut chars: Vec<char> = Vec::with_capacity(word.len() / 3 + 2);
         for c in word.chars() {
+            match c {
+                '\u{0A70}' => {
+                    chars.push('\u{0902}');
+                    continue;
+                }
+                '\u{0A71}' | '\u{0A4D}' => continue,
+                _ => {}
+            }
             if let Some(base) = chillu_base(c) {
                 chars.extend([base, '\u{094D}']);
                 continue;
@@ -416,6 +435,10 @@ mod tests {
             ("ಗೊಪಾಲ್", "गोपाल"),
             ("രാജൻ", "राजन"),
             ("നായർ", "नायर"),
+            // Gurmukhi's tippi, addak and (rarely written) virama.
+            ("ਬਲਵਿੰਦਰ", "ਬਲ੍ਵਿਂਦਰ"),
+            ("ਗਿੱਲ", "ਗਿਲ"),
+            ("ਸਿੰਘ", "सिंघ"),
         ] {
             assert_eq!(indic_key(a), indic_key(b), "{a} {b}");
         }
