@@ -213,6 +213,8 @@ mod tests {
             ("தொலைபேசி எண்", Some("mobile")),
             ("ಜನ್ಮ ದಿನಾಂಕ", Some("dob")),
             ("ജനന തീയതി", Some("dob")),
+            ("ip_address", Some("ip")),
+            ("Last Login IP", Some("ip")),
             ("Bank Account Number", Some("bank_account")),
             ("Account Holder Name", Some("name")),
             ("Department Name*", None),

@@ -45,6 +45,9 @@ pub enum Validator {
     Date,
     /// Pin code: 6 digits, first 1-9.
     Pincode,
+    /// IPv4 address: four dotted numbers 0-255, not all zero, no part written with a leading
+    /// zero (`01.02.2024.1` is no address).
+    Ipv4,
 }
 
 /// Indian state and union-territory codes used on licences and vehicle plates.
@@ -76,6 +79,7 @@ impl Validator {
         "email",
         "date",
         "pincode",
+        "ipv4",
     ];
 
     /// Looks a validator up by the name used in rule files.
@@ -101,6 +105,7 @@ impl Validator {
             "email" => Email,
             "date" => Date,
             "pincode" => Pincode,
+            "ipv4" => Ipv4,
             _ => return Option::None,
         })
     }
@@ -147,8 +152,20 @@ impl Validator {
                 let d = digits(s);
                 d.len() == 6 && d[0] != 0
             }
+            Ipv4 => ipv4_valid(s),
         }
     }
+}
+
+/// Whether `s` is four dotted numbers 0-255, not all zero, none with a leading zero.
+fn ipv4_valid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0')))
+        && parts.iter().all(|p| p.parse::<u16>().is_ok_and(|n| n <= 255))
+        && parts.iter().any(|p| *p != "0")
 }
 
 /// The ASCII digits of `s`, as numbers 0-9.
@@ -456,6 +473,16 @@ mod tests {
         }
         for s in ["5876543210", "9999999999", "987654321", "98765432101"] {
             assert!(mobile_national(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn ipv4_forms() {
+        for s in ["174.39.203.202", "10.0.0.1", "255.255.255.255", "0.0.0.1"] {
+            assert!(Validator::Ipv4.validate(s), "{s}");
+        }
+        for s in ["256.1.1.1", "0.0.0.0", "01.02.2024.1", "1.2.3", "1.2.3.4.5", "a.b.c.d", "1..2.3"] {
+            assert!(!Validator::Ipv4.validate(s), "{s}");
         }
     }
 

@@ -17,7 +17,7 @@ use super::dates::{civil_from_days, days_from_civil, DateShape, FIRST_YEAR, LAST
 use super::key::Key;
 use parda_rules::validators::{
     aadhaar_valid, digits, gstin_check_char, gstin_valid, luhn_valid, mobile_national, pan_valid, verhoeff_check_digit,
-    verhoeff_valid,
+    verhoeff_valid, Validator,
 };
 
 /// Cycle walks give up after this many steps (they take a handful in practice).
@@ -38,6 +38,7 @@ enum Format {
     Ifsc,
     DrivingLicence,
     Vehicle,
+    Ipv4,
     Text,
 }
 
@@ -55,6 +56,7 @@ fn format_of(type_name: &str) -> Format {
         "ifsc" => Format::Ifsc,
         "driving_licence" => Format::DrivingLicence,
         "vehicle_reg" => Format::Vehicle,
+        "ip" => Format::Ipv4,
         _ => Format::Text,
     }
 }
@@ -188,6 +190,7 @@ impl Tokenizer {
                 let d = digits(v);
                 d.len() == 6 && d[0] != 0 && v.trim().len() <= 7
             }
+            Format::Ipv4 => ipv4_number(v).is_some(),
             Format::Ifsc | Format::DrivingLicence | Format::Vehicle | Format::Text => false,
         }
     }
@@ -298,9 +301,34 @@ impl Tokenizer {
                 x.extend(body);
                 Some(put_digits(v, &pos, &x))
             }
+            Format::Ipv4 => {
+                // The address as one 32-bit number, permuted; never 0.0.0.0 (no address).
+                let mut x = u64::from(ipv4_number(v)?);
+                for _ in 0..MAX_WALK {
+                    x = c.small_permute(b"ipv4", x, 1 << 32, decrypt);
+                    if x != 0 {
+                        let b = (x as u32).to_be_bytes();
+                        return Some(format!("{}.{}.{}.{}", b[0], b[1], b[2], b[3]));
+                    }
+                }
+                None
+            }
             Format::Ifsc | Format::DrivingLicence | Format::Vehicle | Format::Text => None,
         }
     }
+}
+
+/// An IPv4 address written the usual way (four numbers 0-255, no leading zeros, not all zero)
+/// as one number; `None` for anything else.
+fn ipv4_number(v: &str) -> Option<u32> {
+    if !Validator::Ipv4.validate(v) {
+        return None;
+    }
+    let mut n = 0u32;
+    for part in v.split('.') {
+        n = n << 8 | part.parse::<u32>().ok()?;
+    }
+    Some(n)
 }
 
 #[cfg(test)]
@@ -350,6 +378,13 @@ mod tests {
         );
         let d = round_trip(&t, "dob", "14-Mar-90");
         assert!(DateShape::parse(&d).is_some(), "{d}");
+        // An IPv4 address becomes another valid one; a malformed one is walked out of the form.
+        for ip in ["174.39.203.202", "10.0.0.1", "255.255.255.255"] {
+            let token = round_trip(&t, "ip", ip);
+            assert!(Validator::Ipv4.validate(&token) && token != ip, "{ip} -> {token}");
+        }
+        let odd = round_trip(&t, "ip", "300.1.2.3");
+        assert!(!Validator::Ipv4.validate(&odd), "{odd}");
         for v in [
             "1/3/1990",
             "1990-03-14",
