@@ -91,6 +91,9 @@ pub struct Matcher {
     address_type: Option<usize>,
     /// The type of phone numbers that are no mobile's.
     landline_type: Option<usize>,
+    /// The types of contact details a phone number is listed with (email, mobile, landline,
+    /// UPI): see [`Matcher::phones_beside_contacts`].
+    contact_types: Vec<usize>,
     /// The rule set the matcher was built from.
     pub rule_set: RuleSet,
     /// Per type: whether every match of every rule of the type holds a digit.
@@ -183,6 +186,7 @@ impl Matcher {
             name_type,
             address_type,
             landline_type: rules.type_index("landline"),
+            contact_types: ["email", "mobile", "landline", "upi"].iter().filter_map(|t| rules.type_index(t)).collect(),
             rule_set: rules,
             digit_types,
         })
@@ -293,6 +297,9 @@ impl Matcher {
                 self.phones_after_names(cell, before, out);
             }
         }
+        if profile.digits >= 10 && !out.is_empty() {
+            self.phones_beside_contacts(cell, out);
+        }
         if profile.letters > 0 && crate::json::may_be_json(cell) {
             self.find_keyed_values(cell, out);
         }
@@ -362,6 +369,30 @@ impl Matcher {
             }
             let start = name.end + gap + 1 + (body.len() - body.trim_start_matches(' ').len());
             out.push(Finding { start, end: start + number.len(), type_idx, rule_idx: LEXICON_RULE, score: 0.6 });
+        }
+    }
+
+    /// A number listed with another contact detail found in the text (`reply sent to
+    /// x@example.com and 1603216248`, `9876543210 / 2224567890`) is a phone number too, when it
+    /// is written as one (10 digits, 11 starting 0, 12 starting 91), whatever its first digit:
+    /// joined to the detail by `and`, `or`, `/`, `,`, `&` or `;`, on either side.
+    fn phones_beside_contacts(&self, cell: &str, out: &mut Vec<Finding>) {
+        let Some(type_idx) = self.landline_type else {
+            return;
+        };
+        let found = out.len();
+        for k in 0..found {
+            let detail = out[k];
+            if !self.contact_types.contains(&detail.type_idx) {
+                continue;
+            }
+            let after = phone_after_joiner(cell, detail.end);
+            let before = phone_before_joiner(cell, detail.start);
+            for (start, end) in [after, before].into_iter().flatten() {
+                if !out.iter().any(|f| f.start < end && start < f.end) {
+                    out.push(Finding { start, end, type_idx, rule_idx: LEXICON_RULE, score: 0.6 });
+                }
+            }
         }
     }
 
@@ -742,6 +773,57 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
     }
     kept.sort_by_key(|f| f.start);
     *out = kept;
+}
+
+/// Words and marks that join the items of a list of contact details.
+const CONTACT_JOINERS: &[&str] = &["and", "or", "/", ",", "&", ";"];
+
+/// Whether `s` (trimmed of spaces) is one of [`CONTACT_JOINERS`].
+fn is_contact_joiner(s: &str) -> bool {
+    let s = s.trim_matches(' ');
+    CONTACT_JOINERS.iter().any(|j| s.eq_ignore_ascii_case(j))
+}
+
+/// Whether `number` is written as a phone number ([`Validator::PhoneIn`]) with only digits,
+/// spaces, `-` and `+`.
+fn phone_shaped(number: &str) -> bool {
+    number.bytes().any(|b| b.is_ascii_digit())
+        && number.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+'))
+        && Validator::PhoneIn.validate(number)
+}
+
+/// The span of a phone number after a list joiner that follows byte `end` of `cell`.
+fn phone_after_joiner(cell: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = &cell[end..];
+    let num_at = rest.find(|c: char| c.is_ascii_digit() || c == '+')?;
+    if num_at > 8 || !is_contact_joiner(&rest[..num_at]) {
+        return None;
+    }
+    let tail = &rest[num_at..];
+    let len = tail.find(|c: char| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'))).unwrap_or(tail.len());
+    let number = tail[..len].trim_end_matches([' ', '-']);
+    if tail[number.len()..].starts_with(|c: char| c.is_alphanumeric()) || !phone_shaped(number) {
+        return None;
+    }
+    let start = end + num_at;
+    Some((start, start + number.len()))
+}
+
+/// The span of a phone number before a list joiner that precedes byte `start` of `cell`.
+fn phone_before_joiner(cell: &str, start: usize) -> Option<(usize, usize)> {
+    let head = &cell[..start];
+    let num_end = head.rfind(|c: char| c.is_ascii_digit())? + 1;
+    if start - num_end > 8 || !is_contact_joiner(&head[num_end..]) {
+        return None;
+    }
+    let body = &head[..num_end];
+    let from = body.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'))).map_or(0, |i| i + 1);
+    let number = body[from..].trim_start_matches([' ', '-']);
+    let num_start = num_end - number.len();
+    if head[..num_start].ends_with(|c: char| c.is_alphanumeric()) || !phone_shaped(number) {
+        return None;
+    }
+    Some((num_start, num_end))
 }
 
 /// What every match of a pattern contains, at least: a cell short of it cannot match.
@@ -1496,6 +1578,27 @@ mod tests {
         );
         for text in ["Girish Pal (Emp 1565497440) visited", "Girish Pal (1962) visited", "Ward Office (1565497440)"] {
             assert!(found(text).iter().all(|(t, _)| t != "landline"), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_number_listed_with_a_contact_detail_is_a_phone() {
+        let m = matcher();
+        let types = |text: &str| -> Vec<(String, String)> {
+            found(&m, text).into_iter().filter(|(t, _)| t == "landline").collect()
+        };
+        let landline = |v: &str| vec![("landline".to_string(), v.to_string())];
+        assert_eq!(types("Reply sent to rameshchandani@example.com and 1603216248"), landline("1603216248"));
+        assert_eq!(types("Reply sent to 03327743901 / umani@example.net"), landline("03327743901"));
+        assert_eq!(types("contact 9876543210, 2224567890 (office)"), landline("2224567890"));
+        // Not a list: a receipt after a word, an amount, a number glued to a word, a year.
+        for text in [
+            "sent to a@example.com, receipt 1603216248",
+            "a@example.com and Rs 1603216248",
+            "a@example.com and 1603216248A",
+            "mail a@example.com and 2023",
+        ] {
+            assert!(types(text).is_empty(), "{text}: {:?}", types(text));
         }
     }
 
