@@ -794,9 +794,11 @@ fn phone_shaped(number: &str) -> bool {
 
 /// The span of a phone number after a list joiner that follows byte `end` of `cell`.
 fn phone_after_joiner(cell: &str, end: usize) -> Option<(usize, usize)> {
+    // A joiner is a few bytes: look no further (an ASCII digit or `+` is a char boundary).
+    let bytes = &cell.as_bytes()[end..];
+    let num_at = bytes.iter().take(9).position(|&b| b.is_ascii_digit() || b == b'+')?;
     let rest = &cell[end..];
-    let num_at = rest.find(|c: char| c.is_ascii_digit() || c == '+')?;
-    if num_at > 8 || !is_contact_joiner(&rest[..num_at]) {
+    if !is_contact_joiner(&rest[..num_at]) {
         return None;
     }
     let tail = &rest[num_at..];
@@ -812,8 +814,9 @@ fn phone_after_joiner(cell: &str, end: usize) -> Option<(usize, usize)> {
 /// The span of a phone number before a list joiner that precedes byte `start` of `cell`.
 fn phone_before_joiner(cell: &str, start: usize) -> Option<(usize, usize)> {
     let head = &cell[..start];
-    let num_end = head.rfind(|c: char| c.is_ascii_digit())? + 1;
-    if start - num_end > 8 || !is_contact_joiner(&head[num_end..]) {
+    let gap = head.as_bytes().iter().rev().take(9).position(u8::is_ascii_digit)?;
+    let num_end = start - gap;
+    if !is_contact_joiner(&head[num_end..]) {
         return None;
     }
     let body = &head[..num_end];
