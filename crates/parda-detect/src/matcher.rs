@@ -820,7 +820,9 @@ fn phone_before_joiner(cell: &str, start: usize) -> Option<(usize, usize)> {
         return None;
     }
     let body = &head[..num_end];
-    let from = body.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'))).map_or(0, |i| i + 1);
+    // Only ASCII bytes are taken, so `from` is a char boundary.
+    let from =
+        body.len() - body.bytes().rev().take_while(|&b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+')).count();
     let number = body[from..].trim_start_matches([' ', '-']);
     let num_start = num_end - number.len();
     if head[..num_start].ends_with(|c: char| c.is_alphanumeric()) || !phone_shaped(number) {
@@ -1594,6 +1596,7 @@ mod tests {
         assert_eq!(types("Reply sent to rameshchandani@example.com and 1603216248"), landline("1603216248"));
         assert_eq!(types("Reply sent to 03327743901 / umani@example.net"), landline("03327743901"));
         assert_eq!(types("contact 9876543210, 2224567890 (office)"), landline("2224567890"));
+        assert_eq!(types("मोबाइल 2224567890 / a@example.com"), landline("2224567890"));
         // Not a list: a receipt after a word, an amount, a number glued to a word, a year.
         for text in [
             "sent to a@example.com, receipt 1603216248",
