@@ -363,8 +363,7 @@ impl Matcher {
             };
             let body = &inner[..close];
             let number = body.trim_matches(' ');
-            let phone_shaped = number.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+'));
-            if !phone_shaped || !Validator::PhoneIn.validate(number) {
+            if !phone_shaped(number) {
                 continue;
             }
             let start = name.end + gap + 1 + (body.len() - body.trim_start_matches(' ').len());

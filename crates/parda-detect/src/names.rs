@@ -282,7 +282,7 @@ const BY_PERSON_VERBS: &[&str] = &[
 /// Marathi says of a person and of nothing else (`सुनील पाटील यांनी तक्रार केली`,
 /// `... यांच्याशी संपर्क`); Tamil `அவர்கள்` and its cases (`முருகன் அவர்களுடன்`), Telugu `గారు`
 /// and its cases, Kannada `ಅವರು` and its cases.
-const POST_CONTEXT_HI: &[&str] = &[
+const POST_CONTEXT_INDIC: &[&str] = &[
     "ने",
     "जी",
     "द्वारा",
@@ -408,7 +408,7 @@ const SHORT_WORDS: &[&str] = &[
 /// with its one lookup.
 const POST_CONTEXT_LIST: Lists = Lists::custom(0);
 const PERSON_PREPOSITION_LIST: Lists = Lists::custom(1);
-const POST_CONTEXT_HI_LIST: Lists = Lists::custom(2);
+const POST_CONTEXT_INDIC_LIST: Lists = Lists::custom(2);
 const HOUSE_KEYWORD_LIST: Lists = Lists::custom(3);
 const NUMERO_LIST: Lists = Lists::custom(4);
 const VILLAGE_KEYWORD_LIST: Lists = Lists::custom(5);
@@ -421,7 +421,7 @@ const KIN_WORD_LIST: Lists = Lists::custom(11);
 const OWN_LISTS: &[(Lists, &[&str])] = &[
     (POST_CONTEXT_LIST, POST_CONTEXT),
     (PERSON_PREPOSITION_LIST, PERSON_PREPOSITIONS),
-    (POST_CONTEXT_HI_LIST, POST_CONTEXT_HI),
+    (POST_CONTEXT_INDIC_LIST, POST_CONTEXT_INDIC),
     (HOUSE_KEYWORD_LIST, HOUSE_KEYWORDS),
     (NUMERO_LIST, NUMERO),
     (VILLAGE_KEYWORD_LIST, VILLAGE_KEYWORDS),
@@ -503,7 +503,7 @@ impl NameFinder {
     fn indic_name_part(&self, t: &Tok) -> bool {
         t.kind == Kind::Indic
             && !t.lists.has(Lists::STOP_HI)
-            && !t.lists.has(POST_CONTEXT_HI_LIST)
+            && !t.lists.has(POST_CONTEXT_INDIC_LIST)
             && !t.lists.has(Lists::RELATION)
             && !self.is_honorific(t)
             && !t.lists.has(Lists::CONTEXT)
@@ -1006,7 +1006,7 @@ impl NameFinder {
                 // office or a trade ("लाइन मैन द्वारा", by the lineman), not a person. (Before ने
                 // and जी they are still taken: many names are common words of Hindi text, जगदीश,
                 // हरीश, and a person is what ने and जी follow.)
-                let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_HI_LIST));
+                let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_INDIC_LIST));
                 let office = post.is_some_and(|n| n.text == "द्वारा" && self.common_words_only(&toks[i..j]));
                 if (post.is_some() && !office) || self.ends_with_joined_ji(&toks[i..j]) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
@@ -1697,7 +1697,7 @@ impl NameFinder {
             return false;
         }
         match t.kind {
-            Kind::Indic => t.lists.has(Lists::STOP_HI) || t.lists.has(POST_CONTEXT_HI_LIST),
+            Kind::Indic => t.lists.has(Lists::STOP_HI) || t.lists.has(POST_CONTEXT_INDIC_LIST),
             Kind::Latin => {
                 t.text.bytes().all(|b| b.is_ascii_lowercase())
                     && (t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH))
