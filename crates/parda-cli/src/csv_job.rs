@@ -88,6 +88,9 @@ struct Plans {
     free: ColumnPlan,
     header: ColumnPlan,
     has_header: bool,
+    /// The header's cells, to know the header repeated among the rows (files concatenated,
+    /// a report's page header): left as it is, like the header itself.
+    header_cells: Vec<String>,
     dialect: Dialect,
     mode: Mode,
     /// The column naming the row's person, and its type (for `shift`).
@@ -258,6 +261,7 @@ pub fn run_csv(
         free: engine.free_text_plan(),
         header: engine.header_plan(),
         has_header: header.is_some(),
+        header_cells: if header.is_some() { info.headers.clone() } else { Vec::new() },
         dialect: info.dialect,
         mode,
     };
@@ -388,6 +392,12 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
             RecordKind::Header => {}
             RecordKind::Data => res.rows += 1,
         }
+        if rec.kind == RecordKind::Data && repeats_header(plans, chunk, fields) {
+            if plans.mode.writes() {
+                write_record(&mut res.out, chunk, rec, fields, &[], plans.dialect);
+            }
+            continue;
+        }
         // A row of the wrong length, or with a stray quote in it, is counted as ragged (and
         // masked in place like any row).
         if rec.kind == RecordKind::Data
@@ -465,6 +475,16 @@ fn process_chunk(engine: &Engine, plans: &Plans, chunk: &Chunk, unmask: Option<&
         }
     }
     res
+}
+
+/// Whether a data row is the header again, cell for cell (two exports concatenated, a printed
+/// report's page header): its cells are column names, not values. The first cell decides for
+/// almost every row.
+fn repeats_header(plans: &Plans, chunk: &Chunk, fields: &[FieldSpan]) -> bool {
+    let header = &plans.header_cells;
+    header.len() >= 2
+        && fields.len() == header.len()
+        && fields.iter().zip(header).all(|(f, h)| chunk.value(f, plans.dialect.quote).trim() == h.trim())
 }
 
 /// Writes a record: its raw bytes, with changed fields re-written in place.

@@ -41,6 +41,12 @@ impl SheetPlans {
             _ => (self.columns.get(col as usize).unwrap_or(&self.free), true),
         }
     }
+
+    /// Whether a data cell is its column's header name again (a printed report's page header,
+    /// sheets pasted one below the other): a column name, not a value.
+    fn repeats_header(&self, col: u32, text: &str) -> bool {
+        self.header.is_some() && self.names.get(col as usize).is_some_and(|n| !n.is_empty() && n == text.trim())
+    }
 }
 
 /// The header row: the first of the first rows that is nearly as full as the fullest (a merged
@@ -192,6 +198,9 @@ impl SheetJob<'_> {
             Some(text) if !skip || self.unmask.is_some() => text,
             _ => return Ok(None),
         };
+        if is_data && self.plans.repeats_header(c.col, &text) {
+            return Ok(None);
+        }
         if let Some(u) = self.unmask {
             let slot = out.stats.get_mut(c.col as usize).unwrap_or(&mut out.outside);
             return u

@@ -462,6 +462,27 @@ fn a_byte_that_is_not_utf8_is_kept_whether_sniffed_or_named() {
 }
 
 #[test]
+fn utf16_without_a_bom_is_read_and_written_back_so() {
+    // An export in UTF-16LE with no byte-order mark (NUL bytes in every other place), CRLF,
+    // with its header repeated among the rows (two exports concatenated): read as text, not
+    // refused as binary; written back in UTF-16LE without a BOM; the repeated header kept.
+    let out = tempfile::tempdir().unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(testdata("mixed/utf16le_no_bom.txt")).assert().success();
+    let bytes = std::fs::read(out.path().join("utf16le_no_bom.txt")).unwrap();
+    assert_eq!(&bytes[..4], b"C\0o\0", "no BOM added");
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+    let got = String::from_utf16(&units).unwrap();
+    assert_eq!(
+        got,
+        "Consumer No,Consumer Name,Mobile,Ward,Remarks\r\n\
+         WC-1041,R***** K**** Y****,******3210,Ward 4,meter replaced\r\n\
+         WC-1042,सु** श*,******6780,Ward 9,बकाया जमा\r\n\
+         Consumer No,Consumer Name,Mobile,Ward,Remarks\r\n\
+         WC-2001,A**** R**** K***,******6789,Ward 2,bill sent to a*********@e*********m\r\n"
+    );
+}
+
+#[test]
 fn undecodable_utf16_names_the_line() {
     // A lone surrogate cannot be written back as it was: an error naming the line.
     let dir = tempfile::tempdir().unwrap();

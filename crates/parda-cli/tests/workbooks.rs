@@ -362,3 +362,32 @@ fn a_sheet_of_one_field_per_row_is_masked_by_each_rows_field() {
         }
     }
 }
+
+#[test]
+fn a_header_repeated_among_the_rows_is_left_as_it_is() {
+    // Two pages of a printed register pasted one below the other: the second page's header is
+    // column names, not a name and a mobile number.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("pages.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["Owner Name", "Mobile No", "Ward"],
+        ["Ramesh Kumar", "9876543210", "Ward 1"],
+        ["Owner Name", "Mobile No", "Ward"],
+        ["Abdul Khan", "8123456789", "Ward 3"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(&input).unwrap();
+    let out = dir.path().join("out");
+    parda().args(["mask", "-q", "--out"]).arg(&out).arg(&input).assert().success();
+    let (_, values, _) = read(&out.join("pages.xlsx"));
+    let text = |r: u32, c: u32| cell(&values[0], r, c).to_string();
+    assert_eq!([text(2, 0), text(2, 1), text(2, 2)], ["Owner Name", "Mobile No", "Ward"]);
+    assert_eq!([text(1, 0), text(1, 1)], ["R***** K****", "******3210"]);
+    assert_eq!([text(3, 0), text(3, 1)], ["A**** K***", "******6789"]);
+}

@@ -15,6 +15,75 @@ pub(crate) struct KeyedValue {
     pub end: usize,
     /// The type its key names.
     pub type_idx: usize,
+    /// The string holds escapes (`\"`, `\n`, `\u0930`): its text is [`decode_string`]'s.
+    pub escaped: bool,
+}
+
+/// The text of a JSON string's contents (between its quotes), escapes decoded; `None` for a
+/// bad escape or a lone surrogate.
+pub fn decode_string(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let unit = |chars: &mut std::str::Chars| -> Option<u32> {
+            let hex: String = chars.by_ref().take(4).collect();
+            (hex.len() == 4).then(|| u32::from_str_radix(&hex, 16).ok()).flatten()
+        };
+        out.push(match chars.next()? {
+            '"' => '"',
+            '\\' => '\\',
+            '/' => '/',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let hi = unit(&mut chars)?;
+                if (0xD800..0xDC00).contains(&hi) {
+                    if chars.next()? != '\\' || chars.next()? != 'u' {
+                        return None;
+                    }
+                    let lo = unit(&mut chars)?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return None;
+                    }
+                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?
+                } else {
+                    char::from_u32(hi)?
+                }
+            }
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+/// Appends `text` as a JSON string's contents: `"`, `\` and control characters escaped, and
+/// with `ascii` every other non-ASCII character too (`\u0930`, as Python's `json.dumps` writes
+/// them), so a value is written in the style it was found in.
+pub fn encode_string(text: &str, ascii: bool, out: &mut String) {
+    use std::fmt::Write;
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || (ascii && !c.is_ascii()) => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    let _ = write!(out, "\\u{u:04x}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
 }
 
 /// Whether `cell` may hold a JSON object or array (cheap; the walk decides).
@@ -25,9 +94,19 @@ pub(crate) fn may_be_json(cell: &str) -> bool {
         && t.contains(':')
 }
 
+/// Whether a span of JSON text ending at `end` lies in an object's key: the next quote after
+/// it closes a string that a `:` follows (in a value, a `,`, `}` or `]` does).
+pub(crate) fn in_key(cell: &str, end: usize) -> bool {
+    let rest = &cell.as_bytes()[end..];
+    let Some(q) = rest.iter().position(|&b| b == b'"' || b == b'\\') else {
+        return false;
+    };
+    rest[q] == b'"' && rest[q + 1..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':')
+}
+
 /// The values of the JSON in `cell` typed by their keys. A bare `name`-like key (`name`,
 /// `tenant`) types a value only when the value reads as a person's name (a product's `name`
-/// does not); strings with escapes are left to the cell's other detection. Text that is not
+/// does not); a string with escapes is judged by its decoded text. Text that is not
 /// JSON stops the walk: what was found before it is kept.
 pub(crate) fn keyed_values(cell: &str, hints: &HeaderHints, names: &NameFinder, out: &mut Vec<KeyedValue>) {
     let mut walk = Walk { s: cell.as_bytes(), text: cell, hints, names, out, depth: 0 };
@@ -65,14 +144,21 @@ impl Walk<'_, '_> {
                 let end = self.string_end(i)?;
                 if let Some((t, generic)) = ty {
                     let inner = &self.text[i + 1..end - 1];
+                    let escaped = inner.contains('\\');
+                    let decoded = if escaped { decode_string(inner) } else { None };
+                    let text = match (&decoded, escaped) {
+                        (Some(d), _) => d.as_str(),
+                        (None, false) => inner,
+                        // A bad escape: left to the cell's other detection.
+                        (None, true) => "",
+                    };
                     // Already masked (`R***** K****`, a masked copy read again by `verify`) or a
                     // placeholder (`NA`): nothing to find.
-                    let plain = !inner.contains('\\')
-                        && !inner.trim().is_empty()
-                        && !crate::values::looks_masked(inner)
-                        && !crate::values::is_placeholder(inner);
-                    if plain && (!generic || self.names.is_name_cell(inner)) {
-                        self.out.push(KeyedValue { start: i + 1, end: end - 1, type_idx: t });
+                    let plain = !text.trim().is_empty()
+                        && !crate::values::looks_masked(text)
+                        && !crate::values::is_placeholder(text);
+                    if plain && (!generic || self.names.is_name_cell(text)) {
+                        self.out.push(KeyedValue { start: i + 1, end: end - 1, type_idx: t, escaped });
                     }
                 }
                 Some(end)
@@ -86,7 +172,7 @@ impl Walk<'_, '_> {
                 }
                 if let Some((t, false)) = ty {
                     if self.s[i..end].iter().all(|b| b.is_ascii_digit()) {
-                        self.out.push(KeyedValue { start: i, end, type_idx: t });
+                        self.out.push(KeyedValue { start: i, end, type_idx: t, escaped: false });
                     }
                 }
                 Some(end)
@@ -210,7 +296,41 @@ mod tests {
         assert_eq!(found(&m, r#"{"fatherName":"Xyqor Lmnop", "mobile": }"#), pairs(&[("name", "Xyqor Lmnop")]));
     }
 
+    /// Strings with escapes are typed by their decoded text: a name written by `json.dumps`
+    /// (`\u0930...`), quotes inside a name, a line break inside an address.
+    #[test]
+    fn escaped_strings_are_judged_by_their_text() {
+        let m = Matcher::new(load_rules(&[]).unwrap()).unwrap();
+        let cell = r#"{"name":"\u0930\u093e\u092e \u0915\u0941\u092e\u093e\u0930","fatherName":"Mohan \"Lal\"","address":{"street":"MG Road\nNear Bus Stand"},"name2":"\u0050roperty"}"#;
+        assert_eq!(
+            found(&m, cell),
+            pairs(&[
+                ("name", r"\u0930\u093e\u092e \u0915\u0941\u092e\u093e\u0930"),
+                ("name", r#"Mohan \"Lal\""#),
+                ("address", r"MG Road\nNear Bus Stand"),
+            ])
+        );
+        let mut out = Vec::new();
+        m.detect(cell, &CellContext::default(), &mut out);
+        assert!(out.iter().all(|f| f.rule_idx == crate::ESCAPED_JSON_RULE));
+        // A masked copy written with escapes holds nothing more; a bad escape is not decoded.
+        assert_eq!(found(&m, r#"{"name":"\u0930\u093e* \u0915\u0941**"}"#), Vec::<(String, String)>::new());
+        assert_eq!(super::decode_string(r"\u0930\q"), None);
+        assert_eq!(super::decode_string(r"\ud83d\ude00 \/ \t"), Some("😀 / \t".to_string()));
+        assert_eq!(super::decode_string(r"\ud83d x"), None);
+    }
+
     proptest::proptest! {
+        /// Encoding then decoding gives the text back, in either style; the ASCII style is ASCII.
+        #[test]
+        fn json_strings_round_trip(text in "[a-zA-Z \"\\\\/\n\t\u{1}रा😀]{0,16}", ascii in proptest::bool::ANY) {
+            let mut enc = String::new();
+            super::encode_string(&text, ascii, &mut enc);
+            proptest::prop_assert!(!ascii || enc.is_ascii());
+            proptest::prop_assert!(!enc.contains('\n'));
+            proptest::prop_assert_eq!(super::decode_string(&enc), Some(text));
+        }
+
         /// Any text of JSON-ish pieces: findings lie on character boundaries inside the cell.
         #[test]
         fn keyed_values_lie_inside_the_cell(atoms in proptest::collection::vec(proptest::sample::select(vec!["{", "}", "[", "]", "\"", ":", ",", "\\", "name", "mobile", "9876543210", " ", "र", "Ramesh Kumar", "null"]), 0..24)) {

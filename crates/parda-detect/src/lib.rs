@@ -20,6 +20,7 @@ mod values;
 pub use check::{check_rules, RuleCheckFailure};
 pub use classify::{classify_column, ClassSource, ColumnClass};
 pub use header::{normalize_header, HeaderHints};
-pub use matcher::{CellContext, Finding, Matcher};
+pub use json::{decode_string as decode_json_string, encode_string as encode_json_string};
+pub use matcher::{CellContext, Finding, Matcher, ESCAPED_JSON_RULE};
 pub use names::{LexSpan, NameFinder};
 pub use values::{is_amount, is_placeholder, looks_masked};

@@ -103,6 +103,10 @@ pub struct Matcher {
 const THRESHOLD: f32 = 0.5;
 /// The `rule_idx` of findings made by the name and address dictionaries.
 pub const LEXICON_RULE: usize = usize::MAX;
+/// The `rule_idx` of a JSON string typed by its key whose text holds escapes (`\"`,
+/// `\u0930`): the span is the string's raw contents, to be decoded
+/// ([`decode_json_string`](crate::decode_json_string)), transformed and encoded back.
+pub const ESCAPED_JSON_RULE: usize = usize::MAX - 1;
 const MAX_RESTARTS: usize = 64;
 /// The score of a JSON value typed by its key: as sure as a header.
 const KEYED_SCORE: f32 = 0.9;
@@ -301,6 +305,9 @@ impl Matcher {
             self.phones_beside_contacts(cell, out);
         }
         if profile.letters > 0 && crate::json::may_be_json(cell) {
+            // A key is no name or address (`{"address": {"street": ...}}` read `street` as the
+            // address after the word `address`).
+            out.retain(|f| f.rule_idx != LEXICON_RULE || !crate::json::in_key(cell, f.end));
             self.find_keyed_values(cell, out);
         }
         if out.is_empty() {
@@ -404,7 +411,7 @@ impl Matcher {
                 start: v.start,
                 end: v.end,
                 type_idx: v.type_idx,
-                rule_idx: LEXICON_RULE,
+                rule_idx: if v.escaped { ESCAPED_JSON_RULE } else { LEXICON_RULE },
                 score: KEYED_SCORE,
             });
         }

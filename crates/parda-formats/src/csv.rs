@@ -342,12 +342,14 @@ impl CsvReader {
                 return Err(FormatError::Unsupported { path: path.into(), message: format!("not a CSV file: {msg}") })
             }
         };
-        let bom = enc.bom();
-        let body = if head.starts_with(bom) { head[bom.len()..].to_vec() } else { head };
+        // A forced encoding keeps the file's own BOM, or its lack of one.
         let enc = match enc {
-            TextEncoding::Utf8 { .. } => TextEncoding::Utf8 { bom: !bom.is_empty() && bom.len() == 3 },
+            TextEncoding::Utf8 { .. } => TextEncoding::Utf8 { bom: head.starts_with(&[0xEF, 0xBB, 0xBF]) },
+            TextEncoding::Utf16Le { .. } => TextEncoding::Utf16Le { bom: head.starts_with(&[0xFF, 0xFE]) },
+            TextEncoding::Utf16Be { .. } => TextEncoding::Utf16Be { bom: head.starts_with(&[0xFE, 0xFF]) },
             e => e,
         };
+        let body = head[enc.bom().len()..].to_vec();
         let src = enc.decoder(Box::new(Cursor::new(body).chain(raw)));
         let mut reader = CsvReader {
             path: path.to_string(),

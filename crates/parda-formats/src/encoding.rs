@@ -13,10 +13,16 @@ pub enum TextEncoding {
     },
     /// Windows-1252 (every byte decodes, so the round trip is exact).
     Windows1252,
-    /// UTF-16 little-endian with BOM (Excel "Unicode text").
-    Utf16Le,
-    /// UTF-16 big-endian with BOM.
-    Utf16Be,
+    /// UTF-16 little-endian (Excel "Unicode text" starts with a BOM; some exports do not).
+    Utf16Le {
+        /// The file starts with FF FE.
+        bom: bool,
+    },
+    /// UTF-16 big-endian.
+    Utf16Be {
+        /// The file starts with FE FF.
+        bom: bool,
+    },
 }
 
 impl TextEncoding {
@@ -26,8 +32,8 @@ impl TextEncoding {
             TextEncoding::Utf8 { bom: false } => "utf-8",
             TextEncoding::Utf8 { bom: true } => "utf-8-bom",
             TextEncoding::Windows1252 => "windows-1252",
-            TextEncoding::Utf16Le => "utf-16le",
-            TextEncoding::Utf16Be => "utf-16be",
+            TextEncoding::Utf16Le { .. } => "utf-16le",
+            TextEncoding::Utf16Be { .. } => "utf-16be",
         }
     }
 
@@ -37,28 +43,29 @@ impl TextEncoding {
             "utf-8" | "utf8" => TextEncoding::Utf8 { bom: false },
             "utf-8-bom" => TextEncoding::Utf8 { bom: true },
             "windows-1252" | "cp1252" | "latin1" | "iso-8859-1" => TextEncoding::Windows1252,
-            "utf-16le" | "utf-16" => TextEncoding::Utf16Le,
-            "utf-16be" => TextEncoding::Utf16Be,
+            "utf-16le" | "utf-16" => TextEncoding::Utf16Le { bom: true },
+            "utf-16be" => TextEncoding::Utf16Be { bom: true },
             _ => return None,
         })
     }
 
-    /// Sniffs the encoding from the first bytes of a file: a BOM decides; otherwise valid UTF-8
-    /// is UTF-8 and anything else Windows-1252. Returns an error message for binary content.
+    /// Sniffs the encoding from the first bytes of a file: a BOM decides; UTF-16 without one
+    /// is known by its NUL bytes on one side of each pair; otherwise valid UTF-8 is UTF-8 and
+    /// anything else Windows-1252. Returns an error message for binary content.
     pub fn sniff(head: &[u8]) -> Result<TextEncoding, String> {
         if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
             return Ok(TextEncoding::Utf8 { bom: true });
         }
         if head.starts_with(&[0xFF, 0xFE]) {
-            return Ok(TextEncoding::Utf16Le);
+            return Ok(TextEncoding::Utf16Le { bom: true });
         }
         if head.starts_with(&[0xFE, 0xFF]) {
-            return Ok(TextEncoding::Utf16Be);
+            return Ok(TextEncoding::Utf16Be { bom: true });
         }
         // A few NUL bytes are stray ones in a text export (a padded field); more than 1 in 100
-        // is a binary file (an image, a workbook saved as .csv) or UTF-16 without a BOM.
+        // is UTF-16 without a BOM or a binary file (an image, a workbook saved as .csv).
         if memchr::memchr_iter(0, head).count() * 100 > head.len() {
-            return Err("binary content (NUL bytes), not a text file".into());
+            return utf16_without_bom(head).ok_or_else(|| "binary content (NUL bytes), not a text file".into());
         }
         match std::str::from_utf8(head) {
             Ok(_) => Ok(TextEncoding::Utf8 { bom: false }),
@@ -74,8 +81,8 @@ impl TextEncoding {
     pub fn bom(self) -> &'static [u8] {
         match self {
             TextEncoding::Utf8 { bom: true } => &[0xEF, 0xBB, 0xBF],
-            TextEncoding::Utf16Le => &[0xFF, 0xFE],
-            TextEncoding::Utf16Be => &[0xFE, 0xFF],
+            TextEncoding::Utf16Le { bom: true } => &[0xFF, 0xFE],
+            TextEncoding::Utf16Be { bom: true } => &[0xFE, 0xFF],
             _ => &[],
         }
     }
@@ -87,8 +94,8 @@ impl TextEncoding {
         let enc = match self {
             TextEncoding::Utf8 { .. } => return Box::new(StrayBytes::new(raw)),
             TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
-            TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
-            TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+            TextEncoding::Utf16Le { .. } => encoding_rs::UTF_16LE,
+            TextEncoding::Utf16Be { .. } => encoding_rs::UTF_16BE,
         };
         Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
@@ -102,7 +109,7 @@ impl TextEncoding {
     /// Whether decoding may have replaced bytes with U+FFFD (so a U+FFFD in decoded text means
     /// the input was not valid in this encoding).
     pub fn replaces_invalid(self) -> bool {
-        matches!(self, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
+        matches!(self, TextEncoding::Utf16Le { .. } | TextEncoding::Utf16Be { .. })
     }
 
     /// Encodes UTF-8 text back into this encoding, appending to `out`.
@@ -122,9 +129,34 @@ impl TextEncoding {
                     }
                 }
             }
-            TextEncoding::Utf16Le => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_le_bytes())),
-            TextEncoding::Utf16Be => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_be_bytes())),
+            TextEncoding::Utf16Le { .. } => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_le_bytes())),
+            TextEncoding::Utf16Be { .. } => text.encode_utf16().for_each(|u| out.extend_from_slice(&u.to_be_bytes())),
         }
+    }
+}
+
+/// UTF-16 without a BOM, read off the NUL bytes: text of Latin letters, digits and punctuation
+/// (a CSV's delimiters and line breaks at least) has a NUL in the high byte of most pairs and
+/// almost never in the low byte; a binary file has NULs on both sides. Indic text (U+09xx) has
+/// no NULs of its own, but its delimiters and digits still give many.
+fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for p in head.chunks_exact(2) {
+        even += usize::from(p[0] == 0);
+        odd += usize::from(p[1] == 0);
+    }
+    // One side at least a quarter NUL, the other under one in a hundred.
+    let one_sided = |many: usize, few: usize| many * 4 >= pairs && few * 100 < pairs;
+    if one_sided(odd, even) {
+        Some(TextEncoding::Utf16Le { bom: false })
+    } else if one_sided(even, odd) {
+        Some(TextEncoding::Utf16Be { bom: false })
+    } else {
+        None
     }
 }
 
@@ -421,7 +453,15 @@ mod tests {
     fn sniffing() {
         assert_eq!(TextEncoding::sniff(b"a,b\n").unwrap(), TextEncoding::Utf8 { bom: false });
         assert_eq!(TextEncoding::sniff(b"\xEF\xBB\xBFa").unwrap(), TextEncoding::Utf8 { bom: true });
-        assert_eq!(TextEncoding::sniff(b"\xFF\xFEa\0").unwrap(), TextEncoding::Utf16Le);
+        assert_eq!(TextEncoding::sniff(b"\xFF\xFEa\0").unwrap(), TextEncoding::Utf16Le { bom: true });
+        // UTF-16 without a BOM: Latin and Devanagari text, either byte order.
+        let text = "Name,Mobile\r\nसुनीता शर्मा,9123456780\r\nRam Lal,9876543210\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(TextEncoding::sniff(&le).unwrap(), TextEncoding::Utf16Le { bom: false });
+        assert_eq!(TextEncoding::sniff(&be).unwrap(), TextEncoding::Utf16Be { bom: false });
+        // NULs on both sides of the pairs: binary.
+        assert!(TextEncoding::sniff(&[0u8, 0, 1, 0, 0, 7, 0, 0, 9, 9, 0, 0]).is_err());
         assert_eq!(TextEncoding::sniff(b"caf\xE9,1\n").unwrap(), TextEncoding::Windows1252);
         // Mostly UTF-8 with a stray Windows-1252 byte: UTF-8.
         let mixed = [&b"caf\xE9,"[..], "सुनीता देवी\n".as_bytes()].concat();

@@ -11,8 +11,10 @@ fn encodings() -> impl Strategy<Value = TextEncoding> {
         Just(TextEncoding::Utf8 { bom: false }),
         Just(TextEncoding::Utf8 { bom: true }),
         Just(TextEncoding::Windows1252),
-        Just(TextEncoding::Utf16Le),
-        Just(TextEncoding::Utf16Be),
+        Just(TextEncoding::Utf16Le { bom: true }),
+        Just(TextEncoding::Utf16Be { bom: true }),
+        Just(TextEncoding::Utf16Le { bom: false }),
+        Just(TextEncoding::Utf16Be { bom: false }),
     ]
 }
 

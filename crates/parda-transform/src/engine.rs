@@ -6,6 +6,7 @@ use crate::mask::{mask_into, mask_value};
 use crate::policy::{Action, Policy};
 use parda_detect::{
     classify_column, is_amount, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
+    ESCAPED_JSON_RULE,
 };
 use parda_rules::MaskStyle;
 use rustc_hash::FxHashSet;
@@ -450,6 +451,15 @@ impl Engine {
             };
             let before = out.len();
             out.push_str(&cell[last..f.start]);
+            if f.rule_idx == ESCAPED_JSON_RULE {
+                if self.apply_escaped_json(action, &cell[f.start..f.end], f.type_idx, scratch.subject, &mut out, stats)
+                {
+                    last = f.end;
+                } else {
+                    out.truncate(before);
+                }
+                continue;
+            }
             // A number of JSON text (`"mobile": 9876543210`) is written back as a string, so
             // the masked text (`"******3210"`) is still JSON and a jsonb column still loads.
             let quoted = json_number_at(cell, f.start, f.end);
@@ -479,6 +489,33 @@ impl Engine {
         out.push_str(&cell[last..]);
         stats.changed += 1;
         CellOutcome::Changed(out)
+    }
+
+    /// Applies an action to a JSON string value with escapes (`"Sunita \"Devi\""`,
+    /// `"\u0930\u093e\u092e"`, as Python's `json.dumps` writes Hindi): the decoded text is
+    /// transformed and encoded back in the style it came in (non-ASCII escaped again when it was),
+    /// so the cell stays JSON. Appends to `out`; whether the value changed. A token written with
+    /// escapes gets no locator (`unmask` reads tokens as written).
+    fn apply_escaped_json(
+        &self,
+        action: &Action,
+        raw: &str,
+        type_idx: usize,
+        subject: Option<u64>,
+        out: &mut String,
+        stats: &mut ColumnStats,
+    ) -> bool {
+        let Some(text) = parda_detect::decode_json_string(raw) else {
+            return false;
+        };
+        let mut new = String::new();
+        let Some(token) = self.apply_into(action, &text, type_idx, subject, &mut new) else {
+            return false;
+        };
+        stats.sample(if token { "<token>" } else { &new });
+        let ascii = raw.contains("\\u") && raw.is_ascii();
+        parda_detect::encode_json_string(&new, ascii, out);
+        true
     }
 
     /// Applies an action to a value: the new value and whether it is a token, or `None` when
@@ -733,6 +770,22 @@ mod tests {
         // Outside JSON, or inside a JSON string, a number is masked as it stands.
         assert_eq!(run(&e, &plan, "mobile: 9876543210, ok"), "mobile: ******3210, ok");
         assert_eq!(run(&e, &plan, r#"{"note": "call 9876543210"}"#), r#"{"note": "call ******3210"}"#);
+    }
+
+    /// A JSON string with escapes is masked by its text and written back in its own style: a
+    /// name escaped by `json.dumps` stays escaped, quotes and line breaks stay escapes.
+    #[test]
+    fn escaped_json_strings_are_masked_and_stay_json() {
+        let e = engine();
+        let plan = e.free_text_plan();
+        assert_eq!(
+            run(&e, &plan, r#"{"ownerName": "\u0930\u093e\u092e \u0915\u0941\u092e\u093e\u0930", "ward": "W5"}"#),
+            r#"{"ownerName": "\u0930\u093e* \u0915\u0941**", "ward": "W5"}"#
+        );
+        assert_eq!(
+            run(&e, &plan, r#"{"fatherName": "Mohan \"Lal\"", "address": {"street": "MG Road\nNear Tank"}}"#),
+            r#"{"fatherName": "M**** \"L**\"", "address": {"street": "*******\n*********"}}"#
+        );
     }
 
     /// A first row of names or identifiers is data; a database's column names are a header,
