@@ -52,10 +52,10 @@ impl AttributeRows {
             let mut typed_rows = 0;
             let by_name: HashMap<String, ColumnPlan> = values_by_name
                 .iter()
-                .filter(|(name, _)| engine.hints.classify(name).is_some())
+                .filter(|(name, _)| label_like(name) && engine.hints.classify(name).is_some())
                 .filter_map(|(name, values)| {
                     let plan = engine.plan_column(name, values);
-                    plan.class.pii_type.is_some().then(|| {
+                    plan.class.pii_type.filter(|&t| values_fit(engine, &plan, t, values)).map(|_| {
                         typed_rows += values.len();
                         (name.to_string(), plan)
                     })
@@ -77,6 +77,38 @@ impl AttributeRows {
         out.sort_by_key(|(n, _)| *n);
         out
     }
+}
+
+/// Whether the values under an attribute are of its type, for a type every value of which
+/// holds a digit (a mobile number, a date of birth): at least half of them are found whole as
+/// one in a column of that type (`W12` under a remark `Mobile number not available` is not).
+/// Names and addresses are any words: their names decide.
+fn values_fit(engine: &Engine, plan: &ColumnPlan, type_idx: usize, values: &[&str]) -> bool {
+    if !engine.matcher.type_needs_digit(type_idx) {
+        return true;
+    }
+    let ctx = plan.class.cell_context();
+    let mut findings = Vec::new();
+    let (mut sampled, mut fit) = (0, 0);
+    for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty() && !parda_detect::is_placeholder(v)) {
+        sampled += 1;
+        engine.matcher.detect(v, &ctx, &mut findings);
+        if findings.iter().any(|f| f.type_idx == type_idx && (f.end - f.start) * 10 >= v.len() * 9) {
+            fit += 1;
+        }
+    }
+    fit * 2 >= sampled
+}
+
+/// Whether an attribute name reads as a form's field label (`Applicant Name`, `DOB`, `Name of
+/// the Father or Husband`), not a remark that mentions one (`mob: 91-8123456789`, `email
+/// x@example.com`, `DOB 12th January 1980`): a remark column whose remarks repeat is no column
+/// of attribute names, and the column after it holds no values of theirs.
+fn label_like(name: &str) -> bool {
+    name.len() <= 64
+        && name.split_whitespace().count() <= 8
+        && !name.contains('@')
+        && name.bytes().filter(u8::is_ascii_digit).count() <= 2
 }
 
 #[cfg(test)]
@@ -152,5 +184,28 @@ mod tests {
         let rows: Vec<Vec<&str>> = (0..12).map(|i| vec![["Residential", "Commercial"][i % 2], "1200"]).collect();
         let plans = plans_and_rows(&e, &["Usage", "Tax"], &rows);
         assert!(AttributeRows::find(&e, &plans, &rows).is_none());
+        // Remarks that repeat and mention a mobile number, an email, a date of birth, beside a
+        // ward: no attribute names (the wards were masked as dates of birth and mobiles).
+        let remarks = [
+            "mob: 91-8123456789, alt 098765 43210",
+            "email RAMESH.KUMAR@GMAIL.COM",
+            "DOB 12th January 1980",
+            "aadhar no 234567890124",
+            "paid in cash",
+        ];
+        let rows: Vec<Vec<&str>> = (0..20).map(|i| vec![remarks[i % 5], ["W1", "W12", "Ward 5"][i % 3]]).collect();
+        let plans = plans_and_rows(&e, &["Remarks", "Ward No"], &rows);
+        assert!(AttributeRows::find(&e, &plans, &rows).is_none());
+        // Remarks that read as labels, beside a status: the values do not fit the types.
+        let remarks = ["Aadhaar not seeded", "Mobile number not available", "DOB not given", "paid"];
+        let rows: Vec<Vec<&str>> =
+            (0..20).map(|i| vec![remarks[i % 4], ["ACTIVE", "W12", "Ward 5", "PENDING"][i % 4]]).collect();
+        let plans = plans_and_rows(&e, &["Remarks", "Status"], &rows);
+        let found = AttributeRows::find(&e, &plans, &rows);
+        assert!(
+            found.is_none(),
+            "{:?}",
+            found.map(|a| a.planned().iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>())
+        );
     }
 }
