@@ -279,8 +279,7 @@ impl Matcher {
         let wordless = profile.letters == 0 && !profile.other;
         let mut hits: Option<Vec<Hit>> = if wordless { Some(Vec::new()) } else { None };
         let mut starts: Option<Starts> = None;
-        let mut runnable = self.gate.open(&profile);
-        while let Some(pid) = runnable.next() {
+        for pid in self.gate.open(&profile) {
             let ri = self.pattern_rule[pid];
             let rule = &self.rules[ri];
             if rule.requires_context
