@@ -908,3 +908,36 @@ fn a_header_with_a_line_break_stays_on_its_line_in_the_summary() {
     assert!(line.contains("Mobile  No.") && line.contains("h.csv"), "{text}");
     assert!(text.lines().any(|l| l.contains("Owner Name") && l.contains("name")), "{text}");
 }
+
+#[test]
+fn a_cell_of_a_megabyte_is_masked_whole() {
+    // A whole case file pasted into one remark (or a quote left open in an export): 40,000
+    // contact details, names and addresses in one cell. Every finding was once checked
+    // against every other and every context word against every candidate: minutes for such a
+    // cell. Now it is masked in well under a second, every value gone, the row and the ward
+    // beside it kept.
+    let dir = tempfile::tempdir().unwrap();
+    let mut cell = String::new();
+    for i in 0..10_000u32 {
+        cell.push_str(&format!(
+            "call 98{i:08} or mail user{i}@example.com; s/o Ramesh Kumar, H.No. 12-{i}, Gandhi Nagar; "
+        ));
+    }
+    let input = path_with(&dir.path().join("long.csv"), format!("Remarks,Ward\n\"{cell}\",Ward 5\n").as_bytes());
+    let out = dir.path().join("out");
+    // (A generous bound, no timing claim: the quadratic version would hang CI for hours.)
+    parda()
+        .args(["mask", "-q", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .timeout(std::time::Duration::from_secs(300))
+        .assert()
+        .success();
+    let got = std::fs::read_to_string(out.join("long.csv")).unwrap();
+    assert!(got.starts_with("Remarks,Ward\n\"call ******0000 or mail u****@e*********m; s/o R***** K****, ************************; call"), "{}", &got[..200]);
+    assert!(got.ends_with("\",Ward 5\n"));
+    assert_eq!(got.lines().count(), 2);
+    for gone in ["9800009999", "user9999@example.com", "Ramesh", "12-9999"] {
+        assert!(!got.contains(gone), "{gone} survived");
+    }
+}

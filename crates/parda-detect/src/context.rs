@@ -26,6 +26,8 @@ pub(crate) struct ContextWords {
     first_bytes: [bool; 256],
     /// For each word: the rules it belongs to and whether it is positive for them.
     pub targets: Vec<Vec<(usize, bool)>>,
+    /// The longest word's length in bytes (a hit is never longer).
+    pub max_len: usize,
 }
 
 impl ContextWords {
@@ -67,7 +69,8 @@ impl ContextWords {
                 .build(&words)
                 .ok()
         };
-        ContextWords { dfa, first_bytes, targets }
+        let max_len = words.iter().map(String::len).max().unwrap_or(0);
+        ContextWords { dfa, first_bytes, targets, max_len }
     }
 
     /// Every context word in `text` that stands on its own (no letter glued to either side;

@@ -569,11 +569,19 @@ impl Matcher {
         }
         let hits = hits.get_or_insert_with(|| self.context_hits(cell));
         let (mut pos, mut neg) = ctx.header_flags.map_or((false, false), |f| f[ri]);
-        for h in hits.iter() {
+        // Only the hits that can be near: a character is at most four bytes, so a near hit
+        // ends at most `4 * window` bytes before the candidate (and starts at most a word's
+        // length before that) or starts at most `2 * window` bytes after it. Hits are in order
+        // of their starts. (Every hit of a long cell against every candidate, each gap counted
+        // in full, took minutes on a cell of a megabyte.)
+        let reach = 4 * rule.window;
+        let lowest = start.saturating_sub(reach + self.context.max_len);
+        let first = hits.partition_point(|h| h.start < lowest);
+        for h in hits[first..].iter().take_while(|h| h.start <= end + reach) {
             let near = if h.end <= start {
-                cell[h.end..start].chars().count() <= rule.window
+                within_chars(&cell[h.end..start], rule.window)
             } else if h.start >= end {
-                cell[end..h.start].chars().count() <= rule.window / 2
+                within_chars(&cell[end..h.start], rule.window / 2)
             } else {
                 false
             };
@@ -750,6 +758,8 @@ fn is_uuid(b: &[u8]) -> bool {
 
 /// Keeps the best of overlapping findings: protected values first, then score, then length.
 fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
+    // (An empty span masks nothing.)
+    out.retain(|f| f.start < f.end);
     if out.len() < 2 {
         return;
     }
@@ -757,26 +767,57 @@ fn resolve_overlaps(out: &mut Vec<Finding>, rules: &[CompiledRule]) {
         let key = |f: &Finding| (rules.get(f.rule_idx).is_some_and(|r| r.protected), f.score, f.end - f.start);
         key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal)
     });
-    let mut kept: Vec<Finding> = Vec::with_capacity(out.len());
     let protected = |f: &Finding| rules.get(f.rule_idx).is_some_and(|r| r.protected);
+    // A few findings (a cell of a register): each against every kept one; many (a cell of a
+    // megabyte holds tens of thousands): by a lookup of the kept ones near it.
+    let mut kept = if out.len() <= 32 { keep_by_pairs(out, protected) } else { keep_by_starts(out, protected) };
+    kept.sort_by_key(|f| f.start);
+    *out = kept;
+}
+
+/// Whether `f` may replace the kept finding `k` it overlaps: it holds `k` whole and is longer
+/// (an ABHA number `91-1234-5678-9012` whose first ten digits read as a mobile left `-9012`
+/// after the mobile's mask), and `k` is no protected value.
+fn holds_whole(f: &Finding, k: &Finding, protected: impl Fn(&Finding) -> bool) -> bool {
+    !protected(k) && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start
+}
+
+/// The findings kept from `out` (best first): one that overlaps none kept so far is kept; one
+/// that holds whole every kept one it overlaps replaces them; others are dropped.
+fn keep_by_pairs(out: &mut Vec<Finding>, protected: impl Fn(&Finding) -> bool + Copy) -> Vec<Finding> {
+    let mut kept: Vec<Finding> = Vec::with_capacity(out.len());
     for f in out.drain(..) {
         let overlaps = |k: &Finding| !(f.end <= k.start || f.start >= k.end);
         if !kept.iter().any(overlaps) {
             kept.push(f);
-        } else if kept
-            .iter()
-            .filter(|k| overlaps(k))
-            .all(|k| !protected(k) && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start)
-        {
-            // A longer finding around the better ones it overlaps: the whole value is masked
-            // (an ABHA number `91-1234-5678-9012` whose first ten digits read as a mobile left
-            // `-9012` after the mobile's mask).
+        } else if kept.iter().filter(|k| overlaps(k)).all(|k| holds_whole(&f, k, protected)) {
             kept.retain(|k| !overlaps(k));
             kept.push(f);
         }
     }
-    kept.sort_by_key(|f| f.start);
-    *out = kept;
+    kept
+}
+
+/// [`keep_by_pairs`] by the kept findings' starts: they never overlap one another, so the ones
+/// a new finding overlaps are the last that starts before it (if it reaches into it) and those
+/// that start inside it.
+fn keep_by_starts(out: &mut Vec<Finding>, protected: impl Fn(&Finding) -> bool + Copy) -> Vec<Finding> {
+    let mut kept: std::collections::BTreeMap<usize, Finding> = std::collections::BTreeMap::new();
+    let mut overlapped: Vec<usize> = Vec::new();
+    for f in out.drain(..) {
+        overlapped.clear();
+        overlapped.extend(kept.range(..f.start).next_back().filter(|(_, k)| k.end > f.start).map(|(&s, _)| s));
+        overlapped.extend(kept.range(f.start..f.end).map(|(&s, _)| s));
+        if overlapped.is_empty() {
+            kept.insert(f.start, f);
+        } else if overlapped.iter().all(|s| holds_whole(&f, &kept[s], protected)) {
+            for s in &overlapped {
+                kept.remove(s);
+            }
+            kept.insert(f.start, f);
+        }
+    }
+    kept.into_values().collect()
 }
 
 /// Words and marks that join the items of a list of contact details.
@@ -833,6 +874,11 @@ fn phone_before_joiner(cell: &str, start: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((num_start, num_end))
+}
+
+/// Whether `gap` is at most `n` characters long (counting no further than `n + 1`).
+fn within_chars(gap: &str, n: usize) -> bool {
+    gap.len() <= n || (gap.len() <= 4 * n && gap.chars().take(n + 1).count() <= n)
 }
 
 /// The patterns a cell's profile meets ([`Needs::met_by`]), as bit masks (bit `p` of word
@@ -1479,6 +1525,42 @@ mod tests {
         assert_eq!(Needs::profile("1,25,000").cluster, 3);
         assert_eq!(Needs::profile("GSTIN 05LGPFY1172R6ZL, H.No 12").mixed, 15);
         assert_eq!(Needs::profile("Plot 162, Civil Lines").mixed, 0);
+    }
+
+    proptest::proptest! {
+        /// Overlaps are resolved as by comparing every pair (findings of two rules, one of
+        /// them protected, nested, touching and crossing).
+        #[test]
+        fn overlaps_resolve_as_by_pairs(
+            spans in proptest::collection::vec((0usize..60, 1usize..12, 0usize..3, 0u8..4), 0..80),
+        ) {
+            static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+            let m = MATCHER.get_or_init(|| Matcher::new(load_rules(&[]).unwrap()).unwrap());
+            let protected = m.rules.iter().position(|r| r.protected).unwrap();
+            let rules = [0, protected, LEXICON_RULE];
+            let findings: Vec<Finding> = spans
+                .iter()
+                .map(|&(start, len, rule, score)| Finding {
+                    start,
+                    end: start + len,
+                    type_idx: 0,
+                    rule_idx: rules[rule],
+                    score: 0.5 + f32::from(score) * 0.1,
+                })
+                .collect();
+            let protected = |f: &Finding| m.rules.get(f.rule_idx).is_some_and(|r| r.protected);
+            let mut findings = findings;
+            findings.sort_by(|a, b| {
+                let key = |f: &Finding| (protected(f), f.score, f.end - f.start);
+                key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal)
+            });
+            let (mut by_starts, mut by_pairs) = (findings.clone(), findings);
+            let mut by_starts = keep_by_starts(&mut by_starts, protected);
+            let mut by_pairs = keep_by_pairs(&mut by_pairs, protected);
+            by_pairs.sort_by_key(|f| f.start);
+            by_starts.sort_by_key(|f| f.start);
+            proptest::prop_assert_eq!(by_starts, by_pairs);
+        }
     }
 
     fn arb_needs() -> impl proptest::strategy::Strategy<Value = Needs> {
