@@ -224,6 +224,8 @@ mod tests {
             ("Ration Card No", Some("welfare_id")),
             ("Ration Card Type", None),
             ("UAN No.", Some("welfare_id")),
+            ("PRAN No", Some("welfare_id")),
+            ("GPF No.", Some("welfare_id")),
             ("PPO_NUMBER", Some("welfare_id")),
             ("Employee Code", None),
             ("pensioner_id", None),
