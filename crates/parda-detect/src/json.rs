@@ -29,9 +29,12 @@ pub fn decode_string(raw: &str) -> Option<String> {
             out.push(c);
             continue;
         }
+        // Four hex digits, read in place (`from_str_radix` alone would take `+12a`).
         let unit = |chars: &mut std::str::Chars| -> Option<u32> {
-            let hex: String = chars.by_ref().take(4).collect();
-            (hex.len() == 4).then(|| u32::from_str_radix(&hex, 16).ok()).flatten()
+            let hex = chars.as_str().get(..4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+            let unit = u32::from_str_radix(hex, 16).ok()?;
+            chars.nth(3);
+            Some(unit)
         };
         out.push(match chars.next()? {
             '"' => '"',
@@ -318,6 +321,8 @@ mod tests {
         assert_eq!(super::decode_string(r"\u0930\q"), None);
         assert_eq!(super::decode_string(r"\ud83d\ude00 \/ \t"), Some("😀 / \t".to_string()));
         assert_eq!(super::decode_string(r"\ud83d x"), None);
+        assert_eq!(super::decode_string(r"\u+12a"), None);
+        assert_eq!(super::decode_string(r"\u093"), None);
     }
 
     proptest::proptest! {

@@ -385,6 +385,8 @@ impl Matcher {
             return;
         };
         let found = out.len();
+        // Many findings (a cell of a megabyte): the spans taken are looked up, not scanned.
+        let mut taken = (found > 32).then(|| Taken::new(out));
         for k in 0..found {
             let detail = out[k];
             if !self.contact_types.contains(&detail.type_idx) {
@@ -393,8 +395,15 @@ impl Matcher {
             let after = phone_after_joiner(cell, detail.end);
             let before = phone_before_joiner(cell, detail.start);
             for (start, end) in [after, before].into_iter().flatten() {
-                if !out.iter().any(|f| f.start < end && start < f.end) {
+                let free = match &taken {
+                    Some(t) => t.free(start, end),
+                    None => !out.iter().any(|f| f.start < end && start < f.end),
+                };
+                if free {
                     out.push(Finding { start, end, type_idx, rule_idx: LEXICON_RULE, score: 0.6 });
+                    if let Some(t) = &mut taken {
+                        t.add(start, end);
+                    }
                 }
             }
         }
@@ -874,6 +883,43 @@ fn phone_before_joiner(cell: &str, start: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((num_start, num_end))
+}
+
+/// The spans of a cell's findings, for asking whether a new span overlaps one of them in
+/// logarithmic time: the findings (which may overlap one another) by start with the greatest
+/// end so far, and the spans added since (which never overlap one another) by start.
+struct Taken {
+    by_start: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+    added: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    fn new(findings: &[Finding]) -> Taken {
+        let mut by_start: Vec<(usize, usize)> = findings.iter().map(|f| (f.start, f.end)).collect();
+        by_start.sort_unstable();
+        let max_end = by_start
+            .iter()
+            .scan(0, |max, &(_, end)| {
+                *max = end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Taken { by_start, max_end, added: std::collections::BTreeMap::new() }
+    }
+
+    /// Whether `[start, end)` overlaps no span: of those starting before `end`, none ends after
+    /// `start`.
+    fn free(&self, start: usize, end: usize) -> bool {
+        let before = self.by_start.partition_point(|&(s, _)| s < end);
+        (before == 0 || self.max_end[before - 1] <= start)
+            && self.added.range(..end).next_back().is_none_or(|(_, &e)| e <= start)
+    }
+
+    /// Adds a span that [`Taken::free`] found free.
+    fn add(&mut self, start: usize, end: usize) {
+        self.added.insert(start, end);
+    }
 }
 
 /// Whether `gap` is at most `n` characters long (counting no further than `n + 1`).
@@ -1560,6 +1606,31 @@ mod tests {
             by_pairs.sort_by_key(|f| f.start);
             by_starts.sort_by_key(|f| f.start);
             proptest::prop_assert_eq!(by_starts, by_pairs);
+        }
+    }
+
+    proptest::proptest! {
+        /// `Taken` answers as a scan of every span does, with spans added as they are found free.
+        #[test]
+        fn taken_spans_answer_as_a_scan(
+            findings in proptest::collection::vec((0usize..80, 1usize..15), 0..50),
+            asked in proptest::collection::vec((0usize..90, 1usize..12), 0..50),
+        ) {
+            let findings: Vec<Finding> = findings
+                .iter()
+                .map(|&(start, len)| Finding { start, end: start + len, type_idx: 0, rule_idx: 0, score: 0.5 })
+                .collect();
+            let mut taken = Taken::new(&findings);
+            let mut all: Vec<(usize, usize)> = findings.iter().map(|f| (f.start, f.end)).collect();
+            for (start, len) in asked {
+                let end = start + len;
+                let free = !all.iter().any(|&(s, e)| s < end && start < e);
+                proptest::prop_assert_eq!(taken.free(start, end), free);
+                if free {
+                    taken.add(start, end);
+                    all.push((start, end));
+                }
+            }
         }
     }
 
