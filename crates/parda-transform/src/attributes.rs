@@ -27,11 +27,16 @@ impl AttributeRows {
     /// Looks in the sampled `rows` for a column of attribute names followed by their values:
     /// a column of no type whose few distinct values repeat down the file, at least two of
     /// them headers of a PII type (under which their sampled values are planned as a column),
-    /// followed by a column whose own header does not say what it holds.
+    /// followed by a column whose own header does not say what it holds (neither a type's hint
+    /// nor a hint against one: `Gender` after `Relationship` holds genders, not the names
+    /// `Father` and `Husband` would announce).
     pub fn find(engine: &Engine, plans: &[ColumnPlan], rows: &[Vec<&str>]) -> Option<AttributeRows> {
         (0..plans.len().saturating_sub(1)).find_map(|name_col| {
             let value_col = name_col + 1;
-            if plans[name_col].class.pii_type.is_some() || plans[value_col].class.source == ClassSource::Header {
+            if plans[name_col].class.pii_type.is_some()
+                || plans[value_col].class.source == ClassSource::Header
+                || !engine.hints.vetoed(&plans[value_col].header).is_empty()
+            {
                 return None;
             }
             let mut values_by_name: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -201,6 +206,18 @@ mod tests {
         let rows: Vec<Vec<&str>> =
             (0..20).map(|i| vec![remarks[i % 4], ["ACTIVE", "W12", "Ward 5", "PENDING"][i % 4]]).collect();
         let plans = plans_and_rows(&e, &["Remarks", "Status"], &rows);
+        let found = AttributeRows::find(&e, &plans, &rows);
+        assert!(
+            found.is_none(),
+            "{:?}",
+            found.map(|a| a.planned().iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>())
+        );
+        // A relationship beside a gender: `Father` and `Husband` announce names, but the
+        // column after them says it holds genders (they were masked as names).
+        let rows: Vec<Vec<&str>> = (0..20)
+            .map(|i| vec![["FATHER", "HUSBAND", "W/O", "S/O"][i % 4], ["M", "FEMALE", "F", "MALE", "F"][i % 5]])
+            .collect();
+        let plans = plans_and_rows(&e, &["relationship", "gender"], &rows);
         let found = AttributeRows::find(&e, &plans, &rows);
         assert!(
             found.is_none(),
