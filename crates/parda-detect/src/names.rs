@@ -877,6 +877,9 @@ impl NameFinder {
                 while b > a && word(&toks[b - 1]) {
                     b -= 1;
                 }
+                if b > a && b + 1 == j && self.english_surname(s, toks, b, upper_text) {
+                    b += 1;
+                }
                 if a == b {
                     i = j;
                     continue;
@@ -1200,6 +1203,29 @@ impl NameFinder {
             && !self.listed_word(t)
             && !t.lists.has(POST_CONTEXT_LIST)
             && t.low.bytes().any(|b| b"aeiouy".contains(&b))
+    }
+
+    /// Token `b`, a title-case English word ending a capitalised run, is the surname of the
+    /// given name before it, in a sentence (a word in small letters somewhere): many Indian
+    /// surnames are English words (`Priya Date`, `Anil Merchant`, `Rustom Contractor`), and a
+    /// word of the sentence after a name would not be capitalised. Not a place, institution,
+    /// title, role or marker word (`Ramesh Colony`, `Anil Traders`, `Ravi Sir`), nor after a
+    /// given name that is an English word itself (`Sunny Day`).
+    fn english_surname(&self, s: &str, toks: &[Tok], b: usize, upper_text: bool) -> bool {
+        let (given, t) = (&toks[b - 1], &toks[b]);
+        !upper_text
+            && t.kind == Kind::Latin
+            && t.text.len() >= 3
+            && Self::title_word(t)
+            && t.lists.has(Lists::ENGLISH)
+            && !self.listed_word(t)
+            && !t.lists.has(POST_CONTEXT_LIST)
+            && !matches!(t.low, "sir" | "madam" | "maam" | "ji" | "saheb" | "sahib")
+            && self.is_given(given)
+            && !given.lists.has(Lists::ENGLISH)
+            && !given.lists.has(Lists::INSTITUTION)
+            && Self::joins_space(s, given, t)
+            && toks.iter().any(|w| w.kind == Kind::Latin && w.text.as_bytes()[0].is_ascii_lowercase())
     }
 
     /// A lower-case word that may be part of a name: not English, not Hindi in Latin letters,
@@ -2050,6 +2076,15 @@ mod tests {
         assert_eq!(names("Site seen by Inspector Deep today"), vec!["Deep"]);
         // `as per`, `informed`: verbs and phrases that take a person.
         assert_eq!(names("As per Savita Gala, the drain is blocked"), vec!["Savita Gala"]);
+        // A title-case English word right after a given name, mid-sentence, is the surname
+        // (`Date`, `Merchant` and `Contractor` are surnames); not a place, a firm, a word of
+        // address, nor a word in a title written in capitals.
+        assert_eq!(names("Officer Priya Date was helpful"), vec!["Priya Date"]);
+        assert_eq!(names("Please look into it. Regards, Gopal Doctor"), vec!["Gopal Doctor"]);
+        assert_eq!(names("Shop let to Anil Merchant last year"), vec!["Anil Merchant"]);
+        assert_eq!(names("Met Ravi Sir about the dues"), vec!["Ravi"]);
+        assert_eq!(names("Shop let to Anil Traders last year"), Vec::<String>::new());
+        assert_eq!(names("PAID BY RAVI DATE VIDE CHEQUE"), vec!["RAVI"]);
         // A Hindi spelling from the hi_IN list (retroflex ट), and a lone Bengali name that is
         // both a given name and a surname followed by an unknown surname.
         assert_eq!(names("जगदीश पटेल से बात हुई"), vec!["जगदीश पटेल"]);
