@@ -3,12 +3,12 @@
 
 use crate::anchored::{start_classes, AnchoredSearch, GaveUp, Starts};
 use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
-use crate::names::NameFinder;
+use crate::names::{LexSpan, NameFinder};
 use parda_rules::{Boundary, Lexicon, RuleSet, TypeClass, Validator};
 use regex_automata::meta::{Cache, Regex};
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Class, Hir, HirKind};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -63,6 +63,11 @@ thread_local! {
     /// This thread's search caches, per matcher id, one per pattern. Searching with a cache of
     /// the thread's own skips the regex crate's shared cache pool, which 16 threads contend for.
     static SEARCH_CACHES: RefCell<Vec<(usize, Vec<Option<Cache>>)>> = const { RefCell::new(Vec::new()) };
+    /// The vector of a cell's context hits, handed back after each cell (no allocation per
+    /// cell; a nested detection takes an empty one).
+    static HIT_BUFFER: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
+    /// The same for the name finder's spans.
+    static SPAN_BUFFER: Cell<Vec<LexSpan>> = const { Cell::new(Vec::new()) };
 }
 
 /// All rules compiled for detection.
@@ -292,6 +297,9 @@ impl Matcher {
             }
             self.run_pattern(pid, cell, ctx, &mut hits, &mut starts, out);
         }
+        if let Some(hits) = hits {
+            HIT_BUFFER.set(hits);
+        }
         if ctx.names && (profile.letters > 0 || profile.other) {
             let before = out.len();
             self.find_names(cell, out);
@@ -329,20 +337,21 @@ impl Matcher {
     }
 
     fn context_hits(&self, cell: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = HIT_BUFFER.take();
         self.context.find(cell, &mut hits);
         hits
     }
 
     fn find_names(&self, cell: &str, out: &mut Vec<Finding>) {
-        let mut spans = Vec::new();
+        let mut spans = SPAN_BUFFER.take();
         self.names.find(cell, &mut spans);
-        for sp in spans {
+        for sp in spans.drain(..) {
             let ty = if sp.address { self.address_type } else { self.name_type };
             if let Some(type_idx) = ty {
                 out.push(Finding { start: sp.start, end: sp.end, type_idx, rule_idx: LEXICON_RULE, score: sp.score });
             }
         }
+        SPAN_BUFFER.set(spans);
     }
 
     /// A number in brackets right after a name found in the text (`Girish Pal (1565497440)

@@ -1,6 +1,8 @@
 //! Named validators: each confirms that a pattern's candidate is what its rule says it is.
 //! All take the candidate text as matched (separators included) and ignore separators.
 
+use smallvec::SmallVec;
+
 /// A validator a rule can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Validator {
@@ -124,7 +126,7 @@ impl Validator {
                 let d = digits(s);
                 d.len() >= 12 && !one_digit_run(&d) && luhn_valid(&d)
             }
-            MobileIn => mobile_national(s).is_some(),
+            MobileIn => national_number(&digits(s)).is_some_and(mobile_number),
             LandlineIn => landline_valid(s),
             PhoneIn => phone_valid(s),
             Pan => pan_valid(s),
@@ -168,8 +170,9 @@ fn ipv4_valid(s: &str) -> bool {
         && parts.iter().any(|p| *p != "0")
 }
 
-/// The ASCII digits of `s`, as numbers 0-9.
-pub fn digits(s: &str) -> Vec<u8> {
+/// The ASCII digits of `s`, as numbers 0-9 (on the stack for up to 24 of them: a candidate
+/// identifier is validated without an allocation).
+pub fn digits(s: &str) -> SmallVec<[u8; 24]> {
     s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
 }
 
@@ -263,8 +266,12 @@ fn national_number(d: &[u8]) -> Option<&[u8]> {
 /// The 10-digit national number of an Indian mobile written in any common form, if valid.
 pub fn mobile_national(s: &str) -> Option<Vec<u8>> {
     let d = digits(s);
-    let national = national_number(&d)?;
-    (national[0] >= 6 && !one_digit_run(national)).then(|| national.to_vec())
+    national_number(&d).filter(|n| mobile_number(n)).map(<[u8]>::to_vec)
+}
+
+/// Whether a 10-digit national number is a mobile's: first digit 6-9, not one digit repeated.
+fn mobile_number(national: &[u8]) -> bool {
+    national[0] >= 6 && !one_digit_run(national)
 }
 
 fn landline_valid(s: &str) -> bool {
@@ -293,7 +300,9 @@ pub fn pan_valid(s: &str) -> bool {
     }
     let upper = b.iter().all(|c| !c.is_ascii_lowercase());
     let lower = b.iter().all(|c| !c.is_ascii_uppercase());
-    let u: Vec<u8> = b.iter().map(u8::to_ascii_uppercase).collect();
+    let mut u = [0u8; 10];
+    u.copy_from_slice(b);
+    u.make_ascii_uppercase();
     (upper || lower)
         && u[..5].iter().all(u8::is_ascii_uppercase)
         && u[5..9].iter().all(u8::is_ascii_digit)
