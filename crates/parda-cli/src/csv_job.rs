@@ -162,13 +162,16 @@ pub fn open_and_plan(
     let data_rows = || info.sample.iter().filter(|(o, _)| header.is_none_or(|h| *o > h));
     let whole_rows = data_rows().filter(|(_, f)| f.len() == ncols).count();
     let whole_only = header.is_some() && whole_rows > 0 && whole_rows * 2 >= data_rows().count();
-    let columns = plan_columns(ncols, threads, |i| {
-        let samples: Vec<&str> = data_rows()
+    let samples = |i: usize| -> Vec<&str> {
+        data_rows()
             .filter(|(_, f)| !whole_only || f.len() == ncols)
             .filter_map(|(_, f)| f.get(i).map(String::as_str))
-            .collect();
-        engine.plan_column(if header.is_some() { &names[i] } else { "" }, &samples)
+            .collect()
+    };
+    let mut columns = plan_columns(ncols, threads, |i| {
+        engine.plan_column(if header.is_some() { &names[i] } else { "" }, &samples(i))
     });
+    engine.accounts_beside_ifsc(&mut columns, samples);
     Ok((reader, names, columns))
 }
 

@@ -94,12 +94,13 @@ fn plan_sheet(engine: &Engine, prefix: &[StreamCell]) -> SheetPlans {
             samples[c.col as usize].push(t);
         }
     }
-    let columns: Vec<ColumnPlan> = (0..ncols)
+    let mut columns: Vec<ColumnPlan> = (0..ncols)
         .map(|c| {
             let refs: Vec<&str> = samples[c].iter().map(String::as_str).collect();
             engine.plan_column(if header.is_some() { &names[c] } else { "" }, &refs)
         })
         .collect();
+    engine.accounts_beside_ifsc(&mut columns, |c| samples[c].iter().map(String::as_str).collect());
     // The sampled rows as rows (the samples above are per column, without empty cells).
     let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
     for c in prefix.iter().filter(|c| c.row >= first_data && c.row < first_data + SAMPLE_ROWS) {

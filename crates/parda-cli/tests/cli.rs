@@ -483,6 +483,25 @@ fn utf16_without_a_bom_is_read_and_written_back_so() {
 }
 
 #[test]
+fn a_file_without_a_header_keeps_its_genders_and_masks_accounts_beside_ifsc_codes() {
+    // No header: a relationship column (`FATHER`, `W/O`) is no column of field names, so the
+    // genders after it are no names; the numbers beside the IFSC codes are bank accounts (ten
+    // to eighteen digits), the nine-digit MICR codes after those are not.
+    let out = masked_bytes(&testdata("mixed/bank_no_header.csv"), "bank_no_header.csv");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "R***** K**** Y****,FATHER,M,*******7763,*******4512,110002045,2450.00,ACTIVE\n\
+         S***** D***,HUSBAND,F,**********7812,*******1234,110240011,1800.00,ACTIVE\n\
+         A**** K****,FATHER,MALE,************2345,*******2100,110024005,3100.00,SUSPENDED\n\
+         L****** N********,W/O,FEMALE,********7890,*******6201,600229012,2725.50,ACTIVE\n\
+         G******* S****,S/O,M,*******7665,*******1789,141002010,990.00,ACTIVE\n\
+         M**** K*****,HUSBAND,F,***********5678,*******0919,110211003,4100.00,ACTIVE\n\
+         J***** M*****,FATHER,M,**********8901,*******1234,682015002,2210.00,DECEASED\n\
+         F***** B****,W/O,F,**********2233,*******0501,500240009,1500.00,ACTIVE\n"
+    );
+}
+
+#[test]
 fn undecodable_utf16_names_the_line() {
     // A lone surrogate cannot be written back as it was: an error naming the line.
     let dir = tempfile::tempdir().unwrap();

@@ -87,10 +87,10 @@ impl AttributeRows {
 /// Whether the values under an attribute are of its type, for a type every value of which
 /// holds a digit (a mobile number, a date of birth): at least half of them are found whole as
 /// one in a column of that type (`W12` under a remark `Mobile number not available` is not).
-/// Names and addresses are any words: their names decide.
+/// Names and addresses are any words that read as people's ([`people_like`]).
 fn values_fit(engine: &Engine, plan: &ColumnPlan, type_idx: usize, values: &[&str]) -> bool {
     if !engine.matcher.type_needs_digit(type_idx) {
-        return true;
+        return people_like(engine, values);
     }
     let ctx = plan.class.cell_context();
     let mut findings = Vec::new();
@@ -103,6 +103,17 @@ fn values_fit(engine: &Engine, plan: &ColumnPlan, type_idx: usize, values: &[&st
         }
     }
     fit * 2 >= sampled
+}
+
+/// Whether the values under a name or address attribute read as people's: at most half of
+/// them codes (two characters or fewer, or one to three common words: `M`, `FEMALE`, `Self`).
+/// `M` and `FEMALE` under `Father` and `Husband` are a column of genders beside a column of
+/// relationships (in a file without a header nothing else tells them from attribute values).
+fn people_like(engine: &Engine, values: &[&str]) -> bool {
+    let given: Vec<&str> =
+        values.iter().map(|v| v.trim()).filter(|v| !v.is_empty() && !parda_detect::is_placeholder(v)).collect();
+    let codes = given.iter().filter(|v| v.chars().count() <= 2 || engine.matcher.names.is_word_cell(v)).count();
+    codes * 2 <= given.len()
 }
 
 /// Whether an attribute name reads as a form's field label (`Applicant Name`, `DOB`, `Name of
@@ -214,10 +225,18 @@ mod tests {
         );
         // A relationship beside a gender: `Father` and `Husband` announce names, but the
         // column after them says it holds genders (they were masked as names).
-        let rows: Vec<Vec<&str>> = (0..20)
-            .map(|i| vec![["FATHER", "HUSBAND", "W/O", "S/O"][i % 4], ["M", "FEMALE", "F", "MALE", "F"][i % 5]])
+        let rows: Vec<Vec<&str>> = (0..60)
+            .map(|i| vec![["FATHER", "HUSBAND", "W/O", "S/O"][i % 4], ["M", "FEMALE", "F", "MALE"][i / 4 % 4]])
             .collect();
         let plans = plans_and_rows(&e, &["relationship", "gender"], &rows);
+        let found = AttributeRows::find(&e, &plans, &rows);
+        assert!(
+            found.is_none(),
+            "{:?}",
+            found.map(|a| a.planned().iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>())
+        );
+        // The same in a file without a header: codes, not people's names.
+        let plans = plans_and_rows(&e, &["", ""], &rows);
         let found = AttributeRows::find(&e, &plans, &rows);
         assert!(
             found.is_none(),

@@ -236,6 +236,44 @@ impl Engine {
         ColumnPlan { header: header.to_string(), class, mode, free_form }
     }
 
+    /// Re-plans, as bank account numbers, a column of 10-18 digit numbers right beside a column
+    /// of IFSC codes whose own header says nothing (a file without a header: the `Account No`
+    /// that named it is gone). Nine digits are not taken: the MICR code sits there too.
+    /// `samples_of(i)` gives column `i`'s sampled values.
+    pub fn accounts_beside_ifsc<S: AsRef<str>>(&self, plans: &mut [ColumnPlan], samples_of: impl Fn(usize) -> Vec<S>) {
+        let rules = &self.matcher.rule_set;
+        let (Some(ifsc), Some(account)) = (rules.type_index("ifsc"), rules.type_index("bank_account")) else {
+            return;
+        };
+        for i in 0..plans.len() {
+            let plan = &plans[i];
+            let beside = [i.checked_sub(1), i.checked_add(1)]
+                .into_iter()
+                .flatten()
+                .any(|j| plans.get(j).is_some_and(|p| p.class.pii_type == Some(ifsc)));
+            if !beside
+                || plan.class.pii_type.is_some()
+                || plan.class.source == ClassSource::Header
+                || !self.hints.vetoed(&plan.header).is_empty()
+            {
+                continue;
+            }
+            let samples = samples_of(i);
+            let values: Vec<&str> =
+                samples.iter().map(|v| v.as_ref().trim()).filter(|v| !v.is_empty() && !is_placeholder(v)).collect();
+            let numbers =
+                values.iter().filter(|v| (10..=18).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())).count();
+            if values.len() < 3 || numbers * 10 < values.len() * 9 {
+                continue;
+            }
+            let mut replanned = self.plan_column("bank account no", &values);
+            if replanned.class.pii_type == Some(account) {
+                replanned.header = plan.header.clone();
+                plans[i] = replanned;
+            }
+        }
+    }
+
     /// The same column with span detection only (for cells whose column is uncertain).
     pub fn spans_only(&self, plan: &ColumnPlan) -> ColumnPlan {
         ColumnPlan { mode: ColumnMode::Spans, free_form: false, ..plan.clone() }
