@@ -85,6 +85,12 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     // Only a person header's column is checked for common words (`Occupier`: Self, Tenant).
     let person_header = header_hint.is_some_and(|h| matcher.rule_set.types[h.type_idx].name == "name");
     let mut findings: Vec<Finding> = Vec::new();
+    // Cells mostly covered by addresses found in them (`68/506, Behl Path, Dhanbad-590631`):
+    // counted only in a column without a header, where nothing else says "address".
+    let unnamed = is_unnamed(header);
+    let address_type = matcher.rule_set.type_index("address");
+    let mut address_cells = 0usize;
+    let mut spans = Vec::new();
     for cell in samples {
         let cell = cell.trim();
         if is_placeholder(cell) || looks_masked(cell) {
@@ -114,6 +120,13 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
             prose += 1;
         }
         matcher.detect(cell, &CellContext::default(), &mut findings);
+        if unnamed && address_type.is_some() {
+            matcher.names.find(cell, &mut spans);
+            let covered: usize = spans.iter().filter(|s| s.address).map(|s| s.end - s.start).sum();
+            if covered * 10 >= cell.len() * 6 {
+                address_cells += 1;
+            }
+        }
         if let [f] = findings.as_slice() {
             if (f.end - f.start) * 10 >= cell.len() * 9 && !matcher.is_protected_type(f.type_idx) {
                 whole[f.type_idx] += 1;
@@ -197,6 +210,16 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         class.pii_type = Some(t);
         class.source = ClassSource::Values;
         class.confidence = 0.7;
+        return class;
+    }
+    // A file without a header row: a column most of whose cells are addresses found in the
+    // text is of addresses (the cells found only in part, or not at all, are masked whole with
+    // the rest).
+    if let Some(t) = address_type.filter(|_| unnamed && sampled >= 5 && address_cells * 3 >= sampled * 2) {
+        class.pii_type = Some(t);
+        class.source = ClassSource::Values;
+        class.validated = address_cells;
+        class.confidence = address_cells as f32 / sampled as f32;
         return class;
     }
     // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
@@ -639,6 +662,31 @@ mod tests {
         let paid = ["2019-05-04", "2021-01-19", "2016-11-01", "2023-07-07", "2018-12-01", "2012-03-30"];
         assert_eq!(type_name(&m, &classify_column(&m, &h, "column 8", &paid)), None);
         assert_eq!(type_name(&m, &classify_column(&m, &h, "Registered On", &births)), None);
+    }
+
+    #[test]
+    fn a_headerless_column_of_addresses_is_of_addresses() {
+        let (m, h) = setup();
+        let addresses = [
+            "H.No. 366, Thaker Road, Rewa 802328",
+            "68/506, Behl Path, Dhanbad-590631",
+            "Door No. 45, Civil Lines, Near Hanuman Mandir, Jaipur - 302001",
+            "12-3-45, Gandhi Nagar, Vijayawada 520003",
+            "Flat 4B, Shanti Apartments, MG Road, Pune 411001",
+            "House No 21, Ward 7, Station Road, Sagar 470002",
+        ];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "column 14", &addresses)).as_deref(), Some("address"));
+        // Remarks, a few of which give an address, are not; nor is a named column.
+        let remarks = [
+            "shifted to H.No. 366, Thaker Road, Rewa 802328",
+            "meter replaced",
+            "bill sent by post",
+            "arrears cleared in March",
+            "new connection sanctioned",
+            "reading not taken, door locked",
+        ];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "column 14", &remarks)), None);
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "Site", &addresses)), None);
     }
 
     #[test]
