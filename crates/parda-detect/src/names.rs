@@ -2268,6 +2268,8 @@ mod tests {
         // word, a village, a Hindi house number.
         for (text, want) in [
             ("Door 9 Anna Nagar", "Door 9 Anna Nagar"),
+            ("68/506, Behl Path, Dhanbad-590631", "68/506, Behl Path, Dhanbad-590631"),
+            ("45/525, Mahajan Zila, Bangalore-507470", "45/525, Mahajan Zila, Bangalore-507470"),
             ("shifted to 14/2 Shastri Nagar, Kanpur", "14/2 Shastri Nagar, Kanpur"),
             ("H-45, Sector 12, Noida 201301", "H-45, Sector 12, Noida 201301"),
             ("new address: 221B Gandhi Road Bhopal", "221B Gandhi Road Bhopal"),
