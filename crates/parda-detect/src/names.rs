@@ -282,6 +282,24 @@ const BY_PERSON_VERBS: &[&str] = &[
 /// Marathi says of a person and of nothing else (`सुनील पाटील यांनी तक्रार केली`,
 /// `... यांच्याशी संपर्क`); Tamil `அவர்கள்` and its cases (`முருகன் அவர்களுடன்`), Telugu `గారు`
 /// and its cases, Kannada `ಅವರು` and its cases.
+/// "Filed a complaint" in languages that mark the subject with no postposition: the noun, and
+/// the verbs (a person's form: honorific or third person) that follow it.
+const COMPLAINT_PHRASES: &[(&str, &[&str])] = &[
+    ("புகார்", &["அளித்தார்", "அளித்துள்ளார்", "கொடுத்தார்", "செய்தார்", "தெரிவித்தார்"]),
+    ("ఫిర్యాదు", &["చేశారు", "చేసారు", "ఇచ్చారు", "చేసినారు"]),
+    ("ದೂರು", &["ನೀಡಿದರು", "ಕೊಟ್ಟರು", "ಸಲ್ಲಿಸಿದರು", "ನೀಡಿದ್ದಾರೆ"]),
+    ("പരാതി", &["നൽകി", "നല്‍കി", "നല്കി", "നൽകിയിരുന്നു"]),
+    ("অভিযোগ", &["করেছেন", "করেন", "জানিয়েছেন", "করলেন"]),
+];
+
+/// Whether the tokens at `k` say "filed a complaint" ([`COMPLAINT_PHRASES`]).
+fn complaint_at(toks: &[Tok], k: usize) -> bool {
+    let (Some(noun), Some(verb)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    COMPLAINT_PHRASES.iter().any(|(n, verbs)| noun.text == *n && verbs.contains(&verb.text))
+}
+
 const POST_CONTEXT_INDIC: &[&str] = &[
     "ने",
     "जी",
@@ -1005,6 +1023,16 @@ impl NameFinder {
                     continue;
                 }
                 let j = toks[i..j].iter().position(|n| self.is_place(n)).map_or(j, |k| i + k);
+                // The subject of "filed a complaint" in a language that marks a subject with no
+                // postposition (`பகவதி ஸுபத்திரை புகார் அளித்தார்`): a person, unless the words
+                // are common ones.
+                if let Some(k) = (i + 1..=j.min(i + MAX_NAME_TOKENS)).find(|&k| complaint_at(toks, k)) {
+                    if Self::joins_space(s, &toks[k - 1], &toks[k]) && !self.common_words_only(&toks[i..k]) {
+                        push(out, LexSpan { start: t.start, end: toks[k - 1].end, address: false, score: 0.8 });
+                    }
+                    i = k + 2;
+                    continue;
+                }
                 // Common words before द्वारा ("by") that are no name in any spelling are an
                 // office or a trade ("लाइन मैन द्वारा", by the lineman), not a person. (Before ने
                 // and जी they are still taken: many names are common words of Hindi text, जगदीश,
@@ -2138,6 +2166,16 @@ mod tests {
         assert_eq!(names("રમેશ પટેલ સાથે વાત થઈ"), vec!["રમેશ પટેલ"]);
         assert_eq!(names("ગટર અંગે ફરિયાદ કરી"), Vec::<String>::new());
         assert_eq!(names("ਬਲਵਿੰਦਰ ਕੁਮਾਰ ਨਾਲ ਗੱਲ ਹੋਈ"), vec!["ਬਲਵਿੰਦਰ ਕੁਮਾਰ"]);
+    }
+
+    #[test]
+    fn the_subject_of_a_complaint_in_languages_without_a_postposition() {
+        assert_eq!(names("பகவதி ஸுபத்திரை புகார் அளித்தார்"), vec!["பகவதி ஸுபத்திரை"]);
+        assert_eq!(names("ರಮೇಶ್ ಗೌಡ ದೂರು ನೀಡಿದರು"), vec!["ರಮೇಶ್ ಗೌಡ"]);
+        assert_eq!(names("সুব্রত দাস অভিযোগ করেছেন"), vec!["সুব্রত দাস"]);
+        // The complaint's noun is no part of the name; a common word is no person.
+        assert_eq!(names("குடிநீர் புகார் அளித்தார்"), Vec::<String>::new());
+        assert_eq!(names("மின்சார புகார் பதிவு"), Vec::<String>::new());
     }
 
     #[test]
