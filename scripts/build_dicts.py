@@ -359,7 +359,7 @@ def read_list(path):
 
 def write_indic():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    from indic_names import all_scripts, all_spellings
+    from indic_names import all_scripts, all_spellings, scripts_of
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     # A spelling that is a common word of running text is left out unless the lists already
@@ -377,8 +377,12 @@ def write_indic():
         spellings = set()
         for name in kept:
             spellings |= {w for w in all_spellings(name) if usable(w)}
-        # Faker's Hindi spellings: never held out (they have no romanised form to plant).
-        spellings |= {w for w in hindi[label] if devanagari_word(w) and (w in HI_NAMES_COMMON_WORDS or usable(w))}
+        # Faker's Hindi spellings: never held out (they have no romanised form to plant), and
+        # in the other scripts too (पटेल -> પટેલ, the retroflex the rule-based spelling of
+        # `patel` lacks), where that spelling is no common word.
+        faker_hindi = {w for w in hindi[label] if devanagari_word(w) and (w in HI_NAMES_COMMON_WORDS or usable(w))}
+        spellings |= faker_hindi
+        spellings |= {s for w in faker_hindi for s in scripts_of(w).values() if usable(s)}
         rows = []
         for name in held:
             for script, w in sorted(all_scripts(name).items()):

@@ -218,6 +218,11 @@ def all_scripts(word, schwa_er=False):
     deva = devanagari(word, schwa_er=schwa_er)
     if deva is None:
         return {}
+    return scripts_of(deva)
+
+
+def scripts_of(deva):
+    """{script: spelling} for one word written in Devanagari."""
     out = {}
     for script in SCRIPTS:
         s = in_script(deva, script)
