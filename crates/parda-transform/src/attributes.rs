@@ -184,6 +184,17 @@ mod tests {
         assert!(a.plan_for("Ward").is_none() && a.plan_for("Category").is_none());
     }
 
+    /// Asserts that `rows` under `headers` hold no attribute rows (naming the ones found).
+    fn assert_no_attribute_rows(e: &Engine, headers: &[&str], rows: &[Vec<&str>]) {
+        let plans = plans_and_rows(e, headers, rows);
+        let found = AttributeRows::find(e, &plans, rows);
+        assert!(
+            found.is_none(),
+            "{headers:?}: {:?}",
+            found.map(|a| a.planned().iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>())
+        );
+    }
+
     /// An ordinary register is no attribute file: a column of few repeated words (`Relation`:
     /// `Father`, `Husband`) next to a column whose header names it, or of values that repeat
     /// little.
@@ -195,11 +206,9 @@ mod tests {
                 vec![["Father", "Husband", "Mother"][i % 3], ["Ramesh Kumar", "Sita Devi", "Abdul Karim"][i % 3], "45"]
             })
             .collect();
-        let plans = plans_and_rows(&e, &["Relation", "Relative Name", "Age"], &rows);
-        assert!(AttributeRows::find(&e, &plans, &rows).is_none());
+        assert_no_attribute_rows(&e, &["Relation", "Relative Name", "Age"], &rows);
         let rows: Vec<Vec<&str>> = (0..12).map(|i| vec![["Residential", "Commercial"][i % 2], "1200"]).collect();
-        let plans = plans_and_rows(&e, &["Usage", "Tax"], &rows);
-        assert!(AttributeRows::find(&e, &plans, &rows).is_none());
+        assert_no_attribute_rows(&e, &["Usage", "Tax"], &rows);
         // Remarks that repeat and mention a mobile number, an email, a date of birth, beside a
         // ward: no attribute names (the wards were masked as dates of birth and mobiles).
         let remarks = [
@@ -210,38 +219,19 @@ mod tests {
             "paid in cash",
         ];
         let rows: Vec<Vec<&str>> = (0..20).map(|i| vec![remarks[i % 5], ["W1", "W12", "Ward 5"][i % 3]]).collect();
-        let plans = plans_and_rows(&e, &["Remarks", "Ward No"], &rows);
-        assert!(AttributeRows::find(&e, &plans, &rows).is_none());
+        assert_no_attribute_rows(&e, &["Remarks", "Ward No"], &rows);
         // Remarks that read as labels, beside a status: the values do not fit the types.
         let remarks = ["Aadhaar not seeded", "Mobile number not available", "DOB not given", "paid"];
         let rows: Vec<Vec<&str>> =
             (0..20).map(|i| vec![remarks[i % 4], ["ACTIVE", "W12", "Ward 5", "PENDING"][i % 4]]).collect();
-        let plans = plans_and_rows(&e, &["Remarks", "Status"], &rows);
-        let found = AttributeRows::find(&e, &plans, &rows);
-        assert!(
-            found.is_none(),
-            "{:?}",
-            found.map(|a| a.planned().iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>())
-        );
+        assert_no_attribute_rows(&e, &["Remarks", "Status"], &rows);
         // A relationship beside a gender: `Father` and `Husband` announce names, but the
         // column after them says it holds genders (they were masked as names).
         let rows: Vec<Vec<&str>> = (0..60)
             .map(|i| vec![["FATHER", "HUSBAND", "W/O", "S/O"][i % 4], ["M", "FEMALE", "F", "MALE"][i / 4 % 4]])
             .collect();
-        let plans = plans_and_rows(&e, &["relationship", "gender"], &rows);
-        let found = AttributeRows::find(&e, &plans, &rows);
-        assert!(
-            found.is_none(),
-            "{:?}",
-            found.map(|a| a.planned().iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>())
-        );
+        assert_no_attribute_rows(&e, &["relationship", "gender"], &rows);
         // The same in a file without a header: codes, not people's names.
-        let plans = plans_and_rows(&e, &["", ""], &rows);
-        let found = AttributeRows::find(&e, &plans, &rows);
-        assert!(
-            found.is_none(),
-            "{:?}",
-            found.map(|a| a.planned().iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>())
-        );
+        assert_no_attribute_rows(&e, &["", ""], &rows);
     }
 }
