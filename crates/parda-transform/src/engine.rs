@@ -236,10 +236,10 @@ impl Engine {
         ColumnPlan { header: header.to_string(), class, mode, free_form }
     }
 
-    /// Re-plans, as bank account numbers, a column of 10-18 digit numbers right beside a column
-    /// of IFSC codes whose own header says nothing (a file without a header: the `Account No`
-    /// that named it is gone). Nine digits are not taken: the MICR code sits there too.
-    /// `samples_of(i)` gives column `i`'s sampled values.
+    /// Re-plans, as bank account numbers, a column without a header of 10-18 digit numbers
+    /// right beside a column of IFSC codes (in a file without a header the `Account No` that
+    /// named it is gone; a named column keeps what its name says). Nine digits are not taken:
+    /// the MICR code sits there too. `samples_of(i)` gives column `i`'s sampled values.
     pub fn accounts_beside_ifsc<S: AsRef<str>>(&self, plans: &mut [ColumnPlan], samples_of: impl Fn(usize) -> Vec<S>) {
         let rules = &self.matcher.rule_set;
         let (Some(ifsc), Some(account)) = (rules.type_index("ifsc"), rules.type_index("bank_account")) else {
@@ -251,11 +251,7 @@ impl Engine {
                 .into_iter()
                 .flatten()
                 .any(|j| plans.get(j).is_some_and(|p| p.class.pii_type == Some(ifsc)));
-            if !beside
-                || plan.class.pii_type.is_some()
-                || plan.class.source == ClassSource::Header
-                || !self.hints.vetoed(&plan.header).is_empty()
-            {
+            if !beside || plan.class.pii_type.is_some() || !plan.header.trim().is_empty() {
                 continue;
             }
             let samples = samples_of(i);
@@ -794,6 +790,38 @@ mod tests {
 
     fn engine() -> Engine {
         default_engine()
+    }
+
+    /// Beside IFSC codes, a headerless column of 10-18 digits is of bank accounts; nine-digit
+    /// MICR codes and a named column are left as they were planned.
+    #[test]
+    fn accounts_beside_ifsc_codes() {
+        let e = engine();
+        let columns: [(&str, [&str; 4]); 4] = [
+            ("", ["30214587763", "50100234567812", "4021001500012345", "620104567890"]),
+            ("", ["SBIN0004512", "HDFC0001234", "PUNB0402100", "ICIC0006201"]),
+            ("", ["110002045", "110240011", "110024005", "600229012"]),
+            ("Consumer No", ["30214587763", "50100234567812", "4021001500012345", "620104567890"]),
+        ];
+        let mut plans: Vec<ColumnPlan> = columns.iter().map(|(h, v)| e.plan_column(h, v)).collect();
+        // The last column sits beside an IFSC column too (in this test's order it follows MICR:
+        // move it there).
+        plans.swap(2, 3);
+        let samples = |i: usize| match i {
+            2 => columns[3].1.to_vec(),
+            3 => columns[2].1.to_vec(),
+            i => columns[i].1.to_vec(),
+        };
+        e.accounts_beside_ifsc(&mut plans, samples);
+        let ty = |p: &ColumnPlan| p.class.pii_type.map(|t| e.matcher.rule_set.types[t].name.clone());
+        assert_eq!(ty(&plans[0]).as_deref(), Some("bank_account"));
+        assert_eq!(plans[0].header, "");
+        assert_eq!(ty(&plans[1]).as_deref(), Some("ifsc"));
+        assert_ne!(ty(&plans[2]).as_deref(), Some("bank_account"), "a named column");
+        let micr = e.plan_column("", &columns[2].1);
+        let mut plans = vec![e.plan_column("", &columns[1].1), micr];
+        e.accounts_beside_ifsc(&mut plans, |i| columns[i + 1].1.to_vec());
+        assert_eq!(plans[1].class.pii_type, None, "MICR codes");
     }
 
     /// A masked number of JSON text is written as a string: the text stays JSON.
