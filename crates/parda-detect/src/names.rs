@@ -1253,6 +1253,8 @@ impl NameFinder {
             && !given.lists.has(Lists::ENGLISH)
             && !given.lists.has(Lists::INSTITUTION)
             && Self::joins_space(s, given, t)
+            // (`Priya Date of birth`, `Ramesh Doctor of the PHC`: a phrase, not a surname.)
+            && toks.get(b + 1).is_none_or(|n| n.low != "of")
             && toks.iter().any(|w| w.kind == Kind::Latin && w.text.as_bytes()[0].is_ascii_lowercase())
     }
 
@@ -2112,6 +2114,7 @@ mod tests {
         assert_eq!(names("Shop let to Anil Merchant last year"), vec!["Anil Merchant"]);
         assert_eq!(names("Met Ravi Sir about the dues"), vec!["Ravi"]);
         assert_eq!(names("Shop let to Anil Traders last year"), Vec::<String>::new());
+        assert_eq!(names("Please update Priya Date of birth in the record"), vec!["Priya"]);
         assert_eq!(names("PAID BY RAVI DATE VIDE CHEQUE"), vec!["RAVI"]);
         // A Hindi spelling from the hi_IN list (retroflex ट), and a lone Bengali name that is
         // both a given name and a surname followed by an unknown surname.
