@@ -539,6 +539,15 @@ impl NameFinder {
             && name_before(&run[k - 1])
     }
 
+    /// The first word of a capitalised `run` is an institution word that heads a name as its
+    /// given name (`Ayushman Khurana`; not `Ayushman Bharat`, the health scheme): a given name
+    /// followed only by surnames that are no institution or place word.
+    fn institution_given_name(&self, run: &[Tok]) -> bool {
+        run.len() >= 2
+            && self.is_given(&run[0])
+            && run[1..].iter().all(|t| self.is_surname(t) && !t.lists.has(Lists::INSTITUTION) && !self.is_place(t))
+    }
+
     /// A word of running Hindi, Bengali or Tamil text (`common_words_indic.txt`).
     fn common_indic_word(&self, t: &Tok) -> bool {
         has_common_words(t.text) && self.lex.common_indic.contains(t.text)
@@ -916,7 +925,9 @@ impl NameFinder {
                 let near = &toks[pa..pb];
                 let place = near.iter().enumerate().any(|(k, t)| {
                     self.is_place(t)
-                        || (t.lists.has(Lists::INSTITUTION) && !self.institution_surname(near, k, false, given))
+                        || (t.lists.has(Lists::INSTITUTION)
+                            && !self.institution_surname(near, k, false, given)
+                            && !(pa + k == a && self.institution_given_name(run)))
                 }) || (pb == j
                     && toks.get(j).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[j - 1], n)));
                 // A name that is also an English word ("More", "Deep") is not a name alone at
@@ -2096,6 +2107,10 @@ mod tests {
         assert_eq!(names("Spoke to Meera Mitra about pending dues"), vec!["Meera Mitra"]);
         assert_eq!(names("Madhavi Nigam ne shikayat darj ki"), vec!["Madhavi Nigam"]);
         assert_eq!(names("Jal Mitra visited the site"), Vec::<String>::new());
+        // An institution word that is a given name too, before a surname (`Ayushman Bharat`
+        // is the health scheme: Bharat is no surname).
+        assert_eq!(names("Stray dogs near house of Ayushman Khurana since 3 days"), vec!["Ayushman Khurana"]);
+        assert_eq!(names("Card made under Ayushman Bharat scheme"), Vec::<String>::new());
         assert_eq!(names("Jal Nigam ne pipeline badli"), Vec::<String>::new());
         assert_eq!(names("Complaint forwarded to Nagar Nigam office"), Vec::<String>::new());
         // Before `ne`, two names that are also English words are a person; after `for` they
