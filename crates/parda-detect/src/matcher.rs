@@ -297,7 +297,8 @@ impl Matcher {
             }
             self.run_pattern(pid, cell, ctx, &mut hits, &mut starts, out);
         }
-        if let Some(hits) = hits {
+        // (A wordless cell's empty vector holds no buffer: the thread's is kept.)
+        if let Some(hits) = hits.filter(|h| h.capacity() > 0) {
             HIT_BUFFER.set(hits);
         }
         if ctx.names && (profile.letters > 0 || profile.other) {
