@@ -256,7 +256,9 @@ fn shifted_dates_of_birth_and_accounts_in_ragged_rows_are_masked_and_the_rest_ke
 /// Columns a header seems to name but whose values say otherwise stay as they are: flags under
 /// `Aadhaar Linked`, firms under `Trade Name`, trade licences under a bare `Licence No`, places
 /// under `जन्म स्थान` (place of birth); the names, numbers and remarks around them are masked,
-/// phone numbers that are no mobile's too (`04524733717`, `+912570504456`).
+/// phone numbers that are no mobile's too (`04524733717`, `+912570504456`). A firm named after
+/// a deity or a family keeps its name (`Shree Ganesh Tailoring`, `Vala Beauty Parlour`); a
+/// person's full name heading one is masked (`Anil Sharma Traders`).
 #[test]
 fn flags_firms_and_trade_licences_under_identifier_headers_are_kept() {
     let out = tempfile::tempdir().unwrap();
@@ -277,6 +279,8 @@ fn flags_firms_and_trade_licences_under_identifier_headers_are_kept() {
             "WC/2021/000104,R******* D***,N,******9886,Sharma General Store,TL381328,प्राथमिक स्वास्थ्य केंद्र,Old owner B****** expired",
             "WC/2019/000105,M******** K,Y,******3513,Royal Tailors,TL356879,घर,Disconnected for non-payment; called owner on *********4456",
             "WC/2016/000106,I****** A****,Y,******2402,Balaji Medical,TL886573,जिला अस्पताल,Ph ******0627 (switched off)",
+            "WC/2022/000107,H******* K***,N,******5670,Shree Ganesh Tailoring,TL512204,घर,Owner S***** V**** Beauty Parlour next door",
+            "WC/2013/000108,G**** I***,Y,******6780,Vala Beauty Parlour,TL400917,घर,Shop let to A*** S***** Traders",
         ]
     );
 }

@@ -573,6 +573,45 @@ impl NameFinder {
         t.lists.has(Lists::PLACE)
     }
 
+    /// How many tokens from `first` are a person's full name heading a firm's name: a given
+    /// name and one or two surnames, then at most three capitalised words ending in a firm word
+    /// (`Sunita Verma Beauty Parlour`, `Anil Gupta Traders`), with no other place or institution
+    /// word in the run (`Rajiv Gandhi Medical College` is an institution). Zero otherwise: a
+    /// family name or one name alone names the firm (`Verma Traders`, `Ganesh Tailors`).
+    fn name_heading_firm(&self, s: &str, toks: &[Tok], first: usize) -> usize {
+        let plain = |t: &Tok| Self::capitalised(t) && !self.is_place(t) && !t.lists.has(Lists::INSTITUTION);
+        if !toks.get(first).is_some_and(|t| plain(t) && self.is_given(t)) {
+            return 0;
+        }
+        let joined = |k: usize| k < toks.len() && Self::joins_space(s, &toks[k - 1], &toks[k]);
+        let mut name_end = first + 1;
+        while name_end - first < 3 && joined(name_end) && plain(&toks[name_end]) && self.is_surname(&toks[name_end]) {
+            name_end += 1;
+        }
+        if name_end == first + 1 {
+            return 0;
+        }
+        let mut k = name_end;
+        while k - name_end < 4 && joined(k) && Self::capitalised(&toks[k]) {
+            if toks[k].lists.has(Lists::FIRM) {
+                // The rest of the run: firm words or plain words, no place (`... Medical College`).
+                let mut m = k + 1;
+                while joined(m) && Self::capitalised(&toks[m]) {
+                    if !plain(&toks[m]) && !toks[m].lists.has(Lists::FIRM) {
+                        return 0;
+                    }
+                    m += 1;
+                }
+                return name_end - first;
+            }
+            if !plain(&toks[k]) {
+                return 0;
+            }
+            k += 1;
+        }
+        0
+    }
+
     /// A relation marker starting at token `i`: returns how many tokens it spans.
     fn relation_at(&self, s: &str, toks: &[Tok], i: usize) -> usize {
         let t = &toks[i];
@@ -823,6 +862,22 @@ impl NameFinder {
                     && role
                     && Self::title_word(&toks[first])
                     && self.unknown_word(&toks[first]);
+                // The owner's name heading a firm's ("owner Sunita Verma Beauty Parlour").
+                let owner_len =
+                    if place_follows || end - first > 2 { self.name_heading_firm(s, toks, first) } else { 0 };
+                if owner_len > 0 {
+                    push(
+                        out,
+                        LexSpan {
+                            start: toks[first].start,
+                            end: toks[first + owner_len - 1].end,
+                            address: false,
+                            score: 0.9,
+                        },
+                    );
+                    i = first + owner_len;
+                    continue;
+                }
                 if end > first
                     && !place_follows
                     && !all_english
@@ -908,6 +963,16 @@ impl NameFinder {
                     b += 1;
                 }
                 if a == b {
+                    i = j;
+                    continue;
+                }
+                // A person's name heading a firm's ("Sunita Verma Tailors").
+                let owner_len = self.name_heading_firm(s, toks, a);
+                if owner_len > 0 {
+                    push(
+                        out,
+                        LexSpan { start: toks[a].start, end: toks[a + owner_len - 1].end, address: false, score: 0.7 },
+                    );
                     i = j;
                     continue;
                 }
@@ -2161,6 +2226,29 @@ mod tests {
         // Two names before a place word are a person going there.
         assert_eq!(names("श्री रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
         assert_eq!(names("रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
+    }
+
+    #[test]
+    fn firms_named_after_a_deity_a_family_or_a_person() {
+        // A shop's name is no person: a deity, a given name or a family name before a firm word.
+        for s in [
+            "Shree Ganesh Tailoring",
+            "Shri Ram Sweet Shop",
+            "Vala Beauty Parlour",
+            "Batta Mobile Repair",
+            "Sai Mobiles, Station Road",
+            "Laxmi Traders",
+            "Verma Traders",
+            "Rajiv Gandhi Medical College",
+        ] {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        // A given name and a surname before one are its owner, with or without a context word.
+        assert_eq!(names("Sunita Verma Traders"), vec!["Sunita Verma"]);
+        assert_eq!(names("Owner Sunita Verma Beauty Parlour"), vec!["Sunita Verma"]);
+        assert_eq!(names("licence of Owner Ramesh Kumar Gupta General Store renewed"), vec!["Ramesh Kumar Gupta"]);
+        assert_eq!(names("M/s Anil Sharma Tailors, Sadar Bazar"), vec!["Anil Sharma"]);
+        assert_eq!(names("SUNITA VERMA TRADERS"), vec!["SUNITA VERMA"]);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("relations"),
     dict!("name_context"),
     dict!("place_words"),
+    dict!("firm_words"),
     dict!("address_words"),
     dict!("name_stopwords_hi"),
     dict!("english_words"),
@@ -104,13 +105,16 @@ impl Lists {
     /// Common words of Hindi written in Latin letters (`nahi`, `paani`, `shikayat`): never
     /// part of a lower-case name.
     pub const HINGLISH: Lists = Lists(1 << 11);
+    /// Words that end a shop's or firm's name (`Traders`, `Tailors`, `Parlour`): place words
+    /// too, but a person's full name may head the firm (`Sunita Verma Tailors`).
+    pub const FIRM: Lists = Lists(1 << 12);
     /// First of the bits left to word lists kept outside the dictionaries (the name finder's
     /// own short lists, added with [`Lexicon::add_words`]): `Lists::custom(0)` and up.
-    const FIRST_CUSTOM: u32 = 12;
+    const FIRST_CUSTOM: u32 = 13;
 
-    /// The `n`th custom list (`n < 20`).
+    /// The `n`th custom list (`n < 19`).
     pub const fn custom(n: u32) -> Lists {
-        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 20 custom lists");
+        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 19 custom lists");
         Lists(1 << (Lists::FIRST_CUSTOM + n))
     }
 
@@ -252,7 +256,8 @@ const LIST_FILES: &[(Lists, &[&str])] = &[
     (Lists::HONORIFIC, &["honorifics"]),
     (Lists::RELATION, &["relations"]),
     (Lists::CONTEXT, &["name_context"]),
-    (Lists::PLACE, &["place_words"]),
+    (Lists::PLACE, &["place_words", "firm_words"]),
+    (Lists::FIRM, &["firm_words"]),
     (Lists::ADDRESS, &["address_words"]),
     (Lists::STOP_HI, &["name_stopwords_hi"]),
     (Lists::ENGLISH, &["english_words"]),
