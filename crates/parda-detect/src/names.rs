@@ -1115,8 +1115,17 @@ impl NameFinder {
                 // हरीश, and a person is what ने and जी follow.)
                 let post = toks.get(j).filter(|n| n.lists.has(POST_CONTEXT_INDIC_LIST));
                 let office = post.is_some_and(|n| n.text == "द्वारा" && self.common_words_only(&toks[i..j]));
+                // A short Indic run set in Latin text ("Name added later by प्रणय कुमार") is one
+                // unit: holding a dictionary name, all of it is the name, the common words in it
+                // too (`प्रणय`, love, is a given name here).
+                let in_latin_text = i > 0
+                    && toks[i - 1].kind == Kind::Latin
+                    && j - i <= 3
+                    && toks.get(j).is_none_or(|n| n.kind != Kind::Indic);
                 if (post.is_some() && !office) || self.ends_with_joined_ji(&toks[i..j]) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
+                } else if in_latin_text && toks[i..j].iter().any(|t| self.in_dict(t)) {
+                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
                 } else if Self::sentence_start(s, toks, i) && self.indic_name_head(&toks[i..j]) {
@@ -2226,6 +2235,18 @@ mod tests {
         // Two names before a place word are a person going there.
         assert_eq!(names("श्री रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
         assert_eq!(names("रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
+    }
+
+    #[test]
+    fn an_indic_name_set_in_latin_text_is_taken_whole() {
+        // `प्रणय` (love) and `कर्ण` (ear) are common words and given names: before a surname,
+        // in a sentence of Latin script, they are the name's first word.
+        assert_eq!(names("Name added later by प्रणय कुमार"), vec!["प्रणय कुमार"]);
+        assert_eq!(names("Certificate collected by कर्ण प्रसाद on 12.03.2024"), vec!["कर्ण प्रसाद"]);
+        for s in ["Ward सदर बाजार", "light दीपक जलाया", "Remark: पानी का बिल जमा", "Symbol कमल"]
+        {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
