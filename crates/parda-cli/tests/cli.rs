@@ -285,6 +285,31 @@ fn flags_firms_and_trade_licences_under_identifier_headers_are_kept() {
     );
 }
 
+/// A totals row's label under the name column names no one: it is kept (`Ward Total`,
+/// `Grand Total`), the names above it are masked.
+#[test]
+fn the_label_of_a_totals_row_is_kept() {
+    let out = tempfile::tempdir().unwrap();
+    parda()
+        .args(["mask", "-q", "--out"])
+        .arg(out.path())
+        .arg(testdata("mixed/register_with_totals.csv"))
+        .assert()
+        .success();
+    let got = std::fs::read_to_string(out.path().join("register_with_totals.csv")).unwrap();
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(
+        lines[1..],
+        [
+            "1,K***** R******,******1234,Ward 4,1500",
+            "2,S***** C****** M****,******2345,Ward 7,1500",
+            "3,F***** B****,******1098,Ward 4,1000",
+            ",Ward Total,,,4000",
+            ",Grand Total,,,4000",
+        ]
+    );
+}
+
 #[test]
 fn a_marathi_register_keeps_its_header_and_loses_its_names() {
     // `अनु. क्र.` (serial number) reads as a name, but five other headers are known ones: the

@@ -74,6 +74,53 @@ pub fn is_placeholder(cell: &str) -> bool {
     PLACEHOLDERS.iter().any(|p| p.as_bytes() == &buf[..n])
 }
 
+/// The words of a totals row's label, in English and the scripts of India (`कुल`, `योग`,
+/// Marathi `एकूण`, Bengali `মোট`, Tamil `மொத்தம்`, Telugu `మొత్తం`, Kannada `ಒಟ್ಟು`,
+/// Gujarati `કુલ`, Gurmukhi `ਕੁੱਲ`, Odia `ମୋଟ`, Malayalam `ആകെ`).
+const TOTAL_WORDS: &[&str] = &[
+    "total",
+    "totals",
+    "subtotal",
+    "कुल",
+    "योग",
+    "महायोग",
+    "एकूण",
+    "মোট",
+    "সর্বমোট",
+    "மொத்தம்",
+    "మొత్తం",
+    "ಒಟ್ಟು",
+    "કુલ",
+    "ਕੁੱਲ",
+    "ମୋଟ",
+    "ആകെ",
+];
+
+/// Words that may stand beside a total word in its label (`Grand Total`, `Sub Total`).
+const TOTAL_QUALIFIERS: &[&str] = &["grand", "sub", "net", "overall", "ward", "page"];
+
+/// True for the label of a totals row (`Total`, `GRAND TOTAL:`, `कुल / Total`, `कुल योग`):
+/// the first text cell of a workbook's or an export's last row, under a name column, which
+/// names no one.
+pub fn is_total_label(cell: &str) -> bool {
+    if cell.len() > 48 || cell.is_empty() {
+        return false;
+    }
+    let mut total = false;
+    for word in cell.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ':' | '-' | '(' | ')' | '.' | ',')) {
+        if word.is_empty() {
+            continue;
+        }
+        let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+        if is(TOTAL_WORDS) {
+            total = true;
+        } else if !is(TOTAL_QUALIFIERS) {
+            return false;
+        }
+    }
+    total
+}
+
 /// The date legacy systems write for "unknown" (`1900-01-01`, `01-01-1900`, `01/01/1900`), with
 /// a zero time and zone or none (`1900-01-01 00:00:00.000+00:00`). A masked date in a date
 /// column of a SQL dump is written as it, so the dump still loads and its masked copy reads as
@@ -247,6 +294,17 @@ mod tests {
             "1985-01-01",
         ] {
             assert!(!is_placeholder(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn total_labels() {
+        for s in ["Total", "TOTAL:", "Grand Total", "Sub-Total", "कुल / Total", "कुल योग", "एकूण", "মোট", "Ward Total"]
+        {
+            assert!(is_total_label(s), "{s:?}");
+        }
+        for s in ["", "Totaram Sahu", "Total Singh Gill", "Grand", "कुलदीप", "Sub Registrar", "Net"] {
+            assert!(!is_total_label(s), "{s:?}");
         }
     }
 

@@ -5,8 +5,8 @@ use crate::keyed::Keyed;
 use crate::mask::{mask_into, mask_value};
 use crate::policy::{Action, Policy};
 use parda_detect::{
-    classify_column, is_amount, is_placeholder, looks_masked, ClassSource, ColumnClass, Finding, HeaderHints, Matcher,
-    ESCAPED_JSON_RULE,
+    classify_column, is_amount, is_placeholder, is_total_label, looks_masked, ClassSource, ColumnClass, Finding,
+    HeaderHints, Matcher, ESCAPED_JSON_RULE,
 };
 use parda_rules::MaskStyle;
 use rustc_hash::FxHashSet;
@@ -411,7 +411,8 @@ impl Engine {
         scratch: &mut Scratch,
     ) -> CellOutcome {
         let core = cell.trim();
-        if is_placeholder(core) {
+        // A totals row's label under a name or address column (`Total`, `कुल / Total`).
+        if is_placeholder(core) || (plan.free_form && is_total_label(core)) {
             return CellOutcome::Unchanged;
         }
         if self.is_protected(core, plan, &mut scratch.findings) {
@@ -674,7 +675,12 @@ impl Engine {
                 let core = cell.trim();
                 let masked =
                     core.contains(self.policy.mask.mask_char) || matches!(action, Action::Redact(l) if l == core);
-                if is_placeholder(core) || masked || *action == Action::Keep || self.is_protected(core, plan, scratch) {
+                if is_placeholder(core)
+                    || is_total_label(core)
+                    || masked
+                    || *action == Action::Keep
+                    || self.is_protected(core, plan, scratch)
+                {
                     Vec::new()
                 } else {
                     vec![*type_idx]
