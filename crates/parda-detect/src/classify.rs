@@ -178,11 +178,18 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         let n = matcher.rule_set.types[t].name.as_str();
         n == "name" || n == "address"
     };
+    // Nor a column whose values are, most of them whole, of an identifier type
+    // (`Email_Addr`: `addr` names an address, the cells are emails).
+    let identifier_values = |t: usize| {
+        sampled >= 5
+            && (0..types).any(|u| u != t && !free_form(u) && !argued_against(u) && whole[u] * 10 >= sampled * 8)
+    };
     // Nor does a column of values without a digit (`Aadhaar Linked`: Y, N; `जन्म स्थान`, place
     // of birth: घर, home) hold a type every match of which has one.
     let header_match = header_hint.filter(|h| {
         !(free_form(h.type_idx)
-            && ((sampled >= 3 && numeric * 10 >= sampled * 8)
+            && (identifier_values(h.type_idx)
+                || (sampled >= 3 && numeric * 10 >= sampled * 8)
                 || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)
                 || (sampled >= 5 && name_cells == 0 && word_cells * 10 >= sampled * 8)))
             && !(sampled >= 5 && with_digit == 0 && matcher.type_needs_digit(h.type_idx))
@@ -620,6 +627,22 @@ mod tests {
         assert!(m.type_needs_digit(m.rule_set.type_index("dob").unwrap()));
         assert!(!m.type_needs_digit(m.rule_set.type_index("email").unwrap()));
         assert!(!m.type_needs_digit(m.rule_set.type_index("name").unwrap()));
+    }
+
+    #[test]
+    fn a_name_or_address_header_over_identifiers_is_left_to_its_values() {
+        let (m, h) = setup();
+        let emails = ["ramesh@gmail.com", "sita.k@yahoo.co.in", "ab12@rediffmail.com", "x.y@gov.in", "q@gmail.com"];
+        let c = classify_column(&m, &h, "Resi Address", &emails);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("email"));
+        let mobiles = ["9876543210", "8765432109", "7654321098", "6543210987", "9123456780"];
+        let c = classify_column(&m, &h, "Contact Person", &mobiles);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
+        // One e-mail among addresses leaves the header's word.
+        let addresses =
+            ["12 MG Road, Indore", "H.No. 5, Sector 9", "ramesh@gmail.com", "Near Bus Stand, Rewa", "45, Civil Lines"];
+        let c = classify_column(&m, &h, "Resi Address", &addresses);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("address"));
     }
 
     #[test]

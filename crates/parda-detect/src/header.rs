@@ -191,6 +191,7 @@ mod tests {
             ("PAN No", Some("pan")),
             ("Panchayat", None),
             ("Email Address", Some("email")),
+            ("Email_Addr", Some("email")),
             ("Permanent Address", Some("address")),
             ("Mobile No of Applicant", Some("mobile")),
             ("Name of Owner", Some("name")),
