@@ -140,7 +140,8 @@ fn tokenize_chars<'a>(
 ) {
     let mut start = None;
     for (i, c) in chars.chain(std::iter::once((s.len(), ' '))) {
-        let word = i < s.len() && (is_word_char(c) || start.is_some_and(|st| elided_prefix(s, st, i)));
+        let word = i < s.len()
+            && (is_word_char(c) || start.is_some_and(|st| elided_prefix(s, st, i) || indic_apostrophe(s, st, i)));
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -153,10 +154,9 @@ fn tokenize_chars<'a>(
                     Kind::Latin
                 } else if text.bytes().all(|b| b.is_ascii_digit()) {
                     Kind::Number
-                } else if text
-                    .chars()
-                    .all(|c| ('\u{0900}'..='\u{0DFF}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}'))
-                {
+                } else if text.chars().all(|c| {
+                    ('\u{0900}'..='\u{0DFF}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2019}' | '\'')
+                }) {
                     Kind::Indic
                 } else {
                     Kind::Other
@@ -191,6 +191,21 @@ fn elided_prefix(s: &str, st: usize, i: usize) -> bool {
     i - st == 1
         && s.as_bytes()[st].is_ascii_uppercase()
         && rest[apostrophe..].bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// Whether the apostrophe at `i` joins two parts of an Indic word starting at `st` (`डी’सोउज़ा`,
+/// D'Souza written in Devanagari): an Indic letter on either side of it.
+fn indic_apostrophe(s: &str, st: usize, i: usize) -> bool {
+    let indic = |c: Option<char>| c.is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c));
+    let rest = &s[i..];
+    let after = if rest.starts_with('\'') {
+        &rest[1..]
+    } else if rest.starts_with('\u{2019}') {
+        &rest[3..]
+    } else {
+        return false;
+    };
+    i > st && indic(s[..i].chars().next_back()) && indic(after.chars().next())
 }
 
 /// A capital, an apostrophe and a capitalised word: `D'Souza`.
@@ -299,6 +314,11 @@ fn complaint_at(toks: &[Tok], k: usize) -> bool {
     };
     COMPLAINT_PHRASES.iter().any(|(n, verbs)| noun.text == *n && verbs.contains(&verb.text))
 }
+
+/// Hindi and Marathi words for the transfer of a property from one owner's name to another's
+/// (mutation): `नामांतरण`, `हस्तांतरण`, `हस्तांतरित`, Marathi `फेरफार`.
+const INDIC_TRANSFER_WORDS: &[&str] =
+    &["नामांतरण", "नामान्तरण", "हस्तांतरण", "हस्तान्तरण", "हस्तांतरित", "हस्तान्तरित", "नामांतरित", "फेरफार"];
 
 const POST_CONTEXT_INDIC: &[&str] = &[
     "ने",
@@ -635,6 +655,21 @@ impl NameFinder {
             }
         }
         0
+    }
+
+    /// Whether token `j` ends a party of a transfer written in Hindi or Marathi: से (from), को
+    /// (to) or के नाम (in the name of), right after the run, in a cell holding a word for a
+    /// transfer of a property's name ([`INDIC_TRANSFER_WORDS`]).
+    fn transfer_party(&self, s: &str, toks: &[Tok], j: usize) -> bool {
+        let Some(next) = toks.get(j).filter(|n| j > 0 && Self::joins_space(s, &toks[j - 1], n)) else {
+            return false;
+        };
+        let edge = match next.text {
+            "से" | "को" => true,
+            "के" => toks.get(j + 1).is_some_and(|n| n.text == "नाम"),
+            _ => false,
+        };
+        edge && toks.iter().any(|t| t.kind == Kind::Indic && INDIC_TRANSFER_WORDS.contains(&t.text))
     }
 
     /// `from` / `to` right after "changed", "transferred", "mutation": "name changed from A to B".
@@ -1099,6 +1134,14 @@ impl NameFinder {
                     continue;
                 }
                 let j = toks[i..j].iter().position(|n| self.is_place(n)).map_or(j, |k| i + k);
+                // The old and the new owner of a transfer (`नामांतरण श्रेष्ठ मंडल से पूर्णिमा राय
+                // को`, `मकान आभा सेन के नाम पर हस्तांतरित`): the words before से, को or के नाम
+                // in a cell that names a transfer, common words too unless none is a name.
+                if j - i <= 3 && self.transfer_party(s, toks, j) && !self.common_words_only(&toks[i..j]) {
+                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
+                    i = j;
+                    continue;
+                }
                 // The subject of "filed a complaint" in a language that marks a subject with no
                 // postposition (`பகவதி ஸுபத்திரை புகார் அளித்தார்`): a person, unless the words
                 // are common ones.
@@ -2235,6 +2278,21 @@ mod tests {
         // Two names before a place word are a person going there.
         assert_eq!(names("श्री रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
         assert_eq!(names("रमेश कुमार नगर निगम कार्यालय गए"), vec!["रमेश कुमार"]);
+    }
+
+    #[test]
+    fn the_parties_of_a_transfer_written_in_hindi() {
+        // From whom (से) and to whom (को, के नाम) a property's name passed: common words too
+        // (`श्रेष्ठ`, best; `पूर्णिमा`, full moon; `राय`, opinion), unless none is a name.
+        assert_eq!(names("नामांतरण श्रेष्ठ मंडल से पूर्णिमा राय को"), vec!["श्रेष्ठ मंडल", "पूर्णिमा राय"]);
+        assert_eq!(names("मकान रमेश कुमार के नाम पर हस्तांतरित"), vec!["रमेश कुमार"]);
+        for s in ["नामांतरण की प्रक्रिया से संबंधित", "पानी से नुकसान, नामांतरण लंबित", "नामांतरण शुल्क को जमा किया"]
+        {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
+        // An apostrophe inside a Devanagari word joins it (`डी’सोउज़ा`, D'Souza).
+        assert_eq!(names("वसन्त डी’कोस्टा ने शिकायत की है"), vec!["वसन्त डी’कोस्टा"]);
+        assert_eq!(names("आभा डी’कोस्टा के नाम पर हस्तांतरित"), vec!["आभा डी’कोस्टा"]);
     }
 
     #[test]
