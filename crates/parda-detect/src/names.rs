@@ -198,11 +198,7 @@ fn elided_prefix(s: &str, st: usize, i: usize) -> bool {
 fn indic_apostrophe(s: &str, st: usize, i: usize) -> bool {
     let indic = |c: Option<char>| c.is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c));
     let rest = &s[i..];
-    let after = if rest.starts_with('\'') {
-        &rest[1..]
-    } else if rest.starts_with('\u{2019}') {
-        &rest[3..]
-    } else {
+    let Some(after) = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('\u{2019}')) else {
         return false;
     };
     i > st && indic(s[..i].chars().next_back()) && indic(after.chars().next())
