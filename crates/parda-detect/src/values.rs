@@ -103,22 +103,30 @@ const TOTAL_QUALIFIERS: &[&str] = &["grand", "sub", "net", "overall", "ward", "p
 /// the first text cell of a workbook's or an export's last row, under a name column, which
 /// names no one.
 pub fn is_total_label(cell: &str) -> bool {
-    if cell.len() > 48 || cell.is_empty() {
+    let separator =
+        |b: u8| b.is_ascii_whitespace() || matches!(b, b'/' | b'|' | b':' | b'-' | b'(' | b')' | b'.' | b',');
+    let is = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let b = cell.as_bytes();
+    if b.len() > 48 {
         return false;
     }
-    let mut total = false;
-    for word in cell.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ':' | '-' | '(' | ')' | '.' | ',')) {
-        if word.is_empty() {
-            continue;
-        }
-        let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-        if is(TOTAL_WORDS) {
-            total = true;
-        } else if !is(TOTAL_QUALIFIERS) {
-            return false;
-        }
+    // The last word is the total word (`Grand Total`, `कुल योग`): most cells, names, are told
+    // apart by it alone. (Separators are ASCII: the cuts fall between characters.)
+    let mut end = b.len();
+    while end > 0 && separator(b[end - 1]) {
+        end -= 1;
     }
-    total
+    let mut start = end;
+    while start > 0 && !separator(b[start - 1]) {
+        start -= 1;
+    }
+    // Every total word starts with `t`, `s` or an Indic letter (lead byte 0xE0).
+    end > start
+        && matches!(b[start], b't' | b'T' | b's' | b'S' | 0xE0)
+        && is(TOTAL_WORDS, &cell[start..end])
+        && cell[..start]
+            .split(|c: char| c.is_ascii() && separator(c as u8))
+            .all(|w| w.is_empty() || is(TOTAL_WORDS, w) || is(TOTAL_QUALIFIERS, w))
 }
 
 /// The date legacy systems write for "unknown" (`1900-01-01`, `01-01-1900`, `01/01/1900`), with
