@@ -720,6 +720,31 @@ impl NameFinder {
         edge && toks.iter().any(|t| t.kind == Kind::Indic && INDIC_TRANSFER_WORDS.contains(&t.text))
     }
 
+    /// Whether tokens `j` and `j + 1` say "'s mobile" in Hindi (का, की or के, then a contact
+    /// detail or a personal document: मोबाइल, फोन, नंबर, आधार, पैन, खाता, ईमेल, पता).
+    fn contact_owner(s: &str, toks: &[Tok], j: usize) -> bool {
+        let (Some(of), Some(what)) = (toks.get(j), toks.get(j + 1)) else {
+            return false;
+        };
+        j > 0
+            && matches!(of.text, "का" | "की" | "के")
+            && Self::joins_space(s, &toks[j - 1], of)
+            && matches!(
+                what.text,
+                "मोबाइल"
+                    | "मोबाईल"
+                    | "फोन"
+                    | "फ़ोन"
+                    | "नंबर"
+                    | "नम्बर"
+                    | "आधार"
+                    | "पैन"
+                    | "खाता"
+                    | "ईमेल"
+                    | "पता"
+            )
+    }
+
     /// `from` / `to` right after "changed", "transferred", "mutation": "name changed from A to B".
     fn is_transfer_edge(&self, toks: &[Tok], i: usize) -> bool {
         matches!(toks[i].low, "from" | "to" | "in")
@@ -1185,7 +1210,12 @@ impl NameFinder {
                 // The old and the new owner of a transfer (`नामांतरण श्रेष्ठ मंडल से पूर्णिमा राय
                 // को`, `मकान आभा सेन के नाम पर हस्तांतरित`): the words before से, को or के नाम
                 // in a cell that names a transfer, common words too unless none is a name.
-                if j - i <= 3 && self.transfer_party(s, toks, j) && !self.common_words_only(&toks[i..j]) {
+                // So are the words before "'s mobile", "'s Aadhaar" (`क्षितिज डी’सोउज़ा का
+                // मोबाइल`): a person's contact details and documents.
+                if j - i <= 3
+                    && (self.transfer_party(s, toks, j) || Self::contact_owner(s, toks, j))
+                    && !self.common_words_only(&toks[i..j])
+                {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
                     i = j;
                     continue;
@@ -2343,6 +2373,12 @@ mod tests {
         assert_eq!(names("वसन्त डी’कोस्टा ने शिकायत की है"), vec!["वसन्त डी’कोस्टा"]);
         assert_eq!(names("आभा डी’कोस्टा के नाम पर हस्तांतरित"), vec!["आभा डी’कोस्टा"]);
         assert_eq!(names("Certificate collected by बृजेश डी’कोस्टा on 23.01.2016"), vec!["बृजेश डी’कोस्टा"]);
+        // Whose mobile or Aadhaar it is: a person, unless the words are common ones.
+        assert_eq!(names("क्षितिज डी’सोउज़ा का मोबाइल 9876543210"), vec!["क्षितिज डी’सोउज़ा"]);
+        for s in ["कार्यालय का फोन खराब", "ठेकेदार का मोबाइल बंद"]
+        {
+            assert_eq!(names(s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
