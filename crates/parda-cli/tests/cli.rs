@@ -44,6 +44,14 @@ fn no_partial_files(dir: &Path) -> bool {
     !dir.exists() || walk(dir).iter().all(|p| !p.file_name().unwrap().to_string_lossy().contains(".partial"))
 }
 
+/// `parda mask -q` on the fixture at `rel` (under `testdata/`): the masked copy's text.
+fn masked(rel: &str) -> String {
+    let out = tempfile::tempdir().unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(testdata(rel)).assert().success();
+    let name = Path::new(rel).file_name().unwrap();
+    std::fs::read_to_string(out.path().join(name)).unwrap()
+}
+
 fn report(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(dir.join("parda-report.json")).unwrap()).unwrap()
 }
@@ -89,14 +97,7 @@ fn samples_are_masked_exactly_as_expected_in_every_variant() {
 /// lower-case names after `contact`; a trade before द्वारा ("by the lineman") is no name.
 #[test]
 fn headers_name_the_topic_of_sentences_and_the_kind_of_identifiers() {
-    let out = tempfile::tempdir().unwrap();
-    parda()
-        .args(["mask", "--quiet", "--out"])
-        .arg(out.path())
-        .arg(testdata("topics/complaints.csv"))
-        .assert()
-        .success();
-    let got = std::fs::read_to_string(out.path().join("complaints.csv")).unwrap();
+    let got = masked("topics/complaints.csv");
     let want = std::fs::read_to_string(testdata("expected/topics/complaints.csv")).unwrap();
     assert_eq!(got, want);
     for kept in ["MTR6782828", "CMP/2023/0451", "लाइन मैन द्वारा ठीक किया गया", "resolved by JE on 14/11/2020"]
@@ -261,14 +262,7 @@ fn shifted_dates_of_birth_and_accounts_in_ragged_rows_are_masked_and_the_rest_ke
 /// person's full name heading one is masked (`Anil Sharma Traders`).
 #[test]
 fn flags_firms_and_trade_licences_under_identifier_headers_are_kept() {
-    let out = tempfile::tempdir().unwrap();
-    parda()
-        .args(["mask", "-q", "--out"])
-        .arg(out.path())
-        .arg(testdata("mixed/flags_firms_licences.csv"))
-        .assert()
-        .success();
-    let got = std::fs::read_to_string(out.path().join("flags_firms_licences.csv")).unwrap();
+    let got = masked("mixed/flags_firms_licences.csv");
     let lines: Vec<&str> = got.lines().collect();
     assert_eq!(
         lines[1..],
@@ -289,14 +283,7 @@ fn flags_firms_and_trade_licences_under_identifier_headers_are_kept() {
 /// `Grand Total`), the names above it are masked.
 #[test]
 fn the_label_of_a_totals_row_is_kept() {
-    let out = tempfile::tempdir().unwrap();
-    parda()
-        .args(["mask", "-q", "--out"])
-        .arg(out.path())
-        .arg(testdata("mixed/register_with_totals.csv"))
-        .assert()
-        .success();
-    let got = std::fs::read_to_string(out.path().join("register_with_totals.csv")).unwrap();
+    let got = masked("mixed/register_with_totals.csv");
     let lines: Vec<&str> = got.lines().collect();
     assert_eq!(
         lines[1..],
@@ -315,14 +302,7 @@ fn a_marathi_register_keeps_its_header_and_loses_its_names() {
     // `अनु. क्र.` (serial number) reads as a name, but five other headers are known ones: the
     // row is the header. Marathi headers (`पत्ता`, `भ्रमणध्वनी`), the honorific plural `यांनी`
     // after a name, and `जी` joined to one (`शिंदेजी`).
-    let out = tempfile::tempdir().unwrap();
-    parda()
-        .args(["mask", "-q", "--out"])
-        .arg(out.path())
-        .arg(testdata("mixed/marathi_register.csv"))
-        .assert()
-        .success();
-    let got = std::fs::read_to_string(out.path().join("marathi_register.csv")).unwrap();
+    let got = masked("mixed/marathi_register.csv");
     let lines: Vec<&str> = got.lines().collect();
     assert_eq!(lines[0], "अनु. क्र.,अर्जदाराचे नाव,वडिलांचे नाव,भ्रमणध्वनी क्रमांक,आधार क्रमांक,पत्ता,जन्म दिनांक,प्रभाग,रक्कम,शेरा");
     assert_eq!(
