@@ -210,6 +210,16 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         class.confidence = share(t);
         return class;
     }
+    // A column of telephone numbers written every way (`+91 98...`, `0XX-XXXXXXX`, ten digits):
+    // mobiles and landlines, each under the share, together over it; or a few written with the
+    // country code, which no receipt or account number carries, among phone-shaped cells.
+    if let Some(t) = phone_column(matcher, &whole, sampled, samples, argued_against) {
+        class.pii_type = Some(t);
+        class.source = ClassSource::Values;
+        class.validated = whole[t];
+        class.confidence = share(t);
+        return class;
+    }
     // A file without a header row: a column of dates spread over decades, most of them long
     // ago, is of dates of birth (payment, connection and filing dates cluster in recent years).
     if let Some(t) = matcher.rule_set.type_index("dob").filter(|_| is_unnamed(header) && births_like(samples, sampled))
@@ -424,6 +434,42 @@ fn births_like(samples: &[&str], sampled: usize) -> bool {
     last - first >= 15 && median <= 1995
 }
 
+/// The telephone type (mobile or landline, the one with more whole values) of a column whose
+/// mobiles and landlines together are `VALUE_SHARE` of the `sampled` cells, or a third of them
+/// with a sixth written `+91` and 80% phone-shaped (digits, `+`, `-`, spaces, brackets).
+/// Neither type may be one the header argues against (`Meter No`).
+fn phone_column(
+    matcher: &Matcher,
+    whole: &[usize],
+    sampled: usize,
+    samples: &[&str],
+    argued_against: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mobile = matcher.rule_set.type_index("mobile")?;
+    let landline = matcher.rule_set.type_index("landline")?;
+    if argued_against(mobile) || argued_against(landline) {
+        return None;
+    }
+    let phones = whole[mobile] + whole[landline];
+    if sampled < 5 || phones == 0 {
+        return None;
+    }
+    let enough = phones as f32 >= VALUE_SHARE * sampled as f32 || {
+        let (mut intl, mut shaped) = (0usize, 0usize);
+        for cell in samples.iter().map(|c| c.trim()) {
+            let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+            if (10..=13).contains(&digits)
+                && cell.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b' ' | b'(' | b')'))
+            {
+                shaped += 1;
+                intl += usize::from(cell.starts_with("+91"));
+            }
+        }
+        phones * 3 >= sampled && intl * 6 >= sampled && shaped * 10 >= sampled * 8
+    };
+    enough.then_some(if whole[landline] > whole[mobile] { landline } else { mobile })
+}
+
 /// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
 fn is_id_like(cell: &str) -> bool {
     let digits = cell.bytes().filter(u8::is_ascii_digit).count();
@@ -451,6 +497,30 @@ mod tests {
         let c = classify_column(&m, &h, "Col7", &["9876543210", "+91 91234 56789", "NA", "8123456789", "98765-4321"]);
         assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
         assert_eq!(c.source, ClassSource::Values);
+    }
+
+    #[test]
+    fn telephones_written_every_way_are_one_column() {
+        let (m, h) = setup();
+        // Mobiles (two with the country code), landlines and numbers no rule validates
+        // (`3038836859`, `00008063608`): a phone column, not receipt numbers.
+        let vals = [
+            "+917776317066",
+            "00008063608",
+            "04978690736",
+            "3038836859",
+            "8288360759",
+            "05088995790",
+            "+911107043419",
+            "2183450961",
+            "011-23456789",
+        ];
+        let c = classify_column(&m, &h, "", &vals);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"), "{c:?}");
+        assert!(!c.suppress_digits);
+        // Without the country code the same share is receipt numbers.
+        let c = classify_column(&m, &h, "", &vals.map(|v| v.trim_start_matches("+91")));
+        assert_eq!(c.pii_type, None);
     }
 
     #[test]
