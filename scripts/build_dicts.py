@@ -244,6 +244,32 @@ kazi qazi khatib inamdar mujawar tamboli bagwan pinjari nadaf mulani
 """.split())
 
 # Indian Muslim given names that neither source has.
+# Gujarati given names (the sources have few: hansa, hetal, kalpesh, jinal, kantilal), with the
+# -ben forms registers write as one word, and more Marathi, Punjabi, Tamil, Telugu, Kannada,
+# Bengali, Odia and Assamese names that were still missing; written by hand from public
+# knowledge, 2026-12-04.
+MORE_GIVEN_6 = set("""
+hansa jashoda hasmukh kirit nayna dhiren ketan kalpesh sejal jinal foram krupa trupti hetal rupal
+bijal hina daxa ramila jasu kantilal ramanlal chimanlal mansukh dhirubhai bhikhabhai manubhai ravji
+velji khimji devji lalji premji hirji bhanu gunvant kanu bhavik chintan dhaval hardik jigar maulik
+nirav ronak tejas chirag dharmesh mehul nikunj sanket urvish avni binal falguni hemali jagruti kinjal
+riddhi siddhi shital tejal zankhana dhwani heena khyati mittal nirali pinal rinkal vidhi yesha bhumika
+jayshree kokila induben kantaben shantaben lilaben jasuben manjuben madhuben savitaben
+appasaheb nanasaheb vasudev madhukar ashalata sindhu ujwala tatya rambhau ganpat dhondiba laxmibai
+godavari sarubai chandrabhaga anusaya vatsala pushplata paramjeet simranjit karuppusamy pandian
+thangam kaliammal chellammal jayalakshmi venkata koteswara nagamani hanumappa nagamma channabasappa
+sukumar nitai haradhan sanchita rumki mampi pravakar prafulla sabitri bhupen hemanta jyotirmoy
+jonali bornali rupjyoti
+""".split())
+
+# Gujarati and Marathi surnames the lists above lack (vasava, suthar, gajjar, savaliya, phadke),
+# written by hand from public knowledge, 2026-12-04.
+MORE_SURNAMES_6 = set("""
+vasava suthar barot kotak dalwadi gajjar kansara lakhani majmudar nanavati bharwad rabari koli
+vankar dabhi tadvi rathwa patadiya kachhadiya savaliya vaghasiya dobariya ramani kakadiya gondaliya
+sojitra bhalodiya bapat karmarkar phadke wagh bansode gawde gawade dhotre tambe
+""".split())
+
 EXTRA_GIVEN = set("""
 nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
 noorjahan zaheer imtiaz ishaq yusuf yakub ibrahim ismail
@@ -341,10 +367,10 @@ def main():
                         elif line[77] not in " $" and name.lower() not in english:
                             given |= clean([name])
         surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES) | clean(MORE_SURNAMES_2) | clean(MORE_SURNAMES_3)
-        surnames |= clean(MORE_SURNAMES_4) | clean(MORE_SURNAMES_5)
+        surnames |= clean(MORE_SURNAMES_4) | clean(MORE_SURNAMES_5) | clean(MORE_SURNAMES_6)
         surnames.add("malik")
         given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN) | clean(MORE_GIVEN_2) | clean(MORE_GIVEN_3)
-        given |= clean(MORE_GIVEN_4) | clean(MORE_GIVEN_5)
+        given |= clean(MORE_GIVEN_4) | clean(MORE_GIVEN_5) | clean(MORE_GIVEN_6)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)
@@ -421,7 +447,9 @@ COMMON_EXTRA = set("""
 # Function words and the verbs and nouns of remarks (is, not, did, came, gave, with, on, in,
 # and, this, he/she, they, about, after, for, talk, call, contact, arrears, payment, documents,
 # checked, application, applicant, owner, number, date, today, name, father, husband, wife,
-# son, daughter) in the six scripts wordfreq has no list for, and Marathi, written by hand.
+# son, daughter; and, added 2026-12-04, Gujarati postpositions, verbs and nouns of remarks,
+# and "present"/"absent" in five scripts, whose spellings are names too: હાજર, Hajar) in the six
+# scripts wordfreq has no list for, and Marathi, written by hand.
 # Rule-based spellings of names fall on some of them (`Sathe` -> સાથે, "with"; `Kari` -> કરી,
 # "did"): they are taken out of the name lists (NOT_NAMES_INDIC) and kept as common words.
 FUNCTION_WORDS_INDIC = set("""
@@ -445,6 +473,9 @@ FUNCTION_WORDS_INDIC = set("""
 ହୋଇଛି ଯୋଗାଯୋଗ ବକେୟା ଦେୟ ଦଲିଲ ଯାଞ୍ଚ ଆବେଦନ ଆବେଦନକାରୀ ମାଲିକ ୱାର୍ଡ ନମ୍ବର ତାରିଖ ଆଜି ଗତକାଲି ନାମ ପିତା ସ୍ୱାମୀ ସ୍ତ୍ରୀ ପୁଅ ଝିଅ
 यांनी यांच्याशी यांचे यांची यांचा यांच्या यांना यांस तक्रार केली केले केला आहे नाही होते झाली झाले संपर्क साधला वर आणि
 कागदपत्रे तपासली थकबाकी भरली भरले अर्जदार मालक प्रभाग क्रमांक दिनांक आज काल पत्ता नाव वडील पती पत्नी मुलगा मुलगी
+હાજર ગેરહાજર રહ્યા રહ્યો રહી રહ્યું રહે સામે પાસે બાબતે રીતે વખતે સમયે કારણે નીચે ઘરે ઉપર અહીં ત્યાં કે જે શું હું અમે તમે
+કહ્યું જણાવ્યું ચૂકવ્યા ભર્યા રજૂ મોકલ્યો મોકલી ગામ શહેર વોર્ડ પાછળ આગળ નજીક રસીદ ભરપાઈ મિલકત જમીન દુકાન
+ਹਾਜ਼ਰ ਹਾਜਰ ਗੈਰਹਾਜ਼ਰ హాజరు హాజరయ్యారు ಹಾಜರು ಹಾಜರಾದರು ഹാജർ ഹാജരായി ଉପସ୍ଥିତ ହାଜର
 """.split())
 NOT_NAMES_INDIC |= FUNCTION_WORDS_INDIC
 

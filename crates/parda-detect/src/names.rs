@@ -83,10 +83,43 @@ fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon, toks: &mut Vec<Tok<'a>>
         };
         let low = &low[st..i];
         // No list holds a number (the dictionary lint keeps them words).
-        let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
+        let lists = token_lists(lex, kind, text, low);
         toks.push(Tok { start: st, end: i, text, low, lists, kind });
     }
 }
+
+/// The lists of `lex` a token is in: none for a number (the dictionary lint keeps them words);
+/// a given name's for an Indic given name or surname with a particle written joined to it
+/// (`રમેશભાઈ`, `હંસાબેન`).
+#[inline]
+fn token_lists(lex: &Lexicon, kind: Kind, text: &str, low: &str) -> Lists {
+    if kind == Kind::Number {
+        return Lists::default();
+    }
+    let lists = lex.lists(low);
+    if kind == Kind::Indic && lists == Lists::default() {
+        if let Some(stem) = joined_particle_stem(text) {
+            if lex.lists(stem).has(Lists::GIVEN.union(Lists::SURNAME)) {
+                return Lists::GIVEN;
+            }
+        }
+    }
+    lists
+}
+
+/// Particles written joined to a given name in Gujarati and Hindi (`રમેશભાઈ`, `હંસાબેન`,
+/// `रमेशभाई`, `कमलाबाई`): brother, sister, the Marathi and Hindi `bai`.
+const JOINED_PARTICLES: &[&str] = &["ભાઈ", "ભાઇ", "બેન", "બહેન", "भाई", "बेन", "बाई", "ਭਾਈ"];
+
+/// `word` without a particle of [`JOINED_PARTICLES`] written joined to it, when two or more
+/// characters are left.
+fn joined_particle_stem(word: &str) -> Option<&str> {
+    JOINED_PARTICLES.iter().find_map(|p| word.strip_suffix(p)).filter(|stem| stem.chars().nth(1).is_some())
+}
+
+/// The ergative written joined to a name: Hindi and Marathi `ने` (`रमेशने`), Punjabi `ਨੇ`,
+/// Gujarati `એ` after a vowel (`રમેશભાઈએ`) and its vowel sign after a consonant (`પટેલે`).
+const JOINED_ERGATIVE: &[&str] = &["ने", "ਨੇ", "એ", "\u{0AC7}"];
 
 /// Character classes of [`char_class`]: a word character, an ASCII letter, an ASCII digit, a
 /// character of the Indic blocks or a zero-width joiner.
@@ -214,8 +247,7 @@ fn tokenize_chars<'a>(
                     Kind::Other
                 };
                 let low = &low[st..i];
-                // No list holds a number (the dictionary lint keeps them words).
-                let lists = if kind == Kind::Number { Lists::default() } else { lex.lists(low) };
+                let lists = token_lists(lex, kind, text, low);
                 toks.push(Tok { start: st, end: i, text, low, lists, kind });
                 start = None;
             }
@@ -572,6 +604,21 @@ impl NameFinder {
         t.kind == Kind::Indic && Self::lookup(t) && (self.in_dict(t) || self.is_indic_name_key(t.text))
     }
 
+    /// Whether `t` is a name of the dictionary with the ergative written joined to it
+    /// ([`JOINED_ERGATIVE`]; a joined particle allowed before it, `રમેશભાઈએ`), and no common
+    /// word itself.
+    fn joined_ergative(&self, t: &Tok) -> bool {
+        t.kind == Kind::Indic
+            && t.lists == Lists::default()
+            && !self.lex.common_indic.contains(t.text)
+            && JOINED_ERGATIVE.iter().find_map(|e| t.text.strip_suffix(e)).is_some_and(|stem| {
+                let stem = joined_particle_stem(stem).unwrap_or(stem);
+                stem.chars().nth(2).is_some()
+                    && self.lex.lists(stem).has(Lists::GIVEN.union(Lists::SURNAME))
+                    && !self.lex.common_indic.contains(stem)
+            })
+    }
+
     /// Whether `word`'s [`parda_rules::indic_key`] is an Indic name's (the key written into a
     /// buffer reused by each thread).
     fn is_indic_name_key(&self, word: &str) -> bool {
@@ -868,7 +915,8 @@ impl NameFinder {
                 // (`अनिल कुमार शर्मा`): scripts without a stop-word list would otherwise lose
                 // the words after the name (`ರಮೇಶ್ ಕುಮಾರ್ ಮನೆ`).
                 // Nor a common word after a surname, which ends a name (`आवेदक श्री सेन उपस्थित
-                // नहीं`: उपस्थित, present, is no second surname).
+                // नहीं`: उपस्थित, present, is no second surname), nor the noun "complaint" of
+                // the languages without a postposition (`ശ്രീ രാജേഷ് പരാതി നൽകി`).
                 Kind::Indic => {
                     let after_surname = j > first
                         && self.is_surname(&toks[j - 1])
@@ -876,7 +924,9 @@ impl NameFinder {
                         && self.common_indic_word(t);
                     !t.lists.has(Lists::STOP_HI)
                         && !t.lists.has(Lists::RELATION)
-                        && ((j - first < 2 && !after_surname) || self.indic_name_any_spelling(t))
+                        && !COMPLAINT_PHRASES.iter().any(|(noun, _)| t.text == *noun)
+                        && ((j - first < 2 && !after_surname)
+                            || self.indic_name_any_spelling(t) && !self.lex.common_indic.contains(t.text))
                 }
                 _ => false,
             };
@@ -1207,6 +1257,21 @@ impl NameFinder {
                     continue;
                 }
                 let j = toks[i..j].iter().position(|n| self.is_place(n)).map_or(j, |k| i + k);
+                // A name with the ergative written joined to its last word (`रमेशने शिकायत की`,
+                // `રમેશભાઈ પટેલે અરજી કરી`), with the names before it.
+                if let Some(k) = (i..j.min(i + MAX_NAME_TOKENS)).find(|&k| self.joined_ergative(&toks[k])) {
+                    let mut a = k;
+                    while a > i
+                        && k - a < 2
+                        && self.unlisted_name_word(&toks[a - 1])
+                        && Self::joins_space(s, &toks[a - 1], &toks[a])
+                    {
+                        a -= 1;
+                    }
+                    push(out, LexSpan { start: toks[a].start, end: toks[k].end, address: false, score: 0.8 });
+                    i = k + 1;
+                    continue;
+                }
                 // The old and the new owner of a transfer (`नामांतरण श्रेष्ठ मंडल से पूर्णिमा राय
                 // को`, `मकान आभा सेन के नाम पर हस्तांतरित`): the words before से, को or के नाम
                 // in a cell that names a transfer, common words too unless none is a name.
@@ -2426,6 +2491,23 @@ mod tests {
     }
 
     #[test]
+    fn particles_and_the_ergative_written_joined_to_a_name() {
+        // Gujarati `ભાઈ`/`બેન` and the ergative `એ`/`ે`, Hindi and Marathi `ने`, written as one
+        // word with the name.
+        assert_eq!(names("રમેશભાઈ પટેલે અરજી કરી"), vec!["રમેશભાઈ પટેલે"]);
+        assert_eq!(names("હંસાબેને અરજી કરી"), vec!["હંસાબેને"]);
+        assert_eq!(names("રમેશભાઈએ ફરિયાદ કરી"), vec!["રમેશભાઈએ"]);
+        assert_eq!(names("रमेशने शिकायत की"), vec!["रमेशने"]);
+        assert_eq!(names("सुनील पाटीलने अर्ज केला"), vec!["सुनील पाटीलने"]);
+        assert_eq!(names("કિશોરભાઈ ઠક્કર હાજર રહ્યા"), vec!["કિશોરભાઈ ઠક્કર"]);
+        // Words that end the same way and are no name: with, for, in front of, he.
+        assert_no_names(&["ગામ માટે અરજી કરી", "અમે સાથે આવ્યા", "अपने घर के सामने", "उसने पैसे दिए"]);
+        // "Present" is no third word of a name after an honorific.
+        assert_eq!(names("શ્રીમતી હંસાબેન શાહ હાજર"), vec!["હંસાબેન શાહ"]);
+        assert_eq!(names("ਸ਼੍ਰੀ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਹਾਜਰ ਸਨ"), vec!["ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ"]);
+    }
+
+    #[test]
     fn the_subject_of_a_complaint_in_languages_without_a_postposition() {
         assert_eq!(names("பகவதி ஸுபத்திரை புகார் அளித்தார்"), vec!["பகவதி ஸுபத்திரை"]);
         assert_eq!(names("ರಮೇಶ್ ಗೌಡ ದೂರು ನೀಡಿದರು"), vec!["ರಮೇಶ್ ಗೌಡ"]);
@@ -2433,6 +2515,11 @@ mod tests {
         // The complaint's noun is no part of the name; a common word is no person.
         assert_eq!(names("குடிநீர் புகார் அளித்தார்"), Vec::<String>::new());
         assert_eq!(names("மின்சார புகார் பதிவு"), Vec::<String>::new());
+        // After an honorific the name ends before the noun too.
+        assert_eq!(names("ശ്രീ രാജേഷ് കുമാർ പരാതി നൽകി"), vec!["രാജേഷ് കുമാർ"]);
+        assert_eq!(names("ശ്രീ രാജേഷ് പരാതി നൽകി"), vec!["രാജേഷ്"]);
+        assert_eq!(names("திரு முருகன் புகார் அளித்தார்"), vec!["முருகன்"]);
+        assert_eq!(names("శ్రీ రమేష్ ఫిర్యాదు చేశారు"), vec!["రమేష్"]);
     }
 
     #[test]
