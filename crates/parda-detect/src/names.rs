@@ -1591,10 +1591,15 @@ impl NameFinder {
         let known = self.is_given(&toks[i]) || self.is_surname(&toks[j - 1]);
         // One given name of the dictionary before a postposition ("anil ji ne paise diye"), or
         // after a word that names who acted, ending the clause ("paid by ramesh", "recd from
-        // suresh on 12/3"); not after "of", "to", "for" (`water for pooja`).
+        // suresh on 12/3", "spoke to ramesh"); not after "of", "for" or another "to" (`water
+        // for pooja`).
         let by_whom = || {
             i > 0
-                && matches!(toks[i - 1].low, "by" | "from" | "informed" | "contacted" | "told" | "met" | "called")
+                && (matches!(toks[i - 1].low, "by" | "from" | "informed" | "contacted" | "told" | "met" | "called")
+                    || toks[i - 1].low == "to"
+                        && i > 1
+                        && matches!(toks[i - 2].low, "spoke" | "spoken" | "talked" | "speak" | "talk" | "sent")
+                        && Self::joins_space(s, &toks[i - 2], &toks[i - 1]))
                 && Self::joins_space(s, &toks[i - 1], &toks[i])
                 && toks.get(j).is_none_or(|n| !Self::joins_space(s, &toks[j - 1], n) || english(n))
         };
@@ -2559,7 +2564,8 @@ mod tests {
         // One lower-case given name after "by" / "from", ending the clause.
         assert_eq!(names("paid by ramesh"), vec!["ramesh"]);
         assert_eq!(names("recd from suresh on 12/3"), vec!["suresh"]);
-        assert_no_names(&["paid by cash", "paid by cheque no 12345", "water for pooja"]);
+        assert_eq!(names("spoke to ramesh, will pay"), vec!["ramesh"]);
+        assert_no_names(&["paid by cash", "paid by cheque no 12345", "water for pooja", "spoke to owner"]);
         // A given name and a surname of the dictionary, with nothing else to say "person".
         assert_eq!(names("meter faulty, contact ramesh sharma on 9876543210"), vec!["ramesh sharma"]);
         assert_eq!(names("meter faulty, contact lalit gill on 9876543210"), vec!["lalit gill"]);
