@@ -220,6 +220,20 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         class.confidence = share(t);
         return class;
     }
+    // A column of values shaped like PANs, a quarter of them with a holder-type letter: PANs
+    // typed or drawn at random (`ABCDE1234F`); no other identifier has the shape.
+    if let Some(t) = matcher.rule_set.type_index("pan").filter(|&t| {
+        !argued_against(t)
+            && sampled >= 5
+            && whole[t] * 4 >= sampled
+            && samples.iter().filter(|c| pan_shaped(c.trim())).count() * 10 >= sampled * 8
+    }) {
+        class.pii_type = Some(t);
+        class.source = ClassSource::Values;
+        class.validated = whole[t];
+        class.confidence = share(t);
+        return class;
+    }
     // A file without a header row: a column of dates spread over decades, most of them long
     // ago, is of dates of birth (payment, connection and filing dates cluster in recent years).
     if let Some(t) = matcher.rule_set.type_index("dob").filter(|_| is_unnamed(header) && births_like(samples, sampled))
@@ -470,6 +484,16 @@ fn phone_column(
     enough.then_some(if whole[landline] > whole[mobile] { landline } else { mobile })
 }
 
+/// Five letters, four digits and a letter, all of one case: a PAN's shape.
+fn pan_shaped(cell: &str) -> bool {
+    let b = cell.as_bytes();
+    b.len() == 10
+        && (b.iter().all(|c| !c.is_ascii_lowercase()) || b.iter().all(|c| !c.is_ascii_uppercase()))
+        && b[..5].iter().all(u8::is_ascii_alphabetic)
+        && b[5..9].iter().all(u8::is_ascii_digit)
+        && b[9].is_ascii_alphabetic()
+}
+
 /// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
 fn is_id_like(cell: &str) -> bool {
     let digits = cell.bytes().filter(u8::is_ascii_digit).count();
@@ -521,6 +545,18 @@ mod tests {
         // Without the country code the same share is receipt numbers.
         let c = classify_column(&m, &h, "", &vals.map(|v| v.trim_start_matches("+91")));
         assert_eq!(c.pii_type, None);
+    }
+
+    #[test]
+    fn pans_drawn_at_random_are_a_pan_column() {
+        let (m, h) = setup();
+        // Three of seven with a holder-type letter in the 4th place.
+        let vals = ["ABCDE1234F", "QWEPT5678Y", "ZXCVB1111N", "MNBVC2222K", "LKJHG3333P", "POIUY4444T", "ASDCF5555G"];
+        let c = classify_column(&m, &h, "", &vals);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("pan"), "{c:?}");
+        // Not when none has one.
+        let none = ["ABCDE1234F", "QWERT5678Y", "ZXCVB1111N", "MNBVD2222K", "LKJHG3333S"];
+        assert_eq!(classify_column(&m, &h, "", &none).pii_type, None);
     }
 
     #[test]
