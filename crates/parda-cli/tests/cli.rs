@@ -298,6 +298,26 @@ fn the_label_of_a_totals_row_is_kept() {
 }
 
 #[test]
+fn identifiers_written_as_floats_are_masked_and_amounts_kept() {
+    // A data frame with blanks writes its mobile and Aadhaar columns as floats (`9876543210.0`):
+    // under headers that say nothing they were taken for amounts and left whole. The fees,
+    // one of ten digits after `Rs.`, are amounts.
+    let got = masked("mixed/identifiers_as_floats.csv");
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(
+        lines[1..],
+        [
+            "1,******3210.0,********0124.0,523605.00,********10.0",
+            "2,******6789.0,********5246.0,1500.0,",
+            "3,,********1096.0,250.00,********78.0",
+            "4,******5678.0,********0124.0,\"Rs. 9876543210.00\",********89.0",
+            "5,******6789.0,********5246.0,1200.5,********89.0",
+            "6,******5678.0,********1096.0,100.0,********78.0",
+        ]
+    );
+}
+
+#[test]
 fn a_marathi_register_keeps_its_header_and_loses_its_names() {
     // `अनु. क्र.` (serial number) reads as a name, but five other headers are known ones: the
     // row is the header. Marathi headers (`पत्ता`, `भ्रमणध्वनी`), the honorific plural `यांनी`

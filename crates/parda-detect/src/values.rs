@@ -158,9 +158,11 @@ pub fn is_amount(cell: &str) -> bool {
     let start = cell.bytes().position(|c| !space(&c)).unwrap_or(cell.len());
     let end = cell.bytes().rposition(|c| !space(&c)).map_or(start, |e| e + 1);
     let mut t = &cell.as_bytes()[start..end];
+    let mut currency = false;
     for prefix in [&b"Rs."[..], b"Rs", b"INR"] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest;
+            currency = true;
             break;
         }
     }
@@ -183,7 +185,10 @@ pub fn is_amount(cell: &str) -> bool {
             b',' => comma = true,
             b'.' => {
                 let frac = &t[i + 1..];
-                return !frac.is_empty() && frac.len() <= 4 && frac.iter().all(u8::is_ascii_digit);
+                return !frac.is_empty()
+                    && frac.len() <= 4
+                    && frac.iter().all(u8::is_ascii_digit)
+                    && !float_identifier(int_digits, comma || currency, frac);
             }
             _ => return false,
         }
@@ -194,12 +199,14 @@ pub fn is_amount(cell: &str) -> bool {
 /// [`is_amount`] for any text.
 fn is_amount_text(cell: &str) -> bool {
     let t = cell.trim();
+    let bare = t;
     let t = t
         .strip_prefix("Rs.")
         .or_else(|| t.strip_prefix("Rs"))
         .or_else(|| t.strip_prefix("INR"))
         .or_else(|| t.strip_prefix('₹'))
         .unwrap_or(t);
+    let currency = t.len() != bare.len();
     let t = t.trim_start().strip_prefix('-').unwrap_or(t.trim_start());
     let (int, frac) = match t.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -209,8 +216,20 @@ fn is_amount_text(cell: &str) -> bool {
     !int.is_empty()
         && int.as_bytes()[0].is_ascii_digit()
         && int.bytes().all(|b| b.is_ascii_digit() || b == b',')
-        && frac.is_none_or(|f| !f.is_empty() && f.len() <= 4 && f.bytes().all(|b| b.is_ascii_digit()))
+        && frac.is_none_or(|f| {
+            !f.is_empty()
+                && f.len() <= 4
+                && f.bytes().all(|b| b.is_ascii_digit())
+                && !float_identifier(int_digits, currency || int.contains(','), f.as_bytes())
+        })
         && (int_digits <= 8 || frac.is_some() || int.contains(','))
+}
+
+/// An identifier written as a float (`9876543210.0`, `234567890124.00`: a mobile or Aadhaar
+/// column read by a spreadsheet or a data frame with blanks in it): nine or more integer digits
+/// without grouping or currency, and a fraction of zeros.
+fn float_identifier(int_digits: usize, grouped_or_currency: bool, frac: &[u8]) -> bool {
+    int_digits >= 9 && !grouped_or_currency && frac.iter().all(|&c| c == b'0')
 }
 
 /// True for values that look already masked: a run of two or more `*`, or of `X` next to
@@ -318,10 +337,35 @@ mod tests {
 
     #[test]
     fn amounts() {
-        for s in ["523605.00", "Rs. 1,25,000", "₹ 40", "12345", "0", "-20.5", "1,00,00,000"] {
+        for s in [
+            "523605.00",
+            "Rs. 1,25,000",
+            "₹ 40",
+            "12345",
+            "0",
+            "-20.5",
+            "1,00,00,000",
+            "Rs. 9876543210.00",
+            "₹ 987654321.0",
+            "98,76,54,321.00",
+            "9876543210.50",
+        ] {
             assert!(is_amount(s), "{s}");
         }
-        for s in ["9876543210", "234567890124", "14/03/1994", "2023-24", "Ward 7", "", "1.2.3", "ABC"] {
+        // Identifiers, dates and words; a mobile or an Aadhaar number written as a float.
+        for s in [
+            "9876543210",
+            "234567890124",
+            "14/03/1994",
+            "2023-24",
+            "Ward 7",
+            "",
+            "1.2.3",
+            "ABC",
+            "9876543210.0",
+            "234567890124.00",
+            " 9876543210.0 ",
+        ] {
             assert!(!is_amount(s), "{s}");
         }
     }
