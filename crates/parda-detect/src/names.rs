@@ -904,8 +904,14 @@ impl NameFinder {
                 Kind::Latin => {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
                     let ends_upper = upper_text && self.ends_upper_run(t, lenient && j == first);
+                    // A lower-case initial before the rest of the name (`beneficiary: p. venkatesh`).
+                    let initial = lower
+                        && t.text.len() == 1
+                        && s.as_bytes().get(t.end) == Some(&b'.')
+                        && toks.get(j + 1).is_some_and(|n| Self::joins(s, t, n) && n.kind == Kind::Latin);
                     !(self.is_place(t) || ends_upper)
                         && (Self::capitalised(t)
+                            || initial
                             || (lower
                                 && self.in_dict(t)
                                 && (lenient || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH)))
@@ -2230,6 +2236,8 @@ mod tests {
 
     #[test]
     fn names_after_markers() {
+        assert_eq!(names("beneficiary: p. venkatesh"), vec!["p. venkatesh"]);
+        assert_no_names(&["owner: s. no. 45"]);
         assert_eq!(names("Paid by Shri Ramesh Kumar today"), vec!["Ramesh Kumar"]);
         assert_eq!(names("Smt. Sunita Devi W/O Late Shri Mohan Lal"), vec!["Sunita Devi", "Mohan Lal"]);
         assert_eq!(names("R. K. Sharma s/o ramesh"), vec!["R. K. Sharma", "ramesh"]);
