@@ -608,14 +608,15 @@ impl NameFinder {
     /// ([`JOINED_ERGATIVE`]; a joined particle allowed before it, `રમેશભાઈએ`), and no common
     /// word itself.
     fn joined_ergative(&self, t: &Tok) -> bool {
+        // The suffix first: most words have none, and the lookups are dearer.
         t.kind == Kind::Indic
             && t.lists == Lists::default()
-            && !self.lex.common_indic.contains(t.text)
             && JOINED_ERGATIVE.iter().find_map(|e| t.text.strip_suffix(e)).is_some_and(|stem| {
                 let stem = joined_particle_stem(stem).unwrap_or(stem);
                 stem.chars().nth(2).is_some()
                     && self.lex.lists(stem).has(Lists::GIVEN.union(Lists::SURNAME))
                     && !self.lex.common_indic.contains(stem)
+                    && !self.lex.common_indic.contains(t.text)
             })
     }
 
@@ -1264,12 +1265,13 @@ impl NameFinder {
                 }
                 let j = toks[i..j].iter().position(|n| self.is_place(n)).map_or(j, |k| i + k);
                 // A name with the ergative written joined to its last word (`रमेशने शिकायत की`,
-                // `રમેશભાઈ પટેલે અરજી કરી`), with the names before it.
+                // `રમેશભાઈ પટેલે અરજી કરી`), with the two words before it that are dictionary
+                // names or no common words (as the run before a separate ने is taken).
                 if let Some(k) = (i..j.min(i + MAX_NAME_TOKENS)).find(|&k| self.joined_ergative(&toks[k])) {
                     let mut a = k;
                     while a > i
                         && k - a < 2
-                        && self.unlisted_name_word(&toks[a - 1])
+                        && (self.in_dict(&toks[a - 1]) || !self.lex.common_indic.contains(toks[a - 1].text))
                         && Self::joins_space(s, &toks[a - 1], &toks[a])
                     {
                         a -= 1;
@@ -2512,6 +2514,8 @@ mod tests {
         assert_eq!(names("રમેશભાઈએ ફરિયાદ કરી"), vec!["રમેશભાઈએ"]);
         assert_eq!(names("रमेशने शिकायत की"), vec!["रमेशने"]);
         assert_eq!(names("सुनील पाटीलने अर्ज केला"), vec!["सुनील पाटीलने"]);
+        assert_eq!(names("राम प्रसाद गुप्ताने शिकायत की"), vec!["राम प्रसाद गुप्ताने"]);
+        assert_eq!(names("कल रमेशने शिकायत की"), vec!["रमेशने"]);
         assert_eq!(names("કિશોરભાઈ ઠક્કર હાજર રહ્યા"), vec!["કિશોરભાઈ ઠક્કર"]);
         // Words that end the same way and are no name: with, for, in front of, he.
         assert_no_names(&["ગામ માટે અરજી કરી", "અમે સાથે આવ્યા", "अपने घर के सामने", "उसने पैसे दिए"]);
