@@ -45,6 +45,16 @@ pub struct ColumnClass {
 }
 
 impl ColumnClass {
+    /// This class typed `type_idx` by its values: `validated` of them whole values of it, with
+    /// `confidence`.
+    fn by_values(mut self, type_idx: usize, validated: usize, confidence: f32) -> ColumnClass {
+        self.pii_type = Some(type_idx);
+        self.source = ClassSource::Values;
+        self.validated = validated;
+        self.confidence = confidence;
+        self
+    }
+
     /// The context to detect a cell of this column with.
     pub fn cell_context(&self) -> CellContext<'_> {
         CellContext {
@@ -204,21 +214,13 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     if let Some(t) =
         (0..types).filter(|&t| !argued_against(t)).max_by_key(|&t| whole[t]).filter(|&t| share(t) >= VALUE_SHARE)
     {
-        class.pii_type = Some(t);
-        class.source = ClassSource::Values;
-        class.validated = whole[t];
-        class.confidence = share(t);
-        return class;
+        return class.by_values(t, whole[t], share(t));
     }
     // A column of telephone numbers written every way (`+91 98...`, `0XX-XXXXXXX`, ten digits):
     // mobiles and landlines, each under the share, together over it; or a few written with the
     // country code, which no receipt or account number carries, among phone-shaped cells.
     if let Some(t) = phone_column(matcher, &whole, sampled, samples, argued_against) {
-        class.pii_type = Some(t);
-        class.source = ClassSource::Values;
-        class.validated = whole[t];
-        class.confidence = share(t);
-        return class;
+        return class.by_values(t, whole[t], share(t));
     }
     // A column of values shaped like PANs, a quarter of them with a holder-type letter: PANs
     // typed or drawn at random (`ABCDE1234F`); no other identifier has the shape.
@@ -228,30 +230,19 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
             && whole[t] * 4 >= sampled
             && samples.iter().filter(|c| pan_shaped(c.trim())).count() * 10 >= sampled * 8
     }) {
-        class.pii_type = Some(t);
-        class.source = ClassSource::Values;
-        class.validated = whole[t];
-        class.confidence = share(t);
-        return class;
+        return class.by_values(t, whole[t], share(t));
     }
     // A file without a header row: a column of dates spread over decades, most of them long
     // ago, is of dates of birth (payment, connection and filing dates cluster in recent years).
     if let Some(t) = matcher.rule_set.type_index("dob").filter(|_| is_unnamed(header) && births_like(samples, sampled))
     {
-        class.pii_type = Some(t);
-        class.source = ClassSource::Values;
-        class.confidence = 0.7;
-        return class;
+        return class.by_values(t, 0, 0.7);
     }
     // A file without a header row: a column most of whose cells are addresses found in the
     // text is of addresses (the cells found only in part, or not at all, are masked whole with
     // the rest).
     if let Some(t) = address_type.filter(|_| unnamed && sampled >= 5 && address_cells * 3 >= sampled * 2) {
-        class.pii_type = Some(t);
-        class.source = ClassSource::Values;
-        class.validated = address_cells;
-        class.confidence = address_cells as f32 / sampled as f32;
-        return class;
+        return class.by_values(t, address_cells, address_cells as f32 / sampled as f32);
     }
     // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
     // of which are also people's names (`Anand`, `Salem`, `Tamil Nadu`): no names in it.
@@ -261,11 +252,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         .type_index("name")
         .filter(|_| !places && sampled > 0 && name_cells as f32 >= VALUE_SHARE * sampled as f32)
     {
-        class.pii_type = Some(t);
-        class.source = ClassSource::Values;
-        class.validated = name_cells;
-        class.confidence = name_cells as f32 / sampled as f32;
-        return class;
+        return class.by_values(t, name_cells, name_cells as f32 / sampled as f32);
     }
     class.suppress_digits = sampled >= 5 && id_like * 10 >= sampled * 8;
     class.amount_like = sampled >= 5 && amounts == sampled;
