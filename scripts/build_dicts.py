@@ -246,8 +246,8 @@ kazi qazi khatib inamdar mujawar tamboli bagwan pinjari nadaf mulani
 # Indian Muslim given names that neither source has.
 # Gujarati given names (the sources have few: hansa, hetal, kalpesh, jinal, kantilal), with the
 # -ben forms registers write as one word, and more Marathi, Punjabi, Tamil, Telugu, Kannada,
-# Bengali, Odia and Assamese names that were still missing; written by hand from public
-# knowledge, 2026-12-04.
+# Bengali, Odia and Assamese names that were still missing, and Indian Christian given names
+# (maria, sebastian, lourdes, savio); written by hand from public knowledge, 2026-12-04.
 MORE_GIVEN_6 = set("""
 hansa jashoda hasmukh kirit nayna dhiren ketan kalpesh sejal jinal foram krupa trupti hetal rupal
 bijal hina daxa ramila jasu kantilal ramanlal chimanlal mansukh dhirubhai bhikhabhai manubhai ravji
@@ -260,14 +260,19 @@ godavari sarubai chandrabhaga anusaya vatsala pushplata paramjeet simranjit karu
 thangam kaliammal chellammal jayalakshmi venkata koteswara nagamani hanumappa nagamma channabasappa
 sukumar nitai haradhan sanchita rumki mampi pravakar prafulla sabitri bhupen hemanta jyotirmoy
 jonali bornali rupjyoti
+maria sebastian agnes lourdes philomena rosy stella jacintha clement cyril lawrence felix alphonse
+augustine ignatius benedict wilfred gregory jerome savio joaquim caetano agnelo conceicao paul abraham
 """.split())
 
 # Gujarati and Marathi surnames the lists above lack (vasava, suthar, gajjar, savaliya, phadke),
-# written by hand from public knowledge, 2026-12-04.
+# and the Goan and Mangalorean Catholic ones (pereira, rodrigues, furtado, dsouza), written by
+# hand from public knowledge, 2026-12-04.
 MORE_SURNAMES_6 = set("""
 vasava suthar barot kotak dalwadi gajjar kansara lakhani majmudar nanavati bharwad rabari koli
 vankar dabhi tadvi rathwa patadiya kachhadiya savaliya vaghasiya dobariya ramani kakadiya gondaliya
 sojitra bhalodiya bapat karmarkar phadke wagh bansode gawde gawade dhotre tambe
+pereira rodrigues gomes noronha menezes coutinho braganza furtado almeida mascarenhas sequeira colaco
+monteiro cardoso dsouza dcosta dsilva dmello dcruz dcunha
 """.split())
 
 EXTRA_GIVEN = set("""
