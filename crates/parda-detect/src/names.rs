@@ -82,7 +82,6 @@ fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon, toks: &mut Vec<Tok<'a>>
             Kind::Other
         };
         let low = &low[st..i];
-        // No list holds a number (the dictionary lint keeps them words).
         let lists = token_lists(lex, kind, text, low);
         toks.push(Tok { start: st, end: i, text, low, lists, kind });
     }
@@ -120,6 +119,12 @@ fn joined_particle_stem(word: &str) -> Option<&str> {
 /// The ergative written joined to a name: Hindi and Marathi `ने` (`रमेशने`), Punjabi `ਨੇ`,
 /// Gujarati `એ` after a vowel (`રમેશભાઈએ`) and its vowel sign after a consonant (`પટેલે`).
 const JOINED_ERGATIVE: &[&str] = &["ने", "ਨੇ", "એ", "\u{0AC7}"];
+
+/// A character of the Indic blocks, Devanagari to Malayalam (U+0900..U+0DFF).
+#[inline]
+fn indic_char(c: char) -> bool {
+    ('\u{0900}'..='\u{0DFF}').contains(&c)
+}
 
 /// Character classes of [`char_class`]: a word character, an ASCII letter, an ASCII digit, a
 /// character of the Indic blocks or a zero-width joiner.
@@ -161,7 +166,7 @@ fn char_class(s: &str, i: usize) -> (usize, u8) {
         let c = s[i..].chars().next().unwrap_or(' ');
         (c.len_utf8(), c)
     };
-    let indic = ('\u{0900}'..='\u{0DFF}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}');
+    let indic = indic_char(c) || matches!(c, '\u{200C}' | '\u{200D}');
     let class = match (is_word_char(c), indic) {
         (true, true) => WORD | INDIC,
         (true, false) => WORD,
@@ -239,9 +244,10 @@ fn tokenize_chars<'a>(
                     Kind::Latin
                 } else if text.bytes().all(|b| b.is_ascii_digit()) {
                     Kind::Number
-                } else if text.chars().all(|c| {
-                    ('\u{0900}'..='\u{0DFF}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2019}' | '\'')
-                }) {
+                } else if text
+                    .chars()
+                    .all(|c| indic_char(c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2019}' | '\''))
+                {
                     Kind::Indic
                 } else {
                     Kind::Other
@@ -280,7 +286,7 @@ fn elided_prefix(s: &str, st: usize, i: usize) -> bool {
 /// Whether the apostrophe at `i` joins two parts of an Indic word starting at `st` (`डी’सोउज़ा`,
 /// D'Souza written in Devanagari): an Indic letter on either side of it.
 fn indic_apostrophe(s: &str, st: usize, i: usize) -> bool {
-    let indic = |c: Option<char>| c.is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c));
+    let indic = |c: Option<char>| c.is_some_and(indic_char);
     let rest = &s[i..];
     let Some(after) = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('\u{2019}')) else {
         return false;
@@ -1267,7 +1273,7 @@ impl NameFinder {
                 // A name with the ergative written joined to its last word (`रमेशने शिकायत की`,
                 // `રમેશભાઈ પટેલે અરજી કરી`), with the two words before it that are dictionary
                 // names or no common words (as the run before a separate ने is taken).
-                if let Some(k) = (i..j.min(i + MAX_NAME_TOKENS)).find(|&k| self.joined_ergative(&toks[k])) {
+                if let Some(k) = (i..j).find(|&k| self.joined_ergative(&toks[k])) {
                     let mut a = k;
                     while a > i
                         && k - a < 2
