@@ -275,6 +275,53 @@ pereira rodrigues gomes noronha menezes coutinho braganza furtado almeida mascar
 monteiro cardoso dsouza dcosta dsilva dmello dcruz dcunha
 """.split())
 
+# Given names of Kerala, Andhra and Telangana, Karnataka, Bengal, Odisha, Assam and Tamil Nadu the
+# lists above lack (smitha, anitha, prasanth, dileep, sreeja; sravani, mounika; manjunatha,
+# shwetha; sayantan, poulami; subrat, pragyan, nilutpal; kalaiselvi, karpagam), and Kerala's
+# Muslim names (noushad, khadeeja), written by hand from public knowledge, 2026-12-04; none is
+# in english_words.txt or hinglish_words.txt.
+MORE_GIVEN_7 = set("""
+abdurahiman aboobacker ahana aindrila ajith aleyamma ambili anbarasan ancy anindita anitha ankamma
+annamma antara arnab arulmozhi aswathy athira ayisha ayyanar babitha baiju balaiah balan banita
+bappa basavaraja bhabani bhargab bhargavi bibhuti bidyut bincy bindhu binu biplab bishnu bitopan
+brundaban buddhadeb chaitra chandrani chandrappa chinna chinnaiah chittaranjan debojyoti debolina
+debraj deeksha deepu devaraju dhanya dhruba dhrubajyoti dibakar dileep dillip durgaprasad eswaramma
+gitika gopalan gouranga gowramma hanumanthu haridas haritha harshitha hemen himangshu hiranmoy
+hiranya honnappa hrudananda huchappa ilavarasi itishree jayamma jayanta jayasree jessy jhumpa jiji
+jijo jincy jintu jinu jithin joby jomon jonmoni jugal jyothi jyotiprakash kalaiselvi kankana kanmani
+karpagam keerthana keerthi kempaiah khadeeja koushik kshirod kuljeet kunhammed kunhikrishnan
+kuppusamy lasya laxmidhar lingaraju lipsa lissy madhusudan mahadeva mahadevappa manab manasa manashi
+manaswini manikandan manjunatha mariamma midhun mohanan moideen mounika mridul mridusmita muniammal
+muralidhar musthafa nabajyoti nabarun nafeesa nagalakshmi nagaraja nagaveni nanjamma nanjappa
+nanjundaswamy nayanmoni neethu nilutpal nishanth nithya nitul noushad nrusingha oindrila pabitra
+pallab papori parag paramita pavithra pochaiah poongodi poulami prabir pragyan pranab pranali
+prasanna prasant prasanth prashanth preetha prosenjit pullaiah puttamma raghava rajasree rajdeep
+rajeesh rajyalakshmi rakshitha ramachandran ramakanta ramappa ramkumar ramu ramya rangappa ratheesh
+rathin remya renjini renjith reshmi rituraj ritwik riyas rukhiya ruksana rupam sabira sabu sahithi
+saikat sainaba sajeev saji sajith sanchari santanu sarath saravana sarbani sarmistha sasi satheesh
+satyabrata satyavathi sayan sayantan selvaraj shaji shamsudheen shankarappa sharadamma sharath
+sheeja sherin shinu shivanna shivaraju shrabanti shwetha sibaji sibaram sibi siby siddamma siddaraju
+sijo siju simanta sinu sirisha smitha smrutirekha snehal snehasis somu spandana spoorthy srabani
+srabanti sravani sreeja sreejesh sreejith sreekala sreekanth sreelekha sreenath sreenivasan sreeraj
+sreya sridhar srilatha sruthi subash subbarao subhajit subhrajit subrat sudheesh sudip suhara sujoy
+sukanya sumitha sumithra sumon supriyo surendran suvarna swagata swarup tamilarasan tanima tapaswini
+tathagata tejaswi tharun thejaswini tintu tinu tirthankar tridip trishna umakanta valarmathi vani
+vasanthi venkatalakshmi venkateswara vijayan vineeth yashodha yazhini yellaiah zubeen
+""".split())
+
+# Surnames of Kashmir (wani, ganai, zutshi), Kerala (kaimal, pisharody, unnithan, idicula), Andhra
+# and Telangana (chowdary, dasari, tummala), coastal Karnataka (kunder, bhandary, adiga), Odisha
+# (satpathy), Assam (konwar, mahanta) and Bengal (naskar, roychowdhury) the lists above lack,
+# written by hand, 2026-12-04. Left out: words of English (lone, rather) or of office Hindi
+# (gunda, amin: a revenue surveyor; sardar; rath: a chariot) that a remark uses as words.
+MORE_SURNAMES_7 = set("""
+abraham adiga alappatt bhandary bhide bhonsle bhupathi boya choudary chowdary dasari ganai goud gowd
+gudla idicula kaimal kallarakkal kamma kartha karve kichloo kommineni konar konwar kunder lele
+mahanta marar mendon mir mudiraj naskar padayachi pandita panikkar philip pisharody poduval
+puthenpurackal reddiar roychowdhury sarmah satpathy thampan tickoo tummala udayar unnithan upadhya
+vadde vallath velama wani zutshi
+""".split())
+
 EXTRA_GIVEN = set("""
 nazia shabnam tabassum zubair rukhsana shahnaz farzana nargis naseem shaheen shamim afsana firdaus
 noorjahan zaheer imtiaz ishaq yusuf yakub ibrahim ismail
@@ -372,10 +419,10 @@ def main():
                         elif line[77] not in " $" and name.lower() not in english:
                             given |= clean([name])
         surnames |= clean(COMMON_SURNAMES) | clean(MORE_SURNAMES) | clean(MORE_SURNAMES_2) | clean(MORE_SURNAMES_3)
-        surnames |= clean(MORE_SURNAMES_4) | clean(MORE_SURNAMES_5) | clean(MORE_SURNAMES_6)
+        surnames |= clean(MORE_SURNAMES_4) | clean(MORE_SURNAMES_5) | clean(MORE_SURNAMES_6) | clean(MORE_SURNAMES_7)
         surnames.add("malik")
         given |= clean(EXTRA_GIVEN) | clean(MORE_GIVEN) | clean(MORE_GIVEN_2) | clean(MORE_GIVEN_3)
-        given |= clean(MORE_GIVEN_4) | clean(MORE_GIVEN_5) | clean(MORE_GIVEN_6)
+        given |= clean(MORE_GIVEN_4) | clean(MORE_GIVEN_5) | clean(MORE_GIVEN_6) | clean(MORE_GIVEN_7)
     d = os.path.join(ROOT, "rules", "dict")
     t = os.path.join(ROOT, "testdata", "names")
     os.makedirs(d, exist_ok=True); os.makedirs(t, exist_ok=True)

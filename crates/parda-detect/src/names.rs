@@ -2178,6 +2178,18 @@ mod tests {
     }
 
     #[test]
+    fn names_of_every_region() {
+        // Kerala, Bengal, Assam, Andhra and Kashmir names that were in no list before
+        // 2026-12-04 (`recd from Sarbani` and `Name corrected from Sreeja` leaked).
+        assert_eq!(names("recd from Sarbani"), vec!["Sarbani"]);
+        assert_eq!(names("Name corrected from Sreeja to Smitha Nair"), vec!["Sreeja", "Smitha Nair"]);
+        assert_eq!(names("Spoke to Nilutpal Konwar and Mounika Tummala"), vec!["Nilutpal Konwar", "Mounika Tummala"]);
+        assert_eq!(names("Dileep and Prasanth Wani visited"), vec!["Dileep", "Prasanth Wani"]);
+        // The words left out of the surname list stay words.
+        assert_no_names(&["rather late, the lone meter reader came"]);
+    }
+
+    #[test]
     fn upper_case_sentences() {
         // Goan and Mangalorean Catholic names (in no list before 2026-12-04).
         assert_eq!(names("RECEIVED FROM MARIA RODRIGUES TODAY"), vec!["MARIA RODRIGUES"]);
