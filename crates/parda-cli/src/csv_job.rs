@@ -6,6 +6,7 @@ use crate::locators::{LocatorSink, UnmaskCtx};
 use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
+use parda_detect::trim;
 use parda_formats::{
     field_value, write_field, AtomicOutput, Chunk, CsvReader, Dialect, FieldSpan, LineEnding, Record, RecordKind,
     TextEncoding, TextSink,
@@ -487,7 +488,7 @@ fn repeats_header(plans: &Plans, chunk: &Chunk, fields: &[FieldSpan]) -> bool {
     let header = &plans.header_cells;
     header.len() >= 2
         && fields.len() == header.len()
-        && fields.iter().zip(header).all(|(f, h)| chunk.value(f, plans.dialect.quote).trim() == h.trim())
+        && fields.iter().zip(header).all(|(f, h)| trim(&chunk.value(f, plans.dialect.quote)) == trim(h))
 }
 
 /// Writes a record: its raw bytes, with changed fields re-written in place.

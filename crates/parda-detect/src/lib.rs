@@ -23,4 +23,4 @@ pub use header::{normalize_header, HeaderHints};
 pub use json::{decode_string as decode_json_string, encode_string as encode_json_string};
 pub use matcher::{CellContext, Finding, Matcher, ESCAPED_JSON_RULE};
 pub use names::{LexSpan, NameFinder};
-pub use values::{is_amount, is_placeholder, is_total_label, looks_masked};
+pub use values::{is_amount, is_placeholder, is_total_label, looks_masked, trim};

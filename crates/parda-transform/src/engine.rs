@@ -5,7 +5,7 @@ use crate::keyed::Keyed;
 use crate::mask::{mask_into, mask_value};
 use crate::policy::{Action, Policy};
 use parda_detect::{
-    classify_column, is_amount, is_placeholder, is_total_label, looks_masked, ClassSource, ColumnClass, Finding,
+    classify_column, is_amount, is_placeholder, is_total_label, looks_masked, trim, ClassSource, ColumnClass, Finding,
     HeaderHints, Matcher, ESCAPED_JSON_RULE,
 };
 use parda_rules::MaskStyle;
@@ -410,7 +410,7 @@ impl Engine {
         stats: &mut ColumnStats,
         scratch: &mut Scratch,
     ) -> CellOutcome {
-        let core = cell.trim();
+        let core = trim(cell);
         // A totals row's label under a name or address column (`Total`, `कुल / Total`).
         if is_placeholder(core) || (plan.free_form && is_total_label(core)) {
             return CellOutcome::Unchanged;
@@ -423,7 +423,7 @@ impl Engine {
             stats.count(type_idx);
         }
         // The new cell: the spaces around the value kept, the value transformed.
-        let lead = &cell[..cell.len() - cell.trim_start().len()];
+        let lead = if core.len() == cell.len() { "" } else { &cell[..cell.len() - cell.trim_start().len()] };
         let trail = &cell[lead.len() + core.len()..];
         // A value without a digit in a column of a type that always has one (a name under
         // `Name & Mobile`) is not of that type: a mask that keeps its last characters would show
@@ -590,12 +590,12 @@ impl Engine {
             Action::Shift => append(out, keyed.and_then(|k| k.shift(value, subject))),
             Action::Generalize(g) => append(out, g.apply(value)),
         };
-        if produced && out[start..] != *value {
+        if produced && !same_text(&out[start..], value) {
             return Some(matches!(action, Action::Tokenize));
         }
         out.truncate(start);
         mask_into(value, MaskStyle::All, self.policy.mask, out);
-        if out[start..] != *value {
+        if !same_text(&out[start..], value) {
             return Some(false);
         }
         out.truncate(start);
@@ -722,6 +722,13 @@ pub fn style_name(s: MaskStyle) -> &'static str {
         MaskStyle::All => "all",
         MaskStyle::None => "none",
     }
+}
+
+/// `a == b`, read from the front and stopping at the first difference: a transformed value
+/// differs from its original within its first few bytes (`98765…` -> `*****…`), which is
+/// cheaper to learn inline than through a call to `memcmp` for every changed cell.
+fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// Whether `bytes` holds `|`, `*`, `X` or `x`, read eight bytes at a time: a word holds a byte
