@@ -1011,12 +1011,16 @@ impl NameFinder {
                 let place_follows = toks.get(end).is_some_and(|n| {
                     n.kind == Kind::Latin && self.is_place(n) && Self::joins_space(s, &toks[end - 1], n)
                 });
-                // After a context word, a run of English words is the sentence going on
-                // ("transferred to Revenue Section").
+                // After a context word, a run of English, office and institution words is the
+                // sentence going on ("transferred to Revenue Section", "paid by Airtel Money").
                 let all_english = !lenient
-                    && toks[first..end]
-                        .iter()
-                        .all(|t| t.kind == Kind::Latin && !self.in_dict(t) && t.lists.has(Lists::ENGLISH));
+                    && toks[first..end].iter().all(|t| {
+                        t.kind == Kind::Latin
+                            && !self.in_dict(t)
+                            && (t.lists.has(Lists::ENGLISH)
+                                || t.lists.has(Lists::NON_NAME)
+                                || t.lists.has(Lists::INSTITUTION))
+                    });
                 // So is a run of common Hindi, Bengali or Tamil words that are no name in any
                 // spelling (`मालिक उपस्थित नहीं`, owner not present). One name word keeps it:
                 // many names are common words too (`সুব্রত`, `கார்த்திக்`).
@@ -2343,6 +2347,10 @@ mod tests {
             "filed by Revenue Section",
             "signed by Commissioner",
             "paid by NEFT",
+            "PAID BY NEFT UTR 1234",
+            "Paid by Paytm",
+            "Paid by Airtel Money",
+            "paid via Gpay to Jal Nigam",
             "paid by Cheque No 123",
             "grievance by Post",
             "objection by Dumka Nagar Parishad",
