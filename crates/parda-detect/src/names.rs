@@ -340,7 +340,7 @@ const PERSON_PREPOSITIONS: &[&str] =
 /// Thangjam`).
 const DESIGNATIONS: &[&str] = &[
     "ae", "je", "aee", "ee", "se", "sdo", "bdo", "sdm", "adm", "ri", "vao", "vro", "deo", "si", "asi", "tc", "udc",
-    "ldc",
+    "ldc", "mro", "rdo", "dro", "ddo", "xen", "aen", "jen", "cdpo", "pdo",
 ];
 /// Verbs whose object is a person (`called Lalrinpuii`, `asked Thangboi Kipgen`).
 const PERSON_VERBS: &[&str] =
@@ -2327,6 +2327,11 @@ mod tests {
         assert_eq!(names("Complaint by irfan amble regarding leakage"), vec!["irfan amble"]);
         // After a short designation or a verb whose object is a person.
         assert_eq!(names("Site visit by AE Subbarayudu"), vec!["Subbarayudu"]);
+        // Revenue officers of the south are designations too, not part of the name (the word
+        // after one may be a place: a name is assumed).
+        assert_eq!(names("Forwarded to MRO Serilingampally"), vec!["Serilingampally"]);
+        assert_eq!(names("Forwarded to XEN Ramesh Kumar"), vec!["Ramesh Kumar"]);
+        assert_no_names(&["Gift deed registered at SRO Kukatpally", "Sent to RDO"]);
         assert_eq!(names("Forwarded to JE Thangjam for report"), vec!["Thangjam"]);
         assert_eq!(names("Called Lalrinpuii regarding water bill"), vec!["Lalrinpuii"]);
         assert_eq!(names("asked Thangboi Kipgen to submit documents"), vec!["Thangboi Kipgen"]);
