@@ -1175,8 +1175,11 @@ impl NameFinder {
                 // needed"); beside another name word ("Sanjana More") or mid-sentence it is.
                 // Nor before capitalised English words it stands in a title with ("Deep
                 // Cleaning", "Ram Temple Road").
-                let lone_word =
-                    run.len() == 1 && run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, toks, a) || b < j);
+                // Nor is a Hinglish word in no dictionary before a postposition: it is the
+                // noun of the sentence ("Pani ka bill zyada aaya", the water bill).
+                let lone_word = run.len() == 1
+                    && (run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, toks, a) || b < j)
+                        || run[0].lists.has(Lists::HINGLISH) && !self.in_dict(&run[0]));
                 // Upper-case words in no dictionary, or one name beside them, are a name only
                 // where the sentence says so ("DEBASIS KANWAR VISITED", "TO SUNITA BHARGAVI,"):
                 // "BAKAYA RASHI JAMA NAHI" (arrears not paid) is Hindi, `Rashi` a name too.
@@ -2311,6 +2314,10 @@ mod tests {
             "ಮನೆ ನೀರು ದೂರು ದೀಪ",
         ]);
         assert_no_names(&["मालिक उपस्थित नहीं", "নাম পরিবর্তন করা হয়েছে", "नाम परिवर्तन हेतु आवेदन"]);
+        // Words whose key is a name's in another spelling (`बाहर`, outside: `बहार`; `गए`, went:
+        // `गया`) end a name, and a Hinglish noun before `ka` is no name.
+        assert_no_names(&["मकान मालिक बाहर गए हैं", "Pani ka bill zyada aaya"]);
+        assert_eq!(names("मालिक सुनीता शर्मा बाहर गई हैं"), vec!["सुनीता शर्मा"]);
         assert_eq!(names("owner Elangovan absent"), vec!["Elangovan"]);
         assert_eq!(names("patient Lalrinmawia admitted"), vec!["Lalrinmawia"]);
         assert_eq!(names("Mobile no changed on request of Bhupen"), vec!["Bhupen"]);
