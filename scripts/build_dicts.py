@@ -500,7 +500,8 @@ COMMON_EXTRA = set("""
 # and, this, he/she, they, about, after, for, talk, call, contact, arrears, payment, documents,
 # checked, application, applicant, owner, number, date, today, name, father, husband, wife,
 # son, daughter; and, added 2026-12-04, Gujarati postpositions, verbs and nouns of remarks,
-# and "present"/"absent" in five scripts, whose spellings are names too: હાજર, Hajar) in the six
+# and "present"/"absent" in five scripts, whose spellings are names too: હાજર, Hajar; and
+# "(at) home" and "is not"/"are not" in seven scripts: an owner not at home) in the six
 # scripts wordfreq has no list for, and Marathi, written by hand.
 # Rule-based spellings of names fall on some of them (`Sathe` -> સાથે, "with"; `Kari` -> કરી,
 # "did"): they are taken out of the name lists (NOT_NAMES_INDIC) and kept as common words.
@@ -528,11 +529,20 @@ FUNCTION_WORDS_INDIC = set("""
 હાજર ગેરહાજર રહ્યા રહ્યો રહી રહ્યું રહે સામે પાસે બાબતે રીતે વખતે સમયે કારણે નીચે ઘરે ઉપર અહીં ત્યાં કે જે શું હું અમે તમે
 કહ્યું જણાવ્યું ચૂકવ્યા ભર્યા રજૂ મોકલ્યો મોકલી ગામ શહેર વોર્ડ પાછળ આગળ નજીક રસીદ ભરપાઈ મિલકત જમીન દુકાન
 ਹਾਜ਼ਰ ਹਾਜਰ ਗੈਰਹਾਜ਼ਰ హాజరు హాజరయ్యారు ಹಾಜರು ಹಾಜರಾದರು ഹാജർ ഹാജരായി ଉପସ୍ଥିତ ହାଜର
+ఇంట్లో ఇంటి ఇల్లు లేరు ఉన్నారు లేరని ಮನೆಯಲ್ಲಿ ಮನೆ ಇದ್ದಾರೆ ಇರಲಿಲ್ಲ വീട്ടിൽ വീട് ഉണ്ടായിരുന്നില്ല ഇല്ലായിരുന്നു
+ଘରେ ଘର ନାହାଁନ୍ତି ଅଛନ୍ତି ନଥିଲେ ઘર ਘਰ ਘਰੇ ਮੌਜੂਦ घरी नाहीत नव्हते होते
 """.split())
 NOT_NAMES_INDIC |= FUNCTION_WORDS_INDIC
 
 # wordfreq list, the Unicode block of the words taken from it.
 COMMON_LISTS = [("small_hi", 0x0900), ("small_bn", 0x0980), ("small_ta", 0x0B80)]
+
+def write_function_words():
+    """The function words end a name at run time too (their keys are names' in other spellings:
+    Gujarati `નથી`, is not)."""
+    d = os.path.join(ROOT, "rules", "dict")
+    open(os.path.join(d, "function_words_indic.txt"), "w", encoding="utf-8").write(
+        "\n".join(sorted(FUNCTION_WORDS_INDIC, key=lambda w: w.encode())) + "\n")
 
 def write_common():
     import gzip, msgpack
@@ -557,6 +567,7 @@ def write_common():
     words |= FUNCTION_WORDS_INDIC
     open(os.path.join(d, "common_words_indic.txt"), "w", encoding="utf-8").write(
         "\n".join(sorted(words, key=lambda w: w.encode())) + "\n")
+    write_function_words()
     print("common_words_indic: %d words" % len(words))
 
 if __name__ == "__main__":

@@ -2318,6 +2318,10 @@ mod tests {
         // `गया`) end a name, and a Hinglish noun before `ka` is no name.
         assert_no_names(&["मकान मालिक बाहर गए हैं", "Pani ka bill zyada aaya"]);
         assert_eq!(names("मालिक सुनीता शर्मा बाहर गई हैं"), vec!["सुनीता शर्मा"]);
+        // The owner not at home, in the scripts with no Hindi stop list: the function words
+        // (`function_words_indic.txt`) end a name there too.
+        assert_no_names(&["యజమాని ఇంట్లో లేరు", "માલિક ઘરે નથી", "ഉടമ വീട്ടിൽ ഇല്ല", "ମାଲିକ ଘରେ ନାହାଁନ୍ତି"]);
+        assert_eq!(names("ഉടമ രാജേഷ് കുമാർ വീട്ടിൽ ഇല്ല"), vec!["രാജേഷ് കുമാർ"]);
         assert_eq!(names("owner Elangovan absent"), vec!["Elangovan"]);
         assert_eq!(names("patient Lalrinmawia admitted"), vec!["Lalrinmawia"]);
         assert_eq!(names("Mobile no changed on request of Bhupen"), vec!["Bhupen"]);
