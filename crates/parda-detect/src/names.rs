@@ -1158,6 +1158,39 @@ impl NameFinder {
                             .is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n)),
                     );
                 let given = |p: &Tok| self.is_given(p) && !p.lists.has(Lists::INSTITUTION);
+                // The holder of an office named after its institution ("Gram Panchayat Sarpanch
+                // Ramesh Kumar", "Anganwadi Sevika Sunita Devi"): a given name and one or two
+                // surnames after the run's last institution word are a person, not part of the
+                // institution's name (whose own names come first: "Rajiv Gandhi Medical College").
+                // A title of office in English may stand between ("Nagar Nigam Commissioner
+                // Anil Sharma").
+                if let Some(k) = run.iter().rposition(|t| t.lists.has(Lists::INSTITUTION)) {
+                    let office =
+                        |t: &Tok| t.lists.has(Lists::CONTEXT) || t.lists.has(Lists::ENGLISH) && !self.in_dict(t);
+                    let titles = run[k + 1..].iter().take(2).take_while(|t| office(t)).count();
+                    let holder = &run[k + 1 + titles..];
+                    let surname = |t: &Tok| self.is_surname(t) && !self.is_place(t) && !t.lists.has(Lists::INSTITUTION);
+                    let place_after =
+                        toks.get(b).is_some_and(|n| self.is_place(n) && Self::joins_space(s, &toks[b - 1], n));
+                    if (2..=3).contains(&holder.len())
+                        && given(&holder[0])
+                        && !self.is_place(&holder[0])
+                        && holder[1..].iter().all(surname)
+                        && !place_after
+                    {
+                        push(
+                            out,
+                            LexSpan {
+                                start: holder[0].start,
+                                end: holder[holder.len() - 1].end,
+                                address: false,
+                                score: 0.7,
+                            },
+                        );
+                        i = j;
+                        continue;
+                    }
+                }
                 let caps = run.iter().all(Self::upper_word);
                 // In upper-case text the run is the whole sentence: only the name's words and the
                 // word after them say "place" ("DEBASIS KANWAR VISITED OFFICE").
@@ -2343,6 +2376,16 @@ mod tests {
         assert_eq!(names("Forwarded to MRO Serilingampally"), vec!["Serilingampally"]);
         assert_eq!(names("Forwarded to XEN Ramesh Kumar"), vec!["Ramesh Kumar"]);
         assert_no_names(&["Gift deed registered at SRO Kukatpally", "Sent to RDO"]);
+        // The holder of an office named after its institution is a person.
+        assert_eq!(names("Gram Panchayat Sarpanch Ramesh Kumar present"), vec!["Ramesh Kumar"]);
+        assert_eq!(names("Anganwadi Sevika Sunita Devi visited"), vec!["Sunita Devi"]);
+        assert_eq!(names("Received from Gram Sevak Ramesh Kumar"), vec!["Ramesh Kumar"]);
+        assert_eq!(names("Nagar Nigam Commissioner Anil Sharma inspected"), vec!["Anil Sharma"]);
+        assert_no_names(&[
+            "Received from Gram Sachivalayam Volunteer",
+            "received from Gram Rozgar Sevak",
+            "Admitted to Rajiv Gandhi Medical College",
+        ]);
         assert_eq!(names("Forwarded to JE Thangjam for report"), vec!["Thangjam"]);
         assert_eq!(names("Called Lalrinpuii regarding water bill"), vec!["Lalrinpuii"]);
         assert_eq!(names("asked Thangboi Kipgen to submit documents"), vec!["Thangboi Kipgen"]);
