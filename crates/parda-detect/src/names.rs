@@ -1600,6 +1600,26 @@ impl NameFinder {
     /// Lower-case text is where a name has no capital to show it, so the run must be short and
     /// its neighbours must say "person".
     fn lowercase_name(&self, s: &str, toks: &[Tok], i: usize) -> Option<usize> {
+        // A given name that is an English word before a surname of the dictionary that is none,
+        // after a word that puts a person after it ("paid by john dsouza", "to rose sharma").
+        let lower = |t: &Tok| t.text.bytes().all(|b| b.is_ascii_lowercase());
+        if i > 0
+            && toks[i - 1].lists.has(PERSON_PREPOSITION_LIST)
+            && Self::joins_space(s, &toks[i - 1], &toks[i])
+            && lower(&toks[i])
+            && self.is_given(&toks[i])
+            && toks[i].lists.has(Lists::ENGLISH)
+            && toks.get(i + 1).is_some_and(|n| {
+                lower(n)
+                    && self.is_surname(n)
+                    && !n.lists.has(Lists::ENGLISH)
+                    && !n.lists.has(Lists::HINGLISH)
+                    && !self.listed_word(n)
+                    && Self::joins_space(s, &toks[i], n)
+            })
+        {
+            return Some(i + 2);
+        }
         if !self.lowercase_name_word(&toks[i]) || i > 0 && self.lowercase_name_word(&toks[i - 1]) {
             return None;
         }
@@ -2662,6 +2682,8 @@ mod tests {
         assert_eq!(names("paid by xyqor lmnwal bantuwal today"), vec!["xyqor lmnwal bantuwal"]);
         // One lower-case given name after "by" / "from", ending the clause.
         assert_eq!(names("paid by ramesh"), vec!["ramesh"]);
+        assert_eq!(names("paid by john dsouza on 12/3"), vec!["john dsouza"]);
+        assert_no_names(&["paid by bill desk", "water for rose garden"]);
         assert_eq!(names("recd from suresh on 12/3"), vec!["suresh"]);
         assert_eq!(names("spoke to ramesh, will pay"), vec!["ramesh"]);
         assert_no_names(&["paid by cash", "paid by cheque no 12345", "water for pooja", "spoke to owner"]);
