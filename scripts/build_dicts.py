@@ -370,8 +370,10 @@ def faker_names(tmp, locale):
     return given, set(lists["last_names"])
 
 def devanagari_word(w):
-    """One Devanagari word starting with a letter (Faker's list has a few starting with a vowel sign)."""
-    return all("\u0900" <= c <= "\u097f" for c in w) and unicodedata.category(w[0]) == "Lo"
+    """One Devanagari word starting with a letter (Faker's list has a few starting with a vowel
+    sign), an apostrophe allowed inside (`डी’सोउज़ा`, D'Souza)."""
+    return (all("\u0900" <= c <= "\u097f" or c in "\u2019'" for c in w)
+            and unicodedata.category(w[0]) == "Lo" and unicodedata.category(w[-1]) != "Pf")
 
 def hold_out(name):
     return int(hashlib.sha256(name.encode()).hexdigest(), 16) % 100 < 15
@@ -447,6 +449,10 @@ def write_indic():
         fetch(tmp, FAKER)
         hi_given, hi_surnames = faker_names(tmp, "hi_IN")
     hindi = {"given_names": hi_given, "surnames": hi_surnames}
+    # Names left out of the lists because they are common words (शशि, the moon; सरकार,
+    # government): kept apart in names_common_indic.txt, a name only where a person stands.
+    stop = set(read_list(os.path.join(d, "name_stopwords_hi.txt"))) | FUNCTION_WORDS_INDIC | {"अधिकारी"}
+    common_names = set()
     for label in ("given_names", "surnames"):
         old = set(read_list(os.path.join(d, label + "_indic.txt")))
         usable = lambda w: w not in NOT_NAMES_INDIC and (w in old or w not in common)
@@ -459,6 +465,8 @@ def write_indic():
         # in the other scripts too (पटेल -> પટેલ, the retroflex the rule-based spelling of
         # `patel` lacks), where that spelling is no common word.
         faker_hindi = {w for w in hindi[label] if devanagari_word(w) and (w in HI_NAMES_COMMON_WORDS or usable(w))}
+        # A name with an apostrophe is typed with the straight one too.
+        faker_hindi |= {w.replace("\u2019", "'") for w in faker_hindi}
         spellings |= faker_hindi
         spellings |= {s for w in faker_hindi for s in scripts_of(w).values() if usable(s)}
         rows = []
@@ -469,10 +477,15 @@ def write_indic():
         every = set(spellings)
         for name in held:
             every |= {w for w in all_spellings(name) if usable(w)}
+        left_out = {w for name in kept for w in all_spellings(name)} | {w for w in hindi[label] if devanagari_word(w)}
+        common_names |= {w for w in left_out - every if w in common and w not in stop and len(w) >= 3}
         open(os.path.join(d, label + "_indic.txt"), "w", encoding="utf-8").write(
             "\n".join(sorted(every, key=lambda w: w.encode())) + "\n")
         open(os.path.join(t, "heldout_" + label + "_indic.tsv"), "w", encoding="utf-8").write("\n".join(rows) + "\n")
         print("%s_indic: %d spellings in the dictionary, %d held out in tests" % (label, len(every), len(rows)))
+    open(os.path.join(d, "names_common_indic.txt"), "w", encoding="utf-8").write(
+        "\n".join(sorted(common_names, key=lambda w: w.encode())) + "\n")
+    print("names_common_indic: %d names that are common words" % len(common_names))
 
 def write_english():
     words = set()

@@ -349,6 +349,29 @@ const PERSON_VERBS: &[&str] =
 /// SAID`), besides English verbs in `-ed`.
 const CAPS_PERSON_VERBS: &[&str] =
     &["absent", "present", "not", "paid", "said", "says", "has", "had", "was", "came", "went", "told", "agreed"];
+/// Verbs in lower case whose subject is a person (`कमल आचार्य paid in cash`, `Owner expired`).
+const SUBJECT_VERBS: &[&str] = &[
+    "paid",
+    "expired",
+    "died",
+    "applied",
+    "requested",
+    "complained",
+    "submitted",
+    "deposited",
+    "visited",
+    "came",
+    "said",
+    "agreed",
+    "refused",
+    "objected",
+    "appeared",
+    "signed",
+    "reported",
+    "informed",
+    "called",
+    "stated",
+];
 /// Verbs and nouns whose `by` names the person who did it (`complaint lodged by ...`, `paid by
 /// ...`): one unknown title-case word after them is a name, as after a role word.
 const BY_PERSON_VERBS: &[&str] = &[
@@ -1364,7 +1387,9 @@ impl NameFinder {
                     && toks.get(j).is_none_or(|n| n.kind != Kind::Indic);
                 if (post.is_some() && !office) || self.ends_with_joined_ji(&toks[i..j]) {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
-                } else if in_latin_text && toks[i..j].iter().any(|t| self.in_dict(t)) {
+                } else if in_latin_text && toks[i..j].iter().any(|t| self.in_dict(t))
+                    || self.indic_party_in_latin_text(s, toks, i, j)
+                {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
@@ -1381,6 +1406,39 @@ impl NameFinder {
             i += 1;
         }
         out.sort_by_key(|s| s.start);
+    }
+
+    /// Two or three Indic words `[i, j)` set in Latin text where a person stands: after a word
+    /// a person follows (`by`, `from`, `against`, `transferred to`, `owner`, `applicant`), or
+    /// heading a clause before a verb a person does (`कमल आचार्य paid in cash`), each word a
+    /// name in some spelling or a name that is also a common word (`Complaint by शशि सरकार
+    /// regarding leakage`: Shashi, the moon; Sarkar, the government), and none a place or an
+    /// institution (not `Paid by नकद राशि`, cash amount, though Rashi is a name).
+    fn indic_party_in_latin_text(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+        let name_word = |t: &Tok| {
+            (self.indic_name_any_spelling(t) || t.lists.has(Lists::COMMON_NAME))
+                && !self.is_place(t)
+                && !t.lists.has(Lists::INSTITUTION)
+        };
+        let words = (2..=3).contains(&(j - i)) && toks[i..j].iter().all(name_word);
+        if !words {
+            return false;
+        }
+        let before = i > 0 && toks.get(j).is_none_or(|n| n.kind != Kind::Indic) && {
+            let p = &toks[i - 1];
+            let transfer_to = p.low == "to"
+                && i >= 2
+                && matches!(toks[i - 2].low, "transferred" | "transfer" | "mutated" | "mutation" | "handed" | "sold");
+            let person_word =
+                matches!(p.low, "by" | "from" | "against" | "informed" | "contacted" | "told" | "met" | "called")
+                    || p.lists.has(Lists::CONTEXT);
+            p.kind == Kind::Latin && p.text.bytes().all(|b| b.is_ascii_lowercase()) && (person_word || transfer_to)
+        };
+        let subject = Self::sentence_start(s, toks, i)
+            && toks.get(j).is_some_and(|n| {
+                n.kind == Kind::Latin && SUBJECT_VERBS.contains(&n.text) && Self::joins_space(s, &toks[j - 1], n)
+            });
+        before || subject
     }
 
     /// A second person joined by `&` or `and` to a name found after a marker at tokens
@@ -2569,6 +2627,22 @@ mod tests {
         assert_eq!(names("Name added later by प्रणय कुमार"), vec!["प्रणय कुमार"]);
         assert_eq!(names("Certificate collected by कर्ण प्रसाद on 12.03.2024"), vec!["कर्ण प्रसाद"]);
         assert_no_names(&["Ward सदर बाजार", "light दीपक जलाया", "Remark: पानी का बिल जमा", "Symbol कमल"]);
+        // Names that are common words too (Shashi, the moon; Sarkar, government; Kamal, lotus;
+        // Acharya, teacher) where a person stands: after `by`, or before `paid`.
+        assert_eq!(names("Complaint by शशि सरकार regarding leakage"), vec!["शशि सरकार"]);
+        assert_eq!(names("कमल आचार्य paid in cash"), vec!["कमल आचार्य"]);
+        assert_eq!(names("Transferred to गीता राय"), vec!["गीता राय"]);
+        assert_eq!(names("रानी डी’सोउज़ा paid in cash"), vec!["रानी डी’सोउज़ा"]);
+        // Not a cash amount (Rashi is a name), an office or a designation.
+        assert_no_names(&[
+            "Paid by नकद राशि",
+            "Sent to जल विभाग for action",
+            "Verified by कनिष्ठ अभियंता",
+            "Approved by आयुक्त महोदय",
+            "पानी कनेक्शन paid",
+        ]);
+        // Hindi honorifics (honourable, respected) are no part of the name after them.
+        assert_eq!(names("Meter changed on request of माननीय सुरेन्द्र मंडल"), vec!["सुरेन्द्र मंडल"]);
     }
 
     #[test]

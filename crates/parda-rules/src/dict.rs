@@ -30,6 +30,7 @@ pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("abbreviations"),
     dict!("hinglish_words"),
     dict!("common_words_indic"),
+    dict!("names_common_indic"),
 ];
 
 /// The text of the built-in dictionary `name` (empty when there is none).
@@ -109,13 +110,16 @@ impl Lists {
     /// Words that end a shop's or firm's name (`Traders`, `Tailors`, `Parlour`): place words
     /// too, but a person's full name may head the firm (`Sunita Verma Tailors`).
     pub const FIRM: Lists = Lists(1 << 12);
+    /// Indic spellings of names that are common words too, and so left out of the name lists
+    /// (`शशि`, the moon; `सरकार`, government): a name only where a person stands.
+    pub const COMMON_NAME: Lists = Lists(1 << 13);
     /// First of the bits left to word lists kept outside the dictionaries (the name finder's
     /// own short lists, added with [`Lexicon::add_words`]): `Lists::custom(0)` and up.
-    const FIRST_CUSTOM: u32 = 13;
+    const FIRST_CUSTOM: u32 = 14;
 
-    /// The `n`th custom list (`n < 19`).
+    /// The `n`th custom list (`n < 18`).
     pub const fn custom(n: u32) -> Lists {
-        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 19 custom lists");
+        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 18 custom lists");
         Lists(1 << (Lists::FIRST_CUSTOM + n))
     }
 
@@ -265,6 +269,7 @@ const LIST_FILES: &[(Lists, &[&str])] = &[
     (Lists::INSTITUTION, &["not_names"]),
     (Lists::NON_NAME, &["abbreviations"]),
     (Lists::HINGLISH, &["hinglish_words"]),
+    (Lists::COMMON_NAME, &["names_common_indic"]),
 ];
 
 impl Lexicon {
