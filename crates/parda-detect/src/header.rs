@@ -15,6 +15,16 @@ pub(crate) fn is_word_char(c: char) -> bool {
         || c.is_alphanumeric()
 }
 
+/// Whether a header names nothing: empty, or a generic word and a position (`Field15`,
+/// `Column 3`, `col_7`, `Unnamed: 14` as pandas writes it, `F2`, a bare `12`). Such a column is
+/// classified from its values alone, as in a file with no header.
+pub fn is_positional_header(header: &str) -> bool {
+    let norm = normalize_header(header);
+    let word = norm.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    (norm.is_empty() || word.len() < norm.len())
+        && matches!(word, "" | "field" | "column" | "col" | "f" | "c" | "unnamed" | "attribute" | "attr" | "var" | "x")
+}
+
 /// Normalises a header for hint matching: camelCase split, lower case, every run of other
 /// characters (punctuation, `*`, U+2009 thin spaces, underscores) becomes one space.
 /// `Father/Husband's Name *` becomes `father husband s name`; `mobileNumber` becomes `mobile number`.
@@ -256,6 +266,16 @@ mod tests {
         ];
         for (header, want) in cases {
             assert_eq!(class_of(&h, &rules, header).as_deref(), want, "{header}");
+        }
+    }
+
+    #[test]
+    fn positional_headers_name_nothing() {
+        for h in ["", " ", "Field15", "Column 3", "col_7", "Unnamed: 14", "F2", "12", "COLUMN12"] {
+            assert!(is_positional_header(h), "{h:?}");
+        }
+        for h in ["Field", "Bank A/c No", "Account 2", "Col Name", "Mobile1", "Field Officer"] {
+            assert!(!is_positional_header(h), "{h:?}");
         }
     }
 }

@@ -19,7 +19,7 @@ mod values;
 
 pub use check::{check_rules, RuleCheckFailure};
 pub use classify::{classify_column, ClassSource, ColumnClass};
-pub use header::{normalize_header, HeaderHints};
+pub use header::{is_positional_header, normalize_header, HeaderHints};
 pub use json::{decode_string as decode_json_string, encode_string as encode_json_string};
 pub use matcher::{CellContext, Finding, Matcher, ESCAPED_JSON_RULE};
 pub use names::{LexSpan, NameFinder};

@@ -236,9 +236,10 @@ impl Engine {
         ColumnPlan { header: header.to_string(), class, mode, free_form }
     }
 
-    /// Re-plans, as bank account numbers, a column without a header of 10-18 digit numbers
-    /// right beside a column of IFSC codes (in a file without a header the `Account No` that
-    /// named it is gone; a named column keeps what its name says). Nine digits are not taken:
+    /// Re-plans, as bank account numbers, a column without a header (or with one that names
+    /// only its position: `Field15`, `Unnamed: 14`) of 10-18 digit numbers right beside a column
+    /// of IFSC codes (in a file without a header the `Account No` that named it is gone; a named
+    /// column keeps what its name says). Nine digits are not taken:
     /// the MICR code sits there too. `samples_of(i)` gives column `i`'s sampled values.
     pub fn accounts_beside_ifsc<S: AsRef<str>>(&self, plans: &mut [ColumnPlan], samples_of: impl Fn(usize) -> Vec<S>) {
         let rules = &self.matcher.rule_set;
@@ -251,7 +252,7 @@ impl Engine {
                 .into_iter()
                 .flatten()
                 .any(|j| plans.get(j).is_some_and(|p| p.class.pii_type == Some(ifsc)));
-            if !beside || plan.class.pii_type.is_some() || !plan.header.trim().is_empty() {
+            if !beside || plan.class.pii_type.is_some() || !parda_detect::is_positional_header(&plan.header) {
                 continue;
             }
             let samples = samples_of(i);
@@ -835,6 +836,11 @@ mod tests {
         let mut plans = vec![e.plan_column("", &columns[1].1), micr];
         e.accounts_beside_ifsc(&mut plans, |i| columns[i + 1].1.to_vec());
         assert_eq!(plans[1].class.pii_type, None, "MICR codes");
+        // A header that names only a position is no name (`Field15` beside `Field16`).
+        let mut plans = vec![e.plan_column("Field15", &columns[0].1), e.plan_column("Field16", &columns[1].1)];
+        e.accounts_beside_ifsc(&mut plans, |i| columns[i].1.to_vec());
+        assert_eq!(ty(&plans[0]).as_deref(), Some("bank_account"));
+        assert_eq!(plans[0].header, "Field15");
     }
 
     /// A masked number of JSON text is written as a string: the text stays JSON.
