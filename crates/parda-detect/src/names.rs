@@ -939,7 +939,13 @@ impl NameFinder {
                         && t.text.len() == 1
                         && s.as_bytes().get(t.end) == Some(&b'.')
                         && toks.get(j + 1).is_some_and(|n| Self::joins(s, t, n) && n.kind == Kind::Latin);
-                    !(self.is_place(t) || ends_upper)
+                    // A place word that is a surname after a given name that is none (`Applicant
+                    // Devansh Mahal`) is the surname.
+                    let place_surname = j == first + 1
+                        && self.is_surname(t)
+                        && self.is_given(&toks[first])
+                        && !self.is_surname(&toks[first]);
+                    !((self.is_place(t) && !place_surname) || ends_upper)
                         && (Self::capitalised(t)
                             || initial
                             || (lower
@@ -1536,6 +1542,16 @@ impl NameFinder {
         // The last word may be an institution word that is a surname: known as one, or before
         // `ne` after a name (`Madhavi Nigam ne`; `Jal Nigam ne` has no name before it).
         let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
+        // So may a place word that is a surname after a given name that is none (`Devansh
+        // Mahal`; not `Rang Mahal`, `Sheesh Mahal`).
+        let end_place = |k: usize| {
+            k + 1 == run.len()
+                && k > 0
+                && self.is_surname(&run[k])
+                && self.is_given(&run[k - 1])
+                && !self.is_surname(&run[k - 1])
+                && !self.is_place(&run[k - 1])
+        };
         (2..=3).contains(&run.len())
             && run.iter().enumerate().all(|(k, t)| {
                 (Self::title_word(t) || capitals && Self::upper_word(t))
@@ -1543,13 +1559,13 @@ impl NameFinder {
                         || self.unknown_word(t)
                         || english_word(t)
                         || end_surname(k)
+                        || end_place(k)
                         || Self::letter_pair(t))
             })
             && run.iter().any(name_word)
-            && !run
-                .iter()
-                .enumerate()
-                .any(|(k, t)| self.is_place(t) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k)))
+            && !run.iter().enumerate().any(|(k, t)| {
+                (self.is_place(t) && !end_place(k)) || (t.lists.has(Lists::INSTITUTION) && !end_surname(k))
+            })
     }
 
     /// A phrase after which a person is named, at token `i`: `request of`, `behalf of`,
@@ -1921,15 +1937,20 @@ impl NameFinder {
         };
         if keyword {
             let j = skip_numero(i + 1);
-            // `Survey 2019`, `plot 2021 plan`: a year, not a house number, when no `No` stands
-            // before it and no more address follows.
-            let year = j == i + 1
-                && toks.get(j).is_some_and(|n| {
-                    n.kind == Kind::Number
-                        && n.text.len() == 4
-                        && (n.text.starts_with("19") || n.text.starts_with("20"))
+            // `Survey 2019`, `plot 2021 plan`, `re-survey (2022-23)`: a year or a financial
+            // year, not a house number, when no `No` stands before it and no more address
+            // follows.
+            let year_like = |n: &Tok| {
+                n.kind == Kind::Number && n.text.len() == 4 && (n.text.starts_with("19") || n.text.starts_with("20"))
+            };
+            let year = j == i + 1 && toks.get(j).is_some_and(year_like);
+            let range_end = year
+                && toks.get(j + 1).is_some_and(|n| {
+                    matches!(&s[toks[j].end..n.start], "-" | "/")
+                        && (n.kind == Kind::Number && n.text.len() == 2 || year_like(n))
                 });
-            let more = toks.get(j + 1).is_some_and(|n| {
+            let after = j + 1 + usize::from(range_end);
+            let more = toks.get(after).is_some_and(|n| {
                 matches!(n.kind, Kind::Number | Kind::Other | Kind::Indic)
                     || Self::capitalised(n)
                     || n.lists.has(Lists::ADDRESS)
@@ -2556,6 +2577,14 @@ mod tests {
         assert_eq!(names("Card made under Ayushman Bharat scheme"), Vec::<String>::new());
         assert_eq!(names("Jal Nigam ne pipeline badli"), Vec::<String>::new());
         assert_eq!(names("Complaint forwarded to Nagar Nigam office"), Vec::<String>::new());
+        // Mahal is a surname and a palace: after a given name that is no surname, the surname.
+        assert_eq!(names("Complaint by Anjali Mahal regarding leakage"), vec!["Anjali Mahal"]);
+        assert_eq!(names("Applicant Devansh Mahal requested name change"), vec!["Devansh Mahal"]);
+        assert_no_names(&[
+            "Transferred to Sheesh Mahal",
+            "Complaint by Rang Mahal regarding leakage",
+            "Owner: Rang Mahal",
+        ]);
         // Before `ne`, two names that are also English words are a person; after `for` they
         // are the sentence going on.
         assert_eq!(names("Harry More ne shikayat darj ki"), vec!["Harry More"]);
@@ -2798,6 +2827,8 @@ mod tests {
             "PAID",
             "Junior Engineer inspected",
             "Swachh Bharat Mission survey done",
+            "Tax revised after re-survey (2022-23)",
+            "Plot 2021-2022 plan approved",
             "potholes; Swachh Bharat survey pending",
             "Pradhan Mantri Awas Yojana installment released",
             "Gram Panchayat Office closed",
