@@ -1943,7 +1943,10 @@ impl NameFinder {
             let year_like = |n: &Tok| {
                 n.kind == Kind::Number && n.text.len() == 4 && (n.text.starts_with("19") || n.text.starts_with("20"))
             };
-            let year = j == i + 1 && toks.get(j).is_some_and(year_like);
+            // (`Quarter 2 demand raised`: a quarter of the year, not a staff quarter.)
+            let fiscal_quarter =
+                matches!(l, "quarter" | "qtr") && toks.get(j).is_some_and(|n| matches!(n.text, "1" | "2" | "3" | "4"));
+            let year = j == i + 1 && (toks.get(j).is_some_and(year_like) || fiscal_quarter);
             let range_end = year
                 && toks.get(j + 1).is_some_and(|n| {
                     matches!(&s[toks[j].end..n.start], "-" | "/")
@@ -2828,6 +2831,7 @@ mod tests {
             "Junior Engineer inspected",
             "Swachh Bharat Mission survey done",
             "Tax revised after re-survey (2022-23)",
+            "Quarter 2 demand raised",
             "Plot 2021-2022 plan approved",
             "potholes; Swachh Bharat survey pending",
             "Pradhan Mantri Awas Yojana installment released",
