@@ -941,10 +941,14 @@ impl NameFinder {
                         && toks.get(j + 1).is_some_and(|n| Self::joins(s, t, n) && n.kind == Kind::Latin);
                     // A place word that is a surname after a given name that is none (`Applicant
                     // Devansh Mahal`) is the surname.
-                    let place_surname = j == first + 1
-                        && self.is_surname(t)
-                        && self.is_given(&toks[first])
-                        && !self.is_surname(&toks[first]);
+                    // So is one right after `Mr`, `Mrs`, `Ms` or `Dr` (`Mr. Mahal not available`;
+                    // `Shri Ram Nagar` is a locality).
+                    let place_surname = self.is_surname(t)
+                        && ((j == first + 1 && self.is_given(&toks[first]) && !self.is_surname(&toks[first]))
+                            || (j == first
+                                && first > 0
+                                && matches!(toks[first - 1].low, "mr" | "mrs" | "ms" | "dr")
+                                && !t.lists.has(Lists::INSTITUTION)));
                     !((self.is_place(t) && !place_surname) || ends_upper)
                         && (Self::capitalised(t)
                             || initial
@@ -1907,7 +1911,20 @@ impl NameFinder {
                     Need::NumberOrStreet => {
                         run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
                     }
-                    Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)),
+                    // A street word, or a town and its pin code ending a short run (`02/510,
+                    // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
+                    Need::Street => {
+                        run.iter().skip(1).take(6).any(|t| self.street_word(t))
+                            || (3..=8).contains(&run.len()) && {
+                                let (town, pin) = (&run[run.len() - 2], &run[run.len() - 1]);
+                                pin.kind == Kind::Number
+                                    && pin.text.len() == 6
+                                    && !pin.text.starts_with('0')
+                                    && Self::capitalised(town)
+                                    && !town.lists.has(Lists::ENGLISH)
+                                    && !self.listed_word(town)
+                            }
+                    }
                 };
             if accepted {
                 push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: true, score: 0.8 });
@@ -2588,6 +2605,8 @@ mod tests {
             "Complaint by Rang Mahal regarding leakage",
             "Owner: Rang Mahal",
         ]);
+        assert_eq!(names("Mr. Mahal not available, contacted wife"), vec!["Mahal"]);
+        assert_no_names(&["Mrs. Colony", "Dr. Hospital visited", "Dr. Ambedkar Nagar"]);
         // Before `ne`, two names that are also English words are a person; after `for` they
         // are the sentence going on.
         assert_eq!(names("Harry More ne shikayat darj ki"), vec!["Harry More"]);
@@ -2832,6 +2851,7 @@ mod tests {
             "Swachh Bharat Mission survey done",
             "Tax revised after re-survey (2022-23)",
             "Quarter 2 demand raised",
+            "Demand 2022-23: 12/5, Zone 3, Total 125000",
             "Plot 2021-2022 plan approved",
             "potholes; Swachh Bharat survey pending",
             "Pradhan Mantri Awas Yojana installment released",
@@ -2866,6 +2886,12 @@ mod tests {
             vec!["H.No. 12-3-456, Gali No. 4, Near Hanuman Mandir, Gorakhpur - 273001"]
         );
         assert_eq!(a("Flat 302, Sai Residency, MG Road"), vec!["Flat 302, Sai Residency, MG Road"]);
+        // A house number, a locality in no list, a town and its pin code.
+        assert_eq!(
+            a("Notice served to Manbir Dass, 02/510, Kade, Saharsa-562385"),
+            vec!["02/510, Kade, Saharsa-562385"]
+        );
+        assert_eq!(a("Notice served to Rachit Tiwari, 48, Muni, Tirupati 737608"), vec!["48, Muni, Tirupati 737608"]);
         assert_eq!(a("Plot Area"), Vec::<String>::new());
         assert_eq!(a("Ward 7"), Vec::<String>::new());
         assert_eq!(a("flat rate applied"), Vec::<String>::new());
