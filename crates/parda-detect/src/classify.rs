@@ -85,6 +85,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     // Cells with a digit of any script.
     let mut with_digit = 0usize;
+    // Cells that are one code of letters and digits (`WC591851`, `EMP-0042`): a reference to a
+    // record, never a person's name.
+    let mut codes = 0usize;
     // Cells shaped like names in no dictionary: enough, with names, for a bare `Name` header
     // (counted only under one).
     let mut name_shaped = 0usize;
@@ -125,6 +128,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if cell.chars().any(char::is_numeric) {
             with_digit += 1;
+        }
+        if is_code(cell) {
+            codes += 1;
         }
         if is_prose(cell) {
             prose += 1;
@@ -200,6 +206,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         !(free_form(h.type_idx)
             && (identifier_values(h.type_idx)
                 || (sampled >= 3 && numeric * 10 >= sampled * 8)
+                || (sampled >= 3 && codes * 10 >= sampled * 8 && matcher.rule_set.types[h.type_idx].name == "name")
                 || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)
                 || (sampled >= 5 && name_cells == 0 && word_cells * 10 >= sampled * 8)))
             && !(sampled >= 5 && with_digit == 0 && matcher.type_needs_digit(h.type_idx))
@@ -481,6 +488,14 @@ fn pan_shaped(cell: &str) -> bool {
         && b[9].is_ascii_alphabetic()
 }
 
+/// One code of letters and digits without a space (`WC591851`, `EMP-0042`, `C/12/2020`).
+fn is_code(cell: &str) -> bool {
+    cell.len() <= 32
+        && cell.bytes().any(|b| b.is_ascii_digit())
+        && cell.bytes().any(|b| b.is_ascii_alphabetic())
+        && !cell.bytes().any(|b| b.is_ascii_whitespace())
+}
+
 /// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
 fn is_id_like(cell: &str) -> bool {
     let digits = cell.bytes().filter(u8::is_ascii_digit).count();
@@ -731,6 +746,12 @@ mod tests {
         let mobiles = ["9876543210", "8765432109", "7654321098", "6543210987", "9123456780"];
         let c = classify_column(&m, &h, "Contact Person", &mobiles);
         assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
+        // A person header over record codes: a reference to the consumer, no name.
+        let codes = ["WC591851", "WC075296", "EMP-0042", "WC679004", "C/12/2020"];
+        for header in ["Consumer", "Applicant", "Owner Name"] {
+            let c = classify_column(&m, &h, header, &codes);
+            assert_eq!(type_name(&m, &c), None, "{header}");
+        }
         // One e-mail among addresses leaves the header's word.
         let addresses =
             ["12 MG Road, Indore", "H.No. 5, Sector 9", "ramesh@gmail.com", "Near Bus Stand, Rewa", "45, Civil Lines"];
