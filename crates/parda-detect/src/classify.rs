@@ -488,12 +488,17 @@ fn pan_shaped(cell: &str) -> bool {
         && b[9].is_ascii_alphabetic()
 }
 
-/// One code of letters and digits without a space (`WC591851`, `EMP-0042`, `C/12/2020`).
+/// One code of letters and digits without a space (`WC591851`, `EMP-0042`, `C/12/2020`):
+/// its letters in upper case or in runs of four at most, unlike a handle made of a name
+/// (`ramesh123`).
 fn is_code(cell: &str) -> bool {
     cell.len() <= 32
         && cell.bytes().any(|b| b.is_ascii_digit())
         && cell.bytes().any(|b| b.is_ascii_alphabetic())
-        && !cell.bytes().any(|b| b.is_ascii_whitespace())
+        && cell.bytes().all(|b| b.is_ascii_graphic())
+        && cell
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .all(|run| run.len() <= 4 || run.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// A bare numeric identifier: digits with at most a few separators, 6 digits or more.
@@ -752,6 +757,10 @@ mod tests {
             let c = classify_column(&m, &h, header, &codes);
             assert_eq!(type_name(&m, &c), None, "{header}");
         }
+        // Handles made of names are still masked as names.
+        let handles = ["ramesh123", "sita_k88", "Anil.Kumar7", "pooja1990", "vikram_s"];
+        let c = classify_column(&m, &h, "User Name", &handles);
+        assert_eq!(type_name(&m, &c).as_deref(), Some("name"));
         // One e-mail among addresses leaves the header's word.
         let addresses =
             ["12 MG Road, Indore", "H.No. 5, Sector 9", "ramesh@gmail.com", "Near Bus Stand, Rewa", "45, Civil Lines"];

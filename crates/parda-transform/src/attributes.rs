@@ -112,8 +112,28 @@ fn values_fit(engine: &Engine, plan: &ColumnPlan, type_idx: usize, values: &[&st
 fn people_like(engine: &Engine, values: &[&str]) -> bool {
     let given: Vec<&str> =
         values.iter().map(|v| v.trim()).filter(|v| !v.is_empty() && !parda_detect::is_placeholder(v)).collect();
-    let codes = given.iter().filter(|v| v.chars().count() <= 2 || engine.matcher.names.is_word_cell(v)).count();
+    let codes =
+        given.iter().filter(|v| v.chars().count() <= 2 || key_like(v) || engine.matcher.names.is_word_cell(v)).count();
     codes * 2 <= given.len()
+}
+
+/// Whether a value is a key of some system, not a name: one word with a digit, an underscore
+/// or a colon in it, or lower-case parts joined by dots (`pb.amritsar`, DIGIT's tenant ids;
+/// `user_01`), where initials joined so (`R.K.Sharma`, `r.k.sharma`) have one letter before a dot.
+fn key_like(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.iter().any(u8::is_ascii_whitespace) {
+        return false;
+    }
+    if b.iter().any(|&c| c.is_ascii_digit() || c == b'_' || c == b':') {
+        return true;
+    }
+    let mut parts = value.split('.');
+    let first = parts.next().unwrap_or("");
+    value.contains('.')
+        && first.len() >= 2
+        && value.bytes().all(|c| c.is_ascii_lowercase() || c == b'.' || c == b'-')
+        && parts.all(|p| !p.is_empty())
 }
 
 /// Whether an attribute name reads as a form's field label (`Applicant Name`, `DOB`, `Name of
@@ -233,5 +253,26 @@ mod tests {
         assert_no_attribute_rows(&e, &["relationship", "gender"], &rows);
         // The same in a file without a header: codes, not people's names.
         assert_no_attribute_rows(&e, &["", ""], &rows);
+        // DIGIT's `eg_user`: a guardian's relationship beside the tenant id (`pb.amritsar` was
+        // masked as a father's name), or beside a user name.
+        let rows: Vec<Vec<&str>> = (0..60)
+            .map(|i| {
+                vec![["FATHER", "HUSBAND", "MOTHER"][i % 3], ["pb.amritsar", "pb.jalandhar", "pb.ludhiana"][i / 3 % 3]]
+            })
+            .collect();
+        assert_no_attribute_rows(&e, &["guardianrelation", "tenantid"], &rows);
+        let rows: Vec<Vec<&str>> =
+            (0..60).map(|i| vec![["FATHER", "HUSBAND"][i % 2], ["EMP_AMR_0339", "user_01", "EMP:12"][i % 3]]).collect();
+        assert_no_attribute_rows(&e, &["", ""], &rows);
+    }
+
+    #[test]
+    fn keys_are_told_from_names() {
+        for key in ["pb.amritsar", "pb.jalandhar.ward-1", "EMP_0042", "user:12", "W12"] {
+            assert!(key_like(key), "{key}");
+        }
+        for name in ["R.K.Sharma", "r.k.sharma", "Venkatappa", "Ramesh Kumar", "Mohd. Irfan", "D'Souza", "Lal-Singh"] {
+            assert!(!key_like(name), "{name}");
+        }
     }
 }
