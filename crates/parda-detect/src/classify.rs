@@ -205,7 +205,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let header_match = header_hint.filter(|h| {
         !(free_form(h.type_idx)
             && (identifier_values(h.type_idx)
-                || (sampled >= 3 && numeric * 10 >= sampled * 8)
+                || (sampled >= 3 && numeric * 10 >= sampled * 8 && !numbered_address(matcher, h.type_idx, header))
                 || (sampled >= 3 && codes * 10 >= sampled * 8 && matcher.rule_set.types[h.type_idx].name == "name")
                 || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)
                 || (sampled >= 5 && name_cells == 0 && word_cells * 10 >= sampled * 8)))
@@ -488,6 +488,15 @@ fn pan_shaped(cell: &str) -> bool {
         && b[9].is_ascii_alphabetic()
 }
 
+/// Whether `header` names the number part of an address (`Door No`, `doorno`, `House Number`,
+/// `Flat No.`): a column of numbers under it is of door numbers, not a foreign key.
+fn numbered_address(matcher: &Matcher, type_idx: usize, header: &str) -> bool {
+    matcher.rule_set.types[type_idx].name == "address"
+        && crate::header::normalize_header(header)
+            .split(' ')
+            .any(|w| matches!(w, "no" | "number" | "num" | "doorno" | "houseno" | "hno" | "flatno"))
+}
+
 /// One code of letters and digits without a space (`WC591851`, `EMP-0042`, `C/12/2020`):
 /// its letters in upper case or in runs of four at most, unlike a handle made of a name
 /// (`ramesh123`).
@@ -756,6 +765,12 @@ mod tests {
         for header in ["Consumer", "Applicant", "Owner Name"] {
             let c = classify_column(&m, &h, header, &codes);
             assert_eq!(type_name(&m, &c), None, "{header}");
+        }
+        // Door numbers in their own column are part of an address.
+        let doors = ["12", "7", "145", "3", "88"];
+        for header in ["Door No", "doorno", "House Number"] {
+            let c = classify_column(&m, &h, header, &doors);
+            assert_eq!(type_name(&m, &c).as_deref(), Some("address"), "{header}");
         }
         // Handles made of names are still masked as names.
         let handles = ["ramesh123", "sita_k88", "Anil.Kumar7", "pooja1990", "vikram_s"];
