@@ -1424,13 +1424,23 @@ impl NameFinder {
     /// name in some spelling or a name that is also a common word (`Complaint by शशि सरकार
     /// regarding leakage`: Shashi, the moon; Sarkar, the government), and none a place or an
     /// institution (not `Paid by नकद राशि`, cash amount, though Rashi is a name).
+    ///
+    /// One word is enough there, and a word in no list is taken too: in Devanagari one that is
+    /// no common Hindi word; in the other scripts, whose word lists hold many names (Tamil
+    /// யாழினி, எழில்), any word but a function word (`Transferred to யாழினி`).
     fn indic_party_in_latin_text(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
         let name_word = |t: &Tok| {
-            (self.indic_name_any_spelling(t) || t.lists.has(Lists::COMMON_NAME))
+            let devanagari = t.text.chars().next().is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+            let unlisted = if devanagari {
+                t.lists == Lists::default() && !self.lex.common_indic.contains(t.text)
+            } else {
+                !t.lists.has(Lists::STOP_HI)
+            };
+            (self.indic_name_any_spelling(t) || t.lists.has(Lists::COMMON_NAME) || unlisted)
                 && !self.is_place(t)
                 && !t.lists.has(Lists::INSTITUTION)
         };
-        let words = (2..=3).contains(&(j - i)) && toks[i..j].iter().all(name_word);
+        let words = (1..=3).contains(&(j - i)) && toks[i..j].iter().all(name_word);
         if !words {
             return false;
         }
@@ -2149,9 +2159,22 @@ impl NameFinder {
     /// Latin words (initials allowed), none English, listed, a place or an institution
     /// (`Tolmin Zurek`, not `Ward Office`, `Sadar`, `Laxmi Traders`). Only beside other evidence:
     /// a column headed `Name` whose values must agree.
+    /// One to four words of an Indic script are name-shaped too (`யாழினி`, `எழிற்கோ
+    /// தண்ணிலவு`: Tamil names outside the lists, many of them common words as well), unless
+    /// one is a function word, a place or an institution, or the cell holds a digit.
     pub fn is_name_shaped_cell(&self, cell: &str) -> bool {
         with_tokens(cell, &self.lex, |toks| {
             let initial = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
+            if toks.first().is_some_and(|t| t.kind == Kind::Indic) {
+                return toks.len() <= 4
+                    && !cell.chars().any(char::is_numeric)
+                    && toks.iter().all(|t| {
+                        t.kind == Kind::Indic
+                            && !t.lists.has(Lists::STOP_HI)
+                            && !self.is_place(t)
+                            && !t.lists.has(Lists::INSTITUTION)
+                    });
+            }
             (2..=4).contains(&toks.len())
                 && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')
                 && toks.iter().any(|t| !initial(t))
@@ -2550,6 +2573,13 @@ mod tests {
         {
             assert!(!f.is_name_shaped_cell(cell), "{cell}");
         }
+        for cell in ["யாழினி", "எழிற்கோ தண்ணிலவு", "ଅଶ୍ୱିନୀ ମଞ୍ଜରୀ ପରିଡ଼ା", "रमेश कुमार"]
+        {
+            assert!(f.is_name_shaped_cell(cell), "{cell}");
+        }
+        for cell in ["वार्ड 12", "और", "शिवाजी नगर", "ரமேஷ் Kumar"] {
+            assert!(!f.is_name_shaped_cell(cell), "{cell}");
+        }
         assert_eq!(names("Leave sanctioned by Kumari Sunita sir"), vec!["Sunita"]);
         assert_eq!(names("Form signed by Shri sir"), Vec::<String>::new());
         // A surname written first, then the given name.
@@ -2694,6 +2724,12 @@ mod tests {
         ]);
         // Hindi honorifics (honourable, respected) are no part of the name after them.
         assert_eq!(names("Meter changed on request of माननीय सुरेन्द्र मंडल"), vec!["सुरेन्द्र मंडल"]);
+        // Names in no list, one word too: Tamil names that are common words (Yazhini; Ezhilko
+        // Thannilavu, cool moon), an Odia name.
+        assert_eq!(names("Transferred to யாழினி"), vec!["யாழினி"]);
+        assert_eq!(names("எழிற்கோ தண்ணிலவு paid the bill"), vec!["எழிற்கோ தண்ணிலவு"]);
+        assert_eq!(names("Complaint by ସତ୍ୟପ୍ରିୟ ସାଲୁଜା regarding leakage"), vec!["ସତ୍ୟପ୍ରିୟ ସାଲୁଜା"]);
+        assert_no_names(&["Paid by नकद", "Sent to विभाग for action"]);
     }
 
     #[test]

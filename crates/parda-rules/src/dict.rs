@@ -236,14 +236,19 @@ fn chillu_base(c: char) -> Option<char> {
 }
 
 /// Appends one (mapped) character to an [`indic_key`]: a consonant after a nasal and a virama
-/// turns the two into an anusvara (`पाण्डेय` as `पांडेय`).
+/// turns the two into an anusvara (`पाण्डेय` as `पांडेय`); after another consonant the virama
+/// is dropped (`देश्मुख` as `देशमुख`: Hindi leaves the vowel out unwritten, `deshmukh` either).
 fn push_key_char(key: &mut String, c: char) {
     if ('क'..='ह').contains(&c) {
         let mut tail = key.chars().rev();
-        if tail.next() == Some('\u{094D}') && matches!(tail.next(), Some('ङ' | 'ञ' | 'न' | 'म')) {
-            // Both are three bytes in UTF-8.
-            key.truncate(key.len() - 6);
-            key.push('\u{0902}');
+        if tail.next() == Some('\u{094D}') {
+            if matches!(tail.next(), Some('ङ' | 'ञ' | 'न' | 'म')) {
+                // Both are three bytes in UTF-8.
+                key.truncate(key.len() - 6);
+                key.push('\u{0902}');
+            } else {
+                key.truncate(key.len() - 3);
+            }
         }
     }
     key.push(c);
@@ -406,6 +411,10 @@ mod tests {
                 i += 2;
                 continue;
             }
+            if chars[i] == '\u{094D}' && consonant(chars.get(i + 1)) {
+                i += 1;
+                continue;
+            }
             key.push(chars[i]);
             i += 1;
         }
@@ -450,6 +459,8 @@ mod tests {
             ("ਬਲਵਿੰਦਰ", "ਬਲ੍ਵਿਂਦਰ"),
             ("ਗਿੱਲ", "ਗਿਲ"),
             ("ਸਿੰਘ", "सिंघ"),
+            // A vowel left unwritten or a virama written.
+            ("देशमुख", "देश्मुख"),
         ] {
             assert_eq!(indic_key(a), indic_key(b), "{a} {b}");
         }
