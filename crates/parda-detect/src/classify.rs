@@ -813,6 +813,16 @@ mod tests {
     }
 
     #[test]
+    fn bank_account_columns_of_legacy_schemas() {
+        let (m, h) = setup();
+        let accounts = ["48676141169", "9748562291855789", "32697661914101", "92256711393", "30112345678"];
+        for header in ["bank_acno", "acno", "SB A/c No", "Savings Account"] {
+            let c = classify_column(&m, &h, header, &accounts);
+            assert_eq!(type_name(&m, &c).as_deref(), Some("bank_account"), "{header}");
+        }
+    }
+
+    #[test]
     fn a_headerless_column_of_old_and_spread_dates_is_of_births() {
         let (m, h) = setup();
         let births = ["1961-05-04", "1972-01-19 00:00:00", "1970-01-01", "1980-07-07", "1955-12-01", "1991-03-30"];
