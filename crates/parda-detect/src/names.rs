@@ -151,14 +151,22 @@ static ASCII_CLASS: [u8; 128] = {
     class
 };
 
-/// The length in bytes and the classes of the character at byte `i` of `s`.
-#[inline]
+/// The length in bytes and the classes of the character at byte `i` of `s`: ASCII inline
+/// (the tokenizer's loop, most bytes), the rest in [`wide_char_class`].
+#[inline(always)]
 fn char_class(s: &str, i: usize) -> (usize, u8) {
-    let b = s.as_bytes();
-    let lead = b[i];
+    let lead = s.as_bytes()[i];
     if lead < 0x80 {
         return (1, ASCII_CLASS[usize::from(lead)]);
     }
+    wide_char_class(s, i)
+}
+
+/// [`char_class`] of a character outside ASCII.
+#[inline(never)]
+fn wide_char_class(s: &str, i: usize) -> (usize, u8) {
+    let b = s.as_bytes();
+    let lead = b[i];
     // U+0800..U+0FFF in three bytes (`0xE0` first): the Indic blocks, decoded in place.
     let (n, c) = if lead == 0xE0 {
         (3, char::from_u32((u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F)).unwrap_or(' '))
