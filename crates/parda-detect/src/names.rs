@@ -2169,13 +2169,17 @@ impl NameFinder {
     /// a column headed `Name` whose values must agree.
     /// One to four words of an Indic script are name-shaped too (`யாழினி`, `எழிற்கோ
     /// தண்ணிலவு`: Tamil names outside the lists, many of them common words as well), unless
-    /// one is a function word, a place or an institution, or the cell holds a digit.
+    /// one is a function word, a place or an institution, the cell holds a digit, or (in
+    /// Devanagari) every word is a common Hindi word and no name (`अस्थायी कर्मचारी`).
     pub fn is_name_shaped_cell(&self, cell: &str) -> bool {
         with_tokens(cell, &self.lex, |toks| {
             let initial = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
-            if toks.first().is_some_and(|t| t.kind == Kind::Indic) {
+            if let Some(first) = toks.first().filter(|t| t.kind == Kind::Indic) {
+                // Hindi's word list leaves its names out; the other scripts' lists hold many.
+                let devanagari = first.text.chars().next().is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c));
                 return toks.len() <= 4
                     && !cell.chars().any(char::is_numeric)
+                    && !(devanagari && self.common_words_only(toks))
                     && toks.iter().all(|t| {
                         t.kind == Kind::Indic
                             && !t.lists.has(Lists::STOP_HI)
@@ -2585,7 +2589,8 @@ mod tests {
         {
             assert!(f.is_name_shaped_cell(cell), "{cell}");
         }
-        for cell in ["वार्ड 12", "और", "शिवाजी नगर", "ரமேஷ் Kumar"] {
+        for cell in ["वार्ड 12", "और", "शिवाजी नगर", "ரமேஷ் Kumar", "स्थायी", "अस्थायी कर्मचारी"]
+        {
             assert!(!f.is_name_shaped_cell(cell), "{cell}");
         }
         assert_eq!(names("Leave sanctioned by Kumari Sunita sir"), vec!["Sunita"]);
