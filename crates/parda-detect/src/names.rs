@@ -1456,11 +1456,32 @@ impl NameFinder {
             let p = &toks[i - 1];
             let transfer_to = p.low == "to"
                 && i >= 2
-                && matches!(toks[i - 2].low, "transferred" | "transfer" | "mutated" | "mutation" | "handed" | "sold");
+                && matches!(
+                    toks[i - 2].low,
+                    "transferred"
+                        | "transfer"
+                        | "mutated"
+                        | "mutation"
+                        | "handed"
+                        | "sold"
+                        | "served"
+                        | "issued"
+                        | "allotted"
+                        | "given"
+                );
+            // `affidavit of X`, `on request of X`, `in favour of X`, `on behalf of X`.
+            let of_person = p.low == "of"
+                && i >= 2
+                && matches!(toks[i - 2].low, "affidavit" | "request" | "behalf" | "favour" | "favor" | "death");
             let person_word =
                 matches!(p.low, "by" | "from" | "against" | "informed" | "contacted" | "told" | "met" | "called")
                     || p.lists.has(Lists::CONTEXT);
-            p.kind == Kind::Latin && p.text.bytes().all(|b| b.is_ascii_lowercase()) && (person_word || transfer_to)
+            // In small letters, or a role word capitalised (`Consumer யோகவல்லி`).
+            let case_ok = p.text.bytes().all(|b| b.is_ascii_lowercase())
+                || (p.lists.has(Lists::CONTEXT)
+                    && Self::capitalised(p)
+                    && p.text[1..].bytes().all(|b| b.is_ascii_lowercase()));
+            p.kind == Kind::Latin && case_ok && (person_word || transfer_to || of_person)
         };
         let subject = Self::sentence_start(s, toks, i)
             && toks.get(j).is_some_and(|n| {
@@ -2743,6 +2764,9 @@ mod tests {
         assert_eq!(names("எழிற்கோ தண்ணிலவு paid the bill"), vec!["எழிற்கோ தண்ணிலவு"]);
         assert_eq!(names("Complaint by ସତ୍ୟପ୍ରିୟ ସାଲୁଜା regarding leakage"), vec!["ସତ୍ୟପ୍ରିୟ ସାଲୁଜା"]);
         assert_no_names(&["Paid by नकद", "Sent to विभाग for action"]);
+        assert_eq!(names("Reconnection approved. Consumer ராகினி"), vec!["ராகினி"]);
+        assert_eq!(names("As per affidavit of মৃনাল তালুকদার dated 12/03/2021"), vec!["মৃনাল তালুকদার"]);
+        assert_eq!(names("Notice served to ஊர்வசி, 12 Gandhi Road"), vec!["ஊர்வசி"]);
     }
 
     #[test]
