@@ -489,12 +489,13 @@ fn pan_shaped(cell: &str) -> bool {
 }
 
 /// Whether `header` names the number part of an address (`Door No`, `doorno`, `House Number`,
-/// `Flat No.`): a column of numbers under it is of door numbers, not a foreign key.
+/// `Flat No.`, `H No`): a column of numbers under it is of door numbers, not a foreign key
+/// (`Address No` over `64` still is one).
 fn numbered_address(matcher: &Matcher, type_idx: usize, header: &str) -> bool {
     matcher.rule_set.types[type_idx].name == "address"
         && crate::header::normalize_header(header)
             .split(' ')
-            .any(|w| matches!(w, "no" | "number" | "num" | "doorno" | "houseno" | "hno" | "flatno"))
+            .any(|w| matches!(w, "door" | "house" | "flat" | "h" | "doorno" | "houseno" | "hno" | "flatno"))
 }
 
 /// One code of letters and digits without a space (`WC591851`, `EMP-0042`, `C/12/2020`):
@@ -768,9 +769,13 @@ mod tests {
         }
         // Door numbers in their own column are part of an address.
         let doors = ["12", "7", "145", "3", "88"];
-        for header in ["Door No", "doorno", "House Number"] {
+        for header in ["Door No", "doorno", "House Number", "H No"] {
             let c = classify_column(&m, &h, header, &doors);
             assert_eq!(type_name(&m, &c).as_deref(), Some("address"), "{header}");
+        }
+        // An address's number in another table is a foreign key.
+        for header in ["Address No", "Address Number"] {
+            assert_eq!(type_name(&m, &classify_column(&m, &h, header, &doors)), None, "{header}");
         }
         // Handles made of names are still masked as names.
         let handles = ["ramesh123", "sita_k88", "Anil.Kumar7", "pooja1990", "vikram_s"];

@@ -605,6 +605,12 @@ fn has_common_words(word: &str) -> bool {
     word.chars().next().is_some_and(|c| matches!(c, '\u{0900}'..='\u{09FF}' | '\u{0B80}'..='\u{0BFF}'))
 }
 
+/// Whether `word` starts in Devanagari, the script whose word list leaves names out (the
+/// Bengali and Tamil lists hold many).
+fn is_devanagari(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+}
+
 impl NameFinder {
     /// Wraps the dictionaries.
     pub fn new(mut lex: Lexicon) -> NameFinder {
@@ -1438,9 +1444,8 @@ impl NameFinder {
     /// யாழினி, எழில்), any word but a function word (`Transferred to யாழினி`).
     fn indic_party_in_latin_text(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
         let name_word = |t: &Tok| {
-            let devanagari = t.text.chars().next().is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c));
-            let unlisted = if devanagari {
-                t.lists == Lists::default() && !self.lex.common_indic.contains(t.text)
+            let unlisted = if is_devanagari(t.text) {
+                t.lists == Lists::default() && !self.common_indic_word(t)
             } else {
                 !t.lists.has(Lists::STOP_HI)
             };
@@ -2196,11 +2201,9 @@ impl NameFinder {
         with_tokens(cell, &self.lex, |toks| {
             let initial = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
             if let Some(first) = toks.first().filter(|t| t.kind == Kind::Indic) {
-                // Hindi's word list leaves its names out; the other scripts' lists hold many.
-                let devanagari = first.text.chars().next().is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c));
                 return toks.len() <= 4
                     && !cell.chars().any(char::is_numeric)
-                    && !(devanagari && self.common_words_only(toks))
+                    && !(is_devanagari(first.text) && self.common_words_only(toks))
                     && toks.iter().all(|t| {
                         t.kind == Kind::Indic
                             && !t.lists.has(Lists::STOP_HI)
