@@ -2076,7 +2076,14 @@ impl NameFinder {
         // A house number at the start of a clause, then a street.
         let clause = i == 0 || s[toks[i - 1].end..t.start].contains([',', ';', ':', '(', '\n']);
         let hash = s[..t.start].ends_with('#');
-        if (clause || hash) && self.house_number_at(s, toks, i) {
+        // Or after a word of place (`Site visit at 90/566, Badami Road, Mysore`, `a shop in
+        // 12, Gandhi Market`): the street must follow all the same.
+        // (A capitalised street name after the number: not `at 5, no road access`.)
+        let placed = i > 0
+            && matches!(toks[i - 1].low, "at" | "in" | "from")
+            && s[toks[i - 1].end..t.start].bytes().all(|b| b == b' ')
+            && toks[i + 1..].iter().find(|n| n.kind != Kind::Number).is_some_and(Self::capitalised);
+        if (clause || hash || placed) && self.house_number_at(s, toks, i) {
             return Some((i, i, Need::Street));
         }
         None
@@ -3001,6 +3008,9 @@ mod tests {
             ("94, Mission Compound, Kollam", "94, Mission Compound, Kollam"),
             ("12, Bazar Para, Dumka", "12, Bazar Para, Dumka"),
             ("Flat 4, Sai Heights, Bypass Road", "Flat 4, Sai Heights, Bypass Road"),
+            ("Site visit at 90/566, Badami Road, Mysore pending", "90/566, Badami Road, Mysore"),
+            ("Site visit at 378, Venkataraman Ganj, Durgapur", "378, Venkataraman Ganj, Durgapur"),
+            ("shop in 12, Gandhi Market, Rewa", "12, Gandhi Market, Rewa"),
         ] {
             assert_eq!(a(text), vec![want], "{text}");
         }
@@ -3015,6 +3025,8 @@ mod tests {
             "Gram Panchayat meeting held",
             "Village Development Committee",
             "lives in fear, no water supply",
+            "checked at 5, no road access",
+            "paid in 2, installments",
             "Phase 2, Stage 3 work pending",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
