@@ -424,8 +424,29 @@ struct Cells<'a> {
 
 impl Cells<'_> {
     /// Checks one value (row ordinal `row` in the dump, column `col` of `table`); returns its
-    /// replacement, if any.
+    /// replacement, if any, as the column accepts it (`loadable`). The report's sample is the
+    /// value written.
     fn cell(
+        &mut self,
+        value: &str,
+        plan: &ColumnPlan,
+        stats: &mut ColumnStats,
+        at: (&str, u64, usize),
+        loadable: Loadable,
+    ) -> Option<String> {
+        let new = self.replacement(value, plan, stats, at)?;
+        if loadable == Loadable::Text {
+            return Some(new);
+        }
+        let written = loadable.apply(value, new.clone());
+        if written != new {
+            stats.resample(&new, &written);
+        }
+        Some(written)
+    }
+
+    /// [`Cells::cell`]'s replacement before it is made loadable.
+    fn replacement(
         &mut self,
         value: &str,
         plan: &ColumnPlan,
@@ -487,8 +508,9 @@ fn process_batch(
                 continue;
             }
             Piece::Statement { raw, literals } => {
-                let mut value =
-                    |text: &str, c: usize, _row: u64| cells.cell(text, free, &mut result.outside, ("", 0, c));
+                let mut value = |text: &str, c: usize, _row: u64, loadable| {
+                    cells.cell(text, free, &mut result.outside, ("", 0, c), loadable)
+                };
                 insert_out(raw, 0..raw.len(), literals, 0, &[], &mut value, &mut result.out);
                 continue;
             }
@@ -498,7 +520,7 @@ fn process_batch(
         // In an attribute table, the attribute the current row names (its literals and fields
         // come in column order, the name before the value).
         let mut row_attribute: Option<(u64, String)> = None;
-        let mut value = |text: &str, c: usize, row: u64| {
+        let mut value = |text: &str, c: usize, row: u64, loadable| {
             let (mut p, s) = match (plan.plans.get(c), stats.get_mut(c)) {
                 (Some(p), Some(s)) => (p, s),
                 _ => (free, &mut result.outside),
@@ -514,15 +536,16 @@ fn process_batch(
                     }
                 }
             }
-            cells.cell(text, p, s, (&plan.table, row, c))
+            cells.cell(text, p, s, (&plan.table, row, c), loadable)
         };
         match piece {
             Piece::Raw(_) | Piece::Statement { .. } => {}
             Piece::Insert { first_row, raw, literals, trailing, .. } => {
                 let tuples_end = trailing.first().map_or(raw.len(), |l| l.start);
                 insert_out(&raw, 0..tuples_end, &literals, first_row, &plan.types, &mut value, &mut result.out);
-                let mut free_value =
-                    |text: &str, c: usize, _row: u64| cells.cell(text, free, &mut result.outside, ("", 0, c));
+                let mut free_value = |text: &str, c: usize, _row: u64, loadable| {
+                    cells.cell(text, free, &mut result.outside, ("", 0, c), loadable)
+                };
                 insert_out(&raw, tuples_end..raw.len(), &trailing, 0, &[], &mut free_value, &mut result.out);
             }
             Piece::CopyRow { row, line, .. } => copy_row(&line, row, &plan.types, &mut value, &mut result.out),
@@ -673,16 +696,39 @@ impl PendingInsert {
     }
 }
 
+/// What a replacement must be for the dump to still load into the column it came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Loadable {
+    /// Any text.
+    Text,
+    /// A number literal, or a quoted integer in a numeric column: an integer of the original's
+    /// width ([`numeric_mask`]).
+    Integer,
+    /// A value of a date or time column: one of the original's shape ([`temporal_mask`]).
+    Temporal,
+}
+
+impl Loadable {
+    /// `new`, the replacement of `original`, as the column accepts it.
+    fn apply(self, original: &str, new: String) -> String {
+        match self {
+            Loadable::Text => new,
+            Loadable::Integer => numeric_mask(original, &new),
+            Loadable::Temporal => temporal_mask(original, &new),
+        }
+    }
+}
+
 /// Writes the bytes `span` of a statement to `out` with its changed literals (all within `span`)
-/// re-written; `value` checks one literal's text (column, row ordinal) and returns its
-/// replacement.
+/// re-written; `value` checks one literal's text (column, row ordinal, what the column loads)
+/// and returns its replacement, as the column accepts it.
 fn insert_out(
     raw: &[u8],
     span: std::ops::Range<usize>,
     literals: &[Literal],
     first_row: u64,
     types: &[ColumnType],
-    value: &mut impl FnMut(&str, usize, u64) -> Option<String>,
+    value: &mut impl FnMut(&str, usize, u64, Loadable) -> Option<String>,
     out: &mut Vec<u8>,
 ) {
     let mut pos = span.start;
@@ -692,17 +738,17 @@ fn insert_out(
             continue;
         }
         let Some(text) = literal_text(lit, l.kind) else { continue };
-        if let Some(new) = value(&text, l.col, first_row + l.row as u64) {
+        let loadable = match (l.kind, types.get(l.col)) {
+            (LiteralKind::Number, _) => Loadable::Integer,
+            // A quoted number in a numeric column (`'9876543210'` into a `BIGINT`).
+            (_, Some(ColumnType::Numeric)) if is_integer(&text) => Loadable::Integer,
+            (_, Some(ty)) if ty.holds_date(&text) => Loadable::Temporal,
+            _ => Loadable::Text,
+        };
+        if let Some(new) = value(&text, l.col, first_row + l.row as u64, loadable) {
             out.extend_from_slice(&raw[pos..l.start]);
-            match (l.kind, types.get(l.col)) {
-                (LiteralKind::Number, _) => out.extend_from_slice(numeric_mask(&text, &new).as_bytes()),
-                // A quoted number in a numeric column (`'9876543210'` into a `BIGINT`).
-                (_, Some(ColumnType::Numeric)) if is_integer(&text) => {
-                    out.extend_from_slice(&encode_string(lit, l.kind, &numeric_mask(&text, &new)))
-                }
-                (_, Some(ty)) if ty.holds_date(&text) => {
-                    out.extend_from_slice(&encode_string(lit, l.kind, &temporal_mask(&text, &new)))
-                }
+            match l.kind {
+                LiteralKind::Number => out.extend_from_slice(new.as_bytes()),
                 _ => out.extend_from_slice(&encode_string(lit, l.kind, &new)),
             }
             pos = l.end;
@@ -716,7 +762,7 @@ fn copy_row(
     line: &[u8],
     row: u64,
     types: &[ColumnType],
-    value: &mut impl FnMut(&str, usize, u64) -> Option<String>,
+    value: &mut impl FnMut(&str, usize, u64, Loadable) -> Option<String>,
     out: &mut Vec<u8>,
 ) {
     let fields = copy_fields(line);
@@ -731,15 +777,15 @@ fn copy_row(
             continue;
         }
         let Some(text) = decode_copy_field(&line[a..b]) else { continue };
-        if let Some(new) = value(&text, c, row) {
+        let loadable = match types.get(c) {
+            Some(ColumnType::Numeric) if is_integer(&text) => Loadable::Integer,
+            Some(ty) if ty.holds_date(&text) => Loadable::Temporal,
+            _ => Loadable::Text,
+        };
+        if let Some(new) = value(&text, c, row, loadable) {
             out.extend_from_slice(&line[pos..a]);
-            match types.get(c) {
-                Some(ColumnType::Numeric) if is_integer(&text) => {
-                    out.extend_from_slice(numeric_mask(&text, &new).as_bytes())
-                }
-                Some(ty) if ty.holds_date(&text) => encode_copy_field(&temporal_mask(&text, &new), out),
-                _ => encode_copy_field(&new, out),
-            }
+            // (An integer's digits and sign are written as they are.)
+            encode_copy_field(&new, out);
             pos = b;
         }
     }

@@ -215,6 +215,18 @@ fn masked_dates_in_date_columns_stay_dates_that_load() {
         .replace("Ramesh Kumar\t1985-03-12 00:00:00\t1985-03-12", "R***** K****\t1900-01-01 00:00:00\t1900-01-01")
         .replace("Sunita Devi\t1990-01-02 10:20:30.5", "S***** D***\t1900-01-01 00:00:00.0");
     assert_eq!(pg, want);
+    // The report's samples are the values written, not the masks they were made from.
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("parda-report.json")).unwrap()).unwrap();
+    let samples = |file: usize, column: &str| {
+        let columns = report["files"][file]["columns"].as_array().unwrap();
+        let c = columns.iter().find(|c| c["name"].as_str().unwrap().ends_with(column)).unwrap();
+        c["masked_samples"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(samples(0, ".dob"), ["1900-01-01 00:00:00"]);
+    assert_eq!(samples(0, ".born_on"), ["1900-01-01"]);
+    assert_eq!(samples(0, ".mobile"), ["0000003210", "0000005678"]);
+    assert_eq!(samples(1, ".dob"), ["1900-01-01 00:00:00", "1900-01-01 00:00:00.0"]);
     // The default date reads as a placeholder: the masked copies hold no PII.
     parda().arg("verify").arg(&out).assert().code(0);
 }

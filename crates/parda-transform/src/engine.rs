@@ -85,12 +85,31 @@ impl ColumnStats {
 
     fn sample(&mut self, masked: &str) {
         if self.samples.len() < MAX_SAMPLES {
-            let s: String = masked.chars().take(40).map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let s = sample_text(masked);
             if !self.samples.contains(&s) {
                 self.samples.push(s);
             }
         }
     }
+
+    /// Shows `written` where the sample of `masked` stands: a writer changed the replacement
+    /// so that its output still loads (`****-**-**` written into a `DATE` column as
+    /// `1900-01-01`), and the report shows what was written.
+    pub fn resample(&mut self, masked: &str, written: &str) {
+        let (from, to) = (sample_text(masked), sample_text(written));
+        let Some(k) = self.samples.iter().position(|s| *s == from) else { return };
+        if self.samples.contains(&to) {
+            self.samples.remove(k);
+        } else {
+            self.samples[k] = to;
+        }
+    }
+}
+
+/// A replacement as a sample of the report shows it: its first 40 characters, control
+/// characters as spaces.
+fn sample_text(masked: &str) -> String {
+    masked.chars().take(40).map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 const MAX_SAMPLES: usize = 3;
