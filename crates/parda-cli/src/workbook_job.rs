@@ -225,12 +225,27 @@ impl SheetJob<'_> {
                 if !scratch.tokens.is_empty() {
                     locators::push(&mut out.locators, self.engine, &self.sheet, c.row as u64, c.col, &scratch.tokens);
                 }
-                Some(new)
+                // A date cell masked (`**/**/****`) stays a date cell: the date legacy systems
+                // write for "unknown", as in a dump's DATE column. A token that is a date is
+                // written as that date (`typed_like`).
+                if matches!(c.value, CellValue::Date(_)) && DateShape::parse(&new).is_none() {
+                    let slot = match out.stats.get_mut(c.col as usize) {
+                        Some(slot) if is_data => slot,
+                        _ => &mut out.outside,
+                    };
+                    slot.resample(&new, DATE_PLACEHOLDER);
+                    Some(DATE_PLACEHOLDER.to_string())
+                } else {
+                    Some(new)
+                }
             }
             CellOutcome::Unchanged => None,
         })
     }
 }
+
+/// What a masked date cell holds: the date legacy systems write for "unknown" (no time of day).
+const DATE_PLACEHOLDER: &str = "1900-01-01";
 
 /// Writes a batch's cells in order (on the caller's thread) and adds up its counters.
 struct SheetSink<'a, 'w> {
@@ -281,12 +296,20 @@ impl SheetSink<'_, '_> {
 fn typed_like(orig: &CellValue, new: &str) -> Option<CellValue> {
     match orig {
         CellValue::Number(_) if !new.starts_with('0') || new == "0" => new.parse().ok().map(CellValue::Number),
+        CellValue::Date(_) if new == DATE_PLACEHOLDER => Some(CellValue::Date(date_serial((1900, 1, 1)))),
         CellValue::Date(f) => {
             let (_, ymd) = DateShape::parse(new)?;
-            Some(CellValue::Date((days_from_civil(ymd) + 25_569) as f64 + f.fract()))
+            Some(CellValue::Date(date_serial(ymd) + f.fract()))
         }
         _ => None,
     }
+}
+
+/// The Excel serial number of a date (1900 system): days from 1899-12-30, and one day fewer
+/// before 1900-03-01 (Excel counts a 29 February 1900, so 1900-01-01 is 1).
+fn date_serial(ymd: parda_transform::keyed::dates::Ymd) -> f64 {
+    let days = days_from_civil(ymd) + 25_569;
+    (if days < 61 { days - 1 } else { days }) as f64
 }
 
 /// Processes one workbook; in `Mask` mode writes `output` (always `.xlsx`) atomically.

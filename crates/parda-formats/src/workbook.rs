@@ -66,8 +66,10 @@ fn is_time_of_day(serial: f64) -> bool {
 
 /// `dd/mm/yyyy` for an Excel serial date (1900 system).
 fn serial_to_date(serial: f64) -> String {
-    // Days from 1899-12-30 (Excel's epoch, counting its 1900 leap-year bug).
+    // Days from 1899-12-30 (Excel's epoch), one more before 1900-03-01: Excel counts a 29
+    // February 1900, so its serial 1 is 1900-01-01.
     let days = serial.floor() as i64;
+    let days = if days < 61 { days + 1 } else { days };
     let (y, m, d) = parda_rules::validators::civil_from_days(days - 25569); // 25569 = 1970-01-01
     format!("{d:02}/{m:02}/{y:04}")
 }
@@ -356,6 +358,10 @@ mod tests {
     fn serial_dates() {
         assert_eq!(serial_to_date(34407.0), "14/03/1994");
         assert_eq!(serial_to_date(45943.5), "13/10/2025");
+        // Excel's serials count a 29 February 1900.
+        assert_eq!(serial_to_date(1.0), "01/01/1900");
+        assert_eq!(serial_to_date(59.0), "28/02/1900");
+        assert_eq!(serial_to_date(61.0), "01/03/1900");
     }
 
     #[test]
