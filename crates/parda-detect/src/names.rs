@@ -508,9 +508,49 @@ const HOUSE_KEYWORDS: &[&str] = &[
     "दुकान",
     "खसरा",
     "घर",
+    // Bengali (house, holding, flat, building, apartment; `ড়` as written, and as one letter).
+    "বাড়ী",
+    "বাড়ি",
+    "বা\u{9DC}ী",
+    "বা\u{9DC}ি",
+    "বাসা",
+    "হোল্ডিং",
+    "ফ্ল্যাট",
+    "বিল্ডিং",
+    "অ্যাপার্টমেন্ট",
+    // Gujarati, Gurmukhi, Odia, Tamil, Telugu, Kannada house and door words.
+    "મકાન",
+    "ਮਕਾਨ",
+    "ଘର",
+    "கதவு",
+    "வீடு",
+    "ఇంటి",
+    "ಮನೆ",
 ];
 /// "Number" after a house keyword: `No`, `नं`, `संख्या`.
-const NUMERO: &[&str] = &["no", "nos", "number", "num", "नं", "न", "नंबर", "नम्बर", "संख्या", "क्रमांक", "क्र"];
+const NUMERO: &[&str] = &[
+    "no",
+    "nos",
+    "number",
+    "num",
+    "नं",
+    "न",
+    "नंबर",
+    "नम्बर",
+    "संख्या",
+    "क्रमांक",
+    "क्र",
+    "নং",
+    "নম্বর",
+    "નં",
+    "ਨੰ",
+    "ନଂ",
+    "எண்",
+    "నెం",
+    "నం",
+    "ನಂ",
+    "ಸಂಖ್ಯೆ",
+];
 /// Words before a village's name.
 const VILLAGE_KEYWORDS: &[&str] =
     &["vill", "village", "gram", "mauza", "mouza", "mauja", "ग्राम", "गांव", "गाँव", "मौजा", "ग्राम-"];
@@ -597,6 +637,9 @@ enum Need {
     NumberOrStreet,
     /// A street word in its first tokens (after a bare house number).
     Street,
+    /// A town and its pin code ending it (after a number with no mark of a house number but
+    /// the Indic words after it: `7 தண்ணிலவு மணியன்செல்வம், ஜாம்நகர்-304813`).
+    TownAndPin,
 }
 
 /// Whether `word` is in a script that `common_words_indic.txt` covers (Devanagari, Bengali,
@@ -1457,7 +1500,10 @@ impl NameFinder {
         if !words {
             return false;
         }
-        let before = i > 0 && toks.get(j).is_none_or(|n| n.kind != Kind::Indic) && {
+        // (The run ends where the Indic text does, or at a comma: `served to ইকবাল প্রামানিক,
+        // ফ্ল্যাট ৩৩`.)
+        let run_ends = toks.get(j).is_none_or(|n| n.kind != Kind::Indic || !Self::joins_space(s, &toks[j - 1], n));
+        let before = i > 0 && run_ends && {
             let p = &toks[i - 1];
             let transfer_to = p.low == "to"
                 && i >= 2
@@ -1478,9 +1524,10 @@ impl NameFinder {
             let of_person = p.low == "of"
                 && i >= 2
                 && matches!(toks[i - 2].low, "affidavit" | "request" | "behalf" | "favour" | "favor" | "death");
-            let person_word =
-                matches!(p.low, "by" | "from" | "against" | "informed" | "contacted" | "told" | "met" | "called")
-                    || p.lists.has(Lists::CONTEXT);
+            let person_word = matches!(
+                p.low,
+                "by" | "from" | "for" | "with" | "against" | "informed" | "contacted" | "told" | "met" | "called"
+            ) || p.lists.has(Lists::CONTEXT);
             // In small letters, or a role word capitalised (`Consumer யோகவல்லி`).
             let case_ok = p.text.bytes().all(|b| b.is_ascii_lowercase())
                 || (p.lists.has(Lists::CONTEXT)
@@ -1957,18 +2004,8 @@ impl NameFinder {
                     }
                     // A street word, or a town and its pin code ending a short run (`02/510,
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
-                    Need::Street => {
-                        run.iter().skip(1).take(6).any(|t| self.street_word(t))
-                            || (3..=8).contains(&run.len()) && {
-                                let (town, pin) = (&run[run.len() - 2], &run[run.len() - 1]);
-                                pin.kind == Kind::Number
-                                    && pin.text.len() == 6
-                                    && !pin.text.starts_with('0')
-                                    && Self::capitalised(town)
-                                    && !town.lists.has(Lists::ENGLISH)
-                                    && !self.listed_word(town)
-                            }
-                    }
+                    Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run),
+                    Need::TownAndPin => self.town_and_pin(run),
                 };
             if accepted {
                 push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: true, score: 0.8 });
@@ -1990,7 +2027,14 @@ impl NameFinder {
             }
             j
         };
-        let numbered = |j: usize| toks.get(j).is_some_and(|n| matches!(n.kind, Kind::Number | Kind::Other));
+        // (A number in the next clause is none: `3 मकान, 2 दुकान`, three houses, two shops.)
+        let numbered = |j: usize| {
+            toks.get(j).is_some_and(|n| {
+                matches!(n.kind, Kind::Number | Kind::Other)
+                    && j > 0
+                    && !s[toks[j - 1].end..n.start].contains([',', ';'])
+            })
+        };
         // A house-number keyword and a number.
         let keyword = match l {
             "h" | "d" => toks.get(i + 1).is_some_and(|n| n.low == "no"),
@@ -2086,6 +2130,9 @@ impl NameFinder {
         if (clause || hash || placed) && self.house_number_at(s, toks, i) {
             return Some((i, i, Need::Street));
         }
+        if clause && t.kind == Kind::Number && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Indic) {
+            return Some((i, i, Need::TownAndPin));
+        }
         None
     }
 
@@ -2109,6 +2156,28 @@ impl NameFinder {
                     && t.text.bytes().filter(u8::is_ascii_alphabetic).count() <= 1
             }
             Kind::Indic => false,
+        }
+    }
+
+    /// Whether a short address run (three to eight tokens) ends in a town and its pin code.
+    fn town_and_pin(&self, run: &[Tok]) -> bool {
+        (3..=8).contains(&run.len()) && {
+            let (town, pin) = (&run[run.len() - 2], &run[run.len() - 1]);
+            pin.kind == Kind::Number && pin.text.len() == 6 && !pin.text.starts_with('0') && self.town_before_pin(town)
+        }
+    }
+
+    /// A town's name before the pin code that closes a run from a house number: a capitalised
+    /// word in no English or other list (`Saharsa`), or a word of an Indic script (`ஜபல்பூர்`)
+    /// but a function word or, in Devanagari, a common word (`राशि`, amount).
+    fn town_before_pin(&self, town: &Tok) -> bool {
+        match town.kind {
+            Kind::Latin => Self::capitalised(town) && !town.lists.has(Lists::ENGLISH) && !self.listed_word(town),
+            Kind::Indic => {
+                let common = is_devanagari(town.text) && self.common_indic_word(town);
+                !(town.lists.has(Lists::STOP_HI) || common)
+            }
+            Kind::Number | Kind::Other => false,
         }
     }
 
@@ -2777,6 +2846,11 @@ mod tests {
         assert_eq!(names("Reconnection approved. Consumer ராகினி"), vec!["ராகினி"]);
         assert_eq!(names("As per affidavit of মৃনাল তালুকদার dated 12/03/2021"), vec!["মৃনাল তালুকদার"]);
         assert_eq!(names("Notice served to ஊர்வசி, 12 Gandhi Road"), vec!["ஊர்வசி"]);
+        assert_eq!(names("Aadhaar seeded for உதயவானன் இசைத்தமிழன்"), vec!["உதயவானன் இசைத்தமிழன்"]);
+        assert_eq!(names("Spoke with ஸுரபி today"), vec!["ஸுரபி"]);
+        assert_no_names(&["Sent for जल विभाग approval", "Kept for पानी कनेक्शन"]);
+        // A name before a comma and an address in the same script.
+        assert_eq!(names("Notice served to ইকবাল প্রামানিক, ফ্ল্যাট ৩৩, অভয়হাট"), vec!["ইকবাল প্রামানিক"]);
     }
 
     #[test]
@@ -3011,6 +3085,14 @@ mod tests {
             ("Site visit at 90/566, Badami Road, Mysore pending", "90/566, Badami Road, Mysore"),
             ("Site visit at 378, Venkataraman Ganj, Durgapur", "378, Venkataraman Ganj, Durgapur"),
             ("shop in 12, Gandhi Market, Rewa", "12, Gandhi Market, Rewa"),
+            // A house number, words of an Indic script, a town and its pin code.
+            ("Notice served to X, 88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878", "88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878"),
+            ("Notice served to X, 22/1526 வசந்த், சோலாப்பூர்-440995", "22/1526 வசந்த், சோலாப்பூர்-440995"),
+            ("Notice served to X, 7 தண்ணிலவு மணியன்செல்வம், ஜாம்நகர்-304813", "7 தண்ணிலவு மணியன்செல்வம், ஜாம்நகர்-304813"),
+            // Bengali house, holding and flat numbers (the matcher reads Bengali digits as
+            // ASCII ones before the name finder runs).
+            ("Notice served to X, বাড়ী নং 134, শাজাহাননগর স্টেশন, মধুদিয়া", "বাড়ী নং 134, শাজাহাননগর স্টেশন, মধুদিয়া"),
+            ("Notice served to X, ফ্ল্যাট 33, হোল্ডিং নং 765, অভয়হাট", "ফ্ল্যাট 33, হোল্ডিং নং 765, অভয়হাট"),
         ] {
             assert_eq!(a(text), vec![want], "{text}");
         }
@@ -3027,6 +3109,9 @@ mod tests {
             "lives in fear, no water supply",
             "checked at 5, no road access",
             "paid in 2, installments",
+            "12/5, वार्ड 3, राशि 125000",
+            "3 मकान, 2 दुकान",
+            "Paid, 5 किस्त बाकी",
             "Phase 2, Stage 3 work pending",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
