@@ -227,8 +227,10 @@ impl SheetJob<'_> {
                 }
                 // A date cell masked (`**/**/****`) stays a date cell: the date legacy systems
                 // write for "unknown", as in a dump's DATE column. A token that is a date is
-                // written as that date (`typed_like`).
-                if matches!(c.value, CellValue::Date(_)) && DateShape::parse(&new).is_none() {
+                // written as that date (`typed_like`); a year or an age band (`generalize`),
+                // a hash or a label is written as text.
+                let masked = !new.bytes().any(|b| b.is_ascii_alphanumeric());
+                if matches!(c.value, CellValue::Date(_)) && masked && DateShape::parse(&new).is_none() {
                     let slot = match out.stats.get_mut(c.col as usize) {
                         Some(slot) if is_data => slot,
                         _ => &mut out.outside,

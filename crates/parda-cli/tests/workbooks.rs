@@ -121,6 +121,23 @@ fn generated_register_keeps_sheets_types_rows_and_formulas() {
 }
 
 #[test]
+fn a_date_of_birth_generalised_to_its_year_is_written_as_the_year() {
+    // Only a masked date (`**/**/****`) becomes the "unknown" date 1900-01-01; the archive
+    // profile's year is what the archivist keeps.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("register.xlsx");
+    make_register(&input);
+    parda()
+        .args(["mask", "-q", "--profile", "archive", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(&input)
+        .assert()
+        .success();
+    let (_, ranges, _) = read(&dir.path().join("out/register.xlsx"));
+    assert_eq!(cell(&ranges[0], 2, 4), Data::String("1994".into()));
+}
+
+#[test]
 fn times_of_day_and_durations_stay_times_and_durations() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("visits.xlsx");
