@@ -1524,10 +1524,14 @@ impl NameFinder {
             let of_person = p.low == "of"
                 && i >= 2
                 && matches!(toks[i - 2].low, "affidavit" | "request" | "behalf" | "favour" | "favor" | "death");
-            let person_word = matches!(
-                p.low,
-                "by" | "from" | "for" | "with" | "against" | "informed" | "contacted" | "told" | "met" | "called"
-            ) || p.lists.has(Lists::CONTEXT);
+            // After `for` and `with` things follow as often as people (`Request for জল সংযোগ`,
+            // water connection): there the words must not be common ones in any script.
+            let loose = matches!(p.low, "for" | "with");
+            let person_word =
+                (matches!(p.low, "by" | "from" | "against" | "informed" | "contacted" | "told" | "met" | "called")
+                    || loose
+                        && !toks[i..j].iter().any(|t| self.common_indic_word(t) && !self.indic_name_any_spelling(t)))
+                    || p.lists.has(Lists::CONTEXT);
             // In small letters, or a role word capitalised (`Consumer யோகவல்லி`).
             let case_ok = p.text.bytes().all(|b| b.is_ascii_lowercase())
                 || (p.lists.has(Lists::CONTEXT)
@@ -2848,7 +2852,7 @@ mod tests {
         assert_eq!(names("Notice served to ஊர்வசி, 12 Gandhi Road"), vec!["ஊர்வசி"]);
         assert_eq!(names("Aadhaar seeded for உதயவானன் இசைத்தமிழன்"), vec!["உதயவானன் இசைத்தமிழன்"]);
         assert_eq!(names("Spoke with ஸுரபி today"), vec!["ஸுரபி"]);
-        assert_no_names(&["Sent for जल विभाग approval", "Kept for पानी कनेक्शन"]);
+        assert_no_names(&["Sent for जल विभाग approval", "Kept for पानी कनेक्शन", "Request for জল সংযোগ"]);
         // A name before a comma and an address in the same script.
         assert_eq!(names("Notice served to ইকবাল প্রামানিক, ফ্ল্যাট ৩৩, অভয়হাট"), vec!["ইকবাল প্রামানিক"]);
     }
