@@ -238,17 +238,19 @@ fn chillu_base(c: char) -> Option<char> {
 /// Appends one (mapped) character to an [`indic_key`]: a consonant after a nasal and a virama
 /// turns the two into an anusvara (`पाण्डेय` as `पांडेय`); after another consonant the virama
 /// is dropped (`देश्मुख` as `देशमुख`: Hindi leaves the vowel out unwritten, `deshmukh` either).
+#[inline]
 fn push_key_char(key: &mut String, c: char) {
-    if ('क'..='ह').contains(&c) {
-        let mut tail = key.chars().rev();
-        if tail.next() == Some('\u{094D}') {
-            if matches!(tail.next(), Some('ङ' | 'ञ' | 'न' | 'म')) {
-                // Both are three bytes in UTF-8.
-                key.truncate(key.len() - 6);
-                key.push('\u{0902}');
-            } else {
-                key.truncate(key.len() - 3);
-            }
+    /// The virama and the nasal consonants, three bytes each in UTF-8 (compared as bytes: the
+    /// key is built for every Indic name of the lists when the first is looked up).
+    const VIRAMA: &[u8] = "\u{094D}".as_bytes();
+    const NASALS: [&[u8]; 4] = ["ङ".as_bytes(), "ञ".as_bytes(), "न".as_bytes(), "म".as_bytes()];
+    if ('क'..='ह').contains(&c) && key.as_bytes().ends_with(VIRAMA) {
+        let before = &key.as_bytes()[..key.len() - 3];
+        if before.len() >= 3 && NASALS.contains(&&before[before.len() - 3..]) {
+            key.truncate(key.len() - 6);
+            key.push('\u{0902}');
+        } else {
+            key.truncate(key.len() - 3);
         }
     }
     key.push(c);
@@ -332,7 +334,18 @@ impl Lexicon {
     /// The [`indic_key`] of every Indic given name and surname.
     fn build_indic_name_keys(&self) -> WordSet {
         let names = Lists::GIVEN.union(Lists::SURNAME);
-        self.words.iter().filter(|(w, l)| l.has(names) && is_indic(w)).map(|(w, _)| indic_key(w)).collect()
+        let mut keys = WordSet::default();
+        // One buffer for every key: a name's spellings in nine scripts mostly share one key,
+        // which is copied only the first time (this is built on the first Indic word of a
+        // Latin text, so its cost is a run's start-up cost).
+        let mut key = String::new();
+        for (word, _) in self.words.iter().filter(|(w, l)| l.has(names) && is_indic(w)) {
+            indic_key_into(word, &mut key);
+            if !keys.contains(&key) {
+                keys.insert(key.clone());
+            }
+        }
+        keys
     }
 
     /// The lexicon without the given and family names in `names` (lower case): how detection
