@@ -2126,11 +2126,15 @@ impl NameFinder {
         let hash = s[..t.start].ends_with('#');
         // Or after a word of place (`Site visit at 90/566, Badami Road, Mysore`, `a shop in
         // 12, Gandhi Market`): the street must follow all the same.
-        // (A capitalised street name after the number: not `at 5, no road access`.)
+        // (A capitalised street name or an ordinal after the number: not `at 5, no road
+        // access`, `at 5, road closed`.)
         let placed = i > 0
             && matches!(toks[i - 1].low, "at" | "in" | "from")
             && s[toks[i - 1].end..t.start].bytes().all(|b| b == b' ')
-            && toks[i + 1..].iter().find(|n| n.kind != Kind::Number).is_some_and(Self::capitalised);
+            && toks[i + 1..]
+                .iter()
+                .find(|n| n.kind != Kind::Number)
+                .is_some_and(|n| Self::capitalised(n) || n.kind == Kind::Other && self.street_word(n));
         if (clause || hash || placed) && self.house_number_at(s, toks, i) {
             return Some((i, i, Need::Street));
         }
@@ -3089,6 +3093,7 @@ mod tests {
             ("Site visit at 90/566, Badami Road, Mysore pending", "90/566, Badami Road, Mysore"),
             ("Site visit at 378, Venkataraman Ganj, Durgapur", "378, Venkataraman Ganj, Durgapur"),
             ("shop in 12, Gandhi Market, Rewa", "12, Gandhi Market, Rewa"),
+            ("Inspection at 12, 3rd Cross, Jayanagar", "12, 3rd Cross, Jayanagar"),
             // A house number, words of an Indic script, a town and its pin code.
             ("Notice served to X, 88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878", "88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878"),
             ("Notice served to X, 22/1526 வசந்த், சோலாப்பூர்-440995", "22/1526 வசந்த், சோலாப்பூர்-440995"),
@@ -3112,6 +3117,7 @@ mod tests {
             "Village Development Committee",
             "lives in fear, no water supply",
             "checked at 5, no road access",
+            "checked at 5, road closed",
             "paid in 2, installments",
             "12/5, वार्ड 3, राशि 125000",
             "3 मकान, 2 दुकान",
