@@ -99,9 +99,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let person_header = header_hint.is_some_and(|h| matcher.rule_set.types[h.type_idx].name == "name");
     let mut findings: Vec<Finding> = Vec::new();
     // Cells mostly covered by addresses found in them (`68/506, Behl Path, Dhanbad-590631`):
-    // counted only in a column without a header, where nothing else says "address".
+    // counted only in a column whose header says nothing of its type (none, `Location`).
     let unnamed = is_unnamed(header);
-    let address_type = matcher.rule_set.type_index("address");
+    let address_type = matcher.rule_set.type_index("address").filter(|_| header_hint.is_none());
     let mut address_cells = 0usize;
     let mut spans = Vec::new();
     for cell in samples {
@@ -136,7 +136,7 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
             prose += 1;
         }
         matcher.detect(cell, &CellContext::default(), &mut findings);
-        if unnamed && address_type.is_some() {
+        if address_type.is_some() {
             matcher.names.find(cell, &mut spans);
             let covered: usize = spans.iter().filter(|s| s.address).map(|s| s.end - s.start).sum();
             if covered * 10 >= cell.len() * 6 {
@@ -245,15 +245,19 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     {
         return class.by_values(t, 0, 0.7);
     }
-    // A file without a header row: a column most of whose cells are addresses found in the
-    // text is of addresses (the cells found only in part, or not at all, are masked whole with
-    // the rest).
-    if let Some(t) = address_type.filter(|_| unnamed && sampled >= 5 && address_cells * 3 >= sampled * 2) {
-        return class.by_values(t, address_cells, address_cells as f32 / sampled as f32);
-    }
+    // A column most of whose cells are addresses found in the text is of addresses (the cells
+    // found only in part, or not at all, are masked whole with the rest): in a file without a
+    // header row, or under a header that names no type (`Location`, `Premises`) when most of
+    // its cells hold a number too (a house, a pin code), and not under a header of places.
     // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
     // of which are also people's names (`Anand`, `Salem`, `Tamil Nadu`): no names in it.
-    let places = sampled > 0 && prose * 2 < sampled && is_place_header(header);
+    let place_header = is_place_header(header);
+    let places = sampled > 0 && prose * 2 < sampled && place_header;
+    let addressed =
+        sampled >= 5 && address_cells * 3 >= sampled * 2 && (unnamed || with_digit * 3 >= sampled * 2 && !place_header);
+    if let Some(t) = address_type.filter(|_| addressed) {
+        return class.by_values(t, address_cells, address_cells as f32 / sampled as f32);
+    }
     if let Some(t) = matcher
         .rule_set
         .type_index("name")
@@ -862,7 +866,12 @@ mod tests {
             "reading not taken, door locked",
         ];
         assert_eq!(type_name(&m, &classify_column(&m, &h, "column 14", &remarks)), None);
-        assert_eq!(type_name(&m, &classify_column(&m, &h, "Site", &addresses)), None);
+        // Under a header that names no type, the same (`Location`), but not under one of
+        // places, nor without numbers (localities, not addresses).
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "Location", &addresses)).as_deref(), Some("address"));
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "Village", &addresses)), None);
+        let localities = ["Shastri Nagar", "Anna Nagar", "Civil Lines", "Gandhi Nagar", "Model Town", "Rajaji Nagar"];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "Locality", &localities)), None);
     }
 
     #[test]

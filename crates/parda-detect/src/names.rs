@@ -2176,11 +2176,16 @@ impl NameFinder {
     }
 
     /// A town's name before the pin code that closes a run from a house number: a capitalised
-    /// word in no English or other list (`Saharsa`), or a word of an Indic script (`ஜபல்பூர்`)
-    /// but a function word or, in Devanagari, a common word (`राशि`, amount).
+    /// word in the list of towns or in no English or other list (`Siliguri`, `Saharsa`), or a
+    /// word of an Indic script (`ஜபல்பூர்`) but a function word or, in Devanagari, a common word
+    /// (`राशि`, amount).
     fn town_before_pin(&self, town: &Tok) -> bool {
         match town.kind {
-            Kind::Latin => Self::capitalised(town) && !town.lists.has(Lists::ENGLISH) && !self.listed_word(town),
+            // (A known town too: `#224, Chanmari West, Siliguri - 734001`.)
+            Kind::Latin => {
+                Self::capitalised(town)
+                    && (town.lists.has(Lists::TOWN) || !town.lists.has(Lists::ENGLISH) && !self.listed_word(town))
+            }
             Kind::Indic => {
                 let common = is_devanagari(town.text) && self.common_indic_word(town);
                 !(town.lists.has(Lists::STOP_HI) || common)
@@ -3057,6 +3062,10 @@ mod tests {
             vec!["02/510, Kade, Saharsa-562385"]
         );
         assert_eq!(a("Notice served to Rachit Tiwari, 48, Muni, Tirupati 737608"), vec!["48, Muni, Tirupati 737608"]);
+        // A known town before the pin code (a locality in no list, no street word).
+        assert_eq!(a("#224, Chanmari West, Siliguri - 734001"), vec!["224, Chanmari West, Siliguri - 734001"]);
+        assert_eq!(a("12/4, Laitumkhrah, Shillong 793001"), vec!["12/4, Laitumkhrah, Shillong 793001"]);
+        assert_eq!(a("12/5, Zone 3, Total 125000"), Vec::<String>::new());
         assert_eq!(a("Plot Area"), Vec::<String>::new());
         assert_eq!(a("Ward 7"), Vec::<String>::new());
         assert_eq!(a("flat rate applied"), Vec::<String>::new());

@@ -113,13 +113,16 @@ impl Lists {
     /// Indic spellings of names that are common words too, and so left out of the name lists
     /// (`शशि`, the moon; `सरकार`, government): a name only where a person stands.
     pub const COMMON_NAME: Lists = Lists(1 << 13);
+    /// Indian towns and cities (`rules/fake/cities.txt`, in [`Lists::NON_NAME`] too): the town
+    /// before a pin code (`Siliguri - 734001`).
+    pub const TOWN: Lists = Lists(1 << 14);
     /// First of the bits left to word lists kept outside the dictionaries (the name finder's
     /// own short lists, added with [`Lexicon::add_words`]): `Lists::custom(0)` and up.
-    const FIRST_CUSTOM: u32 = 14;
+    const FIRST_CUSTOM: u32 = 15;
 
-    /// The `n`th custom list (`n < 18`).
+    /// The `n`th custom list (`n < 17`).
     pub const fn custom(n: u32) -> Lists {
-        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 18 custom lists");
+        assert!(Lists::FIRST_CUSTOM + n < 32, "at most 17 custom lists");
         Lists(1 << (Lists::FIRST_CUSTOM + n))
     }
 
@@ -289,7 +292,7 @@ impl Lexicon {
                 lex.add(list, dictionary_text(name));
             }
         }
-        lex.add(Lists::NON_NAME, include_str!("../../../rules/fake/cities.txt"));
+        lex.add(Lists::NON_NAME.union(Lists::TOWN), include_str!("../../../rules/fake/cities.txt"));
         lex
     }
 
