@@ -483,6 +483,8 @@ const HOUSE_KEYWORDS: &[&str] = &[
     "house",
     "door",
     "ghar",
+    "makaan",
+    "makan",
     "flat",
     "plot",
     "qtr",
@@ -2734,6 +2736,9 @@ mod tests {
         assert_eq!(names("निशु मोदंवल पुत्र कलवती भंदर्कर के नाम नामांतरण"), vec!["निशु मोदंवल", "कलवती भंदर्कर"]);
         assert_eq!(names("मालिक श्री भट्ट घर पर नहीं मिले"), vec!["भट्ट"]);
         assert_eq!(names("ఫిర్యాదు: శ్రీమతి లక్ష్మీ రెడ్డి గారి ఇంటి ముందు"), vec!["లక్ష్మీ రెడ్డి"]);
+        // The respectful word after a name (`avargal`, `garu`, `avaru`) is no surname.
+        assert_eq!(names("திரு பார்த்தசாரதி அவர்கள் மனு அளித்தார்"), vec!["பார்த்தசாரதி"]);
+        assert_eq!(names("ಶ್ರೀ ಮಂಜುನಾಥ್ ಅವರು ಬಂದರು"), vec!["ಮಂಜುನಾಥ್"]);
         assert_eq!(names("शिकायतकर्ता अनिल कुमार शर्मा ने बताया"), vec!["अनिल कुमार शर्मा"]);
         assert_eq!(names("रमेश कुमार का मकान"), vec!["रमेश कुमार"]);
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
@@ -3090,6 +3095,7 @@ mod tests {
             ("12-3-456, Banjara Hills, Hyderabad", "12-3-456, Banjara Hills, Hyderabad"),
             ("R/O Vill. Rampur, Post Sitapur", "Vill. Rampur, Post Sitapur"),
             ("मकान नं 12, गांधी नगर, लखनऊ", "मकान नं 12, गांधी नगर, लखनऊ"),
+            ("ka makaan no 12/4, Pattom, Thrissur 680001", "makaan no 12/4, Pattom, Thrissur 680001"),
             ("ग्राम रामपुर, तहसील सदर", "ग्राम रामपुर, तहसील सदर"),
             ("Meter at Qtr No. B-12, Railway Colony, Itarsi", "Qtr No. B-12, Railway Colony, Itarsi"),
             (
