@@ -273,8 +273,17 @@ impl Report {
                 rows.push([shown.clone(), "-".into(), "no PII found".into(), "".into(), "".into(), "".into()]);
             }
         }
+        // Counts are never cut (`name:1017` cut to `name:10` told a tenth of the truth); a
+        // name or a sample cut short ends in `…`.
         let widths: Vec<usize> = (0..6)
-            .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).min(if i == 5 { 80 } else { 40 }))
+            .map(|i| {
+                let widest = rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+                match i {
+                    4 => widest,
+                    5 => widest.min(80),
+                    _ => widest.min(40),
+                }
+            })
             .collect();
         let mut out = String::new();
         for r in &rows {
@@ -283,7 +292,12 @@ impl Report {
                 .zip(&widths)
                 .map(|(cell, w)| {
                     // A header with a line break in it (`"Mobile\nNo"`) stays on its line.
-                    let c: String = cell.chars().map(|c| if c.is_control() { ' ' } else { c }).take(*w).collect();
+                    let shown = |c: char| if c.is_control() { ' ' } else { c };
+                    let c: String = if cell.chars().count() > *w {
+                        cell.chars().map(shown).take(w - 1).chain(std::iter::once('…')).collect()
+                    } else {
+                        cell.chars().map(shown).collect()
+                    };
                     format!("{c:<w$}", w = *w)
                 })
                 .collect();
@@ -297,5 +311,32 @@ impl Report {
             s.files, s.rows_in, found, s.cells_changed, s.already_protected, s.ragged_rows, s.files_failed
         ));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_never_cuts_a_count_and_marks_what_it_cuts() {
+        let remarks = ColumnReport {
+            index: 14,
+            name: "inspector_remarks_written_by_the_field_staff_on_each_visit".into(),
+            pii_found: [("aadhaar", 200), ("email", 206), ("mobile", 320), ("name", 1017)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            masked_samples: vec!["Y******* A*****".into(); 8],
+            ..ColumnReport::default()
+        };
+        let mut report = Report::default();
+        report.add(FileReport { path: "t1.csv".into(), columns: vec![remarks], ..FileReport::default() });
+        let table = report.table();
+        let line = table.lines().nth(1).expect("the column's line");
+        assert!(line.contains("aadhaar:200 email:206 mobile:320 name:1017"), "{line}");
+        // The header and the samples are cut to their widths, and say so.
+        assert!(line.contains("inspector_remarks_written_by_the_field_…"), "{line}");
+        assert!(line.ends_with('…'), "{line}");
     }
 }

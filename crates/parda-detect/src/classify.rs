@@ -103,6 +103,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     let unnamed = is_unnamed(header);
     let address_type = matcher.rule_set.type_index("address").filter(|_| header_hint.is_none());
     let mut address_cells = 0usize;
+    // Of them, cells that are an address whole (nine tenths covered): under a header, where
+    // remarks may give an address after a few words (`shifted to 14/2 Shastri Nagar`).
+    let mut whole_addresses = 0usize;
     let mut spans = Vec::new();
     for cell in samples {
         let cell = cell.trim();
@@ -141,6 +144,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
             let covered: usize = spans.iter().filter(|s| s.address).map(|s| s.end - s.start).sum();
             if covered * 10 >= cell.len() * 6 {
                 address_cells += 1;
+            }
+            if covered * 10 >= cell.len() * 9 {
+                whole_addresses += 1;
             }
         }
         if let [f] = findings.as_slice() {
@@ -248,13 +254,15 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     // A column most of whose cells are addresses found in the text is of addresses (the cells
     // found only in part, or not at all, are masked whole with the rest): in a file without a
     // header row, or under a header that names no type (`Location`, `Premises`) when most of
-    // its cells hold a number too (a house, a pin code), and not under a header of places.
+    // its cells are an address whole and hold a number (a house, a pin code), and not under a
+    // header of places.
     // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
     // of which are also people's names (`Anand`, `Salem`, `Tamil Nadu`): no names in it.
     let place_header = is_place_header(header);
     let places = sampled > 0 && prose * 2 < sampled && place_header;
-    let addressed =
-        sampled >= 5 && address_cells * 3 >= sampled * 2 && (unnamed || with_digit * 3 >= sampled * 2 && !place_header);
+    let addressed = sampled >= 5
+        && address_cells * 3 >= sampled * 2
+        && (unnamed || whole_addresses * 3 >= sampled * 2 && with_digit * 3 >= sampled * 2 && !place_header);
     if let Some(t) = address_type.filter(|_| addressed) {
         return class.by_values(t, address_cells, address_cells as f32 / sampled as f32);
     }
@@ -870,6 +878,16 @@ mod tests {
         // places, nor without numbers (localities, not addresses).
         assert_eq!(type_name(&m, &classify_column(&m, &h, "Location", &addresses)).as_deref(), Some("address"));
         assert_eq!(type_name(&m, &classify_column(&m, &h, "Village", &addresses)), None);
+        // Remarks most of which give an address after a few words are remarks.
+        let shifted = [
+            "shifted to 14/2 Shastri Nagar, Kanpur",
+            "#12, 3rd Cross, Jayanagar, Bengaluru 560041",
+            "new address: 221B Gandhi Road Bhopal",
+            "R/O Vill. Rampur, Distt. Sitapur",
+            "Contact 98 765 43210 or 9876 543 210",
+            "Ward 7, Gandhi Nagar; Gram Panchayat meeting",
+        ];
+        assert_eq!(type_name(&m, &classify_column(&m, &h, "remarks", &shifted)), None);
         let localities = ["Shastri Nagar", "Anna Nagar", "Civil Lines", "Gandhi Nagar", "Model Town", "Rajaji Nagar"];
         assert_eq!(type_name(&m, &classify_column(&m, &h, "Locality", &localities)), None);
     }
