@@ -2739,6 +2739,9 @@ mod tests {
         // The respectful word after a name (`avargal`, `garu`, `avaru`) is no surname.
         assert_eq!(names("திரு பார்த்தசாரதி அவர்கள் மனு அளித்தார்"), vec!["பார்த்தசாரதி"]);
         assert_eq!(names("ಶ್ರೀ ಮಂಜುನಾಥ್ ಅವರು ಬಂದರು"), vec!["ಮಂಜುನಾಥ್"]);
+        // Honorifics in their other common spellings (Punjabi `ਸ੍ਰੀ` without the nukta).
+        assert_eq!(names("ਸ੍ਰੀ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਜੀ ਨੇ ਅਰਜ਼ੀ ਦਿੱਤੀ"), vec!["ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ"]);
+        assert_eq!(names("শ্রীমতি সুনন্দা বসু উপস্থিত"), vec!["সুনন্দা বসু"]);
         assert_eq!(names("शिकायतकर्ता अनिल कुमार शर्मा ने बताया"), vec!["अनिल कुमार शर्मा"]);
         assert_eq!(names("रमेश कुमार का मकान"), vec!["रमेश कुमार"]);
         assert_eq!(names("बिल अनोखी शर्मा के नाम"), vec!["अनोखी शर्मा"]);
