@@ -214,11 +214,11 @@ impl SheetJob<'_> {
             }
             return Ok(None);
         }
-        let outcome = match out.stats.get_mut(c.col as usize) {
+        let outcome = match column_stats(&mut out.stats, c.col, is_data) {
             // (A value under its row's attribute has a plan per attribute: no memory per column.)
-            Some(slot) if is_data && named.is_some() => self.engine.process_cell(&text, plan, slot, scratch),
-            Some(slot) if is_data => self.engine.process_column_cell(c.col as usize, &text, plan, slot, scratch),
-            _ => self.engine.process_cell(&text, plan, &mut out.outside, scratch),
+            Some(slot) if named.is_some() => self.engine.process_cell(&text, plan, slot, scratch),
+            Some(slot) => self.engine.process_column_cell(c.col as usize, &text, plan, slot, scratch),
+            None => self.engine.process_cell(&text, plan, &mut out.outside, scratch),
         };
         Ok(match outcome {
             CellOutcome::Changed(new) => {
@@ -231,10 +231,7 @@ impl SheetJob<'_> {
                 // a hash or a label is written as text.
                 let masked = !new.bytes().any(|b| b.is_ascii_alphanumeric());
                 if matches!(c.value, CellValue::Date(_)) && masked && DateShape::parse(&new).is_none() {
-                    let slot = match out.stats.get_mut(c.col as usize) {
-                        Some(slot) if is_data => slot,
-                        _ => &mut out.outside,
-                    };
+                    let slot = column_stats(&mut out.stats, c.col, is_data).unwrap_or(&mut out.outside);
                     slot.resample(&new, DATE_PLACEHOLDER);
                     Some(DATE_PLACEHOLDER.to_string())
                 } else {
@@ -244,6 +241,12 @@ impl SheetJob<'_> {
             CellOutcome::Unchanged => None,
         })
     }
+}
+
+/// The counters of a data cell's column; none for a cell outside the data (a title, a note
+/// beside the table), counted with the sheet's `outside` counters.
+fn column_stats(stats: &mut [ColumnStats], col: u32, is_data: bool) -> Option<&mut ColumnStats> {
+    stats.get_mut(col as usize).filter(|_| is_data)
 }
 
 /// What a masked date cell holds: the date legacy systems write for "unknown" (no time of day).

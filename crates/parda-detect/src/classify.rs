@@ -251,21 +251,21 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     {
         return class.by_values(t, 0, 0.7);
     }
+    let place_header = is_place_header(header);
     // A column most of whose cells are addresses found in the text is of addresses (the cells
     // found only in part, or not at all, are masked whole with the rest): in a file without a
     // header row, or under a header that names no type (`Location`, `Premises`) when most of
     // its cells are an address whole and hold a number (a house, a pin code), and not under a
     // header of places.
-    // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
-    // of which are also people's names (`Anand`, `Salem`, `Tamil Nadu`): no names in it.
-    let place_header = is_place_header(header);
-    let places = sampled > 0 && prose * 2 < sampled && place_header;
     let addressed = sampled >= 5
         && address_cells * 3 >= sampled * 2
         && (unnamed || whole_addresses * 3 >= sampled * 2 && with_digit * 3 >= sampled * 2 && !place_header);
     if let Some(t) = address_type.filter(|_| addressed) {
         return class.by_values(t, address_cells, address_cells as f32 / sampled as f32);
     }
+    // A column of places (`City`, `State`, `District`, `Village Name`) holds place names, many
+    // of which are also people's names (`Anand`, `Salem`, `Tamil Nadu`): no names in it.
+    let places = sampled > 0 && prose * 2 < sampled && place_header;
     if let Some(t) = matcher
         .rule_set
         .type_index("name")
