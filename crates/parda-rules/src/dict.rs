@@ -1,6 +1,9 @@
 //! Dictionaries (`rules/dict/*.txt`): one lower-case entry per line, sorted, de-duplicated.
 //! Their sources and licences are in `rules/dict/README.md`.
 
+use crate::indic_key::{indic_key_into, is_indic};
+use std::borrow::Cow;
+
 /// The set type of dictionaries (a fast, non-cryptographic hash: keys are not attacker-chosen
 /// in a way that matters for one run).
 pub type WordSet = rustc_hash::FxHashSet<String>;
@@ -141,127 +144,29 @@ impl Lists {
     }
 }
 
+/// The [`indic_key`](crate::indic_key()) of every Indic given name and surname of the built-in
+/// dictionaries, sorted, one per line: written by `build.rs` with the same code.
+const BUILTIN_INDIC_NAME_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/indic_name_keys.txt"));
+
+/// A set of Indic name keys: borrowed from [`BUILTIN_INDIC_NAME_KEYS`] or computed.
+type IndicKeys = rustc_hash::FxHashSet<Cow<'static, str>>;
+
 /// Word lists for finding names and addresses in free text: every word of every list, once,
 /// with the [`Lists`] it is in.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     words: rustc_hash::FxHashMap<&'static str, Lists>,
-    /// The [`indic_key`] of every Indic-script given name and surname: finds a name in a
-    /// clerk's spelling (`यादव`) when the dictionary has another (`यदव`). Built at the first
-    /// Indic word looked up (a third of the lexicon's start-up, which a file without Indic text
-    /// never needs), and again after the name lists change.
-    indic_name_keys: std::sync::OnceLock<WordSet>,
+    /// The [`indic_key`](crate::indic_key()) of every Indic-script given name and surname: finds a name in a
+    /// clerk's spelling (`यादव`) when the dictionary has another (`यदव`). Loaded at the first
+    /// Indic word looked up from the keys the build computed for the built-in lists; computed
+    /// here after the name lists change.
+    indic_name_keys: std::sync::OnceLock<IndicKeys>,
+    /// Whether the name lists are the built-in ones, whose keys the build wrote
+    /// ([`BUILTIN_INDIC_NAME_KEYS`]).
+    builtin_names: bool,
     /// Words of running Hindi, Bengali and Tamil text that are no name in the name lists
     /// (wordfreq): a run of them is a sentence, not a person.
     pub common_indic: SortedWords,
-}
-
-/// A spelling-insensitive key of a word in a Brahmic script: the letters mapped onto their
-/// Devanagari counterparts (the scripts share one layout), vowel length and nukta dropped,
-/// retroflex and dental stops merged, `ष` as `श`, `ृ` as `्रि`, a nasal consonant before a
-/// consonant as anusvara, the short e and o of the Dravidian scripts as e and o, Malayalam
-/// chillus as consonant and virama, a final virama dropped, Gurmukhi's tippi as anusvara and its
-/// addak and virama dropped. Romanised names lose exactly these
-/// distinctions (`yadav`: यदव or यादव; `pandey`: पांडेय, पाण्डेय or पंडेय; `venkatesh`:
-/// వెంకటేష్ or వేంకతేశ్).
-pub fn indic_key(word: &str) -> String {
-    let mut key = String::with_capacity(word.len());
-    indic_key_into(word, &mut key);
-    key
-}
-
-/// [`indic_key`] written into `key` (cleared first): no allocation once `key` is large enough.
-pub fn indic_key_into(word: &str, key: &mut String) {
-    key.clear();
-    for c in word.chars() {
-        // Malayalam chillu letters: a consonant with no vowel (`ൻ` is `न्`).
-        if let Some(base) = chillu_base(c) {
-            push_key_char(key, base);
-            push_key_char(key, '\u{094D}');
-            continue;
-        }
-        // Gurmukhi's tippi is its anusvara; its addak (a doubled consonant) and its virama
-        // (rare in Punjabi spelling: ਗੁਰਪ੍ਰੀਤ, not ਗੁਰ੍ਪ੍ਰੀਤ) say nothing of the name.
-        match c {
-            '\u{0A70}' => {
-                push_key_char(key, '\u{0902}');
-                continue;
-            }
-            '\u{0A71}' | '\u{0A4D}' => continue,
-            _ => {}
-        }
-        let c = match c as u32 {
-            // Bengali .. Malayalam blocks: the same offsets as Devanagari.
-            0x0980..=0x0D7F => char::from_u32(0x0900 + (c as u32 & 0x7F)).unwrap_or(c),
-            _ => c,
-        };
-        match c {
-            '\u{093C}' | '\u{093E}' | '\u{200C}' | '\u{200D}' => {}
-            '\u{0940}' => push_key_char(key, '\u{093F}'),
-            '\u{0942}' => push_key_char(key, '\u{0941}'),
-            '\u{0906}' => push_key_char(key, '\u{0905}'),
-            '\u{0908}' => push_key_char(key, '\u{0907}'),
-            '\u{090A}' => push_key_char(key, '\u{0909}'),
-            '\u{0901}' => push_key_char(key, '\u{0902}'),
-            '\u{0949}' | '\u{094A}' => push_key_char(key, '\u{094B}'),
-            '\u{0945}' | '\u{0946}' => push_key_char(key, '\u{0947}'),
-            '\u{090E}' => push_key_char(key, 'ए'),
-            '\u{0912}' => push_key_char(key, 'ओ'),
-            'ट' => push_key_char(key, 'त'),
-            'ठ' => push_key_char(key, 'थ'),
-            'ड' => push_key_char(key, 'द'),
-            'ढ' => push_key_char(key, 'ध'),
-            'ण' => push_key_char(key, 'न'),
-            'ष' => push_key_char(key, 'श'),
-            '\u{0943}' => ['\u{094D}', 'र', '\u{093F}'].into_iter().for_each(|c| push_key_char(key, c)),
-            'ऋ' => ['र', '\u{093F}'].into_iter().for_each(|c| push_key_char(key, c)),
-            c => push_key_char(key, c),
-        }
-    }
-    // A final virama: Dravidian scripts write a final consonant with one (`వెంకటేష్`), Hindi
-    // without (`वेंकटेश`).
-    if key.ends_with('\u{094D}') {
-        key.truncate(key.len() - '\u{094D}'.len_utf8());
-    }
-}
-
-/// The Devanagari consonant of a Malayalam chillu letter (a consonant without its vowel).
-fn chillu_base(c: char) -> Option<char> {
-    Some(match c {
-        '\u{0D7A}' => 'न',
-        '\u{0D7B}' => 'न',
-        '\u{0D7C}' => 'र',
-        '\u{0D7D}' => 'ल',
-        '\u{0D7E}' => 'ळ',
-        '\u{0D7F}' => 'क',
-        _ => return None,
-    })
-}
-
-/// Appends one (mapped) character to an [`indic_key`]: a consonant after a nasal and a virama
-/// turns the two into an anusvara (`पाण्डेय` as `पांडेय`); after another consonant the virama
-/// is dropped (`देश्मुख` as `देशमुख`: Hindi leaves the vowel out unwritten, `deshmukh` either).
-#[inline]
-fn push_key_char(key: &mut String, c: char) {
-    /// The virama and the nasal consonants, three bytes each in UTF-8 (compared as bytes: the
-    /// key is built for every Indic name of the lists when the first is looked up).
-    const VIRAMA: &[u8] = "\u{094D}".as_bytes();
-    const NASALS: [&[u8]; 4] = ["ङ".as_bytes(), "ञ".as_bytes(), "न".as_bytes(), "म".as_bytes()];
-    if ('क'..='ह').contains(&c) && key.as_bytes().ends_with(VIRAMA) {
-        let before = &key.as_bytes()[..key.len() - 3];
-        if before.len() >= 3 && NASALS.contains(&&before[before.len() - 3..]) {
-            key.truncate(key.len() - 6);
-            key.push('\u{0902}');
-        } else {
-            key.truncate(key.len() - 3);
-        }
-    }
-    key.push(c);
-}
-
-/// Whether `word` starts in an Indic script.
-fn is_indic(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| ('\u{0900}'..='\u{0DFF}').contains(&c))
 }
 
 /// The built-in dictionaries behind each list (cities join the abbreviations).
@@ -293,6 +198,7 @@ impl Lexicon {
             }
         }
         lex.add(Lists::NON_NAME.union(Lists::TOWN), include_str!("../../../rules/fake/cities.txt"));
+        lex.builtin_names = true;
         lex
     }
 
@@ -326,26 +232,32 @@ impl Lexicon {
         *lists = lists.union(list);
         if list.has(Lists::GIVEN.union(Lists::SURNAME)) {
             self.indic_name_keys = std::sync::OnceLock::new();
+            self.builtin_names = false;
         }
     }
 
-    /// Whether `key` is the [`indic_key`] of an Indic given name or surname.
+    /// Whether `key` is the [`indic_key`](crate::indic_key()) of an Indic given name or surname.
     pub fn is_indic_name_key(&self, key: &str) -> bool {
-        self.indic_name_keys.get_or_init(|| self.build_indic_name_keys()).contains(key)
+        self.indic_name_keys
+            .get_or_init(|| match self.builtin_names {
+                true => entries(BUILTIN_INDIC_NAME_KEYS).map(Cow::Borrowed).collect(),
+                false => self.build_indic_name_keys(),
+            })
+            .contains(key)
     }
 
-    /// The [`indic_key`] of every Indic given name and surname.
-    fn build_indic_name_keys(&self) -> WordSet {
+    /// The [`indic_key`](crate::indic_key()) of every Indic given name and surname, computed from the lists.
+    fn build_indic_name_keys(&self) -> IndicKeys {
         let names = Lists::GIVEN.union(Lists::SURNAME);
-        let mut keys = WordSet::default();
+        let mut keys = IndicKeys::default();
         // One buffer for every key: a name's spellings in nine scripts mostly share one key,
         // which is copied only the first time (this is built on the first Indic word of a
         // Latin text, so its cost is a run's start-up cost).
         let mut key = String::new();
         for (word, _) in self.words.iter().filter(|(w, l)| l.has(names) && is_indic(w)) {
             indic_key_into(word, &mut key);
-            if !keys.contains(&key) {
-                keys.insert(key.clone());
+            if !keys.contains(key.as_str()) {
+                keys.insert(Cow::Owned(key.clone()));
             }
         }
         keys
@@ -362,6 +274,7 @@ impl Lexicon {
         }
         self.words.retain(|_, lists| *lists != Lists::default());
         self.indic_name_keys = std::sync::OnceLock::new();
+        self.builtin_names = false;
         self
     }
 }
@@ -369,6 +282,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::indic_key::{chillu_base, indic_key};
 
     /// The first implementation of [`indic_key`] (a vector of characters, then the nasal
     /// rule over it): the streaming one must give the same keys.
@@ -509,6 +423,21 @@ mod tests {
         let mut added = without.clone();
         added.add_words(Lists::SURNAME, &["यादव"]);
         assert!(added.is_indic_name_key(&key), "keys rebuilt after a name was added");
+    }
+
+    /// The keys `build.rs` wrote are those the built-in name lists give at run time: a
+    /// dictionary added to the name lists in `LIST_FILES` must be added to its `NAME_FILES`.
+    #[test]
+    fn builtin_indic_name_keys_are_the_keys_of_the_name_lists() {
+        let lex = Lexicon::builtin();
+        assert!(lex.builtin_names);
+        let written: IndicKeys = entries(BUILTIN_INDIC_NAME_KEYS).map(Cow::Borrowed).collect();
+        let computed = lex.build_indic_name_keys();
+        assert!(written.len() > 10_000, "{} keys", written.len());
+        assert_eq!(written.len(), computed.len());
+        assert!(computed.iter().all(|k| written.contains(k)));
+        let sorted: Vec<&str> = entries(BUILTIN_INDIC_NAME_KEYS).collect();
+        assert!(sorted.windows(2).all(|w| w[0] < w[1]), "sorted, one per line");
     }
 
     /// Dictionaries are sorted, de-duplicated, trimmed and lower case (a lint, as ripgrep

@@ -8,11 +8,13 @@
 #![deny(missing_docs)]
 
 mod dict;
+mod indic_key;
 mod load;
 mod model;
 pub mod validators;
 
-pub use dict::{indic_key, indic_key_into, Lexicon, Lists, SortedWords, WordSet, DICTIONARIES};
+pub use dict::{Lexicon, Lists, SortedWords, WordSet, DICTIONARIES};
+pub use indic_key::{indic_key, indic_key_into};
 pub use load::{builtin_sources, load_rules, pattern_syntax, RuleError, RuleSet};
 pub use model::{Boundary, Context, MaskStyle, Rule, TypeClass, TypeDef};
 pub use validators::Validator;
