@@ -126,6 +126,12 @@ impl Matcher {
 
     /// Compiles every rule of `rules`; names and addresses are found with `lexicon`.
     pub fn with_lexicon(rules: RuleSet, lexicon: Lexicon) -> Result<Matcher, String> {
+        Matcher::with_lexicon_from(rules, || lexicon)
+    }
+
+    /// [`Matcher::with_lexicon`], with the lexicon asked for only once the rules are compiled:
+    /// a lexicon built on another thread meanwhile (a third of the start-up) is waited for last.
+    pub fn with_lexicon_from(rules: RuleSet, lexicon: impl FnOnce() -> Lexicon) -> Result<Matcher, String> {
         let mut pats = Vec::new();
         let mut pattern_rule = Vec::new();
         for (ri, r) in rules.rules.iter().enumerate() {
@@ -191,8 +197,8 @@ impl Matcher {
             pattern_rule,
             rules: compiled,
             context,
-            names: NameFinder::new(lexicon),
             key_hints: crate::header::HeaderHints::new(&rules),
+            names: NameFinder::new(lexicon()),
             name_type,
             address_type,
             landline_type: rules.type_index("landline"),
