@@ -27,12 +27,13 @@ pub enum ArchiveError {
     #[error("{0}")]
     Polars(#[from] PolarsError),
     /// Writing the output.
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Io {
         /// The output path.
         path: String,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (shown in the message, so not also given as the error's source: the
+        /// command line prints an error's chain of sources).
+        cause: std::io::Error,
     },
     /// An output format that is not CSV or Parquet.
     #[error("{0}: the output must end in .csv or .parquet")]
@@ -205,7 +206,7 @@ impl Aggregator {
 pub fn write_table(table: &mut DataFrame, path: &Path) -> Result<(), ArchiveError> {
     let shown = path.display().to_string();
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let io = |source| ArchiveError::Io { path: shown.clone(), source };
+    let io = |cause| ArchiveError::Io { path: shown.clone(), cause };
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     let file = tmp.reopen().map_err(io)?;

@@ -434,6 +434,21 @@ fn missing_path_is_exit_2_and_writes_nothing() {
 }
 
 #[test]
+fn a_missing_rules_folder_is_named_once_with_its_cause_once() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = parda()
+        .args(["mask", "--rules", "no/such/rules", "--out"])
+        .arg(out.path().join("o"))
+        .arg(testdata("samples/property_tax.csv"))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("no/such/rules: cannot read: "), "{stderr}");
+    // The cause was printed twice (`...: No such file or directory (os error 2): No such...`).
+    assert_eq!(stderr.matches("(os error").count(), 1, "{stderr}");
+}
+
+#[test]
 fn a_file_that_is_not_csv_fails_alone() {
     let out = tempfile::tempdir().unwrap();
     parda()

@@ -4,12 +4,13 @@
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
     /// An I/O error.
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Io {
         /// The file.
         path: String,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (shown in the message, so not also given as the error's source: the
+        /// command line prints an error's chain of sources).
+        cause: std::io::Error,
     },
     /// The content cannot be handled (not CSV, undecodable, unterminated quote...).
     #[error("{path}:{line}:{column}: {message}")]
@@ -45,7 +46,7 @@ pub fn line_column(bytes: &[u8], at: usize, first_line: u64) -> (u64, u64) {
 
 impl FormatError {
     /// Wraps an I/O error with the file's path.
-    pub fn io(path: &str, source: std::io::Error) -> FormatError {
-        FormatError::Io { path: path.to_string(), source }
+    pub fn io(path: &str, cause: std::io::Error) -> FormatError {
+        FormatError::Io { path: path.to_string(), cause }
     }
 }

@@ -22,12 +22,13 @@ struct RuleFile {
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
     /// The file could not be read.
-    #[error("{file}: cannot read: {source}")]
+    #[error("{file}: cannot read: {cause}")]
     Io {
         /// The file.
         file: String,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (shown in the message, so not also given as the error's source: the
+        /// command line prints an error's chain of sources).
+        cause: std::io::Error,
     },
     /// The file is not valid TOML or has unknown fields.
     #[error("{file}: {message}")]
@@ -111,7 +112,7 @@ pub fn load_rules(extra_dirs: &[&Path]) -> Result<RuleSet, RuleError> {
 }
 
 fn read_dir_toml(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
-    let io = |e| RuleError::Io { file: dir.display().to_string(), source: e };
+    let io = |e| RuleError::Io { file: dir.display().to_string(), cause: e };
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(io)?
         .collect::<Result<Vec<_>, _>>()
@@ -125,7 +126,7 @@ fn read_dir_toml(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
         .into_iter()
         .map(|p| {
             let text =
-                std::fs::read_to_string(&p).map_err(|e| RuleError::Io { file: p.display().to_string(), source: e })?;
+                std::fs::read_to_string(&p).map_err(|e| RuleError::Io { file: p.display().to_string(), cause: e })?;
             Ok((p.display().to_string(), text))
         })
         .collect()
