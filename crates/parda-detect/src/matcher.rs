@@ -594,6 +594,13 @@ impl Matcher {
         }
         let hits = hits.get_or_insert_with(|| self.context_hits(cell));
         let (mut pos, mut neg) = ctx.header_flags.map_or((false, false), |f| f[ri]);
+        // Before the candidate, a positive word in a later clause than the negative one speaks
+        // for it: `Complaint registered by Om Sethi, contact 3504638929` is a phone; `contact
+        // ref 2654391430` and `Aadhaar card 501883690072` are no phone and no card. Distances
+        // in bytes from the candidate's start to the end of the nearest positive and negative
+        // word before it.
+        let (mut pos_before, mut neg_before) = (usize::MAX, usize::MAX);
+        let mut neg_elsewhere = false;
         // Only the hits that can be near: a character is at most four bytes, so a near hit
         // ends at most `4 * window` bytes before the candidate (and starts at most a word's
         // length before that) or starts at most `2 * window` bytes after it. Hits are in order
@@ -615,13 +622,22 @@ impl Matcher {
                     if r == ri {
                         if positive {
                             pos = true;
-                        } else if h.end > start || !self.person_between(&cell[h.end..start]) {
-                            neg = true;
+                            if h.end <= start {
+                                pos_before = pos_before.min(start - h.end);
+                            }
+                        } else if h.end > start {
+                            neg_elsewhere = true;
+                        } else if !self.person_between(&cell[h.end..start]) {
+                            neg_before = neg_before.min(start - h.end);
                         }
                     }
                 }
             }
         }
+        let later_clause = pos_before < neg_before
+            && neg_before != usize::MAX
+            && cell[start - neg_before..start - pos_before].contains([',', ';', '|', '(', ')', '\n']);
+        neg |= neg_elsewhere || (neg_before != usize::MAX && !later_clause);
         let in_typed_column = ctx.column_type == Some(rule.type_idx);
         if rule.requires_context && !pos && !in_typed_column {
             return None;
