@@ -245,6 +245,20 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
     }) {
         return class.by_values(t, whole[t], share(t));
     }
+    // Under a header that names an identity document (`ID Number`, `Document No`), a column
+    // of twelve-digit numbers written as Aadhaar numbers are (plain or 4-4-4) is of Aadhaar
+    // numbers even where their check digits fail: typed wrong, or drawn at random by a test
+    // generator (a valid one is found by its rule whatever the header).
+    if let Some(t) = matcher.rule_set.type_index("aadhaar").filter(|&t| {
+        header_on_type[t].1
+            && !argued_against(t)
+            && sampled >= 5
+            && samples.iter().filter(|c| aadhaar_shaped(c.trim())).count() * 10 >= sampled * 8
+    }) {
+        // As sure as the header and the shape together make it, not as the few check digits
+        // that pass.
+        return class.by_values(t, whole[t], share(t).max(0.7));
+    }
     // A file without a header row: a column of dates spread over decades, most of them long
     // ago, is of dates of birth (payment, connection and filing dates cluster in recent years).
     if let Some(t) = matcher.rule_set.type_index("dob").filter(|_| is_unnamed(header) && births_like(samples, sampled))
@@ -500,6 +514,22 @@ fn pan_shaped(cell: &str) -> bool {
         && b[9].is_ascii_alphabetic()
 }
 
+/// Twelve digits, plain or in three groups of four joined by one space, hyphen or dot: an
+/// Aadhaar number's shape.
+fn aadhaar_shaped(cell: &str) -> bool {
+    let b = cell.as_bytes();
+    match b.len() {
+        12 => b.iter().all(u8::is_ascii_digit),
+        14 => {
+            let sep = b[4];
+            matches!(sep, b' ' | b'-' | b'.')
+                && b[9] == sep
+                && b.iter().enumerate().all(|(k, c)| k == 4 || k == 9 || c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// Whether `header` names the number part of an address (`Door No`, `doorno`, `House Number`,
 /// `Flat No.`, `H No`): a column of numbers under it is of door numbers, not a foreign key
 /// (`Address No` over `64` still is one).
@@ -586,6 +616,24 @@ mod tests {
         // Not when none has one.
         let none = ["ABCDE1234F", "QWERT5678Y", "ZXCVB1111N", "MNBVD2222K", "LKJHG3333S"];
         assert_eq!(classify_column(&m, &h, "", &none).pii_type, None);
+    }
+
+    #[test]
+    fn aadhaar_shaped_numbers_under_an_identity_document_header_are_aadhaar() {
+        let (m, h) = setup();
+        // Twelve digits whose check digits fail (a generator's Luhn digit), plain and grouped.
+        let vals = ["590996030821", "8710 4974 6500", "615901092812", "855131373539", "1348-3954-8622", "426018159084"];
+        for header in ["ID Number", "Document No", "id_no"] {
+            let c = classify_column(&m, &h, header, &vals);
+            assert_eq!(type_name(&m, &c).as_deref(), Some("aadhaar"), "{header}: {c:?}");
+        }
+        // Under a header that names no identity document they are account or record numbers.
+        for header in ["Ref No", "Consumer No", ""] {
+            assert_eq!(classify_column(&m, &h, header, &vals).pii_type, None, "{header}");
+        }
+        // Nor are numbers of other lengths under an identity document header.
+        let short = ["59099603082", "87104974650", "61590109281", "85513137353", "13483954862"];
+        assert_eq!(classify_column(&m, &h, "ID Number", &short).pii_type, None);
     }
 
     #[test]
