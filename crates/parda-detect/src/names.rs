@@ -1302,9 +1302,12 @@ impl NameFinder {
                 // Cleaning", "Ram Temple Road").
                 // Nor is a Hinglish word in no dictionary before a postposition: it is the
                 // noun of the sentence ("Pani ka bill zyada aaya", the water bill).
+                // Nor one word at the head of a sentence of a language the lists do not know
+                // ("Modi commodi eius hic nobis", placeholder Latin): a capital says nothing there.
                 let lone_word = run.len() == 1
                     && (run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, toks, a) || b < j)
-                        || run[0].lists.has(Lists::HINGLISH) && !self.in_dict(&run[0]));
+                        || run[0].lists.has(Lists::HINGLISH) && !self.in_dict(&run[0])
+                        || Self::sentence_start(s, toks, a) && Self::foreign_text(toks));
                 // Upper-case words in no dictionary, or one name beside them, are a name only
                 // where the sentence says so ("DEBASIS KANWAR VISITED", "TO SUNITA BHARGAVI,"):
                 // "BAKAYA RASHI JAMA NAHI" (arrears not paid) is Hindi, `Rashi` a name too.
@@ -1856,8 +1859,23 @@ impl NameFinder {
         let lone_given = j - i == 1 && self.is_given(&toks[i]) && (postposition || by_whom() || kin());
         (lone_given
             || (2..=3).contains(&(j - i))
-                && (postposition || known || ((preposition && after_english || head) && sentence())))
+                && (postposition
+                    || known && !Self::foreign_text(toks)
+                    || ((preposition && after_english || head) && sentence())))
         .then_some(j)
+    }
+
+    /// Whether the text is mostly words of no list (`suscipit maiores modi`: placeholder Latin,
+    /// or a language the lists do not hold): at least four Latin words of four letters or more,
+    /// fewer than a third of them in any list. A name of the lists among such words is a word
+    /// of that language as likely as a name.
+    fn foreign_text(toks: &[Tok]) -> bool {
+        let (mut words, mut listed) = (0usize, 0usize);
+        for t in toks.iter().filter(|t| t.kind == Kind::Latin && t.text.len() >= 4) {
+            words += 1;
+            listed += usize::from(t.lists != Lists::default());
+        }
+        words >= 4 && listed * 3 < words
     }
 
     /// "नाम" (name) is context only as a label (`नाम: ...`), not in "के नाम" (in the name of);
@@ -2496,6 +2514,17 @@ mod tests {
         assert_eq!(names("Dileep and Prasanth Wani visited"), vec!["Dileep", "Prasanth Wani"]);
         // The words left out of the surname list stay words.
         assert_no_names(&["rather late, the lone meter reader came"]);
+    }
+
+    #[test]
+    fn a_listed_word_in_text_of_no_listed_language_is_no_name() {
+        // Placeholder Latin (`modi` is a surname): a capital at the head of the sentence or a
+        // listed word in lower case says nothing where the words around are in no list.
+        assert!(names("Modi commodi eius hic nobis quaerat aliquam").is_empty());
+        assert!(names("Eius modi tempora incidunt ut labore et dolore magnam").is_empty());
+        // English and Hinglish sentences are in the lists: their names are still found.
+        assert_eq!(names("spoke to sunita devi regarding pending dues"), vec!["sunita devi"]);
+        assert_eq!(names("Ramesh ne bataya ki paani nahi aa raha hai"), vec!["Ramesh"]);
     }
 
     #[test]
