@@ -369,6 +369,39 @@ def faker_names(tmp, locale):
     given = set(lists["first_names_male"]) | set(lists["first_names_female"])
     return given, set(lists["last_names"])
 
+# Faker's person providers that write names in an Indic script of their own (besides hi_IN):
+# Gujarati, Marathi, Odia, Tamil and Bengali (bn_BD: the names of Bengal on both sides of the
+# border). Their names are added in their own script as they are (2026-12-05).
+FAKER_INDIC_LOCALES = ("gu_IN", "mr_IN", "or_IN", "ta_IN", "bn_BD")
+
+def faker_indic_names(tmp):
+    """(given names, surnames) of FAKER_INDIC_LOCALES: every word of their first, middle and
+    last name lists that is one Indic word."""
+    import ast
+    wheel = [f for f in os.listdir(tmp) if f.startswith("faker-")][0]
+    given, surnames = set(), set()
+    for locale in FAKER_INDIC_LOCALES:
+        src = zipfile.ZipFile(os.path.join(tmp, wheel)).read("faker/providers/person/%s/__init__.py" % locale)
+        for node in ast.walk(ast.parse(src)):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+                continue
+            label = node.targets[0].id
+            if not (label.startswith(("first_names", "middle_names", "last_names"))):
+                continue
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            words = {w for n in (value.keys() if isinstance(value, dict) else value) for w in n.split()}
+            (surnames if label.startswith("last_names") else given).update(w for w in words if indic_word(w))
+    return given, surnames
+
+def indic_word(w):
+    """One word of letters and signs of one Indic script, Bengali to Malayalam."""
+    block = ord(w[0]) & ~0x7F
+    return (0x0980 <= block <= 0x0D00 and unicodedata.category(w[0]) == "Lo"
+            and all(ord(c) & ~0x7F == block or c in "\u200c\u200d" for c in w))
+
 def devanagari_word(w):
     """One Devanagari word starting with a letter (Faker's list has a few starting with a vowel
     sign), an apostrophe allowed inside (`डी’सोउज़ा`, D'Souza)."""
@@ -448,7 +481,9 @@ def write_indic():
     with tempfile.TemporaryDirectory() as tmp:
         fetch(tmp, FAKER)
         hi_given, hi_surnames = faker_names(tmp, "hi_IN")
+        other_given, other_surnames = faker_indic_names(tmp)
     hindi = {"given_names": hi_given, "surnames": hi_surnames}
+    other_scripts = {"given_names": other_given, "surnames": other_surnames}
     # Names left out of the lists because they are common words (शशि, the moon; सरकार,
     # government): kept apart in names_common_indic.txt, a name only where a person stands.
     stop = set(read_list(os.path.join(d, "name_stopwords_hi.txt"))) | FUNCTION_WORDS_INDIC | {"अधिकारी"}
@@ -469,6 +504,8 @@ def write_indic():
         faker_hindi |= {w.replace("\u2019", "'") for w in faker_hindi}
         spellings |= faker_hindi
         spellings |= {s for w in faker_hindi for s in scripts_of(w).values() if usable(s)}
+        # The names of Faker's other Indic providers, in their own script.
+        spellings |= {w for w in other_scripts[label] if usable(w)}
         rows = []
         for name in held:
             for script, w in sorted(all_scripts(name).items()):
@@ -478,6 +515,7 @@ def write_indic():
         for name in held:
             every |= {w for w in all_spellings(name) if usable(w)}
         left_out = {w for name in kept for w in all_spellings(name)} | {w for w in hindi[label] if devanagari_word(w)}
+        left_out |= other_scripts[label]
         common_names |= {w for w in left_out - every if w in common and w not in stop and len(w) >= 3}
         open(os.path.join(d, label + "_indic.txt"), "w", encoding="utf-8").write(
             "\n".join(sorted(every, key=lambda w: w.encode())) + "\n")

@@ -146,7 +146,8 @@ FINAL_VIRAMA = ("tamil", "telugu", "kannada", "malayalam")
 
 # Letters a script lacks, replaced (in Devanagari) before the offset is applied.
 FALLBACKS = {
-    "gurmukhi": {"ष": "श", "ृ": "्रि", "ऋ": "रि", "ज्ञ": "ग्य"},
+    # Punjabi writes Singh with gh: ਸਿੰਘ, not ਸਿੰਹ (2026-12-05).
+    "gurmukhi": {"ष": "श", "ृ": "्रि", "ऋ": "रि", "ज्ञ": "ग्य", "ंह": "ंघ"},
     "tamil": {
         "ख": "क", "ग": "क", "घ": "क", "छ": "च", "झ": "ज", "ठ": "ट", "ड": "ट", "ढ": "ट", "थ": "त",
         "द": "त", "ध": "त", "फ": "प", "ब": "प", "भ": "प", "श": "ष", "ृ": "ु", "ऋ": "रु", "ं": "न्",

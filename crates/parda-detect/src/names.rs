@@ -421,8 +421,43 @@ const COMPLAINT_PHRASES: &[(&str, &[&str])] = &[
     ("ఫిర్యాదు", &["చేశారు", "చేసారు", "ఇచ్చారు", "చేసినారు"]),
     ("ದೂರು", &["ನೀಡಿದರು", "ಕೊಟ್ಟರು", "ಸಲ್ಲಿಸಿದರು", "ನೀಡಿದ್ದಾರೆ"]),
     ("പരാതി", &["നൽകി", "നല്‍കി", "നല്കി", "നൽകിയിരുന്നു"]),
-    ("অভিযোগ", &["করেছেন", "করেন", "জানিয়েছেন", "করলেন"]),
+    ("অভিযোগ", &["করেছেন", "করেন", "জানিয়েছেন", "করলেন", "দিয়েছেন", "করেছিলেন"]),
+    ("ଅଭିଯୋଗ", &["କରିଛନ୍ତି", "କଲେ", "କରିଥିଲେ", "ଦେଇଛନ୍ତି", "କରିଛନ୍ତି।"]),
+    ("ફરિયાદ", &["કરી", "કરેલ", "નોંધાવી", "કરી છે"]),
+    ("तक्रार", &["केली", "दिली", "नोंदवली", "केलेली"]),
+    ("ਸ਼ਿਕਾਇਤ", &["ਕੀਤੀ", "ਦਿੱਤੀ", "ਦਰਜ"]),
 ];
+
+/// The ergative particles written apart from the name before a complaint (Gujarati `એ`).
+const ERGATIVE_INDIC: &[&str] = &["એ", "ने", "ਨੇ"];
+
+/// Words for "in the name of" after a person (`மீனா குமாரி பெயரில் மாற்றப்பட்டது`, transferred
+/// in Meena Kumari's name), in the languages that write it as one word after the name or after
+/// a genitive ([`NAME_OF_AFTER_GENITIVE`]). Hindi's `के नाम` is taken in transfers only (see
+/// [`NameFinder::transfer_party`]): `योजना के नाम` is a scheme's name.
+const NAME_OF_INDIC: &[&str] = &[
+    "பெயரில்",
+    "பெயருக்கு",
+    "பேரில்",
+    "పేరిట",
+    "పేరున",
+    "పేరుమీద",
+    "ಹೆಸರಿಗೆ",
+    "ಹೆಸರಿನಲ್ಲಿ",
+    "ಹೆಸರಲ್ಲಿ",
+    "പേരിൽ",
+    "പേരിലേക്ക്",
+    "নামে",
+    "ନାମରେ",
+    "ନାମକୁ",
+    "नावे",
+    "नावाने",
+    "नावावर",
+];
+/// A genitive and "name" after a person, two words: Punjabi `ਦੇ ਨਾਮ`, Gujarati `ના નામે`,
+/// Bengali `এর নামে`, Telugu `పేరు మీద` (on the name).
+const NAME_OF_AFTER_GENITIVE: &[(&str, &[&str])] =
+    &[("ਦੇ", &["ਨਾਮ", "ਨਾਂ", "ਨਾਮ।"]), ("ના", &["નામે", "નામ"]), ("এর", &["নামে", "নাম"]), ("పేరు", &["మీద", "మీదకు"])];
 
 /// Whether the tokens at `k` say "filed a complaint" ([`COMPLAINT_PHRASES`]).
 fn complaint_at(toks: &[Tok], k: usize) -> bool {
@@ -601,6 +636,65 @@ const SHORT_WORDS: &[&str] = &[
     "mt", "id", "cm", "ex", "vs", "mr", "ms", "dr", "jr", "sr", "ae", "je", "ee", "dm", "sp", "si",
 ];
 
+/// Nouns of municipal records in the Indic scripts (property, house, land, application,
+/// petition, connection): never part of a name, so a run of name words stops at them
+/// (`மனு`: `விண்ணப்பதாரர் ஏழிசைச்செல்வம் மனு`, the applicant's petition; `मालमत्ता`: `मालमत्ता
+/// उमेश सावंत यांच्या नावे`, the property in Umesh Sawant's name).
+const RECORD_NOUNS_INDIC: &[&str] = &[
+    "संपत्ति",
+    "सम्पत्ति",
+    "भूखंड",
+    "आवेदन",
+    "मालमत्ता",
+    "जमीन",
+    "ज़मीन",
+    "अर्ज",
+    "नळजोडणी",
+    "जोडणी",
+    "મિલકત",
+    "મકાન",
+    "જમીન",
+    "અરજી",
+    "જોડાણ",
+    "ਜਾਇਦਾਦ",
+    "ਮਕਾਨ",
+    "ਜ਼ਮੀਨ",
+    "ਅਰਜ਼ੀ",
+    "ਕੁਨੈਕਸ਼ਨ",
+    "সম্পত্তি",
+    "বাড়ি",
+    "জমি",
+    "আবেদন",
+    "সংযোগ",
+    "ସମ୍ପତ୍ତି",
+    "ଜମି",
+    "ଆବେଦନ",
+    "ସଂଯୋଗ",
+    "சொத்து",
+    "வீடு",
+    "நிலம்",
+    "மனு",
+    "விண்ணப்பம்",
+    "கோரிக்கை",
+    "இணைப்பு",
+    "ఆస్తి",
+    "ఇల్లు",
+    "భూమి",
+    "దరఖాస్తు",
+    "అర్జీ",
+    "కనెక్షన్",
+    "ಆಸ್ತಿ",
+    "ಮನೆ",
+    "ಭೂಮಿ",
+    "ಅರ್ಜಿ",
+    "ಸಂಪರ್ಕ",
+    "സ്വത്ത്",
+    "വീട്",
+    "ഭൂമി",
+    "അപേക്ഷ",
+    "കണക്ഷൻ",
+];
+
 /// The word lists above as lexicon lists, so that a token's membership in all of them is found
 /// with its one lookup.
 const POST_CONTEXT_LIST: Lists = Lists::custom(0);
@@ -615,6 +709,7 @@ const BY_PERSON_VERB_LIST: Lists = Lists::custom(8);
 const PERSON_VERB_LIST: Lists = Lists::custom(9);
 const DESIGNATION_LIST: Lists = Lists::custom(10);
 const KIN_WORD_LIST: Lists = Lists::custom(11);
+const RECORD_NOUN_INDIC_LIST: Lists = Lists::custom(12);
 const OWN_LISTS: &[(Lists, &[&str])] = &[
     (POST_CONTEXT_LIST, POST_CONTEXT),
     (PERSON_PREPOSITION_LIST, PERSON_PREPOSITIONS),
@@ -628,6 +723,9 @@ const OWN_LISTS: &[(Lists, &[&str])] = &[
     (PERSON_VERB_LIST, PERSON_VERBS),
     (DESIGNATION_LIST, DESIGNATIONS),
     (KIN_WORD_LIST, KIN_WORDS),
+    (RECORD_NOUN_INDIC_LIST, RECORD_NOUNS_INDIC),
+    // ("In the name of" ends a name's run as those nouns do.)
+    (RECORD_NOUN_INDIC_LIST, NAME_OF_INDIC),
 ];
 
 /// What an address run must hold to be taken.
@@ -726,6 +824,7 @@ impl NameFinder {
         t.kind == Kind::Indic
             && !t.lists.has(Lists::STOP_HI)
             && !t.lists.has(POST_CONTEXT_INDIC_LIST)
+            && !t.lists.has(RECORD_NOUN_INDIC_LIST)
             && !t.lists.has(Lists::RELATION)
             && !self.is_honorific(t)
             && !t.lists.has(Lists::CONTEXT)
@@ -854,6 +953,64 @@ impl NameFinder {
             _ => false,
         };
         edge && toks.iter().any(|t| t.kind == Kind::Indic && INDIC_TRANSFER_WORDS.contains(&t.text))
+    }
+
+    /// Where the name ends when the words at `j` say "in the name of" ([`NAME_OF_INDIC`],
+    /// [`NAME_OF_AFTER_GENITIVE`]) right after token `j - 1`: at `j`, or before the genitive
+    /// that a run of name words took in (`সুব্রত দাস এর নামে`).
+    fn name_of_end(s: &str, toks: &[Tok], j: usize) -> Option<usize> {
+        let next = toks.get(j).filter(|n| j > 0 && Self::joins_space(s, &toks[j - 1], n))?;
+        let genitive_name = |of: &Tok, name: &Tok| {
+            NAME_OF_AFTER_GENITIVE.iter().any(|(g, names)| of.text == *g && names.contains(&name.text))
+        };
+        if toks.get(j + 1).is_some_and(|n| genitive_name(next, n)) {
+            Some(j)
+        } else if j >= 2 && genitive_name(&toks[j - 1], next) {
+            Some(j - 1)
+        } else {
+            NAME_OF_INDIC.contains(&next.text).then_some(j)
+        }
+    }
+
+    /// A name in any spelling, or a name that is a common word too (`names_common_indic.txt`).
+    fn name_like(&self, t: &Tok) -> bool {
+        self.indic_name_any_spelling(t) || t.lists.has(Lists::COMMON_NAME)
+    }
+
+    /// Whether every word of `run` is a name, in some spelling or as a common word that is a
+    /// name too (`ইসলাম`, Islam; `சந்தனம்`, sandalwood).
+    fn names_that_are_words(&self, run: &[Tok]) -> bool {
+        run.iter().all(|t| t.kind == Kind::Indic && self.name_like(t))
+    }
+
+    /// The start of the name in the Indic run `[i, j)` before a person's marker: past a leading
+    /// word that is no name when two names follow it (`मालमत्ता स्वाती देशमुख यांच्या`: the
+    /// property, then its owner).
+    fn past_leading_non_name(&self, toks: &[Tok], i: usize, j: usize) -> usize {
+        let mut a = i;
+        while j - a > 2 && !self.name_like(&toks[a]) && toks[a + 1..j].iter().filter(|t| self.name_like(t)).count() >= 2
+        {
+            a += 1;
+        }
+        a
+    }
+
+    /// The start of the name that ends the Indic run `[i, j)` before "in the name of": the last
+    /// two words, and a third that is a name, or no common word of the language while the two
+    /// hold fewer than two names (`குடிநீர் விநியோகம் லட்சுமி ராஜா பெயரில்`: water supply, then
+    /// the person).
+    fn name_before_marker(&self, toks: &[Tok], i: usize, j: usize) -> usize {
+        let (mut a, mut names) = (j - 1, usize::from(self.name_like(&toks[j - 1])));
+        while a > i && j - a < 3 {
+            let t = &toks[a - 1];
+            let name = self.name_like(t);
+            if j - a >= 2 && !name && (names >= 2 || self.common_indic_word(t)) {
+                break;
+            }
+            a -= 1;
+            names += usize::from(name);
+        }
+        a
     }
 
     /// Whether tokens `j` and `j + 1` say "'s mobile" in Hindi (का, की or के, then a contact
@@ -1029,6 +1186,8 @@ impl NameFinder {
                         && self.common_indic_word(t);
                     !t.lists.has(Lists::STOP_HI)
                         && !t.lists.has(Lists::RELATION)
+                        && !t.lists.has(RECORD_NOUN_INDIC_LIST)
+                        && !ERGATIVE_INDIC.contains(&t.text)
                         && !COMPLAINT_PHRASES.iter().any(|(noun, _)| t.text == *noun)
                         && ((j - first < 2 && !after_surname)
                             || self.indic_name_any_spelling(t) && !self.lex.common_indic.contains(t.text))
@@ -1430,16 +1589,35 @@ impl NameFinder {
                     && (self.transfer_party(s, toks, j) || Self::contact_owner(s, toks, j))
                     && !self.common_words_only(&toks[i..j])
                 {
-                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
+                    let a = self.past_leading_non_name(toks, i, j);
+                    push(out, LexSpan { start: toks[a].start, end: toks[j - 1].end, address: false, score: 0.8 });
                     i = j;
                     continue;
+                }
+                // The words before "in the name of" (`மீனா குமாரி பெயரில்`, `ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਦੇ
+                // ਨਾਮ`): the last three at most, back to a word that is no name before names.
+                if let Some(end) = Self::name_of_end(s, toks, j).filter(|&e| e > i) {
+                    let a = self.name_before_marker(toks, i, end);
+                    if !self.common_words_only(&toks[a..end]) {
+                        push(out, LexSpan { start: toks[a].start, end: toks[end - 1].end, address: false, score: 0.8 });
+                        i = j;
+                        continue;
+                    }
                 }
                 // The subject of "filed a complaint" in a language that marks a subject with no
                 // postposition (`பகவதி ஸுபத்திரை புகார் அளித்தார்`): a person, unless the words
                 // are common ones.
                 if let Some(k) = (i + 1..=j.min(i + MAX_NAME_TOKENS)).find(|&k| complaint_at(toks, k)) {
-                    if Self::joins_space(s, &toks[k - 1], &toks[k]) && !self.common_words_only(&toks[i..k]) {
-                        push(out, LexSpan { start: t.start, end: toks[k - 1].end, address: false, score: 0.8 });
+                    // (The ergative before the noun is no part of the name: `ઉર્વી કુમાર એ
+                    // ફરિયાદ કરી`.)
+                    let k_name = if ERGATIVE_INDIC.contains(&toks[k - 1].text) { k - 1 } else { k };
+                    // (Names that are common words too are still the subject: `மஞ்சள் புகார்
+                    // அளித்தார்`, `ইসলাম`.)
+                    if k_name > i
+                        && Self::joins_space(s, &toks[k - 1], &toks[k])
+                        && (!self.common_words_only(&toks[i..k_name]) || self.names_that_are_words(&toks[i..k_name]))
+                    {
+                        push(out, LexSpan { start: t.start, end: toks[k_name - 1].end, address: false, score: 0.8 });
                     }
                     i = k + 2;
                     continue;
@@ -1458,7 +1636,8 @@ impl NameFinder {
                     && j - i <= 3
                     && toks.get(j).is_none_or(|n| n.kind != Kind::Indic);
                 if (post.is_some() && !office) || self.ends_with_joined_ji(&toks[i..j]) {
-                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.8 });
+                    let a = self.past_leading_non_name(toks, i, j);
+                    push(out, LexSpan { start: toks[a].start, end: toks[j - 1].end, address: false, score: 0.8 });
                 } else if in_latin_text && toks[i..j].iter().any(|t| self.in_dict(t))
                     || self.indic_party_in_latin_text(s, toks, i, j)
                 {
@@ -1471,6 +1650,10 @@ impl NameFinder {
                     self.unlisted_name_head(&toks[i..j]).filter(|_| Self::sentence_start(s, toks, i))
                 {
                     push(out, LexSpan { start: t.start, end: toks[i + k - 1].end, address: false, score: 0.6 });
+                } else if i == 0 && j == toks.len() && (2..=3).contains(&j) && self.names_that_are_words(toks) {
+                    // A cell that is two or three names and nothing else (`রুদ্র সরকার`,
+                    // `মিলা খানম`), names that are common words too.
+                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
                 continue;
@@ -1524,6 +1707,20 @@ impl NameFinder {
                         | "issued"
                         | "allotted"
                         | "given"
+                        | "spoke"
+                        | "spoken"
+                        | "talked"
+                        | "sent"
+                        | "paid"
+                        | "refunded"
+                        | "replied"
+                        | "forwarded"
+                        | "explained"
+                        | "returned"
+                        | "delivered"
+                        | "written"
+                        | "wrote"
+                        | "complained"
                 );
             // `affidavit of X`, `on request of X`, `in favour of X`, `on behalf of X`.
             let of_person = p.low == "of"
@@ -2525,6 +2722,29 @@ mod tests {
         // English and Hinglish sentences are in the lists: their names are still found.
         assert_eq!(names("spoke to sunita devi regarding pending dues"), vec!["sunita devi"]);
         assert_eq!(names("Ramesh ne bataya ki paani nahi aa raha hai"), vec!["Ramesh"]);
+    }
+
+    #[test]
+    fn names_before_in_the_name_of_and_complaints_in_every_script() {
+        // "In the name of" after the person, one word or a genitive and "name".
+        assert_eq!(names("குடிநீர் இணைப்பு லட்சுமி ராஜா பெயரில் மாற்றப்பட்டது"), vec!["லட்சுமி ராஜா"]);
+        assert_eq!(names("ଜଳ ସଂଯୋଗ ପ୍ରଶାନ୍ତ ପଣ୍ଡା ନାମରେ"), vec!["ପ୍ରଶାନ୍ତ ପଣ୍ଡା"]);
+        assert_eq!(names("জলের সংযোগ সুব্রত দাস এর নামে"), vec!["সুব্রত দাস"]);
+        assert_eq!(names("ਜਾਇਦਾਦ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਦੇ ਨਾਮ"), vec!["ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ"]);
+        assert!(names("ଜଳ ସଂଯୋଗ ନାମରେ").is_empty());
+        // The property before its owner is no part of the name.
+        assert_eq!(names("मालमत्ता स्वाती देशमुख यांच्या नावे हस्तांतरित"), vec!["स्वाती देशमुख"]);
+        assert_eq!(names("संपत्ति सीमा त्रिपाठी के नाम हस्तांतरित"), vec!["सीमा त्रिपाठी"]);
+        assert_eq!(names("விண்ணப்பதாரர் ஏழிசைச்செல்வம் மனு").last().map(String::as_str), Some("ஏழிசைச்செல்வம்"));
+        // Complaints in Bengali, Odia and Gujarati; names that are common words too.
+        assert_eq!(names("মুনতাসির হুরাইরা অভিযোগ করেছেন"), vec!["মুনতাসির হুরাইরা"]);
+        assert_eq!(names("ଭାସ୍ୱତୀ ହୁସେନ ଅଭିଯୋଗ କରିଛନ୍ତି"), vec!["ଭାସ୍ୱତୀ ହୁସେନ"]);
+        assert_eq!(names("ઉર્વી કુમાર એ ફરિયાદ કરી"), vec!["ઉર્વી કુમાર"]);
+        assert!(names("குடிநீர் புகார் அளித்தார்").is_empty());
+        // Indic names in English text after "spoke to"; a cell that is a name and nothing else.
+        assert_eq!(names("Spoke to মুনতাসির মন্ডল about arrears"), vec!["মুনতাসির মন্ডল"]);
+        assert_eq!(names("রুদ্র সরকার"), vec!["রুদ্র সরকার"]);
+        assert!(names("জল সরবরাহ বন্ধ").is_empty());
     }
 
     #[test]
