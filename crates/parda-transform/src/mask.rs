@@ -244,14 +244,19 @@ fn word_initials_units(value: &str, mask: char, out: &mut String) {
     }
 }
 
-/// An Indic grapheme of one letter and one vowel sign (`झा`, `দে`): not a lone letter, and
-/// not a conjunct (`श्री`, an honorific, stays readable).
+/// An Indic grapheme of one letter and its signs, a vowel sign or a nasal (`झा`, `দে`, `সিং`,
+/// Singh in Bengali; `ଖାଁ`, Khan in Odia): not a lone letter, and not a conjunct (`श्री`, an
+/// honorific, stays readable).
 fn is_indic_syllable(g: &str) -> bool {
     let mut chars = g.chars();
     let indic = |c: char| ('\u{0900}'..='\u{0DFF}').contains(&c);
-    chars.next().is_some_and(indic)
-        && chars.next().is_some_and(|c| indic(c) && c as u32 & 0x7F != 0x4D)
-        && chars.next().is_none()
+    chars.next().is_some_and(indic) && {
+        let mut signs = 0;
+        chars.all(|c| {
+            signs += 1;
+            indic(c) && c as u32 & 0x7F != 0x4D
+        }) && signs > 0
+    }
 }
 
 /// DIGIT's email pattern: the local part keeps its first unit; the domain keeps its first and
@@ -404,6 +409,9 @@ mod tests {
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P002, o), "र** कु**");
         // A one-syllable word keeps its letter, not its vowel sign: `झा` is not left whole.
         assert_eq!(mask_value("सीमा झा", MaskStyle::P002, o), "सी* झ*");
+        // So does one of a letter, a vowel sign and a nasal (`সিং`, Singh; `ଖାଁ`, Khan).
+        assert_eq!(mask_value("আনন্দ সিং", MaskStyle::P002, o), "আ** স*");
+        assert_eq!(mask_value("ବିଜୟିନୀ ଖାଁ", MaskStyle::P002, o), "ବି*** ଖ*");
         assert_eq!(mask_value("श्री रमेश", MaskStyle::P002, o), "श्री र**");
         assert_eq!(mask_value("R. K. Jha", MaskStyle::P002, o), "R. K. J**");
         assert_eq!(mask_value("रमेश कुमार", MaskStyle::P001, o), "*** कुमार");
