@@ -1650,9 +1650,14 @@ impl NameFinder {
                     self.unlisted_name_head(&toks[i..j]).filter(|_| Self::sentence_start(s, toks, i))
                 {
                     push(out, LexSpan { start: t.start, end: toks[i + k - 1].end, address: false, score: 0.6 });
-                } else if i == 0 && j == toks.len() && (2..=3).contains(&j) && self.names_that_are_words(toks) {
-                    // A cell that is two or three names and nothing else (`রুদ্র সরকার`,
-                    // `মিলা খানম`), names that are common words too.
+                } else if i == 0
+                    && j == toks.len()
+                    && (1..=3).contains(&j)
+                    && self.names_that_are_words(toks)
+                    && !self.is_place(t)
+                {
+                    // A cell that is one to three names and nothing else (`রুদ্র সরকার`,
+                    // `கண்ணன்`), names that are common words too.
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
@@ -2744,6 +2749,7 @@ mod tests {
         // Indic names in English text after "spoke to"; a cell that is a name and nothing else.
         assert_eq!(names("Spoke to মুনতাসির মন্ডল about arrears"), vec!["মুনতাসির মন্ডল"]);
         assert_eq!(names("রুদ্র সরকার"), vec!["রুদ্র সরকার"]);
+        assert_eq!(names("கண்ணன்"), vec!["கண்ணன்"]);
         assert!(names("জল সরবরাহ বন্ধ").is_empty());
     }
 
