@@ -1274,8 +1274,13 @@ impl NameFinder {
                     });
                 // So is a run of common Hindi, Bengali or Tamil words that are no name in any
                 // spelling (`मालिक उपस्थित नहीं`, owner not present). One name word keeps it:
-                // many names are common words too (`সুব্রত`, `கார்த்திக்`).
-                let all_common = || !lenient && self.common_words_only(&toks[first..end]);
+                // many names are common words too (`সুব্রত`, `கார்த்திக்`), and so do words
+                // that are all names that are common words (`আবেদনকারী মিম মৃধা`).
+                let all_common = || {
+                    !lenient
+                        && self.common_words_only(&toks[first..end])
+                        && !self.names_that_are_words(&toks[first..end])
+                };
                 // One title-case word in no list right after a word that names a role
                 // ("owner Elangovan", "applicant Lalrinmawia") or a phrase that names a person
                 // ("on request of Bhupen"): many people go by one name. Not after a bare "of"
@@ -2750,6 +2755,8 @@ mod tests {
         assert_eq!(names("Spoke to মুনতাসির মন্ডল about arrears"), vec!["মুনতাসির মন্ডল"]);
         assert_eq!(names("রুদ্র সরকার"), vec!["রুদ্র সরকার"]);
         assert_eq!(names("கண்ணன்"), vec!["கண்ணன்"]);
+        assert_eq!(names("আবেদনকারী মিম মৃধা এর আবেদন"), vec!["মিম মৃধা"]);
+        assert!(names("মালিক উপস্থিত নেই").is_empty());
         assert!(names("জল সরবরাহ বন্ধ").is_empty());
     }
 
