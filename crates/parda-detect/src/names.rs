@@ -983,6 +983,16 @@ impl NameFinder {
         run.iter().all(|t| t.kind == Kind::Indic && self.name_like(t))
     }
 
+    /// Whether a cell of Indic words `toks` and nothing else is a name: every word a name (in
+    /// some spelling, or a common word that is a name too), or, in the scripts with a list of
+    /// common words, a name and words that are no common word (`अपर्णा जगताप`: Jagtap is in
+    /// no list); never a place.
+    fn whole_cell_name(&self, toks: &[Tok]) -> bool {
+        let unknown = |t: &Tok| has_common_words(t.text) && Self::lookup(t) && !self.lex.common_indic.contains(t.text);
+        toks.iter().all(|t| t.kind == Kind::Indic && !self.is_place(t) && (self.name_like(t) || unknown(t)))
+            && toks.iter().any(|t| self.name_like(t))
+    }
+
     /// The start of the name in the Indic run `[i, j)` before a person's marker: past a leading
     /// word that is no name when two names follow it (`मालमत्ता स्वाती देशमुख यांच्या`: the
     /// property, then its owner).
@@ -1655,14 +1665,9 @@ impl NameFinder {
                     self.unlisted_name_head(&toks[i..j]).filter(|_| Self::sentence_start(s, toks, i))
                 {
                     push(out, LexSpan { start: t.start, end: toks[i + k - 1].end, address: false, score: 0.6 });
-                } else if i == 0
-                    && j == toks.len()
-                    && (1..=3).contains(&j)
-                    && self.names_that_are_words(toks)
-                    && !self.is_place(t)
-                {
+                } else if i == 0 && j == toks.len() && (1..=3).contains(&j) && self.whole_cell_name(toks) {
                     // A cell that is one to three names and nothing else (`রুদ্র সরকার`,
-                    // `கண்ணன்`), names that are common words too.
+                    // `கண்ணன்`, `अपर्णा जगताप`), names that are common words too.
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
@@ -2756,6 +2761,9 @@ mod tests {
         assert_eq!(names("রুদ্র সরকার"), vec!["রুদ্র সরকার"]);
         assert_eq!(names("கண்ணன்"), vec!["கண்ணன்"]);
         assert_eq!(names("আবেদনকারী মিম মৃধা এর আবেদন"), vec!["মিম মৃধা"]);
+        assert_eq!(names("अपर्णा जगताप"), vec!["अपर्णा जगताप"]);
+        assert!(names("నీటి సరఫరా").is_empty());
+        assert!(names("भुगतान लंबित").is_empty());
         assert!(names("মালিক উপস্থিত নেই").is_empty());
         assert!(names("জল সরবরাহ বন্ধ").is_empty());
     }
