@@ -354,8 +354,9 @@ HI_NAMES_COMMON_WORDS = set("""
 
 FAKER = "faker==40.63.0"
 
-def faker_names(tmp, locale):
-    """(given names, surnames) of a Faker person provider, read from the wheel's source."""
+def faker_lists(tmp, locale):
+    """{name: value} of every literal assigned at the top of a Faker person provider, read from
+    the wheel's source."""
     import ast
     wheel = [f for f in os.listdir(tmp) if f.startswith("faker-")][0]
     src = zipfile.ZipFile(os.path.join(tmp, wheel)).read("faker/providers/person/%s/__init__.py" % locale)
@@ -366,6 +367,11 @@ def faker_names(tmp, locale):
                 lists[node.targets[0].id] = ast.literal_eval(node.value)
             except ValueError:
                 pass
+    return lists
+
+def faker_names(tmp, locale):
+    """(given names, surnames) of a Faker person provider."""
+    lists = faker_lists(tmp, locale)
     given = set(lists["first_names_male"]) | set(lists["first_names_female"])
     return given, set(lists["last_names"])
 
@@ -377,22 +383,12 @@ FAKER_INDIC_LOCALES = ("gu_IN", "mr_IN", "or_IN", "ta_IN", "bn_BD")
 def faker_indic_names(tmp):
     """(given names, surnames) of FAKER_INDIC_LOCALES: every word of their first, middle and
     last name lists that is one Indic word."""
-    import ast
-    wheel = [f for f in os.listdir(tmp) if f.startswith("faker-")][0]
     given, surnames = set(), set()
     for locale in FAKER_INDIC_LOCALES:
-        src = zipfile.ZipFile(os.path.join(tmp, wheel)).read("faker/providers/person/%s/__init__.py" % locale)
-        for node in ast.walk(ast.parse(src)):
-            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+        for label, value in faker_lists(tmp, locale).items():
+            if not label.startswith(("first_names", "middle_names", "last_names")):
                 continue
-            label = node.targets[0].id
-            if not (label.startswith(("first_names", "middle_names", "last_names"))):
-                continue
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                continue
-            words = {w for n in (value.keys() if isinstance(value, dict) else value) for w in n.split()}
+            words = {w for n in value for w in n.split()}
             (surnames if label.startswith("last_names") else given).update(w for w in words if indic_word(w))
     return given, surnames
 

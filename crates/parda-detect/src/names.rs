@@ -422,8 +422,8 @@ const COMPLAINT_PHRASES: &[(&str, &[&str])] = &[
     ("ದೂರು", &["ನೀಡಿದರು", "ಕೊಟ್ಟರು", "ಸಲ್ಲಿಸಿದರು", "ನೀಡಿದ್ದಾರೆ"]),
     ("പരാതി", &["നൽകി", "നല്‍കി", "നല്കി", "നൽകിയിരുന്നു"]),
     ("অভিযোগ", &["করেছেন", "করেন", "জানিয়েছেন", "করলেন", "দিয়েছেন", "করেছিলেন"]),
-    ("ଅଭିଯୋଗ", &["କରିଛନ୍ତି", "କଲେ", "କରିଥିଲେ", "ଦେଇଛନ୍ତି", "କରିଛନ୍ତି।"]),
-    ("ફરિયાદ", &["કરી", "કરેલ", "નોંધાવી", "કરી છે"]),
+    ("ଅଭିଯୋଗ", &["କରିଛନ୍ତି", "କଲେ", "କରିଥିଲେ", "ଦେଇଛନ୍ତି"]),
+    ("ફરિયાદ", &["કરી", "કરેલ", "નોંધાવી"]),
     ("तक्रार", &["केली", "दिली", "नोंदवली", "केलेली"]),
     ("ਸ਼ਿਕਾਇਤ", &["ਕੀਤੀ", "ਦਿੱਤੀ", "ਦਰਜ"]),
 ];
@@ -457,7 +457,7 @@ const NAME_OF_INDIC: &[&str] = &[
 /// A genitive and "name" after a person, two words: Punjabi `ਦੇ ਨਾਮ`, Gujarati `ના નામે`,
 /// Bengali `এর নামে`, Telugu `పేరు మీద` (on the name).
 const NAME_OF_AFTER_GENITIVE: &[(&str, &[&str])] =
-    &[("ਦੇ", &["ਨਾਮ", "ਨਾਂ", "ਨਾਮ।"]), ("ના", &["નામે", "નામ"]), ("এর", &["নামে", "নাম"]), ("పేరు", &["మీద", "మీదకు"])];
+    &[("ਦੇ", &["ਨਾਮ", "ਨਾਂ"]), ("ના", &["નામે", "નામ"]), ("এর", &["নামে", "নাম"]), ("పేరు", &["మీద", "మీదకు"])];
 
 /// Whether the tokens at `k` say "filed a complaint" ([`COMPLAINT_PHRASES`]).
 fn complaint_at(toks: &[Tok], k: usize) -> bool {
@@ -994,11 +994,14 @@ impl NameFinder {
     }
 
     /// The start of the name in the Indic run `[i, j)` before a person's marker: past a leading
-    /// word that is no name when two names follow it (`मालमत्ता स्वाती देशमुख यांच्या`: the
-    /// property, then its owner).
+    /// common word that is no name when two names follow it (`संपत्ति सीमा त्रिपाठी के नाम`: the
+    /// property, then its owner). A word in no list is kept: it may be the name's first part.
     fn past_leading_non_name(&self, toks: &[Tok], i: usize, j: usize) -> usize {
         let mut a = i;
-        while j - a > 2 && !self.name_like(&toks[a]) && toks[a + 1..j].iter().filter(|t| self.name_like(t)).count() >= 2
+        while j - a > 2
+            && !self.name_like(&toks[a])
+            && self.lex.common_indic.contains(toks[a].text)
+            && toks[a + 1..j].iter().filter(|t| self.name_like(t)).count() >= 2
         {
             a += 1;
         }
@@ -1239,6 +1242,10 @@ impl NameFinder {
         // in mixed text an upper-case word is a name written in capitals ("Owner RAVI SMART not
         // available").
         let upper_text = !s.bytes().any(|b| b.is_ascii_lowercase());
+        // Whether the cell is text of no listed language ([`NameFinder::foreign_text`]), asked
+        // at most once.
+        let foreign = std::cell::OnceCell::new();
+        let foreign = || *foreign.get_or_init(|| Self::foreign_text(toks));
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -1481,7 +1488,7 @@ impl NameFinder {
                 let lone_word = run.len() == 1
                     && (run[0].lists.has(Lists::ENGLISH) && (Self::sentence_start(s, toks, a) || b < j)
                         || run[0].lists.has(Lists::HINGLISH) && !self.in_dict(&run[0])
-                        || Self::sentence_start(s, toks, a) && Self::foreign_text(toks));
+                        || Self::sentence_start(s, toks, a) && foreign());
                 // Upper-case words in no dictionary, or one name beside them, are a name only
                 // where the sentence says so ("DEBASIS KANWAR VISITED", "TO SUNITA BHARGAVI,"):
                 // "BAKAYA RASHI JAMA NAHI" (arrears not paid) is Hindi, `Rashi` a name too.
@@ -1551,7 +1558,7 @@ impl NameFinder {
                 continue;
             }
             // A lower-case run in an English sentence ("meter of pradeep mandal found faulty").
-            if let Some(end) = self.lowercase_name(s, toks, i) {
+            if let Some(end) = self.lowercase_name(s, toks, i, foreign) {
                 push(out, LexSpan { start: t.start, end: toks[end - 1].end, address: false, score: 0.6 });
                 i = end;
                 continue;
@@ -1988,8 +1995,9 @@ impl NameFinder {
     /// or the cell's end ("meter of ... found faulty"), or at its head before an English word
     /// ("... visited office"): returns the end token (exclusive).
     /// Lower-case text is where a name has no capital to show it, so the run must be short and
-    /// its neighbours must say "person".
-    fn lowercase_name(&self, s: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    /// its neighbours must say "person". `foreign` says whether the cell is text of no listed
+    /// language, where a listed word is no evidence.
+    fn lowercase_name(&self, s: &str, toks: &[Tok], i: usize, foreign: impl Fn() -> bool) -> Option<usize> {
         // A given name that is an English word before a surname of the dictionary that is none,
         // after a word that puts a person after it ("paid by john dsouza", "to rose sharma").
         let lower = |t: &Tok| t.text.bytes().all(|b| b.is_ascii_lowercase());
@@ -2071,9 +2079,7 @@ impl NameFinder {
         let lone_given = j - i == 1 && self.is_given(&toks[i]) && (postposition || by_whom() || kin());
         (lone_given
             || (2..=3).contains(&(j - i))
-                && (postposition
-                    || known && !Self::foreign_text(toks)
-                    || ((preposition && after_english || head) && sentence())))
+                && (postposition || known && !foreign() || ((preposition && after_english || head) && sentence())))
         .then_some(j)
     }
 

@@ -250,13 +250,8 @@ fn word_initials_units(value: &str, mask: char, out: &mut String) {
 fn is_indic_syllable(g: &str) -> bool {
     let mut chars = g.chars();
     let indic = |c: char| ('\u{0900}'..='\u{0DFF}').contains(&c);
-    chars.next().is_some_and(indic) && {
-        let mut signs = 0;
-        chars.all(|c| {
-            signs += 1;
-            indic(c) && c as u32 & 0x7F != 0x4D
-        }) && signs > 0
-    }
+    let signs = chars.next().filter(|&c| indic(c)).map(|_| chars.as_str());
+    signs.is_some_and(|signs| !signs.is_empty() && signs.chars().all(|c| indic(c) && c as u32 & 0x7F != 0x4D))
 }
 
 /// DIGIT's email pattern: the local part keeps its first unit; the domain keeps its first and
