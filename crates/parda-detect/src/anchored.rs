@@ -23,6 +23,9 @@ pub(crate) struct AnchoredSearch {
     pub(crate) boundary: Boundary,
     /// The list of a cell's places where the pattern's matches start, when one serves.
     pub(crate) starts: Option<StartList>,
+    /// The pattern's group of patterns with the same list and first bytes ([`Starts::mask`]),
+    /// when it has one.
+    pub(crate) group: Option<usize>,
 }
 
 /// Which places of a cell a start list holds.
@@ -40,7 +43,15 @@ pub(crate) enum StartList {
 pub(crate) struct Starts {
     lists: [[u32; MAX_STARTS]; 2],
     lens: [usize; 2],
+    /// Per group of patterns ([`AnchoredSearch::group`]): bit `n` set when the `n`th place
+    /// of the group's list begins with one of the group's first bytes.
+    masks: [u64; MAX_GROUPS],
+    /// Which groups' masks are computed (bit per group).
+    known: u32,
 }
+
+/// How many groups of patterns with the same start list and first bytes get a mask at most.
+pub(crate) const MAX_GROUPS: usize = 32;
 
 /// Bits of a byte's class in [`start_classes`].
 const STARTS_NUMBER: u8 = 1;
@@ -84,7 +95,7 @@ impl Starts {
     /// Lists the places of `bytes` where a match may start; `classes` says which bytes start a
     /// match of each list's patterns ([`start_classes`]).
     pub(crate) fn of(bytes: &[u8], classes: &[u8; 256]) -> Starts {
-        let mut starts = Starts { lists: [[0; MAX_STARTS]; 2], lens: [0; 2] };
+        let mut starts = Starts { lists: [[0; MAX_STARTS]; 2], lens: [0; 2], masks: [0; MAX_GROUPS], known: 0 };
         let mut before = classes[b' ' as usize];
         for (i, &b) in bytes.iter().enumerate() {
             let class = classes[b as usize];
@@ -111,6 +122,45 @@ impl Starts {
     pub(crate) fn list(&self, kind: StartList) -> Option<&[u32]> {
         let k = kind as usize;
         (self.lens[k] <= MAX_STARTS).then(|| &self.lists[k][..self.lens[k]])
+    }
+
+    /// The places of `pattern`'s list that begin with one of its first bytes, as a bit mask
+    /// over the list (bit `n` for its `n`th place), worked out once per group of patterns
+    /// that share the list and the first bytes: the patterns of a group (a dozen start with a
+    /// digit) then try only those places instead of each walking the whole list. `None` when
+    /// the pattern has no group or its list overflowed.
+    pub(crate) fn mask(&mut self, pattern: &AnchoredSearch, bytes: &[u8]) -> Option<(u64, &[u32])> {
+        let (kind, group) = (pattern.starts?, pattern.group?);
+        let bit = 1u32 << group;
+        if self.known & bit == 0 {
+            let list = self.list(kind)?;
+            let mask = list
+                .iter()
+                .enumerate()
+                .filter(|&(_, &p)| pattern.first[usize::from(bytes[p as usize])])
+                .fold(0u64, |m, (n, _)| m | 1 << n);
+            self.masks[group] = mask;
+            self.known |= bit;
+        }
+        Some((self.masks[group], self.list(kind)?))
+    }
+}
+
+/// Numbers the groups of `patterns` that share a start list and first bytes (see
+/// [`Starts::mask`]); patterns past [`MAX_GROUPS`] groups get none.
+pub(crate) fn assign_groups<'a>(patterns: impl Iterator<Item = &'a mut AnchoredSearch>) {
+    let mut groups: Vec<(StartList, [bool; 256])> = Vec::new();
+    for a in patterns {
+        let Some(kind) = a.starts else { continue };
+        let key = (kind, a.first);
+        a.group = match groups.iter().position(|g| *g == key) {
+            Some(g) => Some(g),
+            None if groups.len() < MAX_GROUPS => {
+                groups.push(key);
+                Some(groups.len() - 1)
+            }
+            None => None,
+        };
     }
 }
 
@@ -152,7 +202,7 @@ impl AnchoredSearch {
             Boundary::Alnum => Some(StartList::Word),
             _ => None,
         };
-        Some(AnchoredSearch { dfa, start, first, boundary, starts })
+        Some(AnchoredSearch { dfa, start, first, boundary, starts, group: None })
     }
 
     /// Whether the boundary lets a match start at `at`.

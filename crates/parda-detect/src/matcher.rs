@@ -1,7 +1,7 @@
 //! The compiled matcher: all rule patterns in one multi-pattern regex, then per-rule
 //! confirmation (validator, boundary, context score).
 
-use crate::anchored::{start_classes, AnchoredSearch, GaveUp, Starts};
+use crate::anchored::{assign_groups, start_classes, AnchoredSearch, GaveUp, Starts};
 use crate::context::{ContextWords, Hit, NEGATIVE_PENALTY, POSITIVE_BONUS};
 use crate::names::{LexSpan, NameFinder};
 use parda_rules::{Boundary, Lexicon, RuleSet, TypeClass, Validator};
@@ -141,8 +141,9 @@ impl Matcher {
             }
         }
         let needs: Vec<Needs> = pats.iter().map(|p| Needs::of(p)).collect();
-        let anchored: Vec<Option<AnchoredSearch>> =
+        let mut anchored: Vec<Option<AnchoredSearch>> =
             pats.iter().zip(&pattern_rule).map(|(p, &ri)| AnchoredSearch::new(p, rules.rules[ri].boundary)).collect();
+        assign_groups(anchored.iter_mut().flatten());
         // The patterns searched across the cell are compiled now (a bad one is an error here);
         // the others compiled when first needed.
         let singles = pats
@@ -480,17 +481,18 @@ impl Matcher {
             return Some((m.start(), m.end()));
         };
         let bytes = cell.as_bytes();
-        let listed = anchored.starts.and_then(|kind| {
+        let listed = anchored.starts.and_then(|_| {
             let starts = starts.get_or_insert_with(|| Starts::of(bytes, &self.start_classes));
-            starts.list(kind)
+            starts.mask(anchored, bytes)
         });
         match listed {
-            // The places where a match may start, listed once for the cell.
-            Some(list) => {
-                let from = list.partition_point(|&p| (p as usize) < pos);
-                for &p in &list[from..] {
-                    let p = p as usize;
-                    if anchored.first[bytes[p] as usize] {
+            // The places where a match may start, listed once for the cell, those that begin
+            // with one of the pattern's first bytes marked once for its group.
+            Some((mut mask, list)) => {
+                while mask != 0 {
+                    let p = list[mask.trailing_zeros() as usize] as usize;
+                    mask &= mask - 1;
+                    if p >= pos {
                         if let Some(found) = self.anchored_match(pid, anchored, cell, p) {
                             return Some(found);
                         }
@@ -774,17 +776,22 @@ fn drop_inside_uuids(cell: &str, out: &mut Vec<Finding>) {
     if b.len() < 36 || memchr::memchr(b'-', b).is_none() {
         return;
     }
-    let mut uuids = Vec::new();
-    let mut i = 0;
-    while i + 36 <= b.len() {
+    let mut uuids: Vec<std::ops::Range<usize>> = Vec::new();
+    // A UUID's first dash is its ninth byte: only the places eight bytes before a dash are
+    // tried, past the UUID found last.
+    for dash in memchr::memchr_iter(b'-', b) {
+        let Some(i) = dash.checked_sub(8) else { continue };
+        if i + 36 > b.len() {
+            break;
+        }
+        if uuids.last().is_some_and(|u| i < u.end) {
+            continue;
+        }
         if (i == 0 || !b[i - 1].is_ascii_alphanumeric())
             && is_uuid(&b[i..i + 36])
             && b.get(i + 36).is_none_or(|c| !c.is_ascii_alphanumeric())
         {
             uuids.push(i..i + 36);
-            i += 36;
-        } else {
-            i += 1;
         }
     }
     if !uuids.is_empty() {
@@ -1221,7 +1228,15 @@ impl Needs {
             ..Needs::default()
         };
         if digits > 0 {
-            (p.cluster, p.mixed) = digit_runs(bytes, p.letters > 0);
+            // Clusters and mixed words hold a digit: only the words from the first digit's to
+            // the last digit's are read (a remark's one amount, not its whole sentence).
+            let is_digit = |b: &u8| b.is_ascii_digit();
+            let first = bytes.iter().position(is_digit).unwrap_or(0);
+            let last = bytes.iter().rposition(is_digit).unwrap_or(0);
+            let alnum = |b: &u8| b.is_ascii_alphanumeric();
+            let from = bytes[..first].iter().rposition(|b| !alnum(b)).map_or(0, |k| k + 1);
+            let to = bytes[last..].iter().position(|b| !alnum(b)).map_or(bytes.len(), |k| last + k);
+            (p.cluster, p.mixed) = digit_runs(&bytes[from..to], p.letters > 0);
         }
         p
     }
@@ -1542,6 +1557,77 @@ mod tests {
         let mut out = Vec::new();
         m.detect(text, &CellContext::default(), &mut out);
         out.iter().map(|f| (m.rule_set.types[f.type_idx].name.clone(), text[f.start..f.end].to_string())).collect()
+    }
+
+    /// The UUIDs of a cell as the first version found them: every place tried in turn.
+    fn uuids_by_scan(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut uuids = Vec::new();
+        let mut i = 0;
+        while i + 36 <= b.len() {
+            if (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && is_uuid(&b[i..i + 36])
+                && b.get(i + 36).is_none_or(|c| !c.is_ascii_alphanumeric())
+            {
+                uuids.push((i, i + 36));
+                i += 36;
+            } else {
+                i += 1;
+            }
+        }
+        uuids
+    }
+
+    /// The UUIDs [`drop_inside_uuids`] finds: one finding per byte of the cell, those left.
+    fn uuids_dropping(cell: &str) -> Vec<usize> {
+        let mut out: Vec<Finding> = (0..cell.len())
+            .map(|k| Finding { start: k, end: k + 1, type_idx: 0, rule_idx: LEXICON_RULE, score: 1.0 })
+            .collect();
+        drop_inside_uuids(cell, &mut out);
+        out.iter().map(|f| f.start).collect()
+    }
+
+    #[test]
+    fn uuids_side_by_side_glued_and_at_the_ends() {
+        let u = "f31fb799-f5c2-536a-6636-810769232746";
+        for cell in [
+            u.to_string(),
+            format!("{u}-{u}"),
+            format!("{u} {u}"),
+            format!("x{u} {u}9"),
+            "ref 12345678-1234-1234-1234-123456789012, ok".to_string(),
+            format!("--------{u}"),
+        ] {
+            let kept = uuids_dropping(&cell);
+            let inside = |k: &usize| uuids_by_scan(cell.as_bytes()).iter().any(|&(a, b)| a <= *k && *k < b);
+            let expected: Vec<usize> = (0..cell.len()).filter(|k| !inside(k)).collect();
+            assert_eq!(kept, expected, "{cell}");
+        }
+        assert!(uuids_dropping(u).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn uuids_found_by_dashes_as_by_a_scan(
+            cell in "(f31fb799-f5c2-536a-6636-810769232746|12345678-1234-1234-1234-123456789012|f31fb799-f5c2|[0-9a-f]{1,4}|-|x| ){0,8}"
+        ) {
+            let kept = uuids_dropping(&cell);
+            let found = uuids_by_scan(cell.as_bytes());
+            let expected: Vec<usize> =
+                (0..cell.len()).filter(|k| !found.iter().any(|&(a, b)| a <= *k && *k < b)).collect();
+            proptest::prop_assert_eq!(kept, expected);
+        }
+    }
+
+    /// Every built-in pattern found through a start list has a group (none scans the cell for
+    /// want of one), and patterns share groups: fewer groups than such patterns.
+    #[test]
+    fn listed_patterns_share_start_groups() {
+        let m = matcher();
+        let listed: Vec<&AnchoredSearch> = m.anchored.iter().flatten().filter(|a| a.starts.is_some()).collect();
+        assert!(listed.len() > 10, "{}", listed.len());
+        assert!(listed.iter().all(|a| a.group.is_some()));
+        let groups: std::collections::BTreeSet<usize> = listed.iter().filter_map(|a| a.group).collect();
+        assert!(groups.len() < listed.len() / 2, "{} groups for {} patterns", groups.len(), listed.len());
     }
 
     /// A finding that holds a better-scored one whole is kept whole: the ABHA number, not the

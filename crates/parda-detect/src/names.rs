@@ -28,6 +28,25 @@ struct Tok<'a> {
     /// The word lists `low` is in.
     lists: Lists,
     kind: Kind,
+    /// A Latin word with a capital first ([`NameFinder::capitalised`]), worked out once.
+    capitalised: bool,
+}
+
+impl<'a> Tok<'a> {
+    /// A token of `kind` over `text`, lower-cased `low`, in `lists`.
+    fn new(start: usize, end: usize, text: &'a str, low: &'a str, lists: Lists, kind: Kind) -> Tok<'a> {
+        Tok { start, end, text, low, lists, kind, capitalised: capitalised_word(kind, text) }
+    }
+}
+
+/// A Latin word with a capital, then lower-case letters or capitals only, after an apostrophe
+/// and a letter if there is one (`Ravi`, `RAVI`, `D'Souza`, `O’NEIL`).
+fn capitalised_word(kind: Kind, text: &str) -> bool {
+    kind == Kind::Latin && text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && {
+        let rest = text[1..].trim_start_matches(['\'', '\u{2019}']);
+        let rest = if rest.len() + 1 < text.len() { &rest[1..] } else { rest };
+        rest.bytes().all(|b| b.is_ascii_lowercase()) || rest.bytes().all(|b| b.is_ascii_uppercase())
+    }
 }
 
 /// Splits `s` into word tokens, each with the lists of `lex` it is in, written into `toks`
@@ -83,7 +102,7 @@ fn tokenize<'a>(s: &'a str, low: &'a str, lex: &Lexicon, toks: &mut Vec<Tok<'a>>
         };
         let low = &low[st..i];
         let lists = token_lists(lex, kind, text, low);
-        toks.push(Tok { start: st, end: i, text, low, lists, kind });
+        toks.push(Tok::new(st, i, text, low, lists, kind));
     }
 }
 
@@ -262,7 +281,7 @@ fn tokenize_chars<'a>(
                 };
                 let low = &low[st..i];
                 let lists = token_lists(lex, kind, text, low);
-                toks.push(Tok { start: st, end: i, text, low, lists, kind });
+                toks.push(Tok::new(st, i, text, low, lists, kind));
                 start = None;
             }
             _ => {}
@@ -1077,13 +1096,9 @@ impl NameFinder {
         i == 0 || s[toks[i - 1].end..toks[i].start].contains(['.', '!', '?', ';', ':', '\n', '|', '।'])
     }
 
+    /// A Latin word with a capital first ([`capitalised_word`]).
     fn capitalised(t: &Tok) -> bool {
-        let mut chars = t.text.chars();
-        t.kind == Kind::Latin && chars.next().is_some_and(|c| c.is_ascii_uppercase()) && {
-            let rest = t.text[1..].trim_start_matches(['\'', '\u{2019}']);
-            let rest = if rest.len() + 1 < t.text.len() { &rest[1..] } else { rest };
-            rest.bytes().all(|b| b.is_ascii_lowercase()) || rest.bytes().all(|b| b.is_ascii_uppercase())
-        }
+        t.capitalised
     }
 
     /// An upper-case word of the sentence, no name (`NOT`, `PAID`, `ON`, `VIDE`): in upper-case
@@ -1908,6 +1923,9 @@ impl NameFinder {
     /// (`Site visit by AE Subbarayudu`, `Called Lalrinpuii regarding ...`).
     fn person_before_name(s: &str, toks: &[Tok], i: usize) -> bool {
         let t = &toks[i];
+        if !t.lists.has(DESIGNATION_LIST.union(PERSON_VERB_LIST)) {
+            return false;
+        }
         let upper = t.text.bytes().all(|b| b.is_ascii_uppercase());
         let designation = t.lists.has(DESIGNATION_LIST) && upper;
         let verb = t.lists.has(PERSON_VERB_LIST) && !upper;
