@@ -363,6 +363,10 @@ const TITLE_NAMES: &[&str] = &["kumari", "baby", "bibi"];
 /// Also the verbs and phrases that take a person (`as per`, `informed`, `contacted`).
 const PERSON_PREPOSITIONS: &[&str] =
     &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
+/// The second part of a degree written with a dot (`B. Tech`, `M. Com`, `B. Pharm`): no
+/// surname after an initial.
+const DEGREE_WORDS: &[&str] =
+    &["tech", "com", "pharm", "phil", "arch", "des", "voc", "lib", "sc", "ed", "stat", "plan"];
 /// Officers' designations written short (in capitals in the text) before their names (`JE
 /// Thangjam`).
 const DESIGNATIONS: &[&str] = &[
@@ -1401,7 +1405,10 @@ impl NameFinder {
                 // relation marker, keeps the English words in it: names that are also words
                 // (`Nandan Khan`, `Harry Rajawat`, `Sulayman Mane`).
                 let context = self.person_context(s, toks, i, j);
-                if context != PersonContext::None && self.title_case_name(&toks[i..j], context, !upper_text) {
+                if context != PersonContext::None
+                    && (self.title_case_name(&toks[i..j], context, !upper_text)
+                        || self.initials_and_word(s, &toks[i..j], !upper_text))
+                {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
                     i = j;
                     continue;
@@ -1938,6 +1945,30 @@ impl NameFinder {
         t.text.len() >= 2
             && t.text.as_bytes()[0].is_ascii_uppercase()
             && t.text[1..].bytes().all(|b| b.is_ascii_lowercase())
+    }
+
+    /// One or two initials with dots and one title-case word, where a person stands (after
+    /// `by`, `of`, `to`, a role word; before `ne` or a relation marker): the word is a surname
+    /// whatever else it is, an English or institution word too (`Complaint by A. Master`,
+    /// `K. Mitra`, `V. Tailor`: Parsi, Gujarati and Bengali surnames), but not a place or
+    /// address word (`Z. Nagar`, `A. Block`) nor a degree's (`copy of B. Tech certificate`).
+    /// `capitals`: a word in capitals counts as title case (in mixed-case text).
+    fn initials_and_word(&self, s: &str, run: &[Tok], capitals: bool) -> bool {
+        let initial = |t: &Tok| {
+            t.kind == Kind::Latin
+                && t.text.len() == 1
+                && t.text.as_bytes()[0].is_ascii_uppercase()
+                && s[t.end..].starts_with('.')
+        };
+        let n = run.iter().take_while(|t| initial(t)).count();
+        let Some(word) = run.get(n).filter(|_| (1..=2).contains(&n) && run.len() == n + 1) else {
+            return false;
+        };
+        word.text.len() >= 3
+            && (Self::title_word(word) || capitals && Self::upper_word(word))
+            && !self.is_place(word)
+            && !word.lists.has(Lists::ADDRESS)
+            && !DEGREE_WORDS.contains(&word.low)
     }
 
     /// Initials (with dots, or two letters without: `RK`, `Pk`) and then one or two words that
@@ -2761,6 +2792,21 @@ mod tests {
         // English and Hinglish sentences are in the lists: their names are still found.
         assert_eq!(names("spoke to sunita devi regarding pending dues"), vec!["sunita devi"]);
         assert_eq!(names("Ramesh ne bataya ki paani nahi aa raha hai"), vec!["Ramesh"]);
+    }
+
+    #[test]
+    fn an_initial_and_a_surname_that_is_a_word_where_a_person_stands() {
+        // Surnames that are English or institution words (Parsi, Gujarati, Bengali) after an
+        // initial, where the sentence puts a person.
+        assert_eq!(names("Complaint by A. Master about low pressure"), vec!["A. Master"]);
+        assert_eq!(names("Complaint by K. Mitra about leakage"), vec!["K. Mitra"]);
+        assert_eq!(names("Bill handed over to V. Tailor today"), vec!["V. Tailor"]);
+        assert_eq!(names("Complaint by R. K. Merchant about leakage"), vec!["R. K. Merchant"]);
+        // Not a place, a block or a degree, nor after a word that puts no person.
+        assert!(names("Shifted to Z. Nagar").is_empty());
+        assert!(names("Attached copy of B. Tech certificate").is_empty());
+        assert!(names("Annexure A. Master plan attached").is_empty());
+        assert!(names("Complaint about A. Block supply").is_empty());
     }
 
     #[test]
