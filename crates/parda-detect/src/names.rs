@@ -1936,8 +1936,12 @@ impl NameFinder {
         let upper = t.text.bytes().all(|b| b.is_ascii_uppercase());
         let designation = t.lists.has(DESIGNATION_LIST) && upper;
         let verb = t.lists.has(PERSON_VERB_LIST) && !upper;
+        // (A designation may stand before an initial: `Inspected by JE H. Tailor`.)
+        let initial = |n: &Tok| designation && n.text.len() == 1 && s[n.end..].starts_with('.');
         (designation || verb)
-            && toks.get(i + 1).is_some_and(|n| Self::capitalised(n) && n.text.len() > 1 && Self::joins_space(s, t, n))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| Self::capitalised(n) && (n.text.len() > 1 || initial(n)) && Self::joins_space(s, t, n))
     }
 
     /// A Latin word in title case: a capital, then lower-case letters (`Ravi`, not `RAVI`).
@@ -2807,6 +2811,9 @@ mod tests {
         assert!(names("Attached copy of B. Tech certificate").is_empty());
         assert!(names("Annexure A. Master plan attached").is_empty());
         assert!(names("Complaint about A. Block supply").is_empty());
+        // After an officer's designation in capitals.
+        assert_eq!(names("Inspected by JE H. Tailor, found leakage"), vec!["H. Tailor"]);
+        assert_eq!(names("Site visit by AE K. Mitra"), vec!["K. Mitra"]);
     }
 
     #[test]
