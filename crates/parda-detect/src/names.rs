@@ -2504,8 +2504,11 @@ impl NameFinder {
             let t = &toks[end];
             if end > next {
                 let between = &s[toks[end - 1].end..t.start];
-                if between.len() > 4
-                    || between.chars().any(|c| !matches!(c, ' ' | ',' | '-' | '/' | '.' | ':' | '#' | '\n' | '\r'))
+                // (An en dash joining two words is a hyphen: `Hubli–Dharwad 580020`.)
+                let joined_by_dash = between == "\u{2013}";
+                if !joined_by_dash
+                    && (between.len() > 4
+                        || between.chars().any(|c| !matches!(c, ' ' | ',' | '-' | '/' | '.' | ':' | '#' | '\n' | '\r')))
                 {
                     break;
                 }
@@ -3411,6 +3414,12 @@ mod tests {
             vec!["H.No. 12-3-456, Gali No. 4, Near Hanuman Mandir, Gorakhpur - 273001"]
         );
         assert_eq!(a("Flat 302, Sai Residency, MG Road"), vec!["Flat 302, Sai Residency, MG Road"]);
+        // A town written with an en dash, its pin code with it.
+        assert_eq!(
+            a("Consumer shifted to H.No. 31, Parmer Chowk, Hubli\u{2013}Dharwad 580020"),
+            vec!["H.No. 31, Parmer Chowk, Hubli\u{2013}Dharwad 580020"]
+        );
+        assert_eq!(a("Plot 12, MG Road \u{2013} pending"), vec!["Plot 12, MG Road"]);
         // A house number, a locality in no list, a town and its pin code.
         assert_eq!(
             a("Notice served to Manbir Dass, 02/510, Kade, Saharsa-562385"),
