@@ -364,9 +364,8 @@ const TITLE_NAMES: &[&str] = &["kumari", "baby", "bibi"];
 const PERSON_PREPOSITIONS: &[&str] =
     &["of", "by", "from", "to", "with", "for", "against", "per", "informed", "contacted", "told", "met", "called"];
 /// The second part of a degree written with a dot (`B. Tech`, `M. Com`, `B. Pharm`): no
-/// surname after an initial.
-const DEGREE_WORDS: &[&str] =
-    &["tech", "com", "pharm", "phil", "arch", "des", "voc", "lib", "sc", "ed", "stat", "plan"];
+/// surname after an initial. (`B. Sc`, `B. Ed` are too short to be taken as one anyway.)
+const DEGREE_WORDS: &[&str] = &["tech", "com", "pharm", "phil", "arch", "des", "voc", "lib", "stat", "plan"];
 /// Officers' designations written short (in capitals in the text) before their names (`JE
 /// Thangjam`).
 const DESIGNATIONS: &[&str] = &[
@@ -1937,11 +1936,12 @@ impl NameFinder {
         let designation = t.lists.has(DESIGNATION_LIST) && upper;
         let verb = t.lists.has(PERSON_VERB_LIST) && !upper;
         // (A designation may stand before an initial: `Inspected by JE H. Tailor`.)
-        let initial = |n: &Tok| designation && n.text.len() == 1 && s[n.end..].starts_with('.');
         (designation || verb)
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| Self::capitalised(n) && (n.text.len() > 1 || initial(n)) && Self::joins_space(s, t, n))
+            && toks.get(i + 1).is_some_and(|n| {
+                Self::capitalised(n)
+                    && (n.text.len() > 1 || designation && Self::dotted_initial(s, n))
+                    && Self::joins_space(s, t, n)
+            })
     }
 
     /// A Latin word in title case: a capital, then lower-case letters (`Ravi`, not `RAVI`).
@@ -1958,13 +1958,7 @@ impl NameFinder {
     /// address word (`Z. Nagar`, `A. Block`) nor a degree's (`copy of B. Tech certificate`).
     /// `capitals`: a word in capitals counts as title case (in mixed-case text).
     fn initials_and_word(&self, s: &str, run: &[Tok], capitals: bool) -> bool {
-        let initial = |t: &Tok| {
-            t.kind == Kind::Latin
-                && t.text.len() == 1
-                && t.text.as_bytes()[0].is_ascii_uppercase()
-                && s[t.end..].starts_with('.')
-        };
-        let n = run.iter().take_while(|t| initial(t)).count();
+        let n = run.iter().take_while(|t| Self::dotted_initial(s, t)).count();
         let Some(word) = run.get(n).filter(|_| (1..=2).contains(&n) && run.len() == n + 1) else {
             return false;
         };
@@ -1975,13 +1969,15 @@ impl NameFinder {
             && !DEGREE_WORDS.contains(&word.low)
     }
 
+    /// A capital letter alone with a dot after it (`K.` of `K. Mitra`).
+    fn dotted_initial(s: &str, t: &Tok) -> bool {
+        t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase() && s[t.end..].starts_with('.')
+    }
+
     /// Initials (with dots, or two letters without: `RK`, `Pk`) and then one or two words that
     /// are no English or listed word: `P. Venkateswarlu`, `K. V. Ramanujam`, `Rk Kanwar`.
     fn initials_and_surname(&self, s: &str, run: &[Tok]) -> bool {
-        let initial = |t: &Tok| {
-            (t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase() && s[t.end..].starts_with('.'))
-                || Self::letter_pair(t)
-        };
+        let initial = |t: &Tok| Self::dotted_initial(s, t) || Self::letter_pair(t);
         let n = run.iter().take_while(|t| initial(t)).count();
         n > 0 && (1..=2).contains(&(run.len() - n)) && run[n..].iter().all(|t| self.unknown_word(t))
     }
@@ -2812,6 +2808,7 @@ mod tests {
         // Not a place, a block or a degree, nor after a word that puts no person.
         assert!(names("Shifted to Z. Nagar").is_empty());
         assert!(names("Attached copy of B. Tech certificate").is_empty());
+        assert!(names("Attached copy of B. Sc marksheet").is_empty());
         assert!(names("Annexure A. Master plan attached").is_empty());
         assert!(names("Complaint about A. Block supply").is_empty());
         // After an officer's designation in capitals.
