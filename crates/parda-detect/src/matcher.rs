@@ -663,6 +663,13 @@ impl Matcher {
     /// negative word is near a candidate.
     fn person_between(&self, between: &str) -> bool {
         let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+        // A role word right before a person's name (`consumer Ayush Kaur informed on ...`,
+        // `complaint Smt. Rekha Joshi 98...`): the word names the person, and the number after
+        // the name is theirs. The name's first word is a capitalised dictionary name, and no
+        // word before the number is a place (`consumer Shanti Nagar 98...`: a locality).
+        if between.starts_with(' ') && self.names.starts_with_person(between) {
+            return true;
+        }
         while let Some(w) = words.next() {
             if ["by", "from", "to", "for", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
                 // Initials and honorifics before the name (`by J. K. Mehta`, `BY SMT. RASHMI
@@ -1557,6 +1564,32 @@ mod tests {
         let mut out = Vec::new();
         m.detect(text, &CellContext::default(), &mut out);
         out.iter().map(|f| (m.rule_set.types[f.type_idx].name.clone(), text[f.start..f.end].to_string())).collect()
+    }
+
+    #[test]
+    fn a_role_word_before_a_persons_name_is_no_evidence_against_the_number_after_it() {
+        let m = matcher();
+        let mobile = |text: &str| found(&m, text).into_iter().any(|(ty, v)| ty == "mobile" && v.contains("76714"));
+        // `consumer` speaks against a mobile (a consumer number), not when it names the person
+        // whose number follows, written whole, with an initial or an honorific.
+        for text in [
+            "Meter burnt; consumer Ayush Kaur informed on 7671476949.",
+            "consumer H. Patel informed on 07671476949",
+            "Complaint Smt. Rekha Joshi 7671476949",
+            "CONSUMER AYUSH KAUR INFORMED ON 7671476949",
+        ] {
+            assert!(mobile(text), "{text}");
+        }
+        // Still against it: the number right after the word, a locality named after a person,
+        // an English word.
+        for text in [
+            "Consumer Number 7671476949 updated",
+            "consumer Shanti Nagar 7671476949",
+            "Receipt Book 7671476949",
+            "consumer no 7671476949",
+        ] {
+            assert!(!mobile(text), "{text}");
+        }
     }
 
     /// The UUIDs of a cell as the first version found them: every place tried in turn.

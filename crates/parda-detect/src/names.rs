@@ -2007,17 +2007,20 @@ impl NameFinder {
     /// Token `b`, a title-case English word ending a capitalised run, is the surname of the
     /// given name before it, in a sentence (a word in small letters somewhere): many Indian
     /// surnames are English words (`Priya Date`, `Anil Merchant`, `Rustom Contractor`), and a
-    /// word of the sentence after a name would not be capitalised. Not a place, institution,
-    /// title, role or marker word (`Ramesh Colony`, `Anil Traders`, `Ravi Sir`), nor after a
-    /// given name that is an English word itself (`Sunny Day`).
+    /// word of the sentence after a name would not be capitalised. In capitals after a given
+    /// name in capitals when the sentence goes on in small letters right after (`issued to
+    /// NIKITA MASTER on request`). Not a place, institution, title, role or marker word
+    /// (`Ramesh Colony`, `Anil Traders`, `Ravi Sir`; `Master` is a title before a boy's name
+    /// and a Parsi surname after a given name), nor after a given name that is an English word
+    /// itself (`Sunny Day`).
     fn english_surname(&self, s: &str, toks: &[Tok], b: usize, upper_text: bool) -> bool {
         let (given, t) = (&toks[b - 1], &toks[b]);
         !upper_text
             && t.kind == Kind::Latin
             && t.text.len() >= 3
-            && Self::title_word(t)
+            && (Self::title_word(t) || Self::upper_word(t) && Self::upper_word(given) && Self::sentence_resumes(toks, b))
             && t.lists.has(Lists::ENGLISH)
-            && !self.listed_word(t)
+            && (!self.listed_word(t) || t.low == "master")
             && !t.lists.has(POST_CONTEXT_LIST)
             && !matches!(t.low, "sir" | "madam" | "maam" | "ji" | "saheb" | "sahib")
             && self.is_given(given)
@@ -2027,6 +2030,12 @@ impl NameFinder {
             // (`Priya Date of birth`, `Ramesh Doctor of the PHC`: a phrase, not a surname.)
             && toks.get(b + 1).is_none_or(|n| n.low != "of")
             && toks.iter().any(|w| w.kind == Kind::Latin && w.text.as_bytes()[0].is_ascii_lowercase())
+    }
+
+    /// Whether the word after token `b` is in small letters: a run in capitals ends at `b`
+    /// and the sentence goes on (`issued to NIKITA MASTER on request`).
+    fn sentence_resumes(toks: &[Tok], b: usize) -> bool {
+        toks.get(b + 1).is_some_and(|n| n.kind == Kind::Latin && n.text.as_bytes()[0].is_ascii_lowercase())
     }
 
     /// A lower-case word that may be part of a name: not English, not Hindi in Latin letters,
@@ -2562,6 +2571,28 @@ impl NameFinder {
         self.lex.contains(Lists::HONORIFIC, &word.to_ascii_lowercase())
     }
 
+    /// Whether `text` starts with a person's name: honorifics and initials, then a capitalised
+    /// given name or surname of the dictionary that is no English, place or institution word,
+    /// with no place word anywhere in `text` (so a locality named after a person, `Shanti
+    /// Nagar`, is none). For the words between a role word and a number (`consumer Ayush Kaur
+    /// informed on ...`).
+    pub fn starts_with_person(&self, text: &str) -> bool {
+        with_tokens(text, &self.lex, |toks| {
+            let Some(first) = toks.iter().position(|t| !self.is_honorific(t) && !Self::dotted_initial(text, t)) else {
+                return false;
+            };
+            let t = &toks[first];
+            // (Nothing but the honorifics and initials, spaces and dots before the name.)
+            text[..t.start].bytes().all(|b| b == b' ' || b == b'.' || b.is_ascii_alphabetic())
+                && Self::capitalised(t)
+                && self.in_dict(t)
+                && !t.lists.has(Lists::ENGLISH)
+                && !t.lists.has(Lists::INSTITUTION)
+                && !t.lists.has(Lists::CONTEXT)
+                && !toks.iter().any(|t| self.is_place(t) || t.lists.has(Lists::ADDRESS))
+        })
+    }
+
     /// True when the whole of `cell` reads as a person's name (for classifying a column by its
     /// values): one to five name tokens with a dictionary name, an honorific or a relation.
     pub fn is_name_cell(&self, cell: &str) -> bool {
@@ -2813,6 +2844,15 @@ mod tests {
         assert!(names("Complaint about A. Block supply").is_empty());
         // After an officer's designation in capitals.
         assert_eq!(names("Inspected by JE H. Tailor, found leakage"), vec!["H. Tailor"]);
+        // A given name and such a surname in capitals in a sentence in small letters; `Master`
+        // after a given name is the surname, not the boy's title.
+        assert_eq!(names("Duplicate bill issued to NIKITA MASTER on request."), vec!["NIKITA MASTER"]);
+        assert_eq!(names("Application rejected as MANYA TAILOR failed to produce documents"), vec!["MANYA TAILOR"]);
+        assert_eq!(names("Duplicate bill issued to Nikita Master on request."), vec!["Nikita Master"]);
+        assert_eq!(names("Fee waived for Master Rohan Verma"), vec!["Rohan Verma"]);
+        // Not at the end of the cell nor in text all in capitals, where a capital says nothing.
+        assert_eq!(names("Bill issued to NIKITA MASTER"), vec!["NIKITA"]);
+        assert_eq!(names("BILL ISSUED TO NIKITA MASTER ON REQUEST"), vec!["NIKITA"]);
         assert_eq!(names("Site visit by AE K. Mitra"), vec!["K. Mitra"]);
     }
 
