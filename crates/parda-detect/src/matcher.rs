@@ -657,10 +657,11 @@ impl Matcher {
     }
 
     /// Whether `between`, the text from a negative context word to a candidate after it, names
-    /// the person the candidate belongs to: `by`, `from`, `to`, `for` or `with` and then a
-    /// capitalised word (`Complaint by Alok Pandey (9876543210)`, `by J. Mehta`): the word was
-    /// about something else. Short capitals (`for Rs`, `to INR`) name no one. Only where a
-    /// negative word is near a candidate.
+    /// the person the candidate belongs to or where it was sent: `by`, `from`, `to`, `for` or
+    /// `with` and then a capitalised word or a role (`Complaint by Alok Pandey (9876543210)`,
+    /// `by J. Mehta`, `by owner`), a person's name right after the word, or a preposition right
+    /// before the candidate: the word was about something else. Short capitals (`for Rs`, `to
+    /// INR`) name no one. Only where a negative word is near a candidate.
     fn person_between(&self, between: &str) -> bool {
         let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
         // A role word right before a person's name (`consumer Ayush Kaur informed on ...`,
@@ -668,6 +669,17 @@ impl Matcher {
         // the name is theirs. The name's first word is a capitalised dictionary name, and no
         // word before the number is a place (`consumer Shanti Nagar 98...`: a locality).
         if between.starts_with(' ') && self.names.starts_with_person(between) {
+            return true;
+        }
+        // A word that sends the number somewhere or says where it came from, right before it
+        // (`Complaint received from 9876543210`, `Bill sent to 9876543210`, `Consumer informed
+        // on 9876543210`, `caller 9876543210`): the number is how someone was reached, not the
+        // reference the word names (`Complaint No 1234`, `Receipt 9876543210`).
+        let last = between.trim_end_matches([' ', '(', ':', '-']);
+        let word_start =
+            last.char_indices().rev().find(|&(_, c)| !c.is_ascii_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+        let last = &last[word_start..];
+        if ["from", "to", "on", "at", "via", "through", "caller"].iter().any(|p| last.eq_ignore_ascii_case(p)) {
             return true;
         }
         while let Some(w) = words.next() {
@@ -682,6 +694,10 @@ impl Matcher {
                 if b[0].is_ascii_uppercase()
                     && (b.len() >= 4 || b.len() == 3 && b[1..].iter().all(u8::is_ascii_lowercase))
                 {
+                    return true;
+                }
+                // A word naming the person's role (`Complaint lodged by owner (9876543210)`).
+                if self.names.is_role_word(next) {
                     return true;
                 }
             }
@@ -1577,6 +1593,12 @@ mod tests {
             "consumer H. Patel informed on 07671476949",
             "Complaint Smt. Rekha Joshi 7671476949",
             "CONSUMER AYUSH KAUR INFORMED ON 7671476949",
+            // Sent to it or received from it: how someone was reached.
+            "Complaint received from 7671476949 about no water",
+            "Bill amount Rs 450 sent to 7671476949",
+            "Complaint No 1234 caller 7671476949",
+            "Complaint lodged by owner (7671476949)",
+            "शिकायत क्रमांक 12 from 7671476949",
         ] {
             assert!(mobile(text), "{text}");
         }
@@ -1587,6 +1609,8 @@ mod tests {
             "consumer Shanti Nagar 7671476949",
             "Receipt Book 7671476949",
             "consumer no 7671476949",
+            "Complaint 7671476949 registered",
+            "शिकायत क 7671476949",
         ] {
             assert!(!mobile(text), "{text}");
         }

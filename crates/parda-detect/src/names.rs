@@ -2571,6 +2571,12 @@ impl NameFinder {
         self.lex.contains(Lists::HONORIFIC, &word.to_ascii_lowercase())
     }
 
+    /// Whether `word` (any case) names a person's role in a record (`owner`, `applicant`,
+    /// `consumer`, `tenant`): the name finder's context words.
+    pub fn is_role_word(&self, word: &str) -> bool {
+        self.lex.contains(Lists::CONTEXT, &word.to_ascii_lowercase())
+    }
+
     /// Whether `text` starts with a person's name: honorifics and initials, then a capitalised
     /// given name or surname of the dictionary that is no English, place or institution word,
     /// with no place word anywhere in `text` (so a locality named after a person, `Shanti
