@@ -2032,10 +2032,11 @@ impl NameFinder {
             && toks.iter().any(|w| w.kind == Kind::Latin && w.text.as_bytes()[0].is_ascii_lowercase())
     }
 
-    /// Whether the word after token `b` is in small letters: a run in capitals ends at `b`
-    /// and the sentence goes on (`issued to NIKITA MASTER on request`).
+    /// Whether the word after token `b` is in small letters, or there is none: a run in
+    /// capitals ends at `b` and the sentence goes on or ends (`issued to NIKITA MASTER on
+    /// request`, `served on occupier OJASVI TAILOR.`).
     fn sentence_resumes(toks: &[Tok], b: usize) -> bool {
-        toks.get(b + 1).is_some_and(|n| n.kind == Kind::Latin && n.text.as_bytes()[0].is_ascii_lowercase())
+        toks.get(b + 1).is_none_or(|n| n.kind == Kind::Latin && n.text.as_bytes()[0].is_ascii_lowercase())
     }
 
     /// A lower-case word that may be part of a name: not English, not Hindi in Latin letters,
@@ -2856,9 +2857,15 @@ mod tests {
         assert_eq!(names("Application rejected as MANYA TAILOR failed to produce documents"), vec!["MANYA TAILOR"]);
         assert_eq!(names("Duplicate bill issued to Nikita Master on request."), vec!["Nikita Master"]);
         assert_eq!(names("Fee waived for Master Rohan Verma"), vec!["Rohan Verma"]);
-        // Not at the end of the cell nor in text all in capitals, where a capital says nothing.
-        assert_eq!(names("Bill issued to NIKITA MASTER"), vec!["NIKITA"]);
+        assert_eq!(names("Bill issued to NIKITA MASTER."), vec!["NIKITA MASTER"]);
+        // Not before more words in capitals, nor in text all in capitals, where a capital says
+        // nothing.
+        assert_eq!(names("Bill issued to NIKITA MASTER COPY on request"), vec!["NIKITA"]);
         assert_eq!(names("BILL ISSUED TO NIKITA MASTER ON REQUEST"), vec!["NIKITA"]);
+        // A role word puts a person after it (`occupier`, `proprietor`, `landlord`).
+        assert_eq!(names("Notice served on occupier Rose Sharma."), vec!["Rose Sharma"]);
+        assert_eq!(names("Notice served on occupier NIRJA TANK."), vec!["NIRJA TANK"]);
+        assert_eq!(names("Shop proprietor Vinod Kamble absent"), vec!["Vinod Kamble"]);
         assert_eq!(names("Site visit by AE K. Mitra"), vec!["K. Mitra"]);
     }
 
