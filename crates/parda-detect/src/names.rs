@@ -629,6 +629,12 @@ const ADDRESS_CONTEXT: &[&str] = &[
     "निवासी",
     "निवास",
 ];
+/// Words of moving among [`ADDRESS_CONTEXT`]: a file or a counter moves too.
+const MOVING_WORDS: &[&str] = &["moved", "shifted", "relocated"];
+/// Offices and counters a thing is moved to (`shifted to Ward Office`): a run after a word of
+/// moving that ends in one is no address.
+const OFFICE_WORDS: &[&str] =
+    &["office", "offices", "department", "dept", "section", "branch", "counter", "desk", "headquarters", "hq"];
 /// Endings of locality names (`Jayanagar`, `Chandrapuram`, `Ameerpet`).
 const STREET_SUFFIXES: &[&str] =
     &["nagar", "puram", "palli", "halli", "pet", "peth", "ganj", "wadi", "guda", "bagh", "vihar", "colony"];
@@ -757,6 +763,8 @@ enum Need {
     Nothing,
     /// A number or a street word (after an address context word).
     NumberOrStreet,
+    /// The same, and not ending in an office ([`OFFICE_WORDS`]; after a word of moving).
+    MovedTo,
     /// A street word in its first tokens (after a bare house number).
     Street,
     /// A town and its pin code ending it (after a number with no mark of a house number but
@@ -2303,6 +2311,12 @@ impl NameFinder {
                     Need::NumberOrStreet => {
                         run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
                     }
+                    // (`shifted to Ward Office`, `moved to Ward 5 Office` is where a file or a
+                    // counter went, no one's address.)
+                    Need::MovedTo => {
+                        run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
+                            && !run.last().is_some_and(|t| OFFICE_WORDS.contains(&t.low))
+                    }
                     // A street word, or a town and its pin code ending a short run (`02/510,
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
                     Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run),
@@ -2416,7 +2430,8 @@ impl NameFinder {
             let starts = matches!(run_start.kind, Kind::Number | Kind::Other | Kind::Indic)
                 || Self::capitalised(run_start)
                 || self.street_word(run_start);
-            return starts.then_some((j, j, Need::NumberOrStreet));
+            let need = if MOVING_WORDS.contains(&l) { Need::MovedTo } else { Need::NumberOrStreet };
+            return starts.then_some((j, j, need));
         }
         // A house number at the start of a clause, then a street.
         let clause = i == 0 || s[toks[i - 1].end..t.start].contains([',', ';', ':', '(', '\n']);
@@ -3493,6 +3508,7 @@ mod tests {
             ("68/506, Behl Path, Dhanbad-590631", "68/506, Behl Path, Dhanbad-590631"),
             ("45/525, Mahajan Zila, Bangalore-507470", "45/525, Mahajan Zila, Bangalore-507470"),
             ("shifted to 14/2 Shastri Nagar, Kanpur", "14/2 Shastri Nagar, Kanpur"),
+            ("resides at Qtr 12, Collectorate Office", "Qtr 12, Collectorate Office"),
             ("H-45, Sector 12, Noida 201301", "H-45, Sector 12, Noida 201301"),
             ("new address: 221B Gandhi Road Bhopal", "221B Gandhi Road Bhopal"),
             (
@@ -3537,6 +3553,9 @@ mod tests {
             "address proof pending",
             "Address verified by field inspector",
             "shifted to new server, 2 days",
+            "Customer Service Point shifted to Ward Office",
+            "Counter moved to Ward Office",
+            "File shifted to Ward 5 Office",
             "Gram Panchayat meeting held",
             "Village Development Committee",
             "lives in fear, no water supply",
