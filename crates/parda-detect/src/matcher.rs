@@ -678,8 +678,19 @@ impl Matcher {
         let last = between.trim_end_matches([' ', '(', ':', '-']);
         let word_start =
             last.char_indices().rev().find(|&(_, c)| !c.is_ascii_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
-        let last = &last[word_start..];
-        if ["from", "to", "on", "at", "via", "through", "caller"].iter().any(|p| last.eq_ignore_ascii_case(p)) {
+        let (before, last) = last.split_at(word_start);
+        let is = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+        // (Not a range of numbers: `Receipt 7012345678 to 7012345699`, `Receipt Nos from ...`.)
+        let before = before.trim_end_matches([' ', '.', ':', '-']);
+        let word_before = &before[before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_ascii_alphanumeric())
+            .map_or(0, |(k, c)| k + c.len_utf8())..];
+        let range = is(last, &["to"]) && word_before.ends_with(|c: char| c.is_ascii_digit())
+            || is(last, &["to", "from"])
+                && is(word_before, &["no", "nos", "number", "numbers", "series", "serial", "range"]);
+        if !range && is(last, &["from", "to", "on", "at", "via", "through", "caller"]) {
             return true;
         }
         while let Some(w) = words.next() {
@@ -1611,6 +1622,9 @@ mod tests {
             "consumer no 7671476949",
             "Complaint 7671476949 registered",
             "शिकायत क 7671476949",
+            // A range of receipts.
+            "Receipt 7012345678 to 7671476949",
+            "Receipt Nos from 7671476949 to 7671476999",
         ] {
             assert!(!mobile(text), "{text}");
         }

@@ -2016,8 +2016,8 @@ impl NameFinder {
     /// given name before it, in a sentence (a word in small letters somewhere): many Indian
     /// surnames are English words (`Priya Date`, `Anil Merchant`, `Rustom Contractor`), and a
     /// word of the sentence after a name would not be capitalised. In capitals after a given
-    /// name in capitals when the sentence goes on in small letters right after (`issued to
-    /// NIKITA MASTER on request`). Not a place, institution, title, role or marker word
+    /// name in capitals when the sentence goes on in small letters right after or ends (`issued
+    /// to NIKITA MASTER on request`). Not a place, institution, title, role or marker word
     /// (`Ramesh Colony`, `Anil Traders`, `Ravi Sir`; `Master` is a title before a boy's name
     /// and a Parsi surname after a given name), nor after a given name that is an English word
     /// itself (`Sunny Day`).
@@ -2308,14 +2308,11 @@ impl NameFinder {
             let accepted = end > next
                 && match need {
                     Need::Nothing => true,
-                    Need::NumberOrStreet => {
-                        run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
-                    }
+                    Need::NumberOrStreet => self.numbered_or_street(run),
                     // (`shifted to Ward Office`, `moved to Ward 5 Office` is where a file or a
                     // counter went, no one's address.)
                     Need::MovedTo => {
-                        run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
-                            && !run.last().is_some_and(|t| OFFICE_WORDS.contains(&t.low))
+                        self.numbered_or_street(run) && !run.last().is_some_and(|t| OFFICE_WORDS.contains(&t.low))
                     }
                     // A street word, or a town and its pin code ending a short run (`02/510,
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
@@ -2477,6 +2474,11 @@ impl NameFinder {
             }
             Kind::Indic => false,
         }
+    }
+
+    /// Whether an address run holds a number or a street word.
+    fn numbered_or_street(&self, run: &[Tok]) -> bool {
+        run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
     }
 
     /// Whether a short address run (three to eight tokens) ends in a town and its pin code.
