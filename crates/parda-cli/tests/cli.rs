@@ -183,6 +183,31 @@ fn ragged_rows_are_masked_in_place_and_counted() {
     assert_eq!(report["files"][0]["rows_out"], 4);
 }
 
+/// A file of one column of remarks where one remark holds an unquoted comma: the header is
+/// still the first line, and the split remark is masked as a ragged row (it was read as the
+/// header, the lines above it as title lines, and written as it stood).
+#[test]
+fn a_stray_comma_in_a_one_column_file_is_a_ragged_row_not_the_header() {
+    let out = tempfile::tempdir().unwrap();
+    let input = testdata("ragged/one_column_remarks.csv");
+    parda().args(["mask", "-q", "--out"]).arg(out.path()).arg(&input).assert().success();
+    let got = std::fs::read_to_string(out.path().join("one_column_remarks.csv")).unwrap();
+    let want = std::fs::read_to_string(&input).unwrap();
+    let (got_lines, want_lines): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
+    assert_eq!(got_lines.len(), want_lines.len());
+    for k in [0, 1, 2, 4] {
+        assert_eq!(got_lines[k], want_lines[k], "line {k} holds no PII");
+    }
+    for word in ["Tolmin", "Zurek", "Renvi", "Nisgal"] {
+        assert!(!got.contains(word), "{word} survived:\n{got}");
+    }
+    assert!(got_lines[3].ends_with("complained of low pressure"), "{}", got_lines[3]);
+    let file = &report(out.path())["files"][0];
+    assert_eq!(file["header_record"], 1);
+    assert_eq!(file["rows_in"], 4);
+    assert_eq!(file["rows_out"], 4);
+}
+
 /// Unquoted commas in addresses make most rows longer than the header; the header is still
 /// found, and every name, mobile and address is masked wherever its cells landed.
 #[test]

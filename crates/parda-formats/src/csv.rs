@@ -430,9 +430,16 @@ impl CsvReader {
         let (recs, fields) = self.split_sample(best.0, SAMPLE_RECORDS + 50);
         let counts: Vec<u32> = recs.iter().map(|r| r.field_count).filter(|&c| c > 1).collect();
         let (mode, _) = mode_of(&counts);
+        // When no delimiter describes the rows the file is one column, whose header is its first
+        // line: a row split by a stray delimiter (`R. Rao s/o K. Rao, H.No. 12` in a file of
+        // remarks) is a ragged row, not the header (it was, and was written as it stood).
+        let explained = best.1 > 0;
         let header = self
             .early_header(&recs, &fields)
-            .or_else(|| recs.iter().position(|r| r.field_count == mode))
+            .or_else(|| match explained {
+                true => recs.iter().position(|r| r.field_count == mode),
+                false => recs.iter().position(|r| !self.blank(r)),
+            })
             .or((!recs.is_empty()).then_some(0));
         self.info.header_ordinal = header.map(|h| h as u64);
         let value = |r: &Record| -> Vec<String> {
@@ -825,6 +832,21 @@ mod tests {
         }
         assert_eq!(sniffed(&titled), (b',', Some(1)));
         assert_eq!(sniffed("a,b\n1,2\n"), (b',', Some(0)));
+        // One column of remarks and one remark with an unquoted comma: the header is still the
+        // first line, wherever the odd row stands.
+        for at in [1, 5, 40] {
+            let mut remarks = String::from("Remarks\n");
+            for i in 0..50 {
+                remarks += &if i == at {
+                    "R. Rao s/o K. Rao, H.No. 12\n".to_string()
+                } else {
+                    format!("Complaint {i} resolved\n")
+                };
+            }
+            assert_eq!(sniffed(&remarks), (b',', Some(0)), "odd row at {at}");
+        }
+        assert_eq!(sniffed("Remarks\nWater restored\nR. Rao s/o K. Rao, H.No. 12\n"), (b',', Some(0)));
+        assert_eq!(sniffed("\nRemarks\nR. Rao s/o K. Rao, H.No. 12\n"), (b',', Some(1)));
     }
 
     #[test]
