@@ -195,13 +195,13 @@ fn a_stray_comma_in_a_one_column_file_is_a_ragged_row_not_the_header() {
     let want = std::fs::read_to_string(&input).unwrap();
     let (got_lines, want_lines): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
     assert_eq!(got_lines.len(), want_lines.len());
-    for k in [0, 1, 2, 4] {
+    for k in [0, 1, 3, 4] {
         assert_eq!(got_lines[k], want_lines[k], "line {k} holds no PII");
     }
     for word in ["Tolmin", "Zurek", "Renvi", "Nisgal"] {
         assert!(!got.contains(word), "{word} survived:\n{got}");
     }
-    assert!(got_lines[3].ends_with("complained of low pressure"), "{}", got_lines[3]);
+    assert!(got_lines[2].ends_with("complained of low pressure"), "{}", got_lines[2]);
     let file = &report(out.path())["files"][0];
     assert_eq!(file["header_record"], 1);
     assert_eq!(file["rows_in"], 4);
