@@ -663,6 +663,7 @@ impl Matcher {
     /// before the candidate: the word was about something else. Short capitals (`for Rs`, `to
     /// INR`) name no one. Only where a negative word is near a candidate.
     fn person_between(&self, between: &str) -> bool {
+        let is = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
         let mut words = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
         // A role word right before a person's name (`consumer Ayush Kaur informed on ...`,
         // `complaint Smt. Rekha Joshi 98...`): the word names the person, and the number after
@@ -675,18 +676,11 @@ impl Matcher {
         // (`Complaint received from 9876543210`, `Bill sent to 9876543210`, `Consumer informed
         // on 9876543210`, `caller 9876543210`): the number is how someone was reached, not the
         // reference the word names (`Complaint No 1234`, `Receipt 9876543210`).
-        let last = between.trim_end_matches([' ', '(', ':', '-']);
-        let word_start =
-            last.char_indices().rev().find(|&(_, c)| !c.is_ascii_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
-        let (before, last) = last.split_at(word_start);
-        let is = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+        let text = between.trim_end_matches([' ', '(', ':', '-']);
+        let last = trailing_run(text, |c| c.is_ascii_alphabetic());
         // (Not a range of numbers: `Receipt 7012345678 to 7012345699`, `Receipt Nos from ...`.)
-        let before = before.trim_end_matches([' ', '.', ':', '-']);
-        let word_before = &before[before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !c.is_ascii_alphanumeric())
-            .map_or(0, |(k, c)| k + c.len_utf8())..];
+        let before = text[..text.len() - last.len()].trim_end_matches([' ', '.', ':', '-']);
+        let word_before = trailing_run(before, |c| c.is_ascii_alphanumeric());
         let range = is(last, &["to"]) && word_before.ends_with(|c: char| c.is_ascii_digit())
             || is(last, &["to", "from"])
                 && is(word_before, &["no", "nos", "number", "numbers", "series", "serial", "range"]);
@@ -694,7 +688,7 @@ impl Matcher {
             return true;
         }
         while let Some(w) = words.next() {
-            if ["by", "from", "to", "for", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            if is(w, &["by", "from", "to", "for", "with"]) {
                 // Initials and honorifics before the name (`by J. K. Mehta`, `BY SMT. RASHMI
                 // KAUR`) are stepped over.
                 let initial = |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
@@ -715,6 +709,13 @@ impl Matcher {
         }
         false
     }
+}
+
+/// The run of characters that `keep` accepts at the end of `s` (empty when its last one is
+/// not).
+fn trailing_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s.char_indices().rev().find(|&(_, c)| !keep(c)).map_or(0, |(k, c)| k + c.len_utf8());
+    &s[start..]
 }
 
 /// The regex that searches `pattern` across a cell.

@@ -632,7 +632,7 @@ const ADDRESS_CONTEXT: &[&str] = &[
 /// Words of moving among [`ADDRESS_CONTEXT`]: a file or a counter moves too.
 const MOVING_WORDS: &[&str] = &["moved", "shifted", "relocated"];
 /// Offices and counters a thing is moved to (`shifted to Ward Office`): a run after a word of
-/// moving that ends in one is no address.
+/// moving that ends in one, with no house number in it, is no address.
 const OFFICE_WORDS: &[&str] =
     &["office", "offices", "department", "dept", "section", "branch", "counter", "desk", "headquarters", "hq"];
 /// Endings of locality names (`Jayanagar`, `Chandrapuram`, `Ameerpet`).
@@ -2310,9 +2310,12 @@ impl NameFinder {
                     Need::Nothing => true,
                     Need::NumberOrStreet => self.numbered_or_street(run),
                     // (`shifted to Ward Office`, `moved to Ward 5 Office` is where a file or a
-                    // counter went, no one's address.)
+                    // counter went, no one's address; with a house number in it the run is one:
+                    // `moved to 14/2, Block B, Head Post Office`.)
                     Need::MovedTo => {
-                        self.numbered_or_street(run) && !run.last().is_some_and(|t| OFFICE_WORDS.contains(&t.low))
+                        let office = run.last().is_some_and(|t| OFFICE_WORDS.contains(&t.low));
+                        self.numbered_or_street(run)
+                            && (!office || (next..end).any(|k| self.house_number_at(s, toks, k)))
                     }
                     // A street word, or a town and its pin code ending a short run (`02/510,
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
@@ -3511,6 +3514,8 @@ mod tests {
             ("45/525, Mahajan Zila, Bangalore-507470", "45/525, Mahajan Zila, Bangalore-507470"),
             ("shifted to 14/2 Shastri Nagar, Kanpur", "14/2 Shastri Nagar, Kanpur"),
             ("resides at Qtr 12, Collectorate Office", "Qtr 12, Collectorate Office"),
+            ("Tenant moved to 14/2, Block B, Head Post Office", "14/2, Block B, Head Post Office"),
+            ("Pensioner relocated to 45, Station Road, near Taluk Office", "45, Station Road, near Taluk Office"),
             ("H-45, Sector 12, Noida 201301", "H-45, Sector 12, Noida 201301"),
             ("new address: 221B Gandhi Road Bhopal", "221B Gandhi Road Bhopal"),
             (

@@ -436,9 +436,12 @@ impl CsvReader {
         let explained = best.1 > 0;
         let header = self
             .early_header(&recs, &fields)
-            .or_else(|| match explained {
-                true => recs.iter().position(|r| r.field_count == mode),
-                false => recs.iter().position(|r| !self.blank(r)),
+            .or_else(|| {
+                if explained {
+                    recs.iter().position(|r| r.field_count == mode)
+                } else {
+                    recs.iter().position(|r| !self.blank(r))
+                }
             })
             .or((!recs.is_empty()).then_some(0));
         self.info.header_ordinal = header.map(|h| h as u64);
