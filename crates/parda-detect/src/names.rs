@@ -635,6 +635,26 @@ const MOVING_WORDS: &[&str] = &["moved", "shifted", "relocated"];
 /// moving that ends in one, with no house number in it, is no address.
 const OFFICE_WORDS: &[&str] =
     &["office", "offices", "department", "dept", "section", "branch", "counter", "desk", "headquarters", "hq"];
+/// Words that place what follows (`Site visit at 90/566, Badami Road`, `water logging near 77/85,
+/// Kothari Marg`, `complaint about 42/464, Kumer Zila`): a house number after one starts an
+/// address when a street or a town and its pin code follow it.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "at",
+    "in",
+    "from",
+    "near",
+    "opp",
+    "opposite",
+    "behind",
+    "beside",
+    "outside",
+    "about",
+    "regarding",
+    "to",
+    "of",
+    "into",
+    "towards",
+];
 /// Endings of locality names (`Jayanagar`, `Chandrapuram`, `Ameerpet`).
 const STREET_SUFFIXES: &[&str] =
     &["nagar", "puram", "palli", "halli", "pet", "peth", "ganj", "wadi", "guda", "bagh", "vihar", "colony"];
@@ -1198,8 +1218,15 @@ impl NameFinder {
                     // Devansh Mahal`) is the surname.
                     // So is one right after `Mr`, `Mrs`, `Ms` or `Dr` (`Mr. Mahal not available`;
                     // `Shri Ram Nagar` is a locality).
+                    // (After a role word a person stands: `Complainant Krishna Mahal says`;
+                    // but not after `resident`, whose locality may follow.)
+                    let role_before = first > 0
+                        && toks[first - 1].lists.has(Lists::CONTEXT)
+                        && !matches!(toks[first - 1].low, "resident" | "citizen" | "contact" | "contacted");
                     let place_surname = self.is_surname(t)
-                        && ((j == first + 1 && self.is_given(&toks[first]) && !self.is_surname(&toks[first]))
+                        && ((j == first + 1
+                            && self.is_given(&toks[first])
+                            && (!self.is_surname(&toks[first]) || role_before))
                             || (j == first
                                 && first > 0
                                 && matches!(toks[first - 1].low, "mr" | "mrs" | "ms" | "dr")
@@ -1864,7 +1891,7 @@ impl NameFinder {
         let after = toks.get(j).is_some_and(|n| {
             (n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n))
                 || self.relation_at(s, toks, j) > 0
-        });
+        }) || phone_in_brackets(&s[toks[j - 1].end..]);
         let before = i > 0 && {
             let p = &toks[i - 1];
             p.text.bytes().all(|b| b.is_ascii_lowercase())
@@ -1895,13 +1922,14 @@ impl NameFinder {
         // `ne` after a name (`Madhavi Nigam ne`; `Jal Nigam ne` has no name before it).
         let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
         // So may a place word that is a surname after a given name that is none (`Devansh
-        // Mahal`; not `Rang Mahal`, `Sheesh Mahal`).
+        // Mahal`; not `Rang Mahal`, `Sheesh Mahal`), or after any given name where only a person
+        // stands (`Krishna Mahal ne`, `Krishna Mahal (9876543210) reports`).
         let end_place = |k: usize| {
             k + 1 == run.len()
                 && k > 0
                 && self.is_surname(&run[k])
                 && self.is_given(&run[k - 1])
-                && !self.is_surname(&run[k - 1])
+                && (!self.is_surname(&run[k - 1]) || context == PersonContext::After)
                 && !self.is_place(&run[k - 1])
         };
         (2..=3).contains(&run.len())
@@ -2441,7 +2469,7 @@ impl NameFinder {
         // (A capitalised street name or an ordinal after the number: not `at 5, no road
         // access`, `at 5, road closed`.)
         let placed = i > 0
-            && matches!(toks[i - 1].low, "at" | "in" | "from")
+            && PLACE_PREPOSITIONS.contains(&toks[i - 1].low)
             && s[toks[i - 1].end..t.start].bytes().all(|b| b == b' ')
             && toks[i + 1..]
                 .iter()
@@ -2451,6 +2479,11 @@ impl NameFinder {
             return Some((i, i, Need::Street));
         }
         if clause && t.kind == Kind::Number && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Indic) {
+            return Some((i, i, Need::TownAndPin));
+        }
+        // Anywhere else, a house number whose run ends in a town and its pin code, as a whole
+        // address is written (`reported 58/10, Deep Street, North Dumdum-724040`).
+        if self.house_number_at(s, toks, i) {
             return Some((i, i, Need::TownAndPin));
         }
         None
@@ -2488,7 +2521,9 @@ impl NameFinder {
     fn town_and_pin(&self, run: &[Tok]) -> bool {
         (3..=8).contains(&run.len()) && {
             let (town, pin) = (&run[run.len() - 2], &run[run.len() - 1]);
-            pin.kind == Kind::Number && pin.text.len() == 6 && !pin.text.starts_with('0') && self.town_before_pin(town)
+            // (A pin code never starts with 0, but six digits after a house number and a town
+            // are one mistyped: the town is the evidence here.)
+            pin.kind == Kind::Number && pin.text.len() == 6 && self.town_before_pin(town)
         }
     }
 
@@ -2530,9 +2565,17 @@ impl NameFinder {
             let t = &toks[end];
             if end > next {
                 let between = &s[toks[end - 1].end..t.start];
-                // (An en dash joining two words is a hyphen: `Hubli–Dharwad 580020`.)
+                // (An en dash joining two words is a hyphen: `Hubli–Dharwad 580020`; an
+                // ampersand joins a town's two names before its pin code: `Sangli-Miraj & Kupwad
+                // 416416`.)
                 let joined_by_dash = between == "\u{2013}";
+                let town_pair = between == " & "
+                    && Self::capitalised(t)
+                    && toks.get(end + 1).is_some_and(|n| {
+                        n.kind == Kind::Number && n.text.len() == 6 && matches!(&s[t.end..n.start], " " | "-" | " - ")
+                    });
                 if !joined_by_dash
+                    && !town_pair
                     && (between.len() > 4
                         || between.chars().any(|c| !matches!(c, ' ' | ',' | '-' | '/' | '.' | ':' | '#' | '\n' | '\r')))
                 {
@@ -2718,6 +2761,21 @@ enum PersonContext {
     Before,
     /// A postposition that only a person takes after it (`ne`, `ji`), or a relation marker.
     After,
+}
+
+/// Whether `rest` (the text after a name) opens with a phone number in brackets, as registers
+/// write a person's contact (`Krishna Mahal (9876543210) reports`): ten to twelve digits, with
+/// spaces, dashes or a `+` between.
+fn phone_in_brackets(rest: &str) -> bool {
+    let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = inner.find(')') else {
+        return false;
+    };
+    let body = &inner[..close];
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    (10..=12).contains(&digits) && body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+'))
 }
 
 /// Adds `span` to `out` unless it overlaps a span there. `out` is kept sorted by start, its
@@ -3184,6 +3242,17 @@ mod tests {
         // Mahal is a surname and a palace: after a given name that is no surname, the surname.
         assert_eq!(names("Complaint by Anjali Mahal regarding leakage"), vec!["Anjali Mahal"]);
         assert_eq!(names("Applicant Devansh Mahal requested name change"), vec!["Devansh Mahal"]);
+        // After any given name where only a person stands: a role word, a phone in brackets.
+        assert_eq!(names("Complainant Krishna Mahal says streetlight not working"), vec!["Krishna Mahal"]);
+        assert_eq!(names("Caller Krishna Mahal says"), vec!["Krishna Mahal"]);
+        assert_eq!(names("Krishna Mahal (9876543210) reports water logging"), vec!["Krishna Mahal"]);
+        assert_eq!(names("Adya Mahal (+91 98765 43210) called"), vec!["Adya Mahal"]);
+        assert_no_names(&[
+            "resident Laxmi Nagar ward office",
+            "Laxmi Nagar (2 km) road repaired",
+            "Rang Mahal (9876543210) booking",
+            "Sheesh Mahal (12345) visited",
+        ]);
         assert_no_names(&[
             "Transferred to Sheesh Mahal",
             "Complaint by Rang Mahal regarding leakage",
@@ -3541,6 +3610,14 @@ mod tests {
             ("Site visit at 378, Venkataraman Ganj, Durgapur", "378, Venkataraman Ganj, Durgapur"),
             ("shop in 12, Gandhi Market, Rewa", "12, Gandhi Market, Rewa"),
             ("Inspection at 12, 3rd Cross, Jayanagar", "12, 3rd Cross, Jayanagar"),
+            // After other words that place it, or ending in a town and its pin code.
+            ("reports water logging near 77/85, Kothari Marg, Bhilwara-569369", "77/85, Kothari Marg, Bhilwara-569369"),
+            ("water logging near 938, Memon Chowk, Silchar 162937", "938, Memon Chowk, Silchar 162937"),
+            ("complaint about 42/464, Kumer Zila, Jamshedpur-727330", "42/464, Kumer Zila, Jamshedpur-727330"),
+            ("Caller reported 58/10, Deep Street, North Dumdum-724040", "58/10, Deep Street, North Dumdum-724040"),
+            ("Pipeline burst opposite 12-3-456, Banjara Hills", "12-3-456, Banjara Hills"),
+            ("near 12/4, Ring Road, Sangli-Miraj & Kupwad 416416", "12/4, Ring Road, Sangli-Miraj & Kupwad 416416"),
+            ("Caller reported 61/78, Thaker, Warangal-086386", "61/78, Thaker, Warangal-086386"),
             // A house number, words of an Indic script, a town and its pin code.
             ("Notice served to X, 88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878", "88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878"),
             ("Notice served to X, 22/1526 வசந்த், சோலாப்பூர்-440995", "22/1526 வசந்த், சோலாப்பூர்-440995"),
@@ -3573,6 +3650,11 @@ mod tests {
             "3 मकान, 2 दुकान",
             "Paid, 5 किस्त बाकी",
             "Phase 2, Stage 3 work pending",
+            "Demand raised, amount Rs. 27,434 due",
+            "reduced to 12, Total 125000",
+            "arrears of 2,500, Penalty 300000 waived",
+            "increased from 5, Rate 120000 applied",
+            "Rs 5,000 & Penalty 120000 paid",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
         }
