@@ -2418,7 +2418,13 @@ impl NameFinder {
             n.lists.has(SHORT_WORD_LIST)
                 || matches!(n.low, "the" | "a" | "his" | "her" | "our" | "their" | "this" | "that" | "its" | "your")
         };
+        // (`near H.No. 12, ...`: the house number's keyword starts the address, not `near`.)
+        let house_keyword_next = toks.get(i + 1).is_some_and(|n| {
+            n.lists.has(HOUSE_KEYWORD_LIST)
+                || (matches!(n.low, "h" | "d") && toks.get(i + 2).is_some_and(|k| k.low == "no"))
+        });
         if matches!(l, "near" | "opp" | "opposite" | "behind" | "पास")
+            && !house_keyword_next
             && toks.get(i + 1).is_some_and(|n| (Self::capitalised(n) && !determiner(n)) || n.kind == Kind::Indic)
         {
             return Some((i, i + 1, Need::Nothing));
@@ -2517,13 +2523,16 @@ impl NameFinder {
         run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
     }
 
-    /// Whether a short address run (three to eight tokens) ends in a town and its pin code.
+    /// Whether a short address run (three to eight tokens) ends in a town and its pin code. A
+    /// town's name may be of several words, one of which says it is a town (`Bhalswa Jahangir
+    /// Pur`, `Raurkela Industrial Township`): up to three words before the pin code are tried.
     fn town_and_pin(&self, run: &[Tok]) -> bool {
         (3..=8).contains(&run.len()) && {
-            let (town, pin) = (&run[run.len() - 2], &run[run.len() - 1]);
+            let pin = &run[run.len() - 1];
+            let town_words = run[1..run.len() - 1].iter().rev().take(3).take_while(|t| t.kind != Kind::Number);
             // (A pin code never starts with 0, but six digits after a house number and a town
             // are one mistyped: the town is the evidence here.)
-            pin.kind == Kind::Number && pin.text.len() == 6 && self.town_before_pin(town)
+            pin.kind == Kind::Number && pin.text.len() == 6 && town_words.into_iter().any(|t| self.town_before_pin(t))
         }
     }
 
@@ -3618,6 +3627,18 @@ mod tests {
             ("Pipeline burst opposite 12-3-456, Banjara Hills", "12-3-456, Banjara Hills"),
             ("near 12/4, Ring Road, Sangli-Miraj & Kupwad 416416", "12/4, Ring Road, Sangli-Miraj & Kupwad 416416"),
             ("Caller reported 61/78, Thaker, Warangal-086386", "61/78, Thaker, Warangal-086386"),
+            (
+                "Garbage not collected near H.No. 396, Mohan Marg, Junagadh-849120",
+                "H.No. 396, Mohan Marg, Junagadh-849120",
+            ),
+            (
+                "Correspondence: Ubika Raman, 86/76, Munshi, Bhalswa Jahangir Pur-204284, Mob",
+                "86/76, Munshi, Bhalswa Jahangir Pur-204284",
+            ),
+            (
+                "Inspection done at 99, Sethi, Raurkela Industrial Township 167946 in presence",
+                "99, Sethi, Raurkela Industrial Township 167946",
+            ),
             // A house number, words of an Indic script, a town and its pin code.
             ("Notice served to X, 88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878", "88/87 ஷபரி உலகிறை, ஜபல்பூர் 401878"),
             ("Notice served to X, 22/1526 வசந்த், சோலாப்பூர்-440995", "22/1526 வசந்த், சோலாப்பூர்-440995"),
