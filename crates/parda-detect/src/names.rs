@@ -635,6 +635,14 @@ const MOVING_WORDS: &[&str] = &["moved", "shifted", "relocated"];
 /// moving that ends in one, with no house number in it, is no address.
 const OFFICE_WORDS: &[&str] =
     &["office", "offices", "department", "dept", "section", "branch", "counter", "desk", "headquarters", "hq"];
+/// The place prepositions that say where (not `to`, `of`, `about`, which may come before a
+/// person): a named place after one may open an address.
+const LOCATIVE_WORDS: &[&str] = &["at", "in", "near", "opp", "opposite", "behind", "beside", "outside"];
+
+/// Verbs of a visit or inspection, which place what follows as a place preposition does
+/// (`Visited 34 Kar Ganj today`, `Inspected 12/4 Nehru Street`).
+const VISIT_WORDS: &[&str] = &["visited", "inspected", "surveyed", "reached"];
+
 /// Words that place what follows (`Site visit at 90/566, Badami Road`, `water logging near 77/85,
 /// Kothari Marg`, `complaint about 42/464, Kumer Zila`): a house number after one starts an
 /// address when a street or a town and its pin code follow it.
@@ -787,6 +795,11 @@ enum Need {
     MovedTo,
     /// A street word in its first tokens (after a bare house number).
     Street,
+    /// A street named by a capitalised word and then a street word, or a town and its pin code
+    /// (after a plain number, or a house number in the middle of a sentence); with `closed`, a
+    /// named street must end the clause too (after a plain number: `at 45 Gandhi Road, Salem`,
+    /// not `25 Gandhi Road residents attended`).
+    NamedStreet { closed: bool },
     /// A town and its pin code ending it (after a number with no mark of a house number but
     /// the Indic words after it: `7 தண்ணிலவு மணியன்செல்வம், ஜாம்நகர்-304813`).
     TownAndPin,
@@ -1888,16 +1901,18 @@ impl NameFinder {
     /// Whether the tokens `[i, j)` stand where a person does: after a person preposition or a
     /// context word, or before a postposition (`ne`, `ji`) or a relation marker (`S/O`).
     fn person_context(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> PersonContext {
-        let after = toks.get(j).is_some_and(|n| {
-            (n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n))
-                || self.relation_at(s, toks, j) > 0
-        }) || phone_in_brackets(&s[toks[j - 1].end..]);
+        let contact =
+            toks.get(j).is_some_and(|_| self.relation_at(s, toks, j) > 0) || phone_in_brackets(&s[toks[j - 1].end..]);
+        let after =
+            toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n));
         let before = i > 0 && {
             let p = &toks[i - 1];
             p.text.bytes().all(|b| b.is_ascii_lowercase())
                 && (p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT))
         };
-        if after {
+        if contact {
+            PersonContext::Contact
+        } else if after {
             PersonContext::After
         } else if before {
             PersonContext::Before
@@ -1915,21 +1930,22 @@ impl NameFinder {
     /// capitals stands out: `Inspected by BANJEET BATH, meter found faulty`).
     fn title_case_name(&self, run: &[Tok], context: PersonContext, capitals: bool) -> bool {
         let english_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !self.listed_word(t);
-        let name_word = |t: &Tok| {
-            self.in_dict(t) && (!t.lists.has(Lists::ENGLISH) || context == PersonContext::After) || self.unknown_word(t)
-        };
+        let name_word =
+            |t: &Tok| self.in_dict(t) && (!t.lists.has(Lists::ENGLISH) || context.after()) || self.unknown_word(t);
         // The last word may be an institution word that is a surname: known as one, or before
         // `ne` after a name (`Madhavi Nigam ne`; `Jal Nigam ne` has no name before it).
-        let end_surname = |k: usize| self.institution_surname(run, k, context == PersonContext::After, name_word);
+        let end_surname = |k: usize| self.institution_surname(run, k, context.after(), name_word);
         // So may a place word that is a surname after a given name that is none (`Devansh
         // Mahal`; not `Rang Mahal`, `Sheesh Mahal`), or after any given name where only a person
-        // stands (`Krishna Mahal ne`, `Krishna Mahal (9876543210) reports`).
+        // stands (`Krishna Mahal ne`, `Krishna Mahal (9876543210) reports`). Before a phone
+        // number in brackets or a relation marker, any place word (`Pushti Nagar (98...)`, `Laxmi
+        // Nagar S/O ...`: Nagar is a surname too, but mostly a locality's word).
         let end_place = |k: usize| {
             k + 1 == run.len()
                 && k > 0
-                && self.is_surname(&run[k])
+                && (self.is_surname(&run[k]) || context == PersonContext::Contact)
                 && self.is_given(&run[k - 1])
-                && (!self.is_surname(&run[k - 1]) || context == PersonContext::After)
+                && (!self.is_surname(&run[k - 1]) || context.after())
                 && !self.is_place(&run[k - 1])
         };
         (2..=3).contains(&run.len())
@@ -2349,6 +2365,14 @@ impl NameFinder {
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
                     Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run),
                     Need::TownAndPin => self.town_and_pin(run),
+                    Need::NamedStreet { closed } => {
+                        let clause_end = s[toks[end - 1].end..]
+                            .trim_start_matches(' ')
+                            .bytes()
+                            .next()
+                            .is_none_or(|b| matches!(b, b',' | b';' | b'.' | b')' | b'\n' | b'\r'));
+                        (self.named_street(run) && (clause_end || !closed)) || self.town_and_pin(run)
+                    }
                 };
             if accepted {
                 push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: true, score: 0.8 });
@@ -2427,7 +2451,9 @@ impl NameFinder {
             && !house_keyword_next
             && toks.get(i + 1).is_some_and(|n| (Self::capitalised(n) && !determiner(n)) || n.kind == Kind::Indic)
         {
-            return Some((i, i + 1, Need::Nothing));
+            // (The landmark is masked, not the word that points at it: `blocked near Dube
+            // Street` keeps `near`.)
+            return Some((i + 1, i + 1, Need::Nothing));
         }
         // A village and its name.
         if t.lists.has(VILLAGE_KEYWORD_LIST) {
@@ -2474,9 +2500,10 @@ impl NameFinder {
         // 12, Gandhi Market`): the street must follow all the same.
         // (A capitalised street name or an ordinal after the number: not `at 5, no road
         // access`, `at 5, road closed`.)
-        let placed = i > 0
-            && PLACE_PREPOSITIONS.contains(&toks[i - 1].low)
-            && s[toks[i - 1].end..t.start].bytes().all(|b| b == b' ')
+        let after_place_word = i > 0
+            && (PLACE_PREPOSITIONS.contains(&toks[i - 1].low) || VISIT_WORDS.contains(&toks[i - 1].low))
+            && s[toks[i - 1].end..t.start].bytes().all(|b| b == b' ');
+        let placed = after_place_word
             && toks[i + 1..]
                 .iter()
                 .find(|n| n.kind != Kind::Number)
@@ -2487,10 +2514,43 @@ impl NameFinder {
         if clause && t.kind == Kind::Number && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Indic) {
             return Some((i, i, Need::TownAndPin));
         }
-        // Anywhere else, a house number whose run ends in a town and its pin code, as a whole
-        // address is written (`reported 58/10, Deep Street, North Dumdum-724040`).
-        if self.house_number_at(s, toks, i) {
+        // A plain number before a capitalised word, at a clause's start or after a word that
+        // places it (`at 45 Gandhi Road`, `C/O X, 56 Civil Lines`): the street must be named
+        // (not `2 Road Rollers`, `at 10 Conference Room`).
+        let year = t.text.len() == 4 && year_like(t.text);
+        let plain_number = t.kind == Kind::Number
+            && t.text.len() <= 4
+            && !year
+            && toks.get(i + 1).is_some_and(|n| Self::joins_space(s, t, n) && Self::capitalised(n));
+        if (clause || placed) && plain_number {
+            // (After a verb of a visit the street need not end the clause: `Visited 34 Kar Ganj
+            // today`.)
+            let visited = i > 0 && VISIT_WORDS.contains(&toks[i - 1].low);
+            return Some((i, i, Need::NamedStreet { closed: !visited }));
+        }
+        // A capitalised word after a word that places it, in a run ending in a town and its
+        // pin code (`Drain overflow at Rout Nagar, Hosur 302774`, `at Narula, Ghaziabad 328921`).
+        // (Only after a word of where, not `served to Manbir Dass, 02/510, ...`.)
+        let locative = i > 0 && LOCATIVE_WORDS.contains(&toks[i - 1].low);
+        if after_place_word && locative && t.kind == Kind::Latin && Self::capitalised(t) {
             return Some((i, i, Need::TownAndPin));
+        }
+        // Anywhere else, a house number whose run ends in a town and its pin code, as a whole
+        // address is written (`reported 58/10, Deep Street, North Dumdum-724040`), or one of
+        // joined parts before a named street (`Visited 12/4 Nehru Street today`).
+        if self.house_number_at(s, toks, i) {
+            // (`Tender 12/2023 Station Road`: a number of a year is no house number.)
+            // (`Visited 47-B Mann Chowk`: a block letter is a part too.)
+            let parts = t.kind == Kind::Number
+                && toks.get(i + 1).is_some_and(|n| {
+                    matches!(&s[t.end..n.start], "-" | "/")
+                        && match n.kind {
+                            Kind::Number => !(n.text.len() == 4 && year_like(n.text)),
+                            Kind::Latin => n.text.len() == 1,
+                            _ => false,
+                        }
+                });
+            return Some((i, i, if parts { Need::NamedStreet { closed: false } } else { Need::TownAndPin }));
         }
         None
     }
@@ -2507,6 +2567,14 @@ impl NameFinder {
                 s[..t.start].ends_with('#')
                     || next.is_some_and(|n| n.kind == Kind::Number && joined(n))
                     || s[t.end..].starts_with(',')
+                    // A number and a block letter (`17-A`, `12/B`).
+                    || next.is_some_and(|n| {
+                        n.kind == Kind::Latin
+                            && n.text.len() == 1
+                            && n.text.as_bytes()[0].is_ascii_uppercase()
+                            && joined(n)
+                            && matches!(s.as_bytes().get(n.end), None | Some(b',' | b' '))
+                    })
             }
             Kind::Latin => t.text.len() == 1 && next.is_some_and(|n| n.kind == Kind::Number && joined(n)),
             Kind::Other => {
@@ -2521,6 +2589,20 @@ impl NameFinder {
     /// Whether an address run holds a number or a street word.
     fn numbered_or_street(&self, run: &[Tok]) -> bool {
         run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
+    }
+
+    /// Whether an address run names its street: after the house number, a capitalised word that
+    /// is no street word and then, within four words, a street word (`45 Gandhi Road`, `12/4
+    /// Nehru Street`; not `2 Road Rollers`, `14/03/2023, Road Tax`).
+    fn named_street(&self, run: &[Tok]) -> bool {
+        let Some(k) = run.iter().position(|t| t.kind != Kind::Number) else {
+            return false;
+        };
+        let name = &run[k];
+        name.kind == Kind::Latin
+            && Self::capitalised(name)
+            && !self.street_word(name)
+            && run[k + 1..].iter().take(4).any(|t| self.street_word(t))
     }
 
     /// Whether a short address run (three to eight tokens) ends in a town and its pin code. A
@@ -2768,8 +2850,23 @@ enum PersonContext {
     None,
     /// A preposition or verb that takes a person before it (`by`, `as per`, `informed`).
     Before,
-    /// A postposition that only a person takes after it (`ne`, `ji`), or a relation marker.
+    /// A postposition that only a person takes after it (`ne`, `ji`).
     After,
+    /// A relation marker (`S/O`) or a phone number in brackets after it, as a register writes a
+    /// person and nothing else (`Pushti Nagar (9876543210) reports`).
+    Contact,
+}
+
+impl PersonContext {
+    /// Whether something after the run says a person is named there.
+    fn after(self) -> bool {
+        matches!(self, PersonContext::After | PersonContext::Contact)
+    }
+}
+
+/// Whether four digits may be a year (`19..`, `20..`).
+fn year_like(digits: &str) -> bool {
+    digits.starts_with("19") || digits.starts_with("20")
 }
 
 /// Whether `rest` (the text after a name) opens with a phone number in brackets, as registers
@@ -3255,6 +3352,12 @@ mod tests {
         assert_eq!(names("Complainant Krishna Mahal says streetlight not working"), vec!["Krishna Mahal"]);
         assert_eq!(names("Caller Krishna Mahal says"), vec!["Krishna Mahal"]);
         assert_eq!(names("Krishna Mahal (9876543210) reports water logging"), vec!["Krishna Mahal"]);
+        // Nagar, mostly a locality's word, is the surname before a phone number in brackets
+        // or a relation marker only.
+        assert_eq!(names("Pushti Nagar (9876543210) reports no supply"), vec!["Pushti Nagar"]);
+        assert_eq!(names("Laxmi Nagar S/O Ramesh Kumar"), vec!["Laxmi Nagar", "Ramesh Kumar"]);
+        assert_eq!(names("Ashok Nagar ka nala band hai"), Vec::<String>::new());
+        assert_eq!(names("Pipeline burst in Ashok Nagar (ward 12)"), Vec::<String>::new());
         assert_eq!(names("Adya Mahal (+91 98765 43210) called"), vec!["Adya Mahal"]);
         assert_no_names(&[
             "resident Laxmi Nagar ward office",
@@ -3626,6 +3729,24 @@ mod tests {
             ("Caller reported 58/10, Deep Street, North Dumdum-724040", "58/10, Deep Street, North Dumdum-724040"),
             ("Pipeline burst opposite 12-3-456, Banjara Hills", "12-3-456, Banjara Hills"),
             ("near 12/4, Ring Road, Sangli-Miraj & Kupwad 416416", "12/4, Ring Road, Sangli-Miraj & Kupwad 416416"),
+            // A plain number and a named street, at a clause's start or after a word that
+            // places it; a house number with a block letter.
+            ("Leakage reported at 45 Gandhi Road, Near Bus Stand, Salem", "45 Gandhi Road, Near Bus Stand, Salem"),
+            ("Complaint from 12 MG Road Bangalore 560001", "12 MG Road Bangalore 560001"),
+            ("C/O X, 56 Civil Lines, Bareilly", "56 Civil Lines, Bareilly"),
+            ("Tenant at 3rd Floor, 221 Baker Street, Kolkata 700016", "221 Baker Street, Kolkata 700016"),
+            ("Visited 12/4 Nehru Street today, owner absent", "12/4 Nehru Street"),
+            ("Visited 34 Kar Ganj today, owner absent", "34 Kar Ganj"),
+            ("Visited 47-B Mann Chowk today", "47-B Mann Chowk"),
+            // A named place after a word that places it, ending in a town and its pin code;
+            // a landmark after `near`, without the word.
+            ("Drain overflow at Rout Nagar, Hosur 302774", "Rout Nagar, Hosur 302774"),
+            ("Drain overflow at Narula, Ghaziabad 328921", "Narula, Ghaziabad 328921"),
+            ("Sewer blocked near Dube Street; complainant", "Dube Street"),
+            (
+                "water meter installed at 17-A, Rajpur Road, Dehradun - 248001 on 12/03/2021",
+                "17-A, Rajpur Road, Dehradun - 248001",
+            ),
             ("Caller reported 61/78, Thaker, Warangal-086386", "61/78, Thaker, Warangal-086386"),
             (
                 "Garbage not collected near H.No. 396, Mohan Marg, Junagadh-849120",
@@ -3676,6 +3797,22 @@ mod tests {
             "arrears of 2,500, Penalty 300000 waived",
             "increased from 5, Rate 120000 applied",
             "Rs 5,000 & Penalty 120000 paid",
+            "Meeting at 10, Conference Room 2",
+            "Meeting at 10 Conference Room",
+            "2 Road Rollers deployed",
+            "Camp held at Community Hall, Sector 4 on 12/05/2023",
+            "Form 16-A submitted",
+            "on 12/4 Nehru Jayanti holiday",
+            "Paid 2,500 on 12/05/2023, Receipt 4521",
+            "in 2021 Gandhi Road was widened",
+            "Survey of 25 Houses done",
+            "25 Gandhi Road residents attended the meeting",
+            "Tender 12/2023 Station Road widening",
+            "Zone 4, 12 Hospital Road drains cleaned",
+            "Rs 500 fine at 4 Gandhi Chowk stalls",
+            "Camp held at Town Hall, Receipt 123456",
+            "Paid at Counter 3, Challan 456789",
+            "Visited 3 Houses in Ward 12",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
         }
