@@ -795,6 +795,11 @@ enum Need {
     MovedTo,
     /// A street word in its first tokens (after a bare house number).
     Street,
+    /// A word that names the landmark (after `near`, `opp.`): a name, a word in no list or a
+    /// number, or a street word ending it; one of other common words only is no one's address
+    /// (`Near Bus Stand`, `opp. Post Office`), one with a name or a street is (`near Sharma
+    /// Sweets`, `Near Hanuman Mandir`, `near Tailor Marg`).
+    Landmark,
     /// A street named by a capitalised word and then a street word, or a town and its pin code
     /// (after a plain number, or a house number in the middle of a sentence); with `closed`, a
     /// named street must end the clause too (after a plain number: `at 45 Gandhi Road, Salem`,
@@ -2034,6 +2039,12 @@ impl NameFinder {
         n > 0 && (1..=2).contains(&(run.len() - n)) && run[n..].iter().all(|t| self.unknown_word(t))
     }
 
+    /// A word of Latin letters that is no dictionary name but an English or listed word
+    /// (`Bus`, `Stand`, `Post`, `Office`): a landmark of such words alone is a public place.
+    fn common_noun(&self, t: &Tok) -> bool {
+        t.kind == Kind::Latin && !self.in_dict(t) && (t.lists.has(Lists::ENGLISH) || self.listed_word(t))
+    }
+
     /// An institution, city, abbreviation, context, honorific, place or address word: never a
     /// name found without a dictionary.
     fn listed_word(&self, t: &Tok) -> bool {
@@ -2352,6 +2363,9 @@ impl NameFinder {
             let accepted = end > next
                 && match need {
                     Need::Nothing => true,
+                    Need::Landmark => {
+                        run.iter().any(|t| !self.common_noun(t)) || run.last().is_some_and(|t| self.street_word(t))
+                    }
                     Need::NumberOrStreet => self.numbered_or_street(run),
                     // (`shifted to Ward Office`, `moved to Ward 5 Office` is where a file or a
                     // counter went, no one's address; with a house number in it the run is one:
@@ -2453,7 +2467,7 @@ impl NameFinder {
         {
             // (The landmark is masked, not the word that points at it: `blocked near Dube
             // Street` keeps `near`.)
-            return Some((i + 1, i + 1, Need::Nothing));
+            return Some((i + 1, i + 1, Need::Landmark));
         }
         // A village and its name.
         if t.lists.has(VILLAGE_KEYWORD_LIST) {
@@ -3743,6 +3757,8 @@ mod tests {
             ("Drain overflow at Rout Nagar, Hosur 302774", "Rout Nagar, Hosur 302774"),
             ("Drain overflow at Narula, Ghaziabad 328921", "Narula, Ghaziabad 328921"),
             ("Sewer blocked near Dube Street; complainant", "Dube Street"),
+            ("Shop near Sharma Sweets closed", "Sharma Sweets"),
+            ("Sewer blocked near Tailor Marg; complainant", "Tailor Marg"),
             (
                 "water meter installed at 17-A, Rajpur Road, Dehradun - 248001 on 12/03/2021",
                 "17-A, Rajpur Road, Dehradun - 248001",
@@ -3811,6 +3827,10 @@ mod tests {
             "Zone 4, 12 Hospital Road drains cleaned",
             "Rs 500 fine at 4 Gandhi Chowk stalls",
             "Camp held at Town Hall, Receipt 123456",
+            // A landmark of common words is a public place.
+            "Near Bus Stand the drain is blocked",
+            "Pipe burst opp. Post Office",
+            "Garbage dumped behind Government School",
             "Paid at Counter 3, Challan 456789",
             "Visited 3 Houses in Ward 12",
         ] {
