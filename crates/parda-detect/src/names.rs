@@ -1241,14 +1241,18 @@ impl NameFinder {
                     let role_before = first > 0
                         && toks[first - 1].lists.has(Lists::CONTEXT)
                         && !matches!(toks[first - 1].low, "resident" | "citizen" | "contact" | "contacted");
-                    let place_surname = self.is_surname(t)
-                        && ((j == first + 1
-                            && self.is_given(&toks[first])
-                            && (!self.is_surname(&toks[first]) || role_before))
-                            || (j == first
-                                && first > 0
-                                && matches!(toks[first - 1].low, "mr" | "mrs" | "ms" | "dr")
-                                && !t.lists.has(Lists::INSTITUTION)));
+                    let given_first = j == first + 1 && self.is_given(&toks[first]);
+                    // (After a role word any place word after a given name that is no surname:
+                    // `Tenant: Anjali Nagar`.)
+                    let role_place_surname =
+                        role_before && given_first && !self.is_surname(&toks[first]) && !self.is_place(&toks[first]);
+                    let place_surname = role_place_surname
+                        || self.is_surname(t)
+                            && ((given_first && (!self.is_surname(&toks[first]) || role_before))
+                                || (j == first
+                                    && first > 0
+                                    && matches!(toks[first - 1].low, "mr" | "mrs" | "ms" | "dr")
+                                    && !t.lists.has(Lists::INSTITUTION)));
                     !((self.is_place(t) && !place_surname) || ends_upper)
                         && (Self::capitalised(t)
                             || initial
@@ -2366,7 +2370,8 @@ impl NameFinder {
                     Need::Landmark => {
                         run.iter().any(|t| !self.common_noun(t)) || run.last().is_some_and(|t| self.street_word(t))
                     }
-                    Need::NumberOrStreet => self.numbered_or_street(run),
+                    // (`resident of ward 19`: a ward of a town is no one's address.)
+                    Need::NumberOrStreet => self.numbered_or_street(run) && !ward_only(run),
                     // (`shifted to Ward Office`, `moved to Ward 5 Office` is where a file or a
                     // counter went, no one's address; with a house number in it the run is one:
                     // `moved to 14/2, Block B, Head Post Office`.)
@@ -2878,6 +2883,13 @@ impl PersonContext {
     }
 }
 
+/// Whether an address run is a ward or zone of a town and its number only (`ward 19`, `Ward
+/// No. 5`, `zone 3`): thousands live in one, and registers count by it.
+fn ward_only(run: &[Tok]) -> bool {
+    run.first().is_some_and(|t| matches!(t.low, "ward" | "zone"))
+        && run.iter().skip(1).all(|t| t.kind == Kind::Number || matches!(t.low, "no" | "number"))
+}
+
 /// Whether four digits may be a year (`19..`, `20..`).
 fn year_like(digits: &str) -> bool {
     digits.starts_with("19") || digits.starts_with("20")
@@ -3364,6 +3376,8 @@ mod tests {
         assert_eq!(names("Applicant Devansh Mahal requested name change"), vec!["Devansh Mahal"]);
         // After any given name where only a person stands: a role word, a phone in brackets.
         assert_eq!(names("Complainant Krishna Mahal says streetlight not working"), vec!["Krishna Mahal"]);
+        assert_eq!(names("Owner: Samarth Mani | Tenant: Anjali Nagar"), vec!["Samarth Mani", "Anjali Nagar"]);
+        assert_eq!(names("Resident Ashok Nagar colony complains of low pressure"), Vec::<String>::new());
         assert_eq!(names("Caller Krishna Mahal says"), vec!["Krishna Mahal"]);
         assert_eq!(names("Krishna Mahal (9876543210) reports water logging"), vec!["Krishna Mahal"]);
         // Nagar, mostly a locality's word, is the surname before a phone number in brackets
@@ -3833,6 +3847,8 @@ mod tests {
             "Garbage dumped behind Government School",
             "Paid at Counter 3, Challan 456789",
             "Visited 3 Houses in Ward 12",
+            "Pallavi Vora, 84 yrs, resident of ward 36, applied for BPL card",
+            "resident of Ward No. 5",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
         }
