@@ -2356,13 +2356,15 @@ impl NameFinder {
     /// `12,`) at a clause start followed by a street word (`Shastri Nagar`, `3rd Cross`); or a
     /// village keyword and a place (`Vill. Rampur`, `ग्राम रामपुर`).
     fn find_addresses(&self, s: &str, toks: &[Tok], out: &mut Vec<LexSpan>) {
+        // (In text in capitals every word is capitalised, and a run goes on over the sentence.)
+        let upper_text = !s.bytes().any(|b| b.is_ascii_lowercase());
         let mut i = 0;
         while i < toks.len() {
             let Some((first, next, need)) = self.address_trigger(s, toks, i) else {
                 i += 1;
                 continue;
             };
-            let end = Self::address_run(self, s, toks, next);
+            let mut end = self.address_run(s, toks, next, upper_text);
             let run = &toks[next..end];
             let accepted = end > next
                 && match need {
@@ -2384,14 +2386,23 @@ impl NameFinder {
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
                     Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run),
                     Need::TownAndPin => self.town_and_pin(run),
-                    Need::NamedStreet { closed } => {
-                        let clause_end = s[toks[end - 1].end..]
-                            .trim_start_matches(' ')
-                            .bytes()
-                            .next()
-                            .is_none_or(|b| matches!(b, b',' | b';' | b'.' | b')' | b'\n' | b'\r'));
-                        (self.named_street(run) && (clause_end || !closed)) || self.town_and_pin(run)
-                    }
+                    Need::NamedStreet { closed } => match self.named_street(run) {
+                        _ if self.town_and_pin(run) => true,
+                        Some(street) => {
+                            // In capitals the street ends at its street word (`VISITED 34 KAR
+                            // GANJ TODAY, OWNER ABSENT`, `25 GANDHI ROAD RESIDENTS ATTENDED`).
+                            if upper_text {
+                                end = next + street + 1;
+                            }
+                            let clause_end = s[toks[end - 1].end..]
+                                .trim_start_matches(' ')
+                                .bytes()
+                                .next()
+                                .is_none_or(|b| matches!(b, b',' | b';' | b'.' | b')' | b'\n' | b'\r'));
+                            clause_end || !closed
+                        }
+                        None => false,
+                    },
                 };
             if accepted {
                 push(out, LexSpan { start: toks[first].start, end: toks[end - 1].end, address: true, score: 0.8 });
@@ -2519,9 +2530,10 @@ impl NameFinder {
         // 12, Gandhi Market`): the street must follow all the same.
         // (A capitalised street name or an ordinal after the number: not `at 5, no road
         // access`, `at 5, road closed`.)
-        let after_place_word = i > 0
-            && (PLACE_PREPOSITIONS.contains(&toks[i - 1].low) || VISIT_WORDS.contains(&toks[i - 1].low))
-            && s[toks[i - 1].end..t.start].bytes().all(|b| b == b' ');
+        let after_word = |words: &[&str]| {
+            i > 0 && words.contains(&toks[i - 1].low) && s[toks[i - 1].end..t.start].bytes().all(|b| b == b' ')
+        };
+        let after_place_word = after_word(PLACE_PREPOSITIONS);
         let placed = after_place_word
             && toks[i + 1..]
                 .iter()
@@ -2541,17 +2553,17 @@ impl NameFinder {
             && t.text.len() <= 4
             && !year
             && toks.get(i + 1).is_some_and(|n| Self::joins_space(s, t, n) && Self::capitalised(n));
-        if (clause || placed) && plain_number {
-            // (After a verb of a visit the street need not end the clause: `Visited 34 Kar Ganj
-            // today`.)
-            let visited = i > 0 && VISIT_WORDS.contains(&toks[i - 1].low);
+        // After a verb of a visit the street need not end the clause (`Visited 34 Kar Ganj
+        // today`).
+        let visited = after_word(VISIT_WORDS);
+        if (clause || placed || visited) && plain_number {
             return Some((i, i, Need::NamedStreet { closed: !visited }));
         }
         // A capitalised word after a word that places it, in a run ending in a town and its
         // pin code (`Drain overflow at Rout Nagar, Hosur 302774`, `at Narula, Ghaziabad 328921`).
         // (Only after a word of where, not `served to Manbir Dass, 02/510, ...`.)
-        let locative = i > 0 && LOCATIVE_WORDS.contains(&toks[i - 1].low);
-        if after_place_word && locative && t.kind == Kind::Latin && Self::capitalised(t) {
+        // (Not a word of the sentence: `IN FRONT OF 818, NORI PATH, ...` in capitals.)
+        if after_word(LOCATIVE_WORDS) && t.kind == Kind::Latin && Self::capitalised(t) && !self.common_noun(t) {
             return Some((i, i, Need::TownAndPin));
         }
         // Anywhere else, a house number whose run ends in a town and its pin code, as a whole
@@ -2610,18 +2622,17 @@ impl NameFinder {
         run.iter().any(|t| t.kind == Kind::Number || t.kind == Kind::Other || self.street_word(t))
     }
 
-    /// Whether an address run names its street: after the house number, a capitalised word that
+    /// Where an address run names its street: after the house number, a capitalised word that
     /// is no street word and then, within four words, a street word (`45 Gandhi Road`, `12/4
-    /// Nehru Street`; not `2 Road Rollers`, `14/03/2023, Road Tax`).
-    fn named_street(&self, run: &[Tok]) -> bool {
-        let Some(k) = run.iter().position(|t| t.kind != Kind::Number) else {
-            return false;
-        };
+    /// Nehru Street`; not `2 Road Rollers`, `14/03/2023, Road Tax`). The street word's index in
+    /// the run.
+    fn named_street(&self, run: &[Tok]) -> Option<usize> {
+        let k = run.iter().position(|t| t.kind != Kind::Number)?;
         let name = &run[k];
-        name.kind == Kind::Latin
-            && Self::capitalised(name)
-            && !self.street_word(name)
-            && run[k + 1..].iter().take(4).any(|t| self.street_word(t))
+        if name.kind != Kind::Latin || !Self::capitalised(name) || self.street_word(name) {
+            return None;
+        }
+        run[k + 1..].iter().take(4).position(|t| self.street_word(t)).map(|p| k + 1 + p)
     }
 
     /// Whether a short address run (three to eight tokens) ends in a town and its pin code. A
@@ -2669,7 +2680,7 @@ impl NameFinder {
 
     /// The address tokens from `next` on: numbers, capitalised words, street words; a pin code
     /// closes it. Returns the end token (exclusive).
-    fn address_run(&self, s: &str, toks: &[Tok], next: usize) -> usize {
+    fn address_run(&self, s: &str, toks: &[Tok], next: usize, upper_text: bool) -> usize {
         let mut end = next;
         while end < toks.len() {
             let t = &toks[end];
@@ -2692,16 +2703,29 @@ impl NameFinder {
                     break;
                 }
             }
-            let ok = match t.kind {
-                Kind::Number | Kind::Other | Kind::Indic => true,
-                Kind::Latin => {
-                    Self::capitalised(t)
-                        || self.is_place(t)
-                        || t.lists.has(Lists::ADDRESS)
-                        || t.lists.has(NUMERO_LIST)
-                        || Self::pin_code_ahead(s, toks, end)
-                }
-            };
+            // In capitals, a word of the sentence right after a street word, with no comma
+            // between, ends the address (`VISITED H.NO. 504 PANDEY ZILA TODAY, OWNER ABSENT`);
+            // not a place or address word, nor a town before a pin code (`GANDHI ROAD NEW DELHI
+            // 110001`).
+            let sentence_after_street = upper_text
+                && end > next
+                && s[toks[end - 1].end..t.start] == *" "
+                && self.street_word(&toks[end - 1])
+                && self.caps_sentence_word(t)
+                && !self.is_place(t)
+                && !t.lists.has(Lists::ADDRESS)
+                && !Self::pin_code_ahead(s, toks, end);
+            let ok = !sentence_after_street
+                && match t.kind {
+                    Kind::Number | Kind::Other | Kind::Indic => true,
+                    Kind::Latin => {
+                        Self::capitalised(t)
+                            || self.is_place(t)
+                            || t.lists.has(Lists::ADDRESS)
+                            || t.lists.has(NUMERO_LIST)
+                            || Self::pin_code_ahead(s, toks, end)
+                    }
+                };
             if !ok {
                 break;
             }
@@ -3766,6 +3790,13 @@ mod tests {
             ("Visited 12/4 Nehru Street today, owner absent", "12/4 Nehru Street"),
             ("Visited 34 Kar Ganj today, owner absent", "34 Kar Ganj"),
             ("Visited 47-B Mann Chowk today", "47-B Mann Chowk"),
+            ("VISITED 98-C VIG PATH TODAY, OWNER ABSENT", "98-C VIG PATH"),
+            ("VISITED H.NO. 504 PANDEY ZILA TODAY, OWNER ABSENT", "H.NO. 504 PANDEY ZILA"),
+            ("OWNER SHIFTED TO H.NO. 12 GANDHI ROAD NEW DELHI 110001", "H.NO. 12 GANDHI ROAD NEW DELHI 110001"),
+            (
+                "ROAD DAMAGED IN FRONT OF 818, NORI PATH, HAZARIBAGH 075005, WARD 12",
+                "818, NORI PATH, HAZARIBAGH 075005",
+            ),
             // A named place after a word that places it, ending in a town and its pin code;
             // a landmark after `near`, without the word.
             ("Drain overflow at Rout Nagar, Hosur 302774", "Rout Nagar, Hosur 302774"),
@@ -3848,6 +3879,7 @@ mod tests {
             "Paid at Counter 3, Challan 456789",
             "Visited 3 Houses in Ward 12",
             "Pallavi Vora, 84 yrs, resident of ward 36, applied for BPL card",
+            "25 GANDHI ROAD RESIDENTS ATTENDED THE MEETING",
             "resident of Ward No. 5",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
