@@ -795,6 +795,9 @@ enum Need {
     MovedTo,
     /// A street word in its first tokens (after a bare house number).
     Street,
+    /// A street word and a pin code ending the run (after a house number in text in small
+    /// letters only).
+    StreetAndPin,
     /// A word that names the landmark (after `near`, `opp.`): a name, a word in no list or a
     /// number, or a street word ending it; one of other common words only is no one's address
     /// (`Near Bus Stand`, `opp. Post Office`), one with a name or a street is (`near Sharma
@@ -2386,6 +2389,10 @@ impl NameFinder {
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
                     Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run),
                     Need::TownAndPin => self.town_and_pin(run),
+                    Need::StreetAndPin => {
+                        run.iter().any(|t| self.street_word(t))
+                            && run.last().is_some_and(|t| t.kind == Kind::Number && t.text.len() == 6)
+                    }
                     Need::NamedStreet { closed } => match self.named_street(run) {
                         _ if self.town_and_pin(run) => true,
                         Some(street) => {
@@ -2541,6 +2548,13 @@ impl NameFinder {
                 .is_some_and(|n| Self::capitalised(n) || n.kind == Kind::Other && self.street_word(n));
         if (clause || hash || placed) && self.house_number_at(s, toks, i) {
             return Some((i, i, Need::Street));
+        }
+        // In text in small letters only, where no capital names a street: a house number at a
+        // clause's start or after a word of place, then a street word and a pin code (`leakage
+        // reported at 791, varkey zila, belgaum 463907`; not `at 5, road closed`).
+        let lower_text = !s.bytes().any(|b| b.is_ascii_uppercase());
+        if lower_text && (clause || after_place_word) && self.house_number_at(s, toks, i) {
+            return Some((i, i, Need::StreetAndPin));
         }
         if clause && t.kind == Kind::Number && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Indic) {
             return Some((i, i, Need::TownAndPin));
@@ -3791,6 +3805,11 @@ mod tests {
             ("Visited 34 Kar Ganj today, owner absent", "34 Kar Ganj"),
             ("Visited 47-B Mann Chowk today", "47-B Mann Chowk"),
             ("VISITED 98-C VIG PATH TODAY, OWNER ABSENT", "98-C VIG PATH"),
+            (
+                "leakage reported at 791, varkey zila, belgaum 463907. plumber sent on 12/03/2023",
+                "791, varkey zila, belgaum 463907",
+            ),
+            ("property at 87/619, cherian chowk, kharagpur-284684 assessed", "87/619, cherian chowk, kharagpur-284684"),
             ("VISITED H.NO. 504 PANDEY ZILA TODAY, OWNER ABSENT", "H.NO. 504 PANDEY ZILA"),
             ("OWNER SHIFTED TO H.NO. 12 GANDHI ROAD NEW DELHI 110001", "H.NO. 12 GANDHI ROAD NEW DELHI 110001"),
             (
@@ -3880,6 +3899,8 @@ mod tests {
             "Visited 3 Houses in Ward 12",
             "Pallavi Vora, 84 yrs, resident of ward 36, applied for BPL card",
             "25 GANDHI ROAD RESIDENTS ATTENDED THE MEETING",
+            "pipeline burst at 5, road closed till 12/03/2023",
+            "collected at 12/4, ward office, receipt 100234",
             "resident of Ward No. 5",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
