@@ -2359,11 +2359,13 @@ impl NameFinder {
     /// `12,`) at a clause start followed by a street word (`Shastri Nagar`, `3rd Cross`); or a
     /// village keyword and a place (`Vill. Rampur`, `ग्राम रामपुर`).
     fn find_addresses(&self, s: &str, toks: &[Tok], out: &mut Vec<LexSpan>) {
-        // (In text in capitals every word is capitalised, and a run goes on over the sentence.)
+        // (In text in capitals every word is capitalised, and a run goes on over the sentence;
+        // in text in small letters no capital names a street.)
         let upper_text = !s.bytes().any(|b| b.is_ascii_lowercase());
+        let lower_text = !s.bytes().any(|b| b.is_ascii_uppercase());
         let mut i = 0;
         while i < toks.len() {
-            let Some((first, next, need)) = self.address_trigger(s, toks, i) else {
+            let Some((first, next, need)) = self.address_trigger(s, toks, i, lower_text) else {
                 i += 1;
                 continue;
             };
@@ -2422,7 +2424,8 @@ impl NameFinder {
 
     /// Whether an address starts at token `i`: (first token of the span, first token of the
     /// run after the keyword, what the run must hold).
-    fn address_trigger(&self, s: &str, toks: &[Tok], i: usize) -> Option<(usize, usize, Need)> {
+    /// `lower_text`: the cell has no capital letter.
+    fn address_trigger(&self, s: &str, toks: &[Tok], i: usize, lower_text: bool) -> Option<(usize, usize, Need)> {
         let t = &toks[i];
         let l = t.low;
         let skip_numero = |mut j: usize| {
@@ -2440,11 +2443,7 @@ impl NameFinder {
             })
         };
         // A house-number keyword and a number.
-        let keyword = match l {
-            "h" | "d" => toks.get(i + 1).is_some_and(|n| n.low == "no"),
-            _ => t.lists.has(HOUSE_KEYWORD_LIST),
-        };
-        if keyword {
+        if Self::house_keyword_at(toks, i) {
             let j = skip_numero(i + 1);
             // `Survey 2019`, `plot 2021 plan`, `re-survey (2022-23)`: a year or a financial
             // year, not a house number, when no `No` stands before it and no more address
@@ -2480,10 +2479,7 @@ impl NameFinder {
                 || matches!(n.low, "the" | "a" | "his" | "her" | "our" | "their" | "this" | "that" | "its" | "your")
         };
         // (`near H.No. 12, ...`: the house number's keyword starts the address, not `near`.)
-        let house_keyword_next = toks.get(i + 1).is_some_and(|n| {
-            n.lists.has(HOUSE_KEYWORD_LIST)
-                || (matches!(n.low, "h" | "d") && toks.get(i + 2).is_some_and(|k| k.low == "no"))
-        });
+        let house_keyword_next = Self::house_keyword_at(toks, i + 1);
         if matches!(l, "near" | "opp" | "opposite" | "behind" | "पास")
             && !house_keyword_next
             && toks.get(i + 1).is_some_and(|n| (Self::capitalised(n) && !determiner(n)) || n.kind == Kind::Indic)
@@ -2552,7 +2548,6 @@ impl NameFinder {
         // In text in small letters only, where no capital names a street: a house number at a
         // clause's start or after a word of place, then a street word and a pin code (`leakage
         // reported at 791, varkey zila, belgaum 463907`; not `at 5, road closed`).
-        let lower_text = !s.bytes().any(|b| b.is_ascii_uppercase());
         if lower_text && (clause || after_place_word) && self.house_number_at(s, toks, i) {
             return Some((i, i, Need::StreetAndPin));
         }
@@ -2598,6 +2593,14 @@ impl NameFinder {
             return Some((i, i, if parts { Need::NamedStreet { closed: false } } else { Need::TownAndPin }));
         }
         None
+    }
+
+    /// Whether a house-number keyword starts at token `i` (`House`, `Door`, `H.No.`, `D No`).
+    fn house_keyword_at(toks: &[Tok], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| match t.low {
+            "h" | "d" => toks.get(i + 1).is_some_and(|n| n.low == "no"),
+            _ => t.lists.has(HOUSE_KEYWORD_LIST),
+        })
     }
 
     /// A house number starting at token `i`: numbers joined by `-` or `/` (`12-3-456`, `14/2`),
@@ -2940,7 +2943,9 @@ fn phone_in_brackets(rest: &str) -> bool {
     let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
         return false;
     };
-    let Some(close) = inner.find(')') else {
+    // (A phone number and its separators fit in 24 bytes: no scan to a far bracket, so a long
+    // cell with many runs stays linear.)
+    let Some(close) = inner.bytes().take(24).position(|b| b == b')') else {
         return false;
     };
     let body = &inner[..close];
