@@ -438,10 +438,11 @@ fn is_prose(cell: &str) -> bool {
     cell.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).nth(2).is_some()
 }
 
-/// A column of a file without a header row: planned with no header (CSV, workbooks) or with
-/// the name it is reported by (`column 7`, in a dump with no column list).
+/// A column whose name says nothing: a file without a header row, planned with no header
+/// (CSV, workbooks) or with the name it is reported by (`column 7`, in a dump with no column
+/// list), or a header that names only a position (`field_7`, `Unnamed: 14`, `COL12`).
 fn is_unnamed(header: &str) -> bool {
-    header.is_empty() || header.strip_prefix("column ").is_some_and(|n| n.parse::<usize>().is_ok())
+    header.is_empty() || crate::header::is_positional_header(header)
 }
 
 /// Whether most of the `sampled` cells are whole dates (a time of midnight allowed after one)
@@ -894,6 +895,10 @@ mod tests {
         assert_eq!(type_name(&m, &classify_column(&m, &h, "column 8", &births)).as_deref(), Some("dob"));
         let births = ["12/03/1961", "19/01/1972", "15/08/1948", "07/07/1980", "30/03/1990", "01/12/1955"];
         assert_eq!(type_name(&m, &classify_column(&m, &h, "", &births)).as_deref(), Some("dob"));
+        // A header that names only a position says as little as none.
+        for header in ["field_7", "Unnamed: 7", "COL7"] {
+            assert_eq!(type_name(&m, &classify_column(&m, &h, header, &births)).as_deref(), Some("dob"), "{header}");
+        }
         // Payment dates cluster in recent years; a named column is left to its header.
         let paid = ["2019-05-04", "2021-01-19", "2016-11-01", "2023-07-07", "2018-12-01", "2012-03-30"];
         assert_eq!(type_name(&m, &classify_column(&m, &h, "column 8", &paid)), None);

@@ -1357,6 +1357,16 @@ impl NameFinder {
                 let place_follows = toks.get(end).is_some_and(|n| {
                     n.kind == Kind::Latin && self.is_place(n) && Self::joins_space(s, &toks[end - 1], n)
                 });
+                // After a marker of kin (S/O, W/O, D/O; not C/O, whose care may be an office's)
+                // a person stands: a place word after one name word is the surname (`s/o Jagvi
+                // Nagar`, `w/o Karan Mahal`); after two or more it starts the address that
+                // follows the name (`s/o Suresh Kumar Gandhi Nagar`).
+                let kin = rel > 0 && end > first && place_follows && !matches!(toks[i].low, "c" | "care");
+                let (end, place_follows) = match kin {
+                    true if end - first == 1 && toks.get(end).is_some_and(Self::capitalised) => (end + 1, false),
+                    true => (end, false),
+                    false => (end, place_follows),
+                };
                 // After a context word, a run of English, office and institution words is the
                 // sentence going on ("transferred to Revenue Section", "paid by Airtel Money").
                 let all_english = !lenient
@@ -3427,6 +3437,14 @@ mod tests {
         // or a relation marker only.
         assert_eq!(names("Pushti Nagar (9876543210) reports no supply"), vec!["Pushti Nagar"]);
         assert_eq!(names("Laxmi Nagar S/O Ramesh Kumar"), vec!["Laxmi Nagar", "Ramesh Kumar"]);
+        // After a marker of kin a person stands, Nagar or Mahal the surname; not after C/O.
+        assert_eq!(names("Nirja Mitra s/o Jagvi Nagar, aged 40"), vec!["Nirja Mitra", "Jagvi Nagar"]);
+        assert_eq!(names("Kiran Devi W/O Late Karan Mahal"), vec!["Kiran Devi", "Karan Mahal"]);
+        assert_eq!(names("D/O Yahvi Nagar"), vec!["Yahvi Nagar"]);
+        assert_eq!(names("s/o Ram Nagar"), vec!["Ram Nagar"]);
+        assert_eq!(names("C/O Gandhi Nagar Post Office"), Vec::<String>::new());
+        // (Gandhi, a surname, is taken with the name: the safer reading.)
+        assert_eq!(names("Ravi s/o Suresh Kumar Gandhi Nagar Bhopal"), vec!["Ravi", "Suresh Kumar Gandhi"]);
         assert_eq!(names("Ashok Nagar ka nala band hai"), Vec::<String>::new());
         assert_eq!(names("Pipeline burst in Ashok Nagar (ward 12)"), Vec::<String>::new());
         assert_eq!(names("Adya Mahal (+91 98765 43210) called"), vec!["Adya Mahal"]);

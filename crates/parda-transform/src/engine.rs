@@ -256,10 +256,10 @@ impl Engine {
     }
 
     /// Re-plans, as bank account numbers, a column without a header (or with one that names
-    /// only its position: `Field15`, `Unnamed: 14`) of 10-18 digit numbers right beside a column
+    /// only its position: `Field15`, `Unnamed: 14`) of 9-18 digit numbers right beside a column
     /// of IFSC codes (in a file without a header the `Account No` that named it is gone; a named
-    /// column keeps what its name says). Nine digits are not taken:
-    /// the MICR code sits there too. `samples_of(i)` gives column `i`'s sampled values.
+    /// column keeps what its name says). A column of nine digits mostly is not taken: the
+    /// nine-digit MICR code sits there too. `samples_of(i)` gives column `i`'s sampled values.
     pub fn accounts_beside_ifsc<S: AsRef<str>>(&self, plans: &mut [ColumnPlan], samples_of: impl Fn(usize) -> Vec<S>) {
         let rules = &self.matcher.rule_set;
         let (Some(ifsc), Some(account)) = (rules.type_index("ifsc"), rules.type_index("bank_account")) else {
@@ -277,9 +277,11 @@ impl Engine {
             let samples = samples_of(i);
             let values: Vec<&str> =
                 samples.iter().map(|v| v.as_ref().trim()).filter(|v| !v.is_empty() && !is_placeholder(v)).collect();
-            let numbers =
-                values.iter().filter(|v| (10..=18).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())).count();
-            if values.len() < 3 || numbers * 10 < values.len() * 9 {
+            let numbers: Vec<usize> =
+                values.iter().filter(|v| v.bytes().all(|b| b.is_ascii_digit())).map(|v| v.len()).collect();
+            let accounts = numbers.iter().filter(|n| (9..=18).contains(*n)).count();
+            let nine = numbers.iter().filter(|&&n| n == 9).count();
+            if values.len() < 3 || accounts * 10 < values.len() * 9 || nine * 2 >= values.len() {
                 continue;
             }
             let mut replanned = self.plan_column("bank account no", &values);
@@ -831,7 +833,7 @@ mod tests {
     fn accounts_beside_ifsc_codes() {
         let e = engine();
         let columns: [(&str, [&str; 4]); 4] = [
-            ("", ["30214587763", "50100234567812", "4021001500012345", "620104567890"]),
+            ("", ["30214587763", "50100234567812", "402100150", "620104567890"]),
             ("", ["SBIN0004512", "HDFC0001234", "PUNB0402100", "ICIC0006201"]),
             ("", ["110002045", "110240011", "110024005", "600229012"]),
             ("Consumer No", ["30214587763", "50100234567812", "4021001500012345", "620104567890"]),
