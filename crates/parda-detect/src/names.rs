@@ -2379,7 +2379,7 @@ impl NameFinder {
                 i += 1;
                 continue;
             };
-            let mut end = self.address_run(s, toks, next, upper_text);
+            let mut end = self.address_run(s, toks, next, upper_text, lower_text);
             let run = &toks[next..end];
             let accepted = end > next
                 && match need {
@@ -2399,14 +2399,16 @@ impl NameFinder {
                     }
                     // A street word, or a town and its pin code ending a short run (`02/510,
                     // Kade, Saharsa-562385`; not `12/5, Zone 3, Total 125000`).
-                    Need::Street => run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run),
-                    Need::TownAndPin => self.town_and_pin(run),
+                    Need::Street => {
+                        run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run, lower_text)
+                    }
+                    Need::TownAndPin => self.town_and_pin(run, lower_text),
                     Need::StreetAndPin => {
                         run.iter().any(|t| self.street_word(t))
                             && run.last().is_some_and(|t| t.kind == Kind::Number && t.text.len() == 6)
                     }
                     Need::NamedStreet { closed } => match self.named_street(run) {
-                        _ if self.town_and_pin(run) => true,
+                        _ if self.town_and_pin(run, lower_text) => true,
                         Some(street) => {
                             // In capitals the street ends at its street word (`VISITED 34 KAR
                             // GANJ TODAY, OWNER ABSENT`, `25 GANDHI ROAD RESIDENTS ATTENDED`).
@@ -2490,9 +2492,16 @@ impl NameFinder {
         };
         // (`near H.No. 12, ...`: the house number's keyword starts the address, not `near`.)
         let house_keyword_next = Self::house_keyword_at(toks, i + 1);
+        // (In text in small letters, a word that names a street: `sewer blocked near dube
+        // street`, not `near the road`.)
+        let named_street_next = lower_text
+            && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Latin && !determiner(n) && !self.street_word(n))
+            && toks.get(i + 2).is_some_and(|n| self.street_word(n) && s[toks[i + 1].end..n.start] == *" ");
         if matches!(l, "near" | "opp" | "opposite" | "behind" | "पास")
             && !house_keyword_next
-            && toks.get(i + 1).is_some_and(|n| (Self::capitalised(n) && !determiner(n)) || n.kind == Kind::Indic)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| (Self::capitalised(n) && !determiner(n)) || n.kind == Kind::Indic || named_street_next)
         {
             // (The landmark is masked, not the word that points at it: `blocked near Dube
             // Street` keeps `near`.)
@@ -2558,7 +2567,10 @@ impl NameFinder {
         // In text in small letters only, where no capital names a street: a house number at a
         // clause's start or after a word of place, then a street word and a pin code (`leakage
         // reported at 791, varkey zila, belgaum 463907`; not `at 5, road closed`).
-        if lower_text && (clause || after_place_word) && self.house_number_at(s, toks, i) {
+        // (Anywhere in the sentence when the number has parts: `caller reported 37/46, raju
+        // path, burhanpur 295106`.)
+        let parted = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Number && matches!(&s[t.end..n.start], "/" | "-"));
+        if lower_text && (clause || after_place_word || parted) && self.house_number_at(s, toks, i) {
             return Some((i, i, Need::StreetAndPin));
         }
         if clause && t.kind == Kind::Number && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Indic) {
@@ -2582,7 +2594,13 @@ impl NameFinder {
         // pin code (`Drain overflow at Rout Nagar, Hosur 302774`, `at Narula, Ghaziabad 328921`).
         // (Only after a word of where, not `served to Manbir Dass, 02/510, ...`.)
         // (Not a word of the sentence: `IN FRONT OF 818, NORI PATH, ...` in capitals.)
-        if after_word(LOCATIVE_WORDS) && t.kind == Kind::Latin && Self::capitalised(t) && !self.common_noun(t) {
+        // (In text in small letters, a word in no English or Hinglish list: `drain overflow at
+        // narula, ghaziabad 328921`.)
+        // (Or any word naming the street after it: `at rout nagar, hosur 302774`.)
+        let names_street = toks.get(i + 1).is_some_and(|n| self.street_word(n) && s[t.end..n.start] == *" ");
+        let place_name = Self::capitalised(t)
+            || lower_text && (names_street || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH));
+        if after_word(LOCATIVE_WORDS) && t.kind == Kind::Latin && place_name && (names_street || !self.common_noun(t)) {
             return Some((i, i, Need::TownAndPin));
         }
         // Anywhere else, a house number whose run ends in a town and its pin code, as a whole
@@ -2665,25 +2683,27 @@ impl NameFinder {
     /// Whether a short address run (three to eight tokens) ends in a town and its pin code. A
     /// town's name may be of several words, one of which says it is a town (`Bhalswa Jahangir
     /// Pur`, `Raurkela Industrial Township`): up to three words before the pin code are tried.
-    fn town_and_pin(&self, run: &[Tok]) -> bool {
+    fn town_and_pin(&self, run: &[Tok], lower_text: bool) -> bool {
         (3..=8).contains(&run.len()) && {
             let pin = &run[run.len() - 1];
             let town_words = run[1..run.len() - 1].iter().rev().take(3).take_while(|t| t.kind != Kind::Number);
             // (A pin code never starts with 0, but six digits after a house number and a town
             // are one mistyped: the town is the evidence here.)
-            pin.kind == Kind::Number && pin.text.len() == 6 && town_words.into_iter().any(|t| self.town_before_pin(t))
+            pin.kind == Kind::Number
+                && pin.text.len() == 6
+                && town_words.into_iter().any(|t| self.town_before_pin(t, lower_text))
         }
     }
 
     /// A town's name before the pin code that closes a run from a house number: a capitalised
     /// word in the list of towns or in no English or other list (`Siliguri`, `Saharsa`), or a
     /// word of an Indic script (`ஜபல்பூர்`) but a function word or, in Devanagari, a common word
-    /// (`राशि`, amount).
-    fn town_before_pin(&self, town: &Tok) -> bool {
+    /// (`राशि`, amount). In text in small letters (`lower_text`) no capital is asked for.
+    fn town_before_pin(&self, town: &Tok, lower_text: bool) -> bool {
         match town.kind {
             // (A known town too: `#224, Chanmari West, Siliguri - 734001`.)
             Kind::Latin => {
-                Self::capitalised(town)
+                (Self::capitalised(town) || lower_text)
                     && (town.lists.has(Lists::TOWN) || !town.lists.has(Lists::ENGLISH) && !self.listed_word(town))
             }
             Kind::Indic => {
@@ -2707,7 +2727,7 @@ impl NameFinder {
 
     /// The address tokens from `next` on: numbers, capitalised words, street words; a pin code
     /// closes it. Returns the end token (exclusive).
-    fn address_run(&self, s: &str, toks: &[Tok], next: usize, upper_text: bool) -> usize {
+    fn address_run(&self, s: &str, toks: &[Tok], next: usize, upper_text: bool, lower_text: bool) -> usize {
         let mut end = next;
         while end < toks.len() {
             let t = &toks[end];
@@ -2741,16 +2761,22 @@ impl NameFinder {
                 && self.caps_sentence_word(t)
                 && !self.is_place(t)
                 && !t.lists.has(Lists::ADDRESS)
-                && !Self::pin_code_ahead(s, toks, end);
+                && !Self::pin_code_ahead(s, toks, end, false);
             let ok = !sentence_after_street
                 && match t.kind {
                     Kind::Number | Kind::Other | Kind::Indic => true,
+                    // (In text in small letters, a word naming the street after it: `h.no. 504
+                    // pandey zila`, `near dube street`.)
                     Kind::Latin => {
                         Self::capitalised(t)
                             || self.is_place(t)
                             || t.lists.has(Lists::ADDRESS)
                             || t.lists.has(NUMERO_LIST)
-                            || Self::pin_code_ahead(s, toks, end)
+                            || Self::pin_code_ahead(s, toks, end, lower_text)
+                            || lower_text
+                                && toks.get(end + 1).is_some_and(|n| {
+                                    n.kind == Kind::Latin && n.lists.has(Lists::ADDRESS) && s[t.end..n.start] == *" "
+                                })
                     }
                 };
             if !ok {
@@ -2764,10 +2790,13 @@ impl NameFinder {
         end
     }
 
-    /// Whether a pin code follows token `i` after at most three more words, all joined by
-    /// spaces or commas and none a word of the sentence: the lower-case locality and city of an
-    /// address (`sector 5 dwarka new delhi 110075`, not `plot 17 paid amount 450000`).
-    fn pin_code_ahead(s: &str, toks: &[Tok], i: usize) -> bool {
+    /// Whether a pin code follows token `i` after at most four more words, all joined by
+    /// spaces, commas or hyphens and none a word of the sentence unless a street word follows
+    /// it: the lower-case street, locality and city of an address (`sector 5 dwarka new delhi
+    /// 110075`, `char circle, rewa-978252`; not `plot 17 paid amount 450000`). A pin code never
+    /// starts with 0; six digits that do are taken for one mistyped where `zero_ok` (text in
+    /// small letters, where the run must hold a street word as well).
+    fn pin_code_ahead(s: &str, toks: &[Tok], i: usize, zero_ok: bool) -> bool {
         let place_word = |t: &Tok| {
             t.lists.has(Lists::PLACE)
                 || t.lists.has(Lists::ADDRESS)
@@ -2775,15 +2804,21 @@ impl NameFinder {
                 || matches!(t.low, "new" | "old" | "north" | "south" | "east" | "west" | "upper" | "lower")
                 || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
         };
+        // Any word names the street before a street word (`char circle`, `yogi nagar`).
+        let names_street = |j: usize| {
+            toks.get(j + 1).is_some_and(|n| {
+                n.kind == Kind::Latin && n.lists.has(Lists::ADDRESS) && s[toks[j].end..n.start] == *" "
+            })
+        };
         let mut j = i;
-        while j < toks.len() && j - i <= 3 {
+        while j < toks.len() && j - i <= 4 {
             let t = &toks[j];
             if j > i && !matches!(s[toks[j - 1].end..t.start].trim_matches(' '), "" | "," | "-") {
                 return false;
             }
             match t.kind {
-                Kind::Latin if place_word(t) => j += 1,
-                Kind::Number => return j > i && t.text.len() == 6 && !t.text.starts_with('0'),
+                Kind::Latin if place_word(t) || names_street(j) => j += 1,
+                Kind::Number => return j > i && t.text.len() == 6 && (zero_ok || !t.text.starts_with('0')),
                 _ => return false,
             }
         }
@@ -3833,6 +3868,21 @@ mod tests {
                 "791, varkey zila, belgaum 463907",
             ),
             ("property at 87/619, cherian chowk, kharagpur-284684 assessed", "87/619, cherian chowk, kharagpur-284684"),
+            // (A street named by an English word; a town of two words; a house number with
+            // parts in the middle of the sentence.)
+            ("leakage reported at 74/675, char circle, rewa-978252. plumber sent", "74/675, char circle, rewa-978252"),
+            ("garbage near 33/12, khatri ganj, new delhi-797910 for 3 days", "33/12, khatri ganj, new delhi-797910"),
+            ("caller reported 37/46, raju path, burhanpur 295106", "37/46, raju path, burhanpur 295106"),
+            // (In small letters: a word naming a street after a house number or `near`; a
+            // place after `at` in a run ending in a town and its pin code.)
+            ("visited h.no. 504 pandey zila today, owner absent", "h.no. 504 pandey zila"),
+            ("sewer blocked near dube street; complainant absent", "dube street"),
+            ("drain overflow at narula, ghaziabad 328921", "narula, ghaziabad 328921"),
+            ("drain overflow at rout nagar, hosur 302774", "rout nagar, hosur 302774"),
+            (
+                "road damaged in front of 818, nori path, hazaribagh 075005, ward 12",
+                "818, nori path, hazaribagh 075005",
+            ),
             ("VISITED H.NO. 504 PANDEY ZILA TODAY, OWNER ABSENT", "H.NO. 504 PANDEY ZILA"),
             ("OWNER SHIFTED TO H.NO. 12 GANDHI ROAD NEW DELHI 110001", "H.NO. 12 GANDHI ROAD NEW DELHI 110001"),
             (
@@ -3924,6 +3974,12 @@ mod tests {
             "25 GANDHI ROAD RESIDENTS ATTENDED THE MEETING",
             "pipeline burst at 5, road closed till 12/03/2023",
             "collected at 12/4, ward office, receipt 100234",
+            "bill no 12/45, station road, amount 250000",
+            "pipe burst near the road, repaired",
+            "drain overflow at night, amount 250000 spent",
+            "paid at counter, receipt 100234",
+            "shop near bus stand closed",
+            "order 12/2023 passed, main road widening cost 450000",
             "resident of Ward No. 5",
         ] {
             assert_eq!(a(text), Vec::<String>::new(), "{text}");
