@@ -2569,8 +2569,9 @@ impl NameFinder {
         // reported at 791, varkey zila, belgaum 463907`; not `at 5, road closed`).
         // (Anywhere in the sentence when the number has parts: `caller reported 37/46, raju
         // path, burhanpur 295106`.)
-        let parted = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Number && matches!(&s[t.end..n.start], "/" | "-"));
-        if lower_text && (clause || after_place_word || parted) && self.house_number_at(s, toks, i) {
+        let parted =
+            || toks.get(i + 1).is_some_and(|n| n.kind == Kind::Number && matches!(&s[t.end..n.start], "/" | "-"));
+        if lower_text && (clause || after_place_word || parted()) && self.house_number_at(s, toks, i) {
             return Some((i, i, Need::StreetAndPin));
         }
         if clause && t.kind == Kind::Number && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Indic) {
@@ -2597,11 +2598,13 @@ impl NameFinder {
         // (In text in small letters, a word in no English or Hinglish list: `drain overflow at
         // narula, ghaziabad 328921`.)
         // (Or any word naming the street after it: `at rout nagar, hosur 302774`.)
-        let names_street = toks.get(i + 1).is_some_and(|n| self.street_word(n) && s[t.end..n.start] == *" ");
-        let place_name = Self::capitalised(t)
-            || lower_text && (names_street || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH));
-        if after_word(LOCATIVE_WORDS) && t.kind == Kind::Latin && place_name && (names_street || !self.common_noun(t)) {
-            return Some((i, i, Need::TownAndPin));
+        if t.kind == Kind::Latin && after_word(LOCATIVE_WORDS) {
+            let names_street = toks.get(i + 1).is_some_and(|n| self.street_word(n) && s[t.end..n.start] == *" ");
+            let place_name = Self::capitalised(t)
+                || lower_text && (names_street || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH));
+            if place_name && (names_street || !self.common_noun(t)) {
+                return Some((i, i, Need::TownAndPin));
+            }
         }
         // Anywhere else, a house number whose run ends in a town and its pin code, as a whole
         // address is written (`reported 58/10, Deep Street, North Dumdum-724040`), or one of
