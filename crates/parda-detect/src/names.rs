@@ -1315,11 +1315,11 @@ impl NameFinder {
         if toks.is_empty() {
             return;
         }
-        self.find_addresses(s, toks, out);
         // Text in capitals only: a capital says nothing there ("OWNER MANU SANI NOT AVAILABLE");
         // in mixed text an upper-case word is a name written in capitals ("Owner RAVI SMART not
-        // available").
-        let upper_text = !s.bytes().any(|b| b.is_ascii_lowercase());
+        // available"). Text in small letters only: no capital names a street either.
+        let (upper_text, lower_text) = letter_cases(s);
+        self.find_addresses(s, toks, upper_text, lower_text, out);
         // Whether the cell is text of no listed language ([`NameFinder::foreign_text`]), asked
         // at most once.
         let foreign = std::cell::OnceCell::new();
@@ -1362,10 +1362,12 @@ impl NameFinder {
                 // Nagar`, `w/o Karan Mahal`); after two or more it starts the address that
                 // follows the name (`s/o Suresh Kumar Gandhi Nagar`).
                 let kin = rel > 0 && end > first && place_follows && !matches!(toks[i].low, "c" | "care");
-                let (end, place_follows) = match kin {
-                    true if end - first == 1 && toks.get(end).is_some_and(Self::capitalised) => (end + 1, false),
-                    true => (end, false),
-                    false => (end, place_follows),
+                let (end, place_follows) = if !kin {
+                    (end, place_follows)
+                } else if end - first == 1 && toks.get(end).is_some_and(Self::capitalised) {
+                    (end + 1, false)
+                } else {
+                    (end, false)
                 };
                 // After a context word, a run of English, office and institution words is the
                 // sentence going on ("transferred to Revenue Section", "paid by Airtel Money").
@@ -2368,11 +2370,10 @@ impl NameFinder {
     /// and a run with a number or a street word; a house number (`14/2`, `H-45`, `221B`, `#12`,
     /// `12,`) at a clause start followed by a street word (`Shastri Nagar`, `3rd Cross`); or a
     /// village keyword and a place (`Vill. Rampur`, `ग्राम रामपुर`).
-    fn find_addresses(&self, s: &str, toks: &[Tok], out: &mut Vec<LexSpan>) {
-        // (In text in capitals every word is capitalised, and a run goes on over the sentence;
-        // in text in small letters no capital names a street.)
-        let upper_text = !s.bytes().any(|b| b.is_ascii_lowercase());
-        let lower_text = !s.bytes().any(|b| b.is_ascii_uppercase());
+    /// `upper_text`, `lower_text`: the cell has no small letter, no capital ([`letter_cases`]):
+    /// in capitals every word is capitalised and a run goes on over the sentence; in small
+    /// letters no capital names a street.
+    fn find_addresses(&self, s: &str, toks: &[Tok], upper_text: bool, lower_text: bool, out: &mut Vec<LexSpan>) {
         let mut i = 0;
         while i < toks.len() {
             let Some((first, next, need)) = self.address_trigger(s, toks, i, lower_text) else {
@@ -2496,7 +2497,7 @@ impl NameFinder {
         // street`, not `near the road`.)
         let named_street_next = lower_text
             && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Latin && !determiner(n) && !self.street_word(n))
-            && toks.get(i + 2).is_some_and(|n| self.street_word(n) && s[toks[i + 1].end..n.start] == *" ");
+            && self.street_word_after(s, toks, i + 1);
         if matches!(l, "near" | "opp" | "opposite" | "behind" | "पास")
             && !house_keyword_next
             && toks
@@ -2599,7 +2600,7 @@ impl NameFinder {
         // narula, ghaziabad 328921`.)
         // (Or any word naming the street after it: `at rout nagar, hosur 302774`.)
         if t.kind == Kind::Latin && after_word(LOCATIVE_WORDS) {
-            let names_street = toks.get(i + 1).is_some_and(|n| self.street_word(n) && s[t.end..n.start] == *" ");
+            let names_street = self.street_word_after(s, toks, i);
             let place_name = Self::capitalised(t)
                 || lower_text && (names_street || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH));
             if place_name && (names_street || !self.common_noun(t)) {
@@ -2728,6 +2729,19 @@ impl NameFinder {
                 && t.low.as_bytes()[0].is_ascii_digit()
     }
 
+    /// Whether a street word ([`NameFinder::street_word`]) follows token `j` after one space:
+    /// the word at `j` names the street (`dube street`, `rout nagar`).
+    fn street_word_after(&self, s: &str, toks: &[Tok], j: usize) -> bool {
+        toks.get(j + 1).is_some_and(|n| self.street_word(n) && s[toks[j].end..n.start] == *" ")
+    }
+
+    /// Whether a Latin word of the address list follows token `j` after one space (the cheap
+    /// form of [`NameFinder::street_word_after`], asked of every word of an address run).
+    fn address_word_after(s: &str, toks: &[Tok], j: usize) -> bool {
+        toks.get(j + 1)
+            .is_some_and(|n| n.kind == Kind::Latin && n.lists.has(Lists::ADDRESS) && s[toks[j].end..n.start] == *" ")
+    }
+
     /// The address tokens from `next` on: numbers, capitalised words, street words; a pin code
     /// closes it. Returns the end token (exclusive).
     fn address_run(&self, s: &str, toks: &[Tok], next: usize, upper_text: bool, lower_text: bool) -> usize {
@@ -2776,10 +2790,7 @@ impl NameFinder {
                             || t.lists.has(Lists::ADDRESS)
                             || t.lists.has(NUMERO_LIST)
                             || Self::pin_code_ahead(s, toks, end, lower_text)
-                            || lower_text
-                                && toks.get(end + 1).is_some_and(|n| {
-                                    n.kind == Kind::Latin && n.lists.has(Lists::ADDRESS) && s[t.end..n.start] == *" "
-                                })
+                            || lower_text && Self::address_word_after(s, toks, end)
                     }
                 };
             if !ok {
@@ -2807,12 +2818,6 @@ impl NameFinder {
                 || matches!(t.low, "new" | "old" | "north" | "south" | "east" | "west" | "upper" | "lower")
                 || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
         };
-        // Any word names the street before a street word (`char circle`, `yogi nagar`).
-        let names_street = |j: usize| {
-            toks.get(j + 1).is_some_and(|n| {
-                n.kind == Kind::Latin && n.lists.has(Lists::ADDRESS) && s[toks[j].end..n.start] == *" "
-            })
-        };
         let mut j = i;
         while j < toks.len() && j - i <= 4 {
             let t = &toks[j];
@@ -2820,7 +2825,8 @@ impl NameFinder {
                 return false;
             }
             match t.kind {
-                Kind::Latin if place_word(t) || names_street(j) => j += 1,
+                // (Any word names the street before a street word: `char circle`, `yogi nagar`.)
+                Kind::Latin if place_word(t) || Self::address_word_after(s, toks, j) => j += 1,
                 Kind::Number => return j > i && t.text.len() == 6 && (zero_ok || !t.text.starts_with('0')),
                 _ => return false,
             }
@@ -2977,6 +2983,17 @@ impl PersonContext {
 fn ward_only(run: &[Tok]) -> bool {
     run.first().is_some_and(|t| matches!(t.low, "ward" | "zone"))
         && run.iter().skip(1).all(|t| t.kind == Kind::Number || matches!(t.low, "no" | "number"))
+}
+
+/// Whether `s` has no small ASCII letter and whether it has no capital one (text in capitals,
+/// text in small letters), read in one pass.
+fn letter_cases(s: &str) -> (bool, bool) {
+    let (mut lower, mut upper) = (false, false);
+    for b in s.bytes() {
+        lower |= b.is_ascii_lowercase();
+        upper |= b.is_ascii_uppercase();
+    }
+    (!lower, !upper)
 }
 
 /// Whether four digits may be a year (`19..`, `20..`).

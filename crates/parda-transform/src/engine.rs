@@ -277,10 +277,9 @@ impl Engine {
             let samples = samples_of(i);
             let values: Vec<&str> =
                 samples.iter().map(|v| v.as_ref().trim()).filter(|v| !v.is_empty() && !is_placeholder(v)).collect();
-            let numbers: Vec<usize> =
-                values.iter().filter(|v| v.bytes().all(|b| b.is_ascii_digit())).map(|v| v.len()).collect();
-            let accounts = numbers.iter().filter(|n| (9..=18).contains(*n)).count();
-            let nine = numbers.iter().filter(|&&n| n == 9).count();
+            let digits_only = |v: &&&str| v.bytes().all(|b| b.is_ascii_digit());
+            let accounts = values.iter().filter(|v| (9..=18).contains(&v.len()) && digits_only(v)).count();
+            let nine = values.iter().filter(|v| v.len() == 9 && digits_only(v)).count();
             if values.len() < 3 || accounts * 10 < values.len() * 9 || nine * 2 >= values.len() {
                 continue;
             }
