@@ -723,6 +723,33 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_offices_and_schemes_named_after_people_holds_no_names() {
+        let (m, h) = setup();
+        // Branches, depots and schools named after a person or a place that is also a given
+        // name; schemes whose words are given names (`Kanya`).
+        let offices = [
+            "Saket Branch",
+            "Rohini Division",
+            "Kiran Depot",
+            "Shanti Godown",
+            "Lalita Dispensary",
+            "Jawahar Navodaya Vidyalaya",
+            "Kasturba Gandhi Balika Vidyalaya",
+            "Mukhyamantri Kanya Vivah",
+            "Indira Gandhi Matritva Sahyog",
+        ];
+        for header in ["Office", "Unit", "column 4"] {
+            let c = classify_column(&m, &h, header, &offices);
+            assert_eq!(type_name(&m, &c), None, "{header}: {c:?}");
+            for cell in offices {
+                let mut found = Vec::new();
+                m.detect(cell, &c.cell_context(), &mut found);
+                assert!(found.is_empty(), "{header}: {cell}: {found:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_tenant_column_is_names_only_when_its_values_are() {
         let (m, h) = setup();
         let names = classify_column(&m, &h, "Tenant", &["Tolmin Zurek", "Bhota Nisgal", "Ramesh Kumar", "NA"]);

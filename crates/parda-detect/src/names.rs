@@ -2933,7 +2933,8 @@ impl NameFinder {
         let words = toks.iter().any(|t| !self.is_honorific(t) && t.text.len() > 1 && !t.lists.has(Lists::RELATION));
         let marker = toks.iter().enumerate().any(|(i, t)| self.is_honorific(t) || self.relation_at(cell, toks, i) > 0);
         let dict = toks.iter().any(|t| self.in_dict(t));
-        let place = toks.iter().any(|t| self.is_place(t));
+        // A place or an institution (`Jawahar Navodaya Vidyalaya`) is no person.
+        let place = toks.iter().any(|t| self.is_place(t) || t.lists.has(Lists::INSTITUTION));
         letters && words && !place && (dict || marker) && !toks.iter().any(|t| self.sentence_word(t))
     }
 
@@ -4016,6 +4017,10 @@ mod tests {
             "Residential",
             "Gandhi Nagar",
             "Old Age Pension",
+            "Jawahar Navodaya Vidyalaya",
+            "Saket Branch",
+            "Kiran Depot",
+            "Mukhyamantri Kanya Vivah",
             "9876543210",
             "Ward 7",
             "MR.",
