@@ -396,7 +396,9 @@ impl Matcher {
     /// A number listed with another contact detail found in the text (`reply sent to
     /// x@example.com and 1603216248`, `9876543210 / 2224567890`) is a phone number too, when it
     /// is written as one (10 digits, 11 starting 0, 12 starting 91), whatever its first digit:
-    /// joined to the detail by `and`, `or`, `/`, `,`, `&` or `;`, on either side.
+    /// joined to the detail by `and`, `or`, `/`, `,`, `&` or `;`, on either side, or by `to`
+    /// or `->` (`update mobile from 9311300210 to 9946666229 for consumer ...`: the new number
+    /// is near `consumer`, which argues against a mobile on its own).
     fn phones_beside_contacts(&self, cell: &str, out: &mut Vec<Finding>) {
         let Some(type_idx) = self.landline_type else {
             return;
@@ -904,7 +906,7 @@ fn keep_by_starts(out: &mut Vec<Finding>, protected: impl Fn(&Finding) -> bool +
 }
 
 /// Words and marks that join the items of a list of contact details.
-const CONTACT_JOINERS: &[&str] = &["and", "or", "/", ",", "&", ";"];
+const CONTACT_JOINERS: &[&str] = &["and", "or", "/", ",", "&", ";", "to", "->"];
 
 /// Whether `s` (trimmed of spaces) is one of [`CONTACT_JOINERS`].
 fn is_contact_joiner(s: &str) -> bool {
@@ -2075,12 +2077,17 @@ mod tests {
         assert_eq!(types("Reply sent to 03327743901 / umani@example.net"), landline("03327743901"));
         assert_eq!(types("contact 9876543210, 2224567890 (office)"), landline("2224567890"));
         assert_eq!(types("मोबाइल 2224567890 / a@example.com"), landline("2224567890"));
+        // A number changed to another: the new one is near `consumer`, a word against a mobile.
+        let text = "Kindly update mobile number from +91-9311300210 to 9946666229 for consumer Ishita Soni.";
+        assert!(found(&m, text).iter().any(|(_, v)| v == "9946666229"), "{:?}", found(&m, text));
+        assert_eq!(types("mobile changed 9311300210 -> 2224567890 as per request"), landline("2224567890"));
         // Not a list: a receipt after a word, an amount, a number glued to a word, a year.
         for text in [
             "sent to a@example.com, receipt 1603216248",
             "a@example.com and Rs 1603216248",
             "a@example.com and 1603216248A",
             "mail a@example.com and 2023",
+            "receipts 1603216248 to 1603216299 issued",
         ] {
             assert!(types(text).is_empty(), "{text}: {:?}", types(text));
         }

@@ -1369,6 +1369,17 @@ impl NameFinder {
                 } else {
                     (end, false)
                 };
+                // After a word of transfer, a town alone is where someone moved from or to, not
+                // who (`Transferred from Salem`, `transferred to Kota on promotion`).
+                if !lenient
+                    && end > first
+                    && end - first <= 2
+                    && toks[first..end].iter().all(|t| t.lists.has(Lists::TOWN))
+                    && self.is_transfer_edge(toks, i)
+                {
+                    i = end;
+                    continue;
+                }
                 // After a context word, a run of English, office and institution words is the
                 // sentence going on ("transferred to Revenue Section", "paid by Airtel Money").
                 let all_english = !lenient
@@ -3432,6 +3443,12 @@ mod tests {
         // A surname written first, then the given name.
         assert_eq!(names("Transferred to Patnaik, Sreelakshmi"), vec!["Patnaik", "Sreelakshmi"]);
         assert_eq!(names("Transferred to Khawlhring, Mohammed"), vec!["Khawlhring, Mohammed"]);
+        // A town alone after a word of transfer is where someone moved, whatever else it is (a
+        // given name: Salem, Surat, Guna); a person there still is one.
+        for text in ["Transferred from Salem", "transferred from Surat to Guna on promotion", "Transferred to Kota"] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(names("Property transferred from Salem Khan to Ravi Kota"), vec!["Salem Khan", "Ravi Kota"]);
         assert_eq!(names("owner Patnaik, Ward 5"), vec!["Patnaik"]);
         assert_eq!(names("owner Patnaik, Nagpur"), vec!["Patnaik"]);
         assert_eq!(names("owner Ramesh Kumar and Sita Devi present"), vec!["Ramesh Kumar", "Sita Devi"]);

@@ -34,6 +34,7 @@ pub const DICTIONARIES: &[(&str, &str)] = &[
     dict!("hinglish_words"),
     dict!("common_words_indic"),
     dict!("names_common_indic"),
+    dict!("towns"),
 ];
 
 /// The text of the built-in dictionary `name` (empty when there is none).
@@ -116,8 +117,9 @@ impl Lists {
     /// Indic spellings of names that are common words too, and so left out of the name lists
     /// (`शशि`, the moon; `सरकार`, government): a name only where a person stands.
     pub const COMMON_NAME: Lists = Lists(1 << 13);
-    /// Indian towns and cities (`rules/fake/cities.txt`, in [`Lists::NON_NAME`] too): the town
-    /// before a pin code (`Siliguri - 734001`).
+    /// Indian towns and cities (`rules/dict/towns.txt`; those of `rules/fake/cities.txt` are in
+    /// [`Lists::NON_NAME`] too): the town before a pin code (`Siliguri - 734001`), the place
+    /// after a word of transfer (`Transferred from Salem`).
     pub const TOWN: Lists = Lists(1 << 14);
     /// First of the bits left to word lists kept outside the dictionaries (the name finder's
     /// own short lists, added with [`Lexicon::add_words`]): `Lists::custom(0)` and up.
@@ -185,6 +187,7 @@ const LIST_FILES: &[(Lists, &[&str])] = &[
     (Lists::NON_NAME, &["abbreviations"]),
     (Lists::HINGLISH, &["hinglish_words"]),
     (Lists::COMMON_NAME, &["names_common_indic"]),
+    (Lists::TOWN, &["towns"]),
 ];
 
 impl Lexicon {
