@@ -335,7 +335,7 @@ zoramthanga lalduhoma
 # `master`, `contractor`) stay out.
 FAKER_WORD_NAMES = set("""
 agate amble bassi chad divan gala kale lad loyal oak pall pant rattan ravel sandal sane savant
-sunder warrior yogi peter victor
+sunder warrior yogi peter victor om
 """.split())
 
 # Names of Faker's hi_IN provider that wordfreq counts as common Hindi words because they are
