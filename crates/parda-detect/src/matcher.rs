@@ -905,7 +905,8 @@ fn keep_by_starts(out: &mut Vec<Finding>, protected: impl Fn(&Finding) -> bool +
     kept.into_values().collect()
 }
 
-/// Words and marks that join the items of a list of contact details.
+/// Words and marks that join the items of a list of contact details, or a detail and the one
+/// it was changed to (`to`, `->`).
 const CONTACT_JOINERS: &[&str] = &["and", "or", "/", ",", "&", ";", "to", "->"];
 
 /// Whether `s` (trimmed of spaces) is one of [`CONTACT_JOINERS`].
