@@ -1945,7 +1945,15 @@ impl NameFinder {
             p.text.bytes().all(|b| b.is_ascii_lowercase())
                 && (p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT))
         };
-        if contact {
+        // Someone saying who they are (`I am Ravi Nagar`, `My name is Ravi Nagar`, `I, Jeremiah
+        // Nagar, resident of ...`): only a person stands there, as before a relation marker.
+        let introduced = i >= 2 && {
+            let (q, p) = (&toks[i - 2], &toks[i - 1]);
+            ((q.text == "I" && p.low == "am") || (q.low == "name" && p.low == "is"))
+                && Self::joins_space(s, q, p)
+                && Self::joins_space(s, p, &toks[i])
+        } || i >= 1 && toks[i - 1].text == "I" && &s[toks[i - 1].end..toks[i].start] == ", ";
+        if contact || introduced {
             PersonContext::Contact
         } else if after {
             PersonContext::After
@@ -3510,6 +3518,14 @@ mod tests {
         // or a relation marker only.
         assert_eq!(names("Pushti Nagar (9876543210) reports no supply"), vec!["Pushti Nagar"]);
         assert_eq!(names("Laxmi Nagar S/O Ramesh Kumar"), vec!["Laxmi Nagar", "Ramesh Kumar"]);
+        // Someone saying who they are: Nagar, Mahal the surname.
+        assert_eq!(names("I am Jeremiah Mahal, ph 9183075423"), vec!["Jeremiah Mahal"]);
+        assert_eq!(names("I, Jeremiah Nagar, resident of Pune"), vec!["Jeremiah Nagar"]);
+        assert_eq!(names("My name is Ravi Nagar and I live in Pune"), vec!["Ravi Nagar"]);
+        assert_eq!(names("I am Ravi Kumar Nagar"), vec!["Ravi Kumar Nagar"]);
+        for text in ["I am from Gandhi Nagar", "I, the undersigned, live in Gandhi Nagar", "Is Gandhi Nagar covered"] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
         // After a marker of kin a person stands, Nagar or Mahal the surname; not after C/O.
         assert_eq!(names("Nirja Mitra s/o Jagvi Nagar, aged 40"), vec!["Nirja Mitra", "Jagvi Nagar"]);
         assert_eq!(names("Kiran Devi W/O Late Karan Mahal"), vec!["Kiran Devi", "Karan Mahal"]);
