@@ -1947,9 +1947,11 @@ impl NameFinder {
         };
         // Someone saying who they are (`I am Ravi Nagar`, `My name is Ravi Nagar`, `I, Jeremiah
         // Nagar, resident of ...`): only a person stands there, as before a relation marker.
+        // A person's name, not a colony's (`the colony name is Laxmi Nagar`).
+        let persons_name = |k: usize| k >= 1 && matches!(toks[k - 1].low, "my" | "his" | "her" | "s");
         let introduced = i >= 2 && {
             let (q, p) = (&toks[i - 2], &toks[i - 1]);
-            ((q.text == "I" && p.low == "am") || (q.low == "name" && p.low == "is"))
+            ((q.text == "I" && p.low == "am") || (q.low == "name" && p.low == "is" && persons_name(i - 2)))
                 && Self::joins_space(s, q, p)
                 && Self::joins_space(s, p, &toks[i])
         } || i >= 1 && toks[i - 1].text == "I" && &s[toks[i - 1].end..toks[i].start] == ", ";
@@ -3523,7 +3525,13 @@ mod tests {
         assert_eq!(names("I, Jeremiah Nagar, resident of Pune"), vec!["Jeremiah Nagar"]);
         assert_eq!(names("My name is Ravi Nagar and I live in Pune"), vec!["Ravi Nagar"]);
         assert_eq!(names("I am Ravi Kumar Nagar"), vec!["Ravi Kumar Nagar"]);
-        for text in ["I am from Gandhi Nagar", "I, the undersigned, live in Gandhi Nagar", "Is Gandhi Nagar covered"] {
+        assert_eq!(names("Her father's name is Ravi Nagar"), vec!["Ravi Nagar"]);
+        for text in [
+            "I am from Gandhi Nagar",
+            "I, the undersigned, live in Gandhi Nagar",
+            "Is Gandhi Nagar covered",
+            "The colony name is Laxmi Nagar",
+        ] {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
         // After a marker of kin a person stands, Nagar or Mahal the surname; not after C/O.
