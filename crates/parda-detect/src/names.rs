@@ -679,6 +679,13 @@ const KIN_WORDS: &[&str] = &[
     "chacha", "chachi", "mama", "mami", "kaka", "kaki", "tai", "amma", "akka", "anna", "aunty", "uncle", "sir",
     "madam",
 ];
+/// Given names that are English words and in no name list (the lists leave such words out:
+/// `Consumer Forum`, `Hydraulic Jack`): Faker `en_IN`'s (`Max`, `Jack`, `Mason`, `Eta`, `Forum`)
+/// and names common in India (`Joy`, `Happy`, `Honey`, `Rose`, `Ruby`, `Lily`). One is a name
+/// only right before a surname of the dictionary that is no English word (`Max Mital`, `Happy
+/// Sandhu`).
+const ENGLISH_GIVEN_NAMES: &[&str] =
+    &["max", "jack", "mason", "eta", "forum", "joy", "happy", "honey", "rose", "ruby", "lily", "hope", "faith"];
 /// Short forms of Muhammad that honorifics.txt lists (they stand before a name like a title, and
 /// are skipped as one) but that are part of the name.
 const MUHAMMAD: &[&str] = &["md", "mohd"];
@@ -1511,6 +1518,9 @@ impl NameFinder {
                 while b > a && word(&toks[b - 1]) {
                     b -= 1;
                 }
+                if a > i && b > a && Self::english_given_name(s, &toks[a - 1], &toks[a]) {
+                    a -= 1;
+                }
                 if b > a && b + 1 == j && self.english_surname(s, toks, b, upper_text) {
                     b += 1;
                 }
@@ -1936,8 +1946,10 @@ impl NameFinder {
     /// Whether the tokens `[i, j)` stand where a person does: after a person preposition or a
     /// context word, or before a postposition (`ne`, `ji`) or a relation marker (`S/O`).
     fn person_context(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> PersonContext {
-        let contact =
-            toks.get(j).is_some_and(|_| self.relation_at(s, toks, j) > 0) || phone_in_brackets(&s[toks[j - 1].end..]);
+        let rest = &s[toks[j - 1].end..];
+        let contact = toks.get(j).is_some_and(|_| self.relation_at(s, toks, j) > 0)
+            || phone_in_brackets(rest)
+            || kin_in_brackets(rest);
         let after =
             toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n));
         let before = i > 0 && {
@@ -2133,6 +2145,19 @@ impl NameFinder {
             // (`Priya Date of birth`, `Ramesh Doctor of the PHC`: a phrase, not a surname.)
             && toks.get(b + 1).is_none_or(|n| n.low != "of")
             && toks.iter().any(|w| w.kind == Kind::Latin && w.text.as_bytes()[0].is_ascii_lowercase())
+    }
+
+    /// Whether `given`, an English word trimmed off the head of a capitalised run, is a given
+    /// name of [`ENGLISH_GIVEN_NAMES`] before `surname`, a surname of the dictionary that is no
+    /// English word (`councillor Max Mital`, `Eta Madan (wife)`; not `Consumer Forum order`).
+    fn english_given_name(s: &str, given: &Tok, surname: &Tok) -> bool {
+        ENGLISH_GIVEN_NAMES.contains(&given.low)
+            && given.kind == Kind::Latin
+            && given.text.as_bytes()[0].is_ascii_uppercase()
+            && Self::lookup(surname)
+            && surname.lists.has(Lists::SURNAME)
+            && !surname.lists.has(Lists::ENGLISH)
+            && Self::joins_space(s, given, surname)
     }
 
     /// Whether the word after token `b` is in small letters, or there is none: a run in
@@ -3040,6 +3065,55 @@ fn phone_in_brackets(rest: &str) -> bool {
     (10..=12).contains(&digits) && body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+'))
 }
 
+/// Who a person is to the record, written in brackets after their name (`Suhani Mahal (wife),
+/// Barkha Saxena (son)`, `Ravi Nagar (owner)`): only a person is so described.
+const KIN_IN_BRACKETS: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "spouse",
+    "grandson",
+    "granddaughter",
+    "son-in-law",
+    "daughter-in-law",
+    "father-in-law",
+    "mother-in-law",
+    "self",
+    "nominee",
+    "guardian",
+    "minor",
+    "heir",
+    "legal heir",
+    "deceased",
+    "owner",
+    "co-owner",
+    "tenant",
+    "occupier",
+    "applicant",
+    "complainant",
+    "witness",
+];
+
+/// Whether `rest` (the text after a name) opens with a word of [`KIN_IN_BRACKETS`] in brackets.
+fn kin_in_brackets(rest: &str) -> bool {
+    let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
+        return false;
+    };
+    // (The longest word fits in 16 bytes: no scan to a far bracket.)
+    let Some(close) = inner.bytes().take(17).position(|b| b == b')') else {
+        return false;
+    };
+    let body = inner[..close].trim_matches(' ');
+    KIN_IN_BRACKETS.iter().any(|k| k.eq_ignore_ascii_case(body))
+}
+
 /// Adds `span` to `out` unless it overlaps a span there. `out` is kept sorted by start, its
 /// spans never overlapping, so only the spans on either side of its place can overlap it: a
 /// binary search instead of a pass over every span (a cell of a megabyte holds tens of
@@ -3122,6 +3196,27 @@ mod tests {
         for s in texts {
             assert_eq!(names(s), Vec::<String>::new(), "{s}");
         }
+    }
+
+    #[test]
+    fn who_a_person_is_in_brackets_english_given_names_and_titles() {
+        // A relation or a role in brackets after a name: only a person is so described, so a
+        // place word ending it is the surname, an English word heading it the given name.
+        assert_eq!(
+            names("Legal heir certificate: Suhani Mahal (wife), Barkha Saxena (son)"),
+            vec!["Suhani Mahal", "Barkha Saxena"]
+        );
+        assert_eq!(names("Nominee Eta Madan ( daughter ) added"), vec!["Eta Madan"]);
+        assert_eq!(names("Tenant: Anjali Nagar (Owner)"), vec!["Anjali Nagar"]);
+        assert_no_names(&["Laxmi Nagar (ward 12) road repaired", "Rang Mahal (booking) closed"]);
+        // An English word that is a given name, before a surname that is no English word.
+        assert_eq!(names("Grievance forwarded by ward councillor Max Mital"), vec!["Max Mital"]);
+        assert_eq!(names("Happy Sandhu paid the arrears"), vec!["Happy Sandhu"]);
+        assert_no_names(&["Order of the Consumer Forum received", "Hydraulic Jack issued to the pump house"]);
+        // Titles are no part of a name.
+        assert_eq!(names("Hearing attended by Adv. Prisha Subramaniam"), vec!["Prisha Subramaniam"]);
+        assert_eq!(names("Capt. Rohan Mehra (Retd) applied"), vec!["Rohan Mehra"]);
+        assert_no_names(&["Adv. Tax deducted at source", "Advt. Board removed"]);
     }
 
     #[test]
