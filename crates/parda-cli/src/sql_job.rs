@@ -233,6 +233,9 @@ impl Splitter<'_> {
         let rows: Vec<Vec<&str>> = samples.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
         let attributes = AttributeRows::find(self.engine, &plans, &rows);
         self.generations += 1;
+        if self.range.is_some() {
+            self.sql.skim_table(table);
+        }
         let plan = Arc::new(TablePlan {
             table: table.to_string(),
             generation: self.generations,
@@ -252,6 +255,9 @@ impl Splitter<'_> {
     /// The next batch of about `bytes` input bytes; `None` at the end of the dump.
     fn next_batch(&mut self, bytes: u64) -> Result<Option<Batch>> {
         while !self.done && self.batch.bytes < bytes {
+            // Before its range a unit only learns the tables and their plans: the items of a
+            // planned table are skimmed (their rows counted, nothing parsed or copied).
+            self.sql.set_skimming(self.range.is_some_and(|(first, _)| self.next_idx < first));
             match self.sql.next_item()? {
                 Some(item) => self.take(item)?,
                 None => {
@@ -305,10 +311,18 @@ impl Splitter<'_> {
                 let t = self.tables.entry(table.clone()).or_default();
                 if t.plan.as_ref().is_some_and(|p| p.names != columns) {
                     t.plan = None;
+                    self.sql.unskim_table(&table);
                 }
                 t.copy_names = columns;
                 self.raw(idx, raw);
                 self.copy = Some((table, Vec::new()));
+            }
+            SqlItem::Skimmed { bytes, rows } => {
+                // An item before the range, of a planned table: counted as `insert` and
+                // `copy_row` count one they do not emit. (No insert waits during a COPY block.)
+                self.batch.bytes += bytes;
+                self.flush_inserts();
+                self.rows += rows;
             }
             SqlItem::CopyRow(line) => {
                 self.batch.bytes += line.len() as u64;

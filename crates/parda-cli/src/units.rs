@@ -6,7 +6,8 @@
 //! so a newline inside quotes never ends a unit); a range of statements of a SQL dump, or of
 //! rows inside a pg_dump `COPY` block. A unit re-reads the start of its file to learn what the
 //! whole run learns there (dialect, header, the column classification from the sample; for a
-//! dump the `CREATE TABLE`s, `COPY` headers and samples before it, tokenized but not masked),
+//! dump the `CREATE TABLE`s, `COPY` headers and samples before it, tokenized but not masked;
+//! the rows of a table already planned are only counted, [`SqlItem::Skimmed`]),
 //! so every unit decides exactly as one run would; the plan stores each CSV file's column
 //! classification and a unit that finds another one stops with an error. Outputs are written
 //! under temporary names and renamed when complete: a retried or speculative task never leaves
@@ -205,6 +206,7 @@ fn plan_sql(f: &InputFile, whole: &Unit, unit_size: u64) -> Result<Vec<Unit>> {
             | SqlItem::Statement { raw, .. } => raw.len() as u64,
             SqlItem::CopyRow(line) => line.len() as u64,
             SqlItem::Raw(raw) => raw.len() as u64,
+            SqlItem::Skimmed { bytes, .. } => *bytes,
         };
         idx += 1;
         if bytes >= unit_size {

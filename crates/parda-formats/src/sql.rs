@@ -98,6 +98,15 @@ pub enum SqlItem {
     },
     /// One row of a `COPY` block, line end included.
     CopyRow(Vec<u8>),
+    /// An `INSERT` or a `COPY` row of a table marked with [`SqlReader::skim_table`], read while
+    /// [`SqlReader::set_skimming`] is on: only its size and its rows are read (no literals, no
+    /// copy of its bytes). A work unit reads so the part of a dump before its range.
+    Skimmed {
+        /// The item's size in bytes.
+        bytes: u64,
+        /// Its rows (tuples of an `INSERT`; 1 for a `COPY` row).
+        rows: u64,
+    },
     /// Another statement that writes data (`UPDATE ... SET`, `INSERT ... SET`, `INSERT ...
     /// SELECT`, `DELETE ... WHERE`), or an `INSERT` not understood: its string literals are
     /// searched as free text, so none passes through unread.
@@ -122,6 +131,11 @@ pub struct SqlReader {
     line: u64,
     in_copy: bool,
     copy_line: u64,
+    /// The table of the `COPY` block being read.
+    copy_table: String,
+    /// Tables whose items are [`SqlItem::Skimmed`] while `skimming` is on.
+    skim_tables: std::collections::HashSet<String>,
+    skimming: bool,
     /// The dialect, sniffed from the first megabyte.
     pub dialect: SqlDialect,
 }
@@ -144,6 +158,9 @@ impl SqlReader {
             line: 1,
             in_copy: false,
             copy_line: 0,
+            copy_table: String::new(),
+            skim_tables: std::collections::HashSet::new(),
+            skimming: false,
             dialect: SqlDialect::MySql,
         };
         r.fill(READ_BLOCK)?;
@@ -188,6 +205,45 @@ impl SqlReader {
         out
     }
 
+    /// Passes over the next `n` pending bytes (counting their lines) without copying them.
+    fn skip(&mut self, n: usize) {
+        self.line += memchr::memchr_iter(b'\n', &self.buf[self.pos..self.pos + n]).count() as u64;
+        self.pos += n;
+    }
+
+    /// Marks `table`: while skimming is on, its `INSERT`s and `COPY` rows are read as
+    /// [`SqlItem::Skimmed`].
+    pub fn skim_table(&mut self, table: &str) {
+        self.skim_tables.insert(table.to_string());
+    }
+
+    /// Unmarks `table` (its items are read whole again).
+    pub fn unskim_table(&mut self, table: &str) {
+        self.skim_tables.remove(table);
+    }
+
+    /// Turns skimming of the marked tables' items on or off.
+    pub fn set_skimming(&mut self, on: bool) {
+        self.skimming = on;
+    }
+
+    /// The `INSERT` of `n` pending bytes skimmed, when skimming is on and its table is marked.
+    fn skim_insert(&mut self, n: usize) -> Option<SqlItem> {
+        let s = &self.pending()[..n];
+        let body = skip_space_and_comments(s, self.dialect);
+        let head = &s[body..];
+        if !(starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE")) {
+            return None;
+        }
+        let (table, _, values) = insert_head(s, body, self.dialect)?;
+        if !self.skim_tables.contains(&table) {
+            return None;
+        }
+        let (_, rows, _) = parse_values(s, values, self.dialect, false)?;
+        self.skip(n);
+        Some(SqlItem::Skimmed { bytes: n as u64, rows: rows as u64 })
+    }
+
     fn malformed(&self, (line, column): (u64, u64), message: &str) -> FormatError {
         FormatError::Malformed { path: self.path.clone(), line, column, message: message.into() }
     }
@@ -219,10 +275,13 @@ impl SqlReader {
         loop {
             self.fill(want)?;
             if let Some(i) = memchr::memchr(b'\n', self.pending()) {
+                let skim = self.skimming && self.skim_tables.contains(&self.copy_table);
+                if skim && !is_copy_end(&self.pending()[..i + 1]) {
+                    self.skip(i + 1);
+                    return Ok(Some(SqlItem::Skimmed { bytes: i as u64 + 1, rows: 1 }));
+                }
                 let line = self.take(i + 1);
-                let body = line.strip_suffix(b"\n").unwrap_or(&line);
-                let body = body.strip_suffix(b"\r").unwrap_or(body);
-                if body == b"\\." {
+                if is_copy_end(&line) {
                     self.in_copy = false;
                     return Ok(Some(SqlItem::Raw(line)));
                 }
@@ -245,6 +304,11 @@ impl SqlReader {
 
     fn classify(&mut self, n: usize) -> SqlItem {
         let line = self.line;
+        if self.skimming && !self.skim_tables.is_empty() {
+            if let Some(item) = self.skim_insert(n) {
+                return item;
+            }
+        }
         let raw = self.take(n);
         let body = skip_space_and_comments(&raw, self.dialect);
         let head = &raw[body..];
@@ -266,12 +330,19 @@ impl SqlReader {
         } else if starts_with_word(head, b"COPY") && self.dialect == SqlDialect::Postgres {
             if let Some((table, columns)) = parse_copy(head) {
                 self.in_copy = true;
+                self.copy_table.clone_from(&table);
                 self.copy_line = line + memchr::memchr_iter(b'\n', &raw[..body]).count() as u64;
                 return SqlItem::CopyStart { raw, table, columns };
             }
         }
         SqlItem::Raw(raw)
     }
+}
+
+/// Whether `line` (its line end included) ends a `COPY` block: `\.` alone.
+fn is_copy_end(line: &[u8]) -> bool {
+    let body = line.strip_suffix(b"\n").unwrap_or(line);
+    body.strip_suffix(b"\r").unwrap_or(body) == b"\\."
 }
 
 /// Statements that write data: their string literals may hold any value.
@@ -327,6 +398,7 @@ fn string_literals(s: &[u8], body: usize, d: SqlDialect) -> Vec<Literal> {
     out
 }
 
+#[derive(Debug, PartialEq, Eq)]
 enum Scan {
     End(usize),
     NeedMore,
@@ -356,6 +428,27 @@ fn skip_space_and_comments(s: &[u8], d: SqlDialect) -> usize {
     }
 }
 
+/// The bytes [`statement_end`] stops at outside strings: quotes, the starts of comments, `;`.
+static STATEMENT_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let stops = b"'\"`-/;";
+    while k < stops.len() {
+        table[stops[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Where the next `quote` is in `s`, or the next backslash too when `backslash` escapes.
+fn quote_or_escape(s: &[u8], quote: u8, backslash: bool) -> Option<usize> {
+    if backslash {
+        memchr::memchr2(quote, b'\\', s)
+    } else {
+        memchr::memchr(quote, s)
+    }
+}
+
 /// Finds the end of the statement at the start of `s`: a `;` followed by a line end (or the
 /// end of input) outside quotes and comments, or a whole line for psql meta-commands and
 /// lines outside any statement.
@@ -382,25 +475,24 @@ fn statement_end(s: &[u8], d: SqlDialect, eof: bool) -> Scan {
                     || (q == b'\'' && i > 0 && (s[i - 1] == b'E' || s[i - 1] == b'e'));
                 let mut j = i + 1;
                 loop {
-                    if j >= s.len() {
+                    // (Jumps to the next quote or backslash: most of a dump's bytes are in its
+                    // strings.)
+                    let Some(k) = quote_or_escape(s.get(j..).unwrap_or_default(), q, backslash) else {
                         return if eof { Scan::Unterminated(i) } else { Scan::NeedMore };
-                    }
-                    let c = s[j];
-                    if backslash && c == b'\\' {
+                    };
+                    j += k;
+                    if s[j] == b'\\' {
                         j += 2;
                         continue;
                     }
-                    if c == q {
-                        if s.get(j + 1) == Some(&q) {
-                            j += 2;
-                            continue;
-                        }
-                        if j + 1 >= s.len() && !eof {
-                            return Scan::NeedMore;
-                        }
-                        break;
+                    if s.get(j + 1) == Some(&q) {
+                        j += 2;
+                        continue;
                     }
-                    j += 1;
+                    if j + 1 >= s.len() && !eof {
+                        return Scan::NeedMore;
+                    }
+                    break;
                 }
                 i = j + 1;
             }
@@ -422,7 +514,12 @@ fn statement_end(s: &[u8], d: SqlDialect, eof: bool) -> Scan {
                     None => Scan::NeedMore,
                 };
             }
-            _ => i += 1,
+            _ => {
+                i += 1;
+                while i < s.len() && !STATEMENT_BYTES[s[i] as usize] {
+                    i += 1;
+                }
+            }
         }
     }
     if eof {
@@ -553,6 +650,14 @@ type Insert = (String, Option<Vec<String>>, Vec<Literal>, usize);
 /// SYSTEM VALUE` (pg_dump `--inserts` of an identity column), then `VALUES` (or MySQL's `VALUE`)
 /// and the tuples.
 fn parse_insert(raw: &[u8], body: usize, d: SqlDialect) -> Option<Insert> {
+    let (table, columns, values) = insert_head(raw, body, d)?;
+    let (literals, _, end) = parse_values(raw, values, d, true)?;
+    Some((table, columns, literals, end))
+}
+
+/// An `INSERT`'s table, its column list if written, and where its tuples start (after
+/// `VALUES`).
+fn insert_head(raw: &[u8], body: usize, d: SqlDialect) -> Option<(String, Option<Vec<String>>, usize)> {
     let s = raw;
     let word_at = |i: usize, w: &[u8]| starts_with_word(&s[i.min(s.len())..], w);
     let mut i = body + if word_at(body, b"REPLACE") { 7 } else { 6 };
@@ -592,26 +697,28 @@ fn parse_insert(raw: &[u8], body: usize, d: SqlDialect) -> Option<Insert> {
     } else {
         return None;
     }
-    let (literals, end) = parse_values(s, i, d)?;
-    Some((table, columns, literals, end))
+    Some((table, columns, i))
 }
 
-/// The literals of `VALUES (...), (...)` from `i`, and the offset after the last tuple.
-fn parse_values(s: &[u8], mut i: usize, d: SqlDialect) -> Option<(Vec<Literal>, usize)> {
+/// The literals of `VALUES (...), (...)` from `i` (none unless `keep`), the number of tuples,
+/// and the offset after the last tuple.
+fn parse_values(s: &[u8], mut i: usize, d: SqlDialect, keep: bool) -> Option<(Vec<Literal>, usize, usize)> {
     let mut out = Vec::new();
     let mut row = 0;
     loop {
         let tuple_start = i;
         i = skip_ws(s, i);
         if s.get(i) != Some(&b'(') {
-            return Some((out, tuple_start));
+            return Some((out, row, tuple_start));
         }
         i += 1;
         let mut col = 0;
         loop {
             i = skip_ws(s, i);
             let (lit_end, kind) = literal(s, i, d)?;
-            out.push(Literal { start: i, end: lit_end, kind, row, col });
+            if keep {
+                out.push(Literal { start: i, end: lit_end, kind, row, col });
+            }
             i = skip_ws(s, lit_end);
             match s.get(i)? {
                 b',' => {
@@ -631,7 +738,7 @@ fn parse_values(s: &[u8], mut i: usize, d: SqlDialect) -> Option<(Vec<Literal>, 
         if s.get(i) == Some(&b',') {
             i += 1;
         } else {
-            return Some((out, tuples_end));
+            return Some((out, row, tuples_end));
         }
     }
 }
@@ -642,11 +749,12 @@ fn string_end(s: &[u8], q: usize, escapes: Escapes) -> Option<usize> {
     let quote = s[q];
     let mut j = q + 1;
     loop {
-        match *s.get(j)? {
-            b'\\' if escapes == Escapes::Backslash => j += 2,
-            c if c == quote && s.get(j + 1) == Some(&quote) => j += 2,
-            c if c == quote => return Some(j + 1),
-            _ => j += 1,
+        j += quote_or_escape(s.get(j..)?, quote, escapes == Escapes::Backslash)?;
+        if s[j] == b'\\' || s.get(j + 1) == Some(&quote) {
+            // An escaped character, or a doubled quote.
+            j += 2;
+        } else {
+            return Some(j + 1);
         }
     }
 }
@@ -911,6 +1019,109 @@ pub fn temporal_mask(original: &str, replaced: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The byte-at-a-time scans that `statement_end` and `string_end` replaced: the jumps to
+    /// the next quote or escape must find the same ends.
+    fn statement_end_bytewise(s: &[u8], d: SqlDialect, eof: bool) -> Scan {
+        let start = skip_space_and_comments(s, d);
+        if start >= s.len() {
+            return if eof { Scan::End(s.len()) } else { Scan::NeedMore };
+        }
+        if s[start] == b'\\' {
+            return match memchr::memchr(b'\n', &s[start..]) {
+                Some(k) => Scan::End(start + k + 1),
+                None if eof => Scan::End(s.len()),
+                None => Scan::NeedMore,
+            };
+        }
+        let mut i = start;
+        while i < s.len() {
+            match s[i] {
+                b'\'' | b'"' | b'`' => {
+                    let q = s[i];
+                    let backslash = (q != b'`' && d == SqlDialect::MySql)
+                        || (q == b'\'' && i > 0 && (s[i - 1] == b'E' || s[i - 1] == b'e'));
+                    let mut j = i + 1;
+                    loop {
+                        if j >= s.len() {
+                            return if eof { Scan::Unterminated(i) } else { Scan::NeedMore };
+                        }
+                        let c = s[j];
+                        if backslash && c == b'\\' {
+                            j += 2;
+                            continue;
+                        }
+                        if c == q {
+                            if s.get(j + 1) == Some(&q) {
+                                j += 2;
+                                continue;
+                            }
+                            if j + 1 >= s.len() && !eof {
+                                return Scan::NeedMore;
+                            }
+                            break;
+                        }
+                        j += 1;
+                    }
+                    i = j + 1;
+                }
+                b'-' if s.get(i + 1) == Some(&b'-') => match memchr::memchr(b'\n', &s[i..]) {
+                    Some(k) => i += k + 1,
+                    None if eof => return Scan::End(s.len()),
+                    None => return Scan::NeedMore,
+                },
+                b'/' if s.get(i + 1) == Some(&b'*') => match memchr::memmem::find(&s[i + 2..], b"*/") {
+                    Some(k) => i += 2 + k + 2,
+                    None if eof => return Scan::Unterminated(i),
+                    None => return Scan::NeedMore,
+                },
+                b';' => {
+                    return match memchr::memchr(b'\n', &s[i..]) {
+                        Some(k) => Scan::End(i + k + 1),
+                        None if eof => Scan::End(s.len()),
+                        None => Scan::NeedMore,
+                    };
+                }
+                _ => i += 1,
+            }
+        }
+        if eof {
+            Scan::End(s.len())
+        } else {
+            Scan::NeedMore
+        }
+    }
+
+    fn string_end_bytewise(s: &[u8], q: usize, escapes: Escapes) -> Option<usize> {
+        let quote = s[q];
+        let mut j = q + 1;
+        loop {
+            match *s.get(j)? {
+                b'\\' if escapes == Escapes::Backslash => j += 2,
+                c if c == quote && s.get(j + 1) == Some(&quote) => j += 2,
+                c if c == quote => return Some(j + 1),
+                _ => j += 1,
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quote_jumps_find_the_ends_the_byte_scans_found(
+            bytes in proptest::collection::vec(proptest::sample::select(b"'\"`\\-/*;\nEe(),a1 ".to_vec()), 0..48)
+        ) {
+            for d in [SqlDialect::MySql, SqlDialect::Postgres] {
+                for eof in [false, true] {
+                    proptest::prop_assert_eq!(statement_end(&bytes, d, eof), statement_end_bytewise(&bytes, d, eof));
+                }
+            }
+            for q in (0..bytes.len()).filter(|&k| matches!(bytes[k], b'\'' | b'"')) {
+                for escapes in [Escapes::Backslash, Escapes::Standard] {
+                    proptest::prop_assert_eq!(string_end(&bytes, q, escapes), string_end_bytewise(&bytes, q, escapes));
+                }
+            }
+        }
+    }
+
     fn items(dump: &str) -> Vec<SqlItem> {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("d.sql");
@@ -930,7 +1141,49 @@ mod tests {
             | SqlItem::Insert { raw, .. }
             | SqlItem::CopyStart { raw, .. }
             | SqlItem::Statement { raw, .. } => raw,
+            SqlItem::Skimmed { .. } => panic!("a skimmed item has no bytes"),
         }
+    }
+
+    /// A marked table's `INSERT`s and `COPY` rows, read while skimming is on, come as their
+    /// sizes and rows; other items, and every item once skimming is off, come whole, and the
+    /// line numbers count the skimmed lines.
+    #[test]
+    fn skimmed_items_keep_sizes_rows_and_line_numbers() {
+        let dump = "CREATE TABLE t (id int, name text);\nINSERT INTO t VALUES (1,'a;b'),(2,'c\n(d)');\nINSERT INTO u VALUES (3,'e');\nCOPY t (id, name) FROM stdin;\n4\tf\n5\tg\n\\.\nINSERT INTO t VALUES (6,'h');\n";
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("d.sql");
+        std::fs::write(&p, dump).unwrap();
+        let mut r = SqlReader::open(p.to_str().unwrap()).unwrap();
+        r.skim_table("t");
+        r.set_skimming(true);
+        let mut sizes = Vec::new();
+        let mut kinds = Vec::new();
+        while let Some(item) = r.next_item().unwrap() {
+            let last = matches!(&item, SqlItem::Raw(b) if b == b"\\.\n");
+            match item {
+                SqlItem::Skimmed { bytes, rows } => {
+                    sizes.push(bytes as usize);
+                    kinds.push(format!("skimmed {rows}"));
+                }
+                SqlItem::Insert { raw, table, line, .. } => {
+                    sizes.push(raw.len());
+                    kinds.push(format!("insert {table} line {line}"));
+                }
+                other => {
+                    sizes.push(raw_of(&other).len());
+                    kinds.push("other".into());
+                }
+            }
+            if last {
+                r.set_skimming(false);
+            }
+        }
+        assert_eq!(sizes.iter().sum::<usize>(), dump.len());
+        assert_eq!(
+            kinds,
+            ["other", "skimmed 2", "insert u line 4", "other", "skimmed 1", "skimmed 1", "other", "insert t line 9"]
+        );
     }
 
     fn strings(raw: &[u8], literals: &[Literal]) -> Vec<String> {

@@ -53,6 +53,7 @@ fn bytes(items: &[SqlItem]) -> Vec<u8> {
             | SqlItem::Insert { raw, .. }
             | SqlItem::CopyStart { raw, .. }
             | SqlItem::Statement { raw, .. } => raw.clone(),
+            SqlItem::Skimmed { .. } => unreachable!("nothing is skimmed unless asked"),
         })
         .collect()
 }
