@@ -320,6 +320,10 @@ impl Splitter<'_> {
             SqlItem::Skimmed { bytes, rows } => {
                 // An item before the range, of a planned table: counted as `insert` and
                 // `copy_row` count one they do not emit. (No insert waits during a COPY block.)
+                if self.emits(idx) {
+                    // Its bytes are gone: stop rather than write a dump with rows missing.
+                    bail!("{}: item {idx} was skimmed inside the unit's range", self.path);
+                }
                 self.batch.bytes += bytes;
                 self.flush_inserts();
                 self.rows += rows;
