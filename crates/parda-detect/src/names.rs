@@ -686,6 +686,10 @@ const KIN_WORDS: &[&str] = &[
 /// Sandhu`).
 const ENGLISH_GIVEN_NAMES: &[&str] =
     &["max", "jack", "mason", "eta", "forum", "joy", "happy", "honey", "rose", "ruby", "lily", "hope", "faith"];
+/// Titles of honorifics.txt that only a person takes (no locality is named `Smt. ... Nagar`,
+/// as `Shri Ram Nagar` and `Dr. Ambedkar Nagar` are).
+const PERSON_TITLES: &[&str] =
+    &["smt", "shrimati", "srimati", "mr", "mrs", "ms", "miss", "kumari", "km", "sushri", "tmt", "thirumathi"];
 /// Short forms of Muhammad that honorifics.txt lists (they stand before a name like a title, and
 /// are skipped as one) but that are part of the name.
 const MUHAMMAD: &[&str] = &["md", "mohd"];
@@ -1248,9 +1252,12 @@ impl NameFinder {
                     // `Shri Ram Nagar` is a locality).
                     // (After a role word a person stands: `Complainant Krishna Mahal says`;
                     // but not after `resident`, whose locality may follow.)
+                    // So after a title only a person takes (`Paid by Smt. Yamini Nagar`; not
+                    // `Shri`, `Sri` or `Dr`: `Shri Ram Nagar`, `Dr. Ambedkar Nagar` are localities).
                     let role_before = first > 0
-                        && toks[first - 1].lists.has(Lists::CONTEXT)
-                        && !matches!(toks[first - 1].low, "resident" | "citizen" | "contact" | "contacted");
+                        && (toks[first - 1].lists.has(Lists::CONTEXT)
+                            && !matches!(toks[first - 1].low, "resident" | "citizen" | "contact" | "contacted")
+                            || PERSON_TITLES.contains(&toks[first - 1].low));
                     let given_first = j == first + 1 && self.is_given(&toks[first]);
                     // (After a role word any place word after a given name that is no surname:
                     // `Tenant: Anjali Nagar`.)
@@ -3216,6 +3223,10 @@ mod tests {
         // Titles are no part of a name.
         assert_eq!(names("Hearing attended by Adv. Prisha Subramaniam"), vec!["Prisha Subramaniam"]);
         assert_eq!(names("Capt. Rohan Mehra (Retd) applied"), vec!["Rohan Mehra"]);
+        // A title only a person takes: a place word after a given name is the surname.
+        assert_eq!(names("Paid by Smt. Yamini Nagar"), vec!["Yamini Nagar"]);
+        assert_eq!(names("Notice served on Kumari Anjali Mahal"), vec!["Anjali Mahal"]);
+        assert_no_names(&["Camp held at Shri Ram Nagar", "Shifted to Sri Krishna Nagar colony"]);
         assert_no_names(&["Adv. Tax deducted at source", "Advt. Board removed"]);
     }
 
