@@ -681,9 +681,9 @@ const KIN_WORDS: &[&str] = &[
 ];
 /// Given names that are English words and in no name list (the lists leave such words out:
 /// `Consumer Forum`, `Hydraulic Jack`): Faker `en_IN`'s (`Max`, `Jack`, `Mason`, `Eta`, `Forum`)
-/// and names common in India (`Joy`, `Happy`, `Honey`, `Rose`, `Ruby`, `Lily`). One is a name
-/// only right before a surname of the dictionary that is no English word (`Max Mital`, `Happy
-/// Sandhu`).
+/// and names common in India (`Joy`, `Happy`, `Honey`, `Rose`, `Ruby`, `Lily`, `Hope`, `Faith`).
+/// One is a name only right before a surname of the dictionary that is no English word (`Max
+/// Mital`, `Happy Sandhu`).
 const ENGLISH_GIVEN_NAMES: &[&str] =
     &["max", "jack", "mason", "eta", "forum", "joy", "happy", "honey", "rose", "ruby", "lily", "hope", "faith"];
 /// Titles of honorifics.txt that only a person takes (no locality is named `Smt. ... Nagar`,
@@ -3113,8 +3113,8 @@ fn kin_in_brackets(rest: &str) -> bool {
     let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
         return false;
     };
-    // (The longest word fits in 16 bytes: no scan to a far bracket.)
-    let Some(close) = inner.bytes().take(17).position(|b| b == b')') else {
+    // (The longest word and spaces around it fit in 24 bytes: no scan to a far bracket.)
+    let Some(close) = inner.bytes().take(24).position(|b| b == b')') else {
         return false;
     };
     let body = inner[..close].trim_matches(' ');
@@ -3215,6 +3215,7 @@ mod tests {
         );
         assert_eq!(names("Nominee Eta Madan ( daughter ) added"), vec!["Eta Madan"]);
         assert_eq!(names("Tenant: Anjali Nagar (Owner)"), vec!["Anjali Nagar"]);
+        assert_eq!(names("Heir Riya Mahal ( daughter-in-law ) signed"), vec!["Riya Mahal"]);
         assert_no_names(&["Laxmi Nagar (ward 12) road repaired", "Rang Mahal (booking) closed"]);
         // An English word that is a given name, before a surname that is no English word.
         assert_eq!(names("Grievance forwarded by ward councillor Max Mital"), vec!["Max Mital"]);
