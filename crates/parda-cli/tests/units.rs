@@ -110,21 +110,7 @@ fn units_merge_to_the_same_bytes_and_counts_as_one_run() {
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().filter(|l| l.contains("\"ok\":true")).count(), n / 2);
     parda().arg("merge").arg(&manifest).arg("--out").arg(&split).assert().success();
 
-    for f in ["register.csv", "owners.sql", "users.sql", "small.csv.gz"] {
-        let a = std::fs::read(full.join(f)).unwrap();
-        let b = std::fs::read(split.join(f)).unwrap();
-        assert!(a == b, "{f} differs between one run and the merged units");
-        if !f.ends_with(".gz") {
-            let t = format!("{f}.parda-tokens");
-            assert_eq!(std::fs::read(full.join(&t)).unwrap(), std::fs::read(split.join(&t)).unwrap(), "{t}");
-        }
-    }
-    let summary = |d: &Path| {
-        let v: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(d.join("parda-report.json")).unwrap()).unwrap();
-        v["summary"].clone()
-    };
-    assert_eq!(summary(&full), summary(&split));
+    assert_merged_units_are_one_run(&full, &split, &["register.csv", "owners.sql", "users.sql", "small.csv.gz"]);
     assert!(!split.join(".parda-units").exists(), "parts are removed after the merge");
 }
 
@@ -220,14 +206,26 @@ fn dump_units_after_a_planned_sample_give_the_same_bytes_as_one_run() {
         .assert()
         .success();
     parda().arg("merge").arg(&manifest).arg("--out").arg(&split).assert().success();
-    for f in ["owners.sql", "users.sql"] {
-        let a = std::fs::read(full.join(f)).unwrap();
-        assert!(a == std::fs::read(split.join(f)).unwrap(), "{f} differs between one run and the merged units");
-        let t = format!("{f}.parda-tokens");
-        let same = std::fs::read(full.join(&t)).unwrap() == std::fs::read(split.join(&t)).unwrap();
-        assert!(same, "{t} (rows and columns of each token) differs between one run and the merged units");
+    assert_merged_units_are_one_run(&full, &split, &["owners.sql", "users.sql"]);
+}
+
+/// Asserts that the outputs `files` of one run in `full` and of merged units in `split` are the
+/// same bytes, with the same token locators (each token's row and column; none for a gzip
+/// output), and that the two reports' summaries are equal.
+fn assert_merged_units_are_one_run(full: &Path, split: &Path, files: &[&str]) {
+    for f in files {
+        let same = std::fs::read(full.join(f)).unwrap() == std::fs::read(split.join(f)).unwrap();
+        assert!(same, "{f} differs between one run and the merged units");
+        if !f.ends_with(".gz") {
+            let t = format!("{f}.parda-tokens");
+            let same = std::fs::read(full.join(&t)).unwrap() == std::fs::read(split.join(&t)).unwrap();
+            assert!(same, "{t} (rows and columns of each token) differs between one run and the merged units");
+        }
     }
-    let report = |d: &Path| std::fs::read_to_string(d.join("parda-report.json")).unwrap();
-    let summary = |d: &Path| serde_json::from_str::<serde_json::Value>(&report(d)).unwrap()["summary"].clone();
-    assert_eq!(summary(&full), summary(&split));
+    let summary = |d: &Path| {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(d.join("parda-report.json")).unwrap()).unwrap();
+        v["summary"].clone()
+    };
+    assert_eq!(summary(full), summary(split));
 }
