@@ -17,6 +17,7 @@ use parda_formats::sql::{
 };
 use parda_formats::{AtomicOutput, TextEncoding, TextSink};
 use parda_transform::{AttributeRows, CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -596,8 +597,10 @@ pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
     }
 }
 
-/// Counts per table, merged in output order: (plan generation, counts per column).
-type TableCounts = BTreeMap<String, (u64, Vec<ColumnStats>)>;
+/// Counts per table and plan generation, merged in output order: the plan and its counts per
+/// column. A table planned twice (a second `COPY` block with other columns) keeps the counts of
+/// both plans.
+type TableCounts = BTreeMap<(String, u64), (Arc<TablePlan>, Vec<ColumnStats>)>;
 
 /// Processes one dump on `opts.threads` threads (batches of `opts.chunk_bytes`); in `Mask` mode
 /// writes `output` atomically (gzip if the input was). `items`: only these items, for a work
@@ -665,11 +668,11 @@ pub fn run_sql(
                 s.write_text(&res.out).map_err(|e| anyhow!("{shown}: cannot write: {e}"))?;
             }
             for (plan, stats) in res.stats {
-                let entry = counts.entry(plan.table.clone()).or_insert_with(|| (plan.generation, Vec::new()));
-                if entry.0 < plan.generation || entry.1.is_empty() {
-                    *entry = (plan.generation, stats);
-                } else if entry.0 == plan.generation {
-                    entry.1.iter_mut().zip(&stats).for_each(|(a, b)| a.merge(b));
+                match counts.entry((plan.table.clone(), plan.generation)) {
+                    Entry::Vacant(v) => {
+                        v.insert((plan, stats));
+                    }
+                    Entry::Occupied(mut o) => o.get_mut().1.iter_mut().zip(&stats).for_each(|(a, b)| a.merge(b)),
                 }
             }
             outside.merge(&res.outside);
@@ -849,17 +852,31 @@ fn report(
     let mut columns: Vec<ColumnReport> = Vec::new();
     let mut all = ColumnStats::default();
     for (name, t) in tables {
-        let Some(plan) = &t.plan else { continue };
-        let none = vec![ColumnStats::default(); plan.plans.len()];
-        let stats = match totals.counts.get(name) {
-            Some((generation, stats)) if *generation == plan.generation && stats.len() == none.len() => stats,
-            _ => &none,
-        };
-        for (c, column) in plan.plans.iter().enumerate() {
-            all.merge(&stats[c]);
-            let mut r = column_report(engine, c, &format!("{name}.{}", plan.names[c]), column, &stats[c]);
-            r.index = c;
-            columns.push(r);
+        let Some(current) = &t.plan else { continue };
+        // Every plan the table had in this run, oldest first, with its counts; the current one
+        // (no rows of it read yet, in a work unit) with none.
+        let mut generations: Vec<(&TablePlan, Vec<ColumnStats>)> = totals
+            .counts
+            .range((name.clone(), 0)..=(name.clone(), u64::MAX))
+            .map(|(_, (plan, stats))| (&**plan, stats.clone()))
+            .collect();
+        if generations.last().is_none_or(|(p, _)| p.generation != current.generation) {
+            generations.push((current, Vec::new()));
+        }
+        let first = columns.len();
+        for (plan, mut stats) in generations {
+            stats.resize(plan.plans.len(), ColumnStats::default());
+            for (c, column) in plan.plans.iter().enumerate() {
+                all.merge(&stats[c]);
+                let mut r = column_report(engine, c, &format!("{name}.{}", plan.names[c]), column, &stats[c]);
+                r.index = c;
+                // A column of an earlier plan at the same place is the same column: counted
+                // together, as merged work units count it.
+                match columns[first..].iter_mut().find(|m| m.index == c && m.name == r.name) {
+                    Some(m) => m.absorb(&r),
+                    None => columns.push(r),
+                }
+            }
         }
     }
     all.merge(&totals.outside);

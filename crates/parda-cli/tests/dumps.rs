@@ -187,6 +187,34 @@ fn dumps_mask_the_same_on_one_thread_and_on_many() {
         }
         let rows = one_counts.0.as_u64().unwrap();
         assert_eq!(rows, if file == "users.sql" { 1_540 } else { 1_800 + 4 });
+        if file == "users.sql" {
+            // Both COPY blocks are counted: each row has one mobile number and one name, in
+            // either column order. A column is reported once per place it had (as merged work
+            // units report it): `id` once, `name` and `mobilenumber` at both places.
+            let columns = one_counts.2.as_array().unwrap();
+            let places: Vec<(String, u64, u64)> = columns
+                .iter()
+                .map(|c| {
+                    (
+                        c["name"].as_str().unwrap().to_string(),
+                        c["index"].as_u64().unwrap(),
+                        c["cells_changed"].as_u64().unwrap(),
+                    )
+                })
+                .collect();
+            let want = [
+                ("eg_user.id", 0, 0),
+                ("eg_user.name", 1, 1_500),
+                ("eg_user.mobilenumber", 2, 1_500),
+                ("eg_user.mobilenumber", 1, 40),
+                ("eg_user.name", 2, 40),
+            ];
+            assert_eq!(places, want.map(|(n, i, c)| (n.to_string(), i, c)), "{columns:?}");
+            assert_eq!(one_counts.1["mobile"], 1_540, "{}", one_counts.1);
+            let found = |c: &serde_json::Value, t: &str| c["pii_found"][t].as_u64().unwrap_or(0);
+            let mobiles: u64 = columns.iter().map(|c| found(c, "mobile")).sum();
+            assert_eq!(mobiles, 1_540, "every block's mobile numbers are in its column's counts");
+        }
     }
 }
 

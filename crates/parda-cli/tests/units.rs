@@ -1,7 +1,7 @@
 //! `plan` + `mask-units` + `merge` give the same bytes as one `parda mask` run: a CSV with
 //! quoted newlines cut into byte ranges, a `.csv.gz` (one whole-file unit), a mysqldump cut
-//! between statements and a pg_dump cut inside its `COPY` block; tokens, token locators and
-//! report counts too. Units run as separate processes, in reverse order.
+//! between statements and a pg_dump cut inside its `COPY` block (and a second block of the same
+//! table with other columns); tokens, token locators and report counts too. Units run as separate processes, in reverse order.
 
 use assert_cmd::Command;
 use std::io::Write;
@@ -51,6 +51,11 @@ fn write_inputs(dir: &Path) {
         pg.push_str(&format!("{i}\t{name}\t+91 {mobile}\tS/O Mohan Lal\\tcall {mobile}\n"));
     }
     my.push_str("UNLOCK TABLES;\n");
+    // The first table again, in another column order (planned a second time).
+    pg.push_str("\\.\n\nCOPY public.eg_user (id, mobilenumber, name) FROM stdin;\n");
+    for i in 0..900 {
+        pg.push_str(&format!("{i}\t{}\t{}\n", 7_000_000_000u64 + i as u64 * 31, NAMES[(i + 5) % NAMES.len()]));
+    }
     pg.push_str("\\.\n\n-- PostgreSQL database dump complete\n");
     std::fs::write(dir.join("register.csv"), csv).unwrap();
     std::fs::write(dir.join("owners.sql"), my).unwrap();
@@ -152,7 +157,7 @@ fn merge_refuses_missing_units_and_mask_units_refuses_another_classification() {
 
 /// Dumps longer than the sample a table is planned from: the units after it skim the items
 /// before their range (rows counted, not parsed). A second table is planned after the first
-/// one's units began.
+/// one's units began, and the pg_dump's first table again with other columns.
 fn write_long_dumps(dir: &Path) {
     let mut my = String::from("-- MySQL dump 10.13\nCREATE TABLE `owners` (\n  `id` int,\n  `owner_name` varchar(64),\n  `mobile` bigint,\n  `note` text\n);\nCREATE TABLE `payments` (\n  `id` int,\n  `payer` varchar(64),\n  `remarks` text\n);\n");
     let mut pg = String::from("--\n-- PostgreSQL database dump\n--\nSET standard_conforming_strings = on;\nCOPY public.eg_user (id, name, mobilenumber, remarks) FROM stdin;\n");
@@ -171,6 +176,11 @@ fn write_long_dumps(dir: &Path) {
         let name = NAMES[(i + 2) % NAMES.len()];
         my.push_str(&format!("INSERT INTO `payments` VALUES ({i},'{name}','Aadhaar {}'),({i},NULL,'');\n", aadhaar(i)));
         pg.push_str(&format!("{i}\t{name}\tH.No. {i}, Gandhi Nagar, Jaipur - 302001\n"));
+    }
+    // The first table again, in another column order (planned a second time).
+    pg.push_str("\\.\n\nCOPY public.eg_user (id, mobilenumber, name) FROM stdin;\n");
+    for i in 0..900 {
+        pg.push_str(&format!("{i}\t{}\t{}\n", 7_000_000_000u64 + i as u64 * 31, NAMES[(i + 5) % NAMES.len()]));
     }
     pg.push_str("\\.\n\n-- PostgreSQL database dump complete\n");
     std::fs::write(dir.join("owners.sql"), my).unwrap();
