@@ -686,6 +686,63 @@ const KIN_WORDS: &[&str] = &[
 /// Mital`, `Happy Sandhu`).
 const ENGLISH_GIVEN_NAMES: &[&str] =
     &["max", "jack", "mason", "eta", "forum", "joy", "happy", "honey", "rose", "ruby", "lily", "hope", "faith"];
+/// Surnames that are English words and in no name list (the lists leave them out: `Payment
+/// Date`, `Water Tank`): Parsi surnames of trades (`Tailor`, `Merchant`, `Contractor`,
+/// `Engineer`, `Doctor`, `Master`, `Banker`), Marathi `Date`, Gujarati `Tank`, Punjabi `Bath`,
+/// `Mall`, `Bail`, `Char`, and Muslim `Din`, `Wali` (Hindi words). In mixed text any such word after a given name is found by its
+/// capital ([`NameFinder::english_surname`]); in text all in capitals only these are, after a
+/// given name where the sentence goes on or ends ([`NameFinder::caps_surname_word`]).
+const ENGLISH_WORD_SURNAMES: &[&str] = &[
+    "din",
+    "wali",
+    "tailor",
+    "merchant",
+    "contractor",
+    "engineer",
+    "doctor",
+    "master",
+    "banker",
+    "date",
+    "tank",
+    "bath",
+    "mall",
+    "bail",
+    "char",
+];
+/// Words that go on with a sentence after the name of its subject or object (a preposition,
+/// a conjunction, a verb): after one, a surname that is a word ends the name (`... MASTER AT
+/// WARD OFFICE`; not `MASTER PLAN`, `TANK NO 5`, `DATE OF BIRTH`).
+const WORDS_AFTER_A_SUBJECT: &[&str] = &[
+    "to",
+    "at",
+    "on",
+    "in",
+    "for",
+    "from",
+    "with",
+    "and",
+    "is",
+    "was",
+    "has",
+    "had",
+    "regarding",
+    "after",
+    "about",
+    "since",
+    "who",
+    "reports",
+    "requests",
+    "says",
+    "wants",
+];
+/// Adverbs of time, which end an address written in capitals (`H.NO. 629 BAHRI TODAY`).
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "tonight", "now", "again", "daily"];
+/// English words that are written in small letters in a sentence and are part of no
+/// address: in text all in capitals one ends an address run as its small letters would.
+const CAPS_FUNCTION_WORDS: &[&str] = &[
+    "the", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "since", "for", "from", "with",
+    "and", "but", "in", "on", "at", "to", "by", "of", "this", "that", "it", "its", "not", "due",
+];
 /// Titles of honorifics.txt that only a person takes (no locality is named `Smt. ... Nagar`,
 /// as `Shri Ram Nagar` and `Dr. Ambedkar Nagar` are).
 const PERSON_TITLES: &[&str] =
@@ -1240,7 +1297,9 @@ impl NameFinder {
             let ok = match t.kind {
                 Kind::Latin => {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
-                    let ends_upper = upper_text && self.ends_upper_run(t, lenient && j == first);
+                    let ends_upper = upper_text
+                        && self.ends_upper_run(t, lenient && j == first)
+                        && !(j > first && self.caps_surname_word(s, toks, j));
                     // A lower-case initial before the rest of the name (`beneficiary: p. venkatesh`).
                     let initial = lower
                         && t.text.len() == 1
@@ -1488,12 +1547,25 @@ impl NameFinder {
                 // In upper-case text every word is capitalised: a word of the sentence ends the
                 // run ("SURESH YADAV KE NAAM SE MUTATION").
                 let mut j = i + 1;
+                // In capitals, after a word that puts a person after it (the run's head in
+                // upper-case text, the word before it otherwise), a surname that is a word may
+                // end the name: `COMPLAINT FROM WARDA TANK REGARDING ...`. `name_start`: where
+                // the name after that word begins.
+                let name_start = if upper_text && self.caps_sentence_word(t) { i + 1 } else { i };
+                let person_before = upper_text && name_start > 0 && {
+                    let p = &toks[name_start - 1];
+                    p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
+                };
                 while j < toks.len()
                     && j - i < MAX_NAME_TOKENS + 1
                     && Self::joins(s, &toks[j - 1], &toks[j])
                     && Self::capitalised(&toks[j])
                     && self.relation_at(s, toks, j) == 0
-                    && !(upper_text && self.caps_sentence_word(&toks[j]))
+                    && !(upper_text
+                        && self.caps_sentence_word(&toks[j])
+                        && !(person_before
+                            && (1..=2).contains(&(j - name_start))
+                            && self.caps_surname_word(s, toks, j)))
                 {
                     j += 1;
                 }
@@ -1518,11 +1590,13 @@ impl NameFinder {
                                 || t.lists.has(Lists::NON_NAME)
                                 || (t.text.len() == 2 && !Self::letter_pair(t)))
                 };
+                let caps_surname_end =
+                    person_before && (2..=3).contains(&(j - name_start)) && self.caps_surname_word(s, toks, j - 1);
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
                     a += 1;
                 }
-                while b > a && word(&toks[b - 1]) {
+                while b > a && word(&toks[b - 1]) && !(caps_surname_end && b == j) {
                     b -= 1;
                 }
                 if a > i && b > a && Self::english_given_name(s, &toks[a - 1], &toks[a]) {
@@ -2152,6 +2226,44 @@ impl NameFinder {
             // (`Priya Date of birth`, `Ramesh Doctor of the PHC`: a phrase, not a surname.)
             && toks.get(b + 1).is_none_or(|n| n.low != "of")
             && toks.iter().any(|w| w.kind == Kind::Latin && w.text.as_bytes()[0].is_ascii_lowercase())
+    }
+
+    /// In text all in capitals, whether token `k` is the surname of the given name before it
+    /// though it is an English or Hinglish word (which ends a name there): one of
+    /// [`ENGLISH_WORD_SURNAMES`] or a dictionary surname that is a Hindi word (`Kar`, `Tak`),
+    /// after a given name or a word in no list that is no word itself, where the sentence ends
+    /// or goes on in English (`TENANT FRADO TAILOR VACATED`, `COMPLAINANT AMAIRA CHAR`,
+    /// `NOTICE SERVED TO IJAYA MASTER AT ...`, `FROM VIRAJ DOCTOR TO ...`: punctuation, the
+    /// end, a verb in `-ed` or one of [`WORDS_AFTER_A_SUBJECT`]); not before another noun, a
+    /// number, a colon or a Hindi word (`RAVI MASTER COPY`, `RAVI DATE OF BIRTH`, `RAVI DATE:
+    /// 01/04/2022`, `RAVI KAR DIYA`).
+    fn caps_surname_word(&self, s: &str, toks: &[Tok], k: usize) -> bool {
+        let Some(given) = k.checked_sub(1).map(|p| &toks[p]) else { return false };
+        let t = &toks[k];
+        let surname_word = ENGLISH_WORD_SURNAMES.contains(&t.low)
+            || self.is_surname(t) && t.lists.has(Lists::HINGLISH) && !t.lists.has(Lists::ENGLISH);
+        let given_name = Self::upper_word(given)
+            && (self.is_given(given) || self.unknown_word(given))
+            && !given.lists.has(Lists::ENGLISH)
+            && !given.lists.has(Lists::HINGLISH)
+            && !given.lists.has(Lists::INSTITUTION)
+            && !self.is_place(given);
+        let after = s[t.end..].trim_start();
+        let sentence_goes_on = match toks.get(k + 1) {
+            Some(n) if Self::joins_space(s, t, n) => {
+                n.kind == Kind::Latin
+                    && (WORDS_AFTER_A_SUBJECT.contains(&n.low)
+                        || CAPS_PERSON_VERBS.contains(&n.low)
+                        || n.low.len() >= 4 && n.low.ends_with("ed") && n.lists.has(Lists::ENGLISH))
+            }
+            _ => after.is_empty() || matches!(after.as_bytes()[0], b',' | b';' | b'.' | b')'),
+        };
+        t.kind == Kind::Latin
+            && Self::upper_word(t)
+            && surname_word
+            && given_name
+            && Self::joins_space(s, given, t)
+            && sentence_goes_on
     }
 
     /// Whether `given`, an English word trimmed off the head of a capitalised run, is a given
@@ -2832,7 +2944,15 @@ impl NameFinder {
                 && !self.is_place(t)
                 && !t.lists.has(Lists::ADDRESS)
                 && !Self::pin_code_ahead(s, toks, end, false);
+            // Nor does an address go on into a word of time (`VISITED H.NO. 629 BAHRI TODAY,
+            // OWNER ABSENT`).
+            // In capitals, a word that would be in small letters in a sentence (an article, a
+            // preposition, a verb of being) ends the address as its small letters would
+            // (`NEAR BUS STAND THE DRAIN IS BLOCKED SINCE 02/07/2016`, `SHIFTED TO WARD 31
+            // OFFICE FOR VERIFICATION`).
+            let sentence_word = upper_text && (TIME_WORDS.contains(&t.low) || CAPS_FUNCTION_WORDS.contains(&t.low));
             let ok = !sentence_after_street
+                && !sentence_word
                 && match t.kind {
                     Kind::Number | Kind::Other | Kind::Indic => true,
                     // (In text in small letters, a word naming the street after it: `h.no. 504
@@ -3201,6 +3321,28 @@ mod tests {
     }
 
     #[test]
+    fn surnames_that_are_words_in_text_all_in_capitals() {
+        // After a given name and a word that puts a person there, a surname that is an English
+        // or Hindi word, where the sentence ends or goes on in English.
+        assert_eq!(names("TENANT FRADO TAILOR VACATED THE PREMISES ON 01/04/2022"), vec!["FRADO TAILOR"]);
+        assert_eq!(names("SEWER BLOCKED NEAR BUS STAND; COMPLAINANT AMAIRA CHAR"), vec!["AMAIRA CHAR"]);
+        assert_eq!(names("TENANT TRIYA KAR VACATED THE PREMISES"), vec!["TRIYA KAR"]);
+        assert_eq!(names("COMPLAINT FROM WARDA TANK REGARDING WATER LEAKAGE"), vec!["WARDA TANK"]);
+        assert_eq!(names("NOTICE SERVED TO IJAYA MASTER AT WARD OFFICE"), vec!["IJAYA MASTER"]);
+        assert_eq!(names("TRANSFERRED FROM VIRAJ DOCTOR TO VIDYA DAS"), vec!["VIRAJ DOCTOR", "VIDYA DAS"]);
+        assert_eq!(names("APPLICANT: DEVI TAILOR"), vec!["DEVI TAILOR"]);
+        assert_eq!(names("TENANT IRFAN DIN VACATED"), vec!["IRFAN DIN"]);
+        assert_eq!(names("TENANT KAVYA MASTER VACATED THE PREMISES"), vec!["KAVYA MASTER"]);
+        // Not a word of the sentence after the name.
+        assert_eq!(names("RECEIVED FROM RAMESH DATE: 01/04/2022"), vec!["RAMESH"]);
+        assert_eq!(names("OWNER SUNIL DATE OF BIRTH CORRECTED"), vec!["SUNIL"]);
+        assert_eq!(names("PAID BY RAVI DATE 12/03/2021"), vec!["RAVI"]);
+        assert_eq!(names("TANK CLEANED BY RAVI; WATER TANK OK"), vec!["RAVI"]);
+        assert_eq!(names("COMPLAINT FROM RAVI TANK NO 5 LEAKING"), vec!["RAVI"]);
+        assert_no_names(&["DATE OF PAYMENT", "WATER TANK LEAKING", "MASTER PLAN ROAD", "CONTRACTOR PAID"]);
+    }
+
+    #[test]
     fn who_a_person_is_in_brackets_english_given_names_and_titles() {
         // A relation or a role in brackets after a name: only a person is so described, so a
         // place word ending it is the surname, an English word heading it the given name.
@@ -3303,7 +3445,9 @@ mod tests {
         // Not before more words in capitals, nor in text all in capitals, where a capital says
         // nothing.
         assert_eq!(names("Bill issued to NIKITA MASTER COPY on request"), vec!["NIKITA"]);
-        assert_eq!(names("BILL ISSUED TO NIKITA MASTER ON REQUEST"), vec!["NIKITA"]);
+        // (In text all in capitals the surnames that are words of the Parsi trades, Marathi
+        // `Date`, Gujarati `Tank` are, before a word that goes on with the sentence.)
+        assert_eq!(names("BILL ISSUED TO NIKITA MASTER ON REQUEST"), vec!["NIKITA MASTER"]);
         // A role word puts a person after it (`occupier`, `proprietor`, `landlord`).
         assert_eq!(names("Notice served on occupier Rose Sharma."), vec!["Rose Sharma"]);
         assert_eq!(names("Notice served on occupier NIRJA TANK."), vec!["NIRJA TANK"]);
@@ -3945,6 +4089,19 @@ mod tests {
         );
         assert_eq!(find("plot 17 paid amount 450000"), vec![("plot 17".to_string(), true)]);
         assert_eq!(find("COMPLAINT REGARDING WATER LEAKAGE NEAR THE TANK"), Vec::<(String, bool)>::new());
+        // In capitals an article, a preposition or a verb of being ends a run as its small
+        // letters would: no address in these sentences.
+        for s in [
+            "NEAR BUS STAND THE DRAIN IS BLOCKED SINCE 02/07/2016",
+            "VISITED 740 HOUSES IN WARD 11 FOR SURVEY",
+            "SHIFTED TO WARD 31 OFFICE FOR VERIFICATION",
+        ] {
+            assert_eq!(find(s), Vec::<(String, bool)>::new(), "{s}");
+        }
+        assert_eq!(
+            find("OWNER SHIFTED TO H.NO. 12 GANDHI ROAD FOR GOOD"),
+            vec![("H.NO. 12 GANDHI ROAD".to_string(), true)]
+        );
         let a = |s: &str| find(s).into_iter().filter(|(_, a)| *a).map(|(n, _)| n).collect::<Vec<_>>();
         assert_eq!(
             a("lives at H.No. 12-3-456, Gali No. 4, Near Hanuman Mandir, Gorakhpur - 273001 since 2001"),
@@ -4046,6 +4203,8 @@ mod tests {
                 "818, nori path, hazaribagh 075005",
             ),
             ("VISITED H.NO. 504 PANDEY ZILA TODAY, OWNER ABSENT", "H.NO. 504 PANDEY ZILA"),
+            // (Nor into a word of time where no street word ended it.)
+            ("VISITED H.NO. 629 BAHRI TODAY, OWNER ABSENT", "H.NO. 629 BAHRI"),
             ("OWNER SHIFTED TO H.NO. 12 GANDHI ROAD NEW DELHI 110001", "H.NO. 12 GANDHI ROAD NEW DELHI 110001"),
             (
                 "ROAD DAMAGED IN FRONT OF 818, NORI PATH, HAZARIBAGH 075005, WARD 12",
