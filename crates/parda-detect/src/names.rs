@@ -2649,7 +2649,11 @@ impl NameFinder {
             }
             // A number, or a block letter and a number (`Qtr No. B-12`, `Flat A/302`).
             let lettered = toks.get(j).is_some_and(|n| n.kind == Kind::Latin) && self.house_number_at(s, toks, j);
-            return (numbered(j) || lettered).then_some((i, j, Need::Nothing));
+            // (`near my house (635, Gulati Path, ...)`: a bracket after the keyword opens an
+            // aside, the address in it starts after the bracket.)
+            let bracket = toks.get(j).is_some_and(|n| s[t.end..n.start].contains('('));
+            let first = if bracket { i + 1 } else { i };
+            return (numbered(j) || lettered).then_some((first, j, Need::Nothing));
         }
         // ("NEAR THE TANK" in upper-case text is no landmark: an article or a short word.)
         let determiner = |n: &Tok| {
@@ -4203,6 +4207,11 @@ mod tests {
                 "818, nori path, hazaribagh 075005",
             ),
             ("VISITED H.NO. 504 PANDEY ZILA TODAY, OWNER ABSENT", "H.NO. 504 PANDEY ZILA"),
+            // (A bracket after a house's keyword: the address is what is in it.)
+            (
+                "the street light near my house (635, Gulati Path, Jodhpur-584283) is not working",
+                "635, Gulati Path, Jodhpur-584283",
+            ),
             // (Nor into a word of time where no street word ended it.)
             ("VISITED H.NO. 629 BAHRI TODAY, OWNER ABSENT", "H.NO. 629 BAHRI"),
             ("OWNER SHIFTED TO H.NO. 12 GANDHI ROAD NEW DELHI 110001", "H.NO. 12 GANDHI ROAD NEW DELHI 110001"),
