@@ -1403,7 +1403,11 @@ impl NameFinder {
             let rel = self.relation_at(s, toks, i);
             let (marker_len, lenient) = if rel > 0 {
                 (rel, true)
-            } else if self.is_honorific(t) && (t.kind == Kind::Indic || Self::capitalised(t) || t.text.len() >= 3) {
+            } else if self.is_honorific(t)
+                && (t.kind == Kind::Indic || Self::capitalised(t) || t.text.len() >= 3)
+                // (A title before a comma names no one after it: `STATION MASTER, RAILWAYS`.)
+                && !s[t.end..].trim_start_matches([' ', '.']).starts_with(',')
+            {
                 (1, true)
             } else if (t.lists.has(Lists::CONTEXT) && !self.weak_context(s, toks, i)) || self.is_transfer_edge(toks, i)
             {
@@ -1563,7 +1567,7 @@ impl NameFinder {
                     && self.relation_at(s, toks, j) == 0
                     && !(upper_text
                         && self.caps_sentence_word(&toks[j])
-                        && !(person_before
+                        && !((person_before || self.caps_given_at_clause_end(s, toks, j))
                             && (1..=2).contains(&(j - name_start))
                             && self.caps_surname_word(s, toks, j)))
                 {
@@ -1590,8 +1594,9 @@ impl NameFinder {
                                 || t.lists.has(Lists::NON_NAME)
                                 || (t.text.len() == 2 && !Self::letter_pair(t)))
                 };
-                let caps_surname_end =
-                    person_before && (2..=3).contains(&(j - name_start)) && self.caps_surname_word(s, toks, j - 1);
+                let caps_surname_end = (person_before || self.caps_given_at_clause_end(s, toks, j - 1))
+                    && (2..=3).contains(&(j - name_start))
+                    && self.caps_surname_word(s, toks, j - 1);
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
                     a += 1;
@@ -2248,7 +2253,6 @@ impl NameFinder {
             && !given.lists.has(Lists::HINGLISH)
             && !given.lists.has(Lists::INSTITUTION)
             && !self.is_place(given);
-        let after = s[t.end..].trim_start();
         let sentence_goes_on = match toks.get(k + 1) {
             Some(n) if Self::joins_space(s, t, n) => {
                 n.kind == Kind::Latin
@@ -2256,7 +2260,7 @@ impl NameFinder {
                         || CAPS_PERSON_VERBS.contains(&n.low)
                         || n.low.len() >= 4 && n.low.ends_with("ed") && n.lists.has(Lists::ENGLISH))
             }
-            _ => after.is_empty() || matches!(after.as_bytes()[0], b',' | b';' | b'.' | b')'),
+            _ => Self::clause_ends_after(s, t),
         };
         t.kind == Kind::Latin
             && Self::upper_word(t)
@@ -2264,6 +2268,28 @@ impl NameFinder {
             && given_name
             && Self::joins_space(s, given, t)
             && sentence_goes_on
+    }
+
+    /// Whether token `k`, in capitals, ends its clause after a given name of the dictionary
+    /// that is no word (`- TEJAS BAIL, 12 GANDHI ROAD`, `PARENT: HITESH DATE, ...`): where no
+    /// word puts a person before a name in capitals, a surname that is a word is one there.
+    fn caps_given_at_clause_end(&self, s: &str, toks: &[Tok], k: usize) -> bool {
+        let Some(given) = k.checked_sub(1).map(|p| &toks[p]) else { return false };
+        self.is_given(given)
+            && !given.lists.has(Lists::ENGLISH)
+            && !given.lists.has(Lists::HINGLISH)
+            && Self::clause_ends_after(s, &toks[k])
+    }
+
+    /// Whether the clause ends right after token `t`: the end of the text, punctuation, or a
+    /// phone number or a relation in brackets (`REGARDS, JANAKI BAIL (9876543210)`).
+    fn clause_ends_after(s: &str, t: &Tok) -> bool {
+        let rest = &s[t.end..];
+        let after = rest.trim_start();
+        after.is_empty()
+            || matches!(after.as_bytes()[0], b',' | b';' | b'.' | b')')
+            || phone_in_brackets(rest)
+            || kin_in_brackets(rest)
     }
 
     /// Whether `given`, an English word trimmed off the head of a capitalised run, is a given
@@ -3337,6 +3363,11 @@ mod tests {
         assert_eq!(names("APPLICANT: DEVI TAILOR"), vec!["DEVI TAILOR"]);
         assert_eq!(names("TENANT IRFAN DIN VACATED"), vec!["IRFAN DIN"]);
         assert_eq!(names("TENANT KAVYA MASTER VACATED THE PREMISES"), vec!["KAVYA MASTER"]);
+        // A given name of the dictionary and such a surname ending a clause.
+        assert_eq!(names("DOG MENACE IN OUR LANE. - TEJAS BAIL, WARD 5"), vec!["TEJAS BAIL"]);
+        assert_eq!(names("STREET LIGHT NOT WORKING. REGARDS, JANAKI BAIL (9876543210)"), vec!["JANAKI BAIL"]);
+        assert_eq!(names("BIRTH CERTIFICATE NOT RECEIVED. PARENT: HITESH DATE, WARD 5"), vec!["HITESH DATE"]);
+        assert_no_names(&["PAYMENT DATE, 12/03/2021", "WATER TANK.", "STATION MASTER, RAILWAYS"]);
         // Not a word of the sentence after the name.
         assert_eq!(names("RECEIVED FROM RAMESH DATE: 01/04/2022"), vec!["RAMESH"]);
         assert_eq!(names("OWNER SUNIL DATE OF BIRTH CORRECTED"), vec!["SUNIL"]);
