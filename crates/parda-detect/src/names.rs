@@ -731,9 +731,16 @@ const WORDS_AFTER_A_SUBJECT: &[&str] = &[
     "since",
     "who",
     "reports",
+    "request",
     "requests",
     "says",
     "wants",
+    "through",
+    "against",
+    "as",
+    "under",
+    "before",
+    "until",
 ];
 /// Adverbs of time, which end an address written in capitals (`H.NO. 629 BAHRI TODAY`).
 const TIME_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "tonight", "now", "again", "daily"];
@@ -3362,6 +3369,13 @@ mod tests {
         assert_eq!(names("TRANSFERRED FROM VIRAJ DOCTOR TO VIDYA DAS"), vec!["VIRAJ DOCTOR", "VIDYA DAS"]);
         assert_eq!(names("APPLICANT: DEVI TAILOR"), vec!["DEVI TAILOR"]);
         assert_eq!(names("TENANT IRFAN DIN VACATED"), vec!["IRFAN DIN"]);
+        assert_eq!(
+            names("PROPERTY SOLD BY TARA CHAND TO DAKSH TAK THROUGH REGISTERED SALE DEED"),
+            vec!["TARA CHAND", "DAKSH TAK"]
+        );
+        // `alias` and `urf` (Hindi, "alias") put a name after them.
+        assert_eq!(names("CONNECTION IN NAME OF JAGRATI WAGLE ALIAS JAGAT"), vec!["JAGRATI WAGLE", "JAGAT"]);
+        assert_eq!(names("Ramesh Kumar urf Pappu"), vec!["Ramesh Kumar", "Pappu"]);
         assert_eq!(names("TENANT KAVYA MASTER VACATED THE PREMISES"), vec!["KAVYA MASTER"]);
         // A given name of the dictionary and such a surname ending a clause.
         assert_eq!(names("DOG MENACE IN OUR LANE. - TEJAS BAIL, WARD 5"), vec!["TEJAS BAIL"]);
