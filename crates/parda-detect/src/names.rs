@@ -689,9 +689,10 @@ const ENGLISH_GIVEN_NAMES: &[&str] =
 /// Surnames that are English words and in no name list (the lists leave them out: `Payment
 /// Date`, `Water Tank`): Parsi surnames of trades (`Tailor`, `Merchant`, `Contractor`,
 /// `Engineer`, `Doctor`, `Master`, `Banker`), Marathi `Date`, Gujarati `Tank`, Punjabi `Bath`,
-/// `Mall`, `Bail`, `Char`, and Muslim `Din`, `Wali` (Hindi words). In mixed text any such word after a given name is found by its
-/// capital ([`NameFinder::english_surname`]); in text all in capitals only these are, after a
-/// given name where the sentence goes on or ends ([`NameFinder::caps_surname_word`]).
+/// `Mall`, `Bail`, `Char`, and Muslim `Din`, `Wali` (Hindi words). In mixed text any such
+/// word after a given name is found by its capital ([`NameFinder::english_surname`]); in text
+/// all in capitals or all in small letters only these are, after a given name where the
+/// sentence goes on or ends ([`NameFinder::word_surname`]).
 const ENGLISH_WORD_SURNAMES: &[&str] = &[
     "din",
     "wali",
@@ -710,8 +711,8 @@ const ENGLISH_WORD_SURNAMES: &[&str] = &[
     "char",
 ];
 /// Words that go on with a sentence after the name of its subject or object (a preposition,
-/// a conjunction, a verb): after one, a surname that is a word ends the name (`... MASTER AT
-/// WARD OFFICE`; not `MASTER PLAN`, `TANK NO 5`, `DATE OF BIRTH`).
+/// a conjunction, a verb, a phone number's word): after one, a surname that is a word ends the
+/// name (`... MASTER AT WARD OFFICE`; not `MASTER PLAN`, `TANK NO 5`, `DATE OF BIRTH`).
 const WORDS_AFTER_A_SUBJECT: &[&str] = &[
     "to",
     "at",
@@ -741,6 +742,11 @@ const WORDS_AFTER_A_SUBJECT: &[&str] = &[
     "under",
     "before",
     "until",
+    "mob",
+    "mobile",
+    "ph",
+    "phone",
+    "contact",
 ];
 /// Adverbs of time, which end an address written in capitals (`H.NO. 629 BAHRI TODAY`).
 const TIME_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "tonight", "now", "again", "daily"];
@@ -1306,7 +1312,7 @@ impl NameFinder {
                     let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
                     let ends_upper = upper_text
                         && self.ends_upper_run(t, lenient && j == first)
-                        && !(j > first && self.caps_surname_word(s, toks, j));
+                        && !(j > first && self.word_surname(s, toks, j));
                     // A lower-case initial before the rest of the name (`beneficiary: p. venkatesh`).
                     let initial = lower
                         && t.text.len() == 1
@@ -1342,6 +1348,8 @@ impl NameFinder {
                             || (lower
                                 && self.in_dict(t)
                                 && (lenient || !t.lists.has(Lists::ENGLISH) && !t.lists.has(Lists::HINGLISH)))
+                            // (`tenant fatima tailor vacated`, `applicant: kavya lad, address`.)
+                            || (lower && j > first && self.word_surname(s, toks, j))
                             || self.lowercase_name_word(t))
                 }
                 // Two Indic words after a marker, a third only when it is a dictionary name
@@ -1576,7 +1584,7 @@ impl NameFinder {
                         && self.caps_sentence_word(&toks[j])
                         && !((person_before || self.caps_given_at_clause_end(s, toks, j))
                             && (1..=2).contains(&(j - name_start))
-                            && self.caps_surname_word(s, toks, j)))
+                            && self.word_surname(s, toks, j)))
                 {
                     j += 1;
                 }
@@ -1603,7 +1611,7 @@ impl NameFinder {
                 };
                 let caps_surname_end = (person_before || self.caps_given_at_clause_end(s, toks, j - 1))
                     && (2..=3).contains(&(j - name_start))
-                    && self.caps_surname_word(s, toks, j - 1);
+                    && self.word_surname(s, toks, j - 1);
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
                     a += 1;
@@ -2240,26 +2248,29 @@ impl NameFinder {
             && toks.iter().any(|w| w.kind == Kind::Latin && w.text.as_bytes()[0].is_ascii_lowercase())
     }
 
-    /// In text all in capitals, whether token `k` is the surname of the given name before it
-    /// though it is an English or Hinglish word (which ends a name there): one of
-    /// [`ENGLISH_WORD_SURNAMES`] or a dictionary surname that is a Hindi word (`Kar`, `Tak`),
-    /// after a given name or a word in no list that is no word itself, where the sentence ends
+    /// In text all in capitals or all in small letters, whether token `k` is the surname of the
+    /// given name before it though it is an English or Hinglish word (which ends a name
+    /// there): one of [`ENGLISH_WORD_SURNAMES`] or a dictionary surname that is a word (`Kar`,
+    /// `Tak`, `kale`, `lad`), in the case of the given name, after a given name or a word in no
+    /// list that is no word itself, where the sentence ends
     /// or goes on in English (`TENANT FRADO TAILOR VACATED`, `COMPLAINANT AMAIRA CHAR`,
     /// `NOTICE SERVED TO IJAYA MASTER AT ...`, `FROM VIRAJ DOCTOR TO ...`: punctuation, the
     /// end, a verb in `-ed` or one of [`WORDS_AFTER_A_SUBJECT`]); not before another noun, a
     /// number, a colon or a Hindi word (`RAVI MASTER COPY`, `RAVI DATE OF BIRTH`, `RAVI DATE:
     /// 01/04/2022`, `RAVI KAR DIYA`).
-    fn caps_surname_word(&self, s: &str, toks: &[Tok], k: usize) -> bool {
+    fn word_surname(&self, s: &str, toks: &[Tok], k: usize) -> bool {
         let Some(given) = k.checked_sub(1).map(|p| &toks[p]) else { return false };
         let t = &toks[k];
+        let lower = |w: &Tok| w.text.bytes().all(|b| b.is_ascii_lowercase());
+        let same_case = Self::upper_word(given) && Self::upper_word(t) || lower(given) && lower(t);
         let surname_word = ENGLISH_WORD_SURNAMES.contains(&t.low)
-            || self.is_surname(t) && t.lists.has(Lists::HINGLISH) && !t.lists.has(Lists::ENGLISH);
-        let given_name = Self::upper_word(given)
-            && (self.is_given(given) || self.unknown_word(given))
-            && !given.lists.has(Lists::ENGLISH)
-            && !given.lists.has(Lists::HINGLISH)
-            && !given.lists.has(Lists::INSTITUTION)
-            && !self.is_place(given);
+            || self.is_surname(t) && (t.lists.has(Lists::HINGLISH) || t.lists.has(Lists::ENGLISH));
+        let given_name =
+            (self.is_given(given) || self.unknown_word(given) || lower(given) && self.lowercase_name_word(given))
+                && !given.lists.has(Lists::ENGLISH)
+                && !given.lists.has(Lists::HINGLISH)
+                && !given.lists.has(Lists::INSTITUTION)
+                && !self.is_place(given);
         let sentence_goes_on = match toks.get(k + 1) {
             Some(n) if Self::joins_space(s, t, n) => {
                 n.kind == Kind::Latin
@@ -2270,7 +2281,8 @@ impl NameFinder {
             _ => Self::clause_ends_after(s, t),
         };
         t.kind == Kind::Latin
-            && Self::upper_word(t)
+            && t.text.len() >= 3
+            && same_case
             && surname_word
             && given_name
             && Self::joins_space(s, given, t)
@@ -2369,7 +2381,9 @@ impl NameFinder {
             }
             j += 1;
         }
-        // A surname that is also an English word after a given name ("lalit gill").
+        // A surname that is also an English word after a given name ("lalit gill"), or one of
+        // the surnames that are words where the sentence goes on ("complaint from bhavna mall
+        // regarding ...").
         if j == i + 1
             && self.is_given(&toks[i])
             && toks.get(j).is_some_and(|n| {
@@ -2379,6 +2393,7 @@ impl NameFinder {
                     && !n.lists.has(Lists::HINGLISH)
                     && Self::joins_space(s, &toks[i], n)
             })
+            || j == i + 1 && j < toks.len() && self.word_surname(s, toks, j)
         {
             j += 1;
         }
@@ -3358,7 +3373,7 @@ mod tests {
     }
 
     #[test]
-    fn surnames_that_are_words_in_text_all_in_capitals() {
+    fn surnames_that_are_words_in_capitals_and_in_small_letters() {
         // After a given name and a word that puts a person there, a surname that is an English
         // or Hindi word, where the sentence ends or goes on in English.
         assert_eq!(names("TENANT FRADO TAILOR VACATED THE PREMISES ON 01/04/2022"), vec!["FRADO TAILOR"]);
@@ -3382,6 +3397,13 @@ mod tests {
         assert_eq!(names("STREET LIGHT NOT WORKING. REGARDS, JANAKI BAIL (9876543210)"), vec!["JANAKI BAIL"]);
         assert_eq!(names("BIRTH CERTIFICATE NOT RECEIVED. PARENT: HITESH DATE, WARD 5"), vec!["HITESH DATE"]);
         assert_no_names(&["PAYMENT DATE, 12/03/2021", "WATER TANK.", "STATION MASTER, RAILWAYS"]);
+        // The same in small letters.
+        assert_eq!(names("tenant fatima tailor vacated the premises"), vec!["fatima tailor"]);
+        assert_eq!(names("tenant ojasvi kale vacated the premises"), vec!["ojasvi kale"]);
+        assert_eq!(names("applicant: kavya lad, address: ward 5"), vec!["kavya lad"]);
+        assert_eq!(names("complaint from bhavna mall regarding water leakage"), vec!["bhavna mall"]);
+        assert_eq!(names("new tenant chaitaly loyal mob 9876543210"), vec!["chaitaly loyal"]);
+        assert_eq!(names("owner sunil date of birth corrected"), vec!["sunil"]);
         // Not a word of the sentence after the name.
         assert_eq!(names("RECEIVED FROM RAMESH DATE: 01/04/2022"), vec!["RAMESH"]);
         assert_eq!(names("OWNER SUNIL DATE OF BIRTH CORRECTED"), vec!["SUNIL"]);
