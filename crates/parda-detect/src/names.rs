@@ -2259,19 +2259,28 @@ impl NameFinder {
     /// number, a colon or a Hindi word (`RAVI MASTER COPY`, `RAVI DATE OF BIRTH`, `RAVI DATE:
     /// 01/04/2022`, `RAVI KAR DIYA`).
     fn word_surname(&self, s: &str, toks: &[Tok], k: usize) -> bool {
-        let Some(given) = k.checked_sub(1).map(|p| &toks[p]) else { return false };
         let t = &toks[k];
+        // (Every such surname is an English or Hindi word: the cheap test first, as this is
+        // asked at the end of most runs.)
+        if k == 0
+            || t.kind != Kind::Latin
+            || t.text.len() < 3
+            || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH))
+        {
+            return false;
+        }
+        let given = &toks[k - 1];
         let lower = |w: &Tok| w.text.bytes().all(|b| b.is_ascii_lowercase());
         let same_case = Self::upper_word(given) && Self::upper_word(t) || lower(given) && lower(t);
-        let surname_word = ENGLISH_WORD_SURNAMES.contains(&t.low)
-            || self.is_surname(t) && (t.lists.has(Lists::HINGLISH) || t.lists.has(Lists::ENGLISH));
-        let given_name =
+        let surname_word = || ENGLISH_WORD_SURNAMES.contains(&t.low) || self.is_surname(t);
+        let given_name = || {
             (self.is_given(given) || self.unknown_word(given) || lower(given) && self.lowercase_name_word(given))
                 && !given.lists.has(Lists::ENGLISH)
                 && !given.lists.has(Lists::HINGLISH)
                 && !given.lists.has(Lists::INSTITUTION)
-                && !self.is_place(given);
-        let sentence_goes_on = match toks.get(k + 1) {
+                && !self.is_place(given)
+        };
+        let sentence_goes_on = || match toks.get(k + 1) {
             Some(n) if Self::joins_space(s, t, n) => {
                 n.kind == Kind::Latin
                     && (WORDS_AFTER_A_SUBJECT.contains(&n.low)
@@ -2280,13 +2289,7 @@ impl NameFinder {
             }
             _ => Self::clause_ends_after(s, t),
         };
-        t.kind == Kind::Latin
-            && t.text.len() >= 3
-            && same_case
-            && surname_word
-            && given_name
-            && Self::joins_space(s, given, t)
-            && sentence_goes_on
+        same_case && surname_word() && Self::joins_space(s, given, t) && given_name() && sentence_goes_on()
     }
 
     /// Whether token `k`, in capitals, ends its clause after a given name of the dictionary
