@@ -686,14 +686,14 @@ const KIN_WORDS: &[&str] = &[
 /// Mital`, `Happy Sandhu`).
 const ENGLISH_GIVEN_NAMES: &[&str] =
     &["max", "jack", "mason", "eta", "forum", "joy", "happy", "honey", "rose", "ruby", "lily", "hope", "faith"];
-/// Surnames that are English words and in no name list (the lists leave them out: `Payment
-/// Date`, `Water Tank`): Parsi surnames of trades (`Tailor`, `Merchant`, `Contractor`,
+/// Surnames that are English or Hindi words and in no name list (the lists leave them out:
+/// `Payment Date`, `Water Tank`): Parsi surnames of trades (`Tailor`, `Merchant`, `Contractor`,
 /// `Engineer`, `Doctor`, `Master`, `Banker`), Marathi `Date`, Gujarati `Tank`, Punjabi `Bath`,
 /// `Mall`, `Bail`, `Char`, and Muslim `Din`, `Wali` (Hindi words). In mixed text any such
 /// word after a given name is found by its capital ([`NameFinder::english_surname`]); in text
 /// all in capitals or all in small letters only these are, after a given name where the
 /// sentence goes on or ends ([`NameFinder::word_surname`]).
-const ENGLISH_WORD_SURNAMES: &[&str] = &[
+const SURNAMES_THAT_ARE_WORDS: &[&str] = &[
     "din",
     "wali",
     "tailor",
@@ -2250,10 +2250,10 @@ impl NameFinder {
 
     /// In text all in capitals or all in small letters, whether token `k` is the surname of the
     /// given name before it though it is an English or Hinglish word (which ends a name
-    /// there): one of [`ENGLISH_WORD_SURNAMES`] or a dictionary surname that is a word (`Kar`,
+    /// there): one of [`SURNAMES_THAT_ARE_WORDS`] or a dictionary surname that is a word (`Kar`,
     /// `Tak`, `kale`, `lad`), in the case of the given name, after a given name or a word in no
-    /// list that is no word itself, where the sentence ends
-    /// or goes on in English (`TENANT FRADO TAILOR VACATED`, `COMPLAINANT AMAIRA CHAR`,
+    /// list that is no word itself, where the sentence ends or goes on in English (`TENANT
+    /// FRADO TAILOR VACATED`, `COMPLAINANT AMAIRA CHAR`,
     /// `NOTICE SERVED TO IJAYA MASTER AT ...`, `FROM VIRAJ DOCTOR TO ...`: punctuation, the
     /// end, a verb in `-ed` or one of [`WORDS_AFTER_A_SUBJECT`]); not before another noun, a
     /// number, a colon or a Hindi word (`RAVI MASTER COPY`, `RAVI DATE OF BIRTH`, `RAVI DATE:
@@ -2272,7 +2272,7 @@ impl NameFinder {
         let given = &toks[k - 1];
         let lower = |w: &Tok| w.text.bytes().all(|b| b.is_ascii_lowercase());
         let same_case = Self::upper_word(given) && Self::upper_word(t) || lower(given) && lower(t);
-        let surname_word = || ENGLISH_WORD_SURNAMES.contains(&t.low) || self.is_surname(t);
+        let surname_word = || SURNAMES_THAT_ARE_WORDS.contains(&t.low) || self.is_surname(t);
         let given_name = || {
             (self.is_given(given) || self.unknown_word(given) || lower(given) && self.lowercase_name_word(given))
                 && !given.lists.has(Lists::ENGLISH)
@@ -2999,15 +2999,14 @@ impl NameFinder {
                 && !self.is_place(t)
                 && !t.lists.has(Lists::ADDRESS)
                 && !Self::pin_code_ahead(s, toks, end, false);
-            // Nor does an address go on into a word of time (`VISITED H.NO. 629 BAHRI TODAY,
-            // OWNER ABSENT`).
             // In capitals, a word that would be in small letters in a sentence (an article, a
-            // preposition, a verb of being) ends the address as its small letters would
-            // (`NEAR BUS STAND THE DRAIN IS BLOCKED SINCE 02/07/2016`, `SHIFTED TO WARD 31
-            // OFFICE FOR VERIFICATION`).
-            let sentence_word = upper_text && (TIME_WORDS.contains(&t.low) || CAPS_FUNCTION_WORDS.contains(&t.low));
+            // preposition, a verb of being, a word of time) ends the address as its small
+            // letters would (`NEAR BUS STAND THE DRAIN IS BLOCKED SINCE 02/07/2016`, `SHIFTED TO
+            // WARD 31 OFFICE FOR VERIFICATION`, `VISITED H.NO. 629 BAHRI TODAY, OWNER ABSENT`).
+            let small_word_in_capitals =
+                upper_text && (TIME_WORDS.contains(&t.low) || CAPS_FUNCTION_WORDS.contains(&t.low));
             let ok = !sentence_after_street
-                && !sentence_word
+                && !small_word_in_capitals
                 && match t.kind {
                     Kind::Number | Kind::Other | Kind::Indic => true,
                     // (In text in small letters, a word naming the street after it: `h.no. 504
