@@ -855,20 +855,21 @@ fn report(
         let Some(current) = &t.plan else { continue };
         // Every plan the table had in this run, oldest first, with its counts; the current one
         // (no rows of it read yet, in a work unit) with none.
-        let mut generations: Vec<(&TablePlan, Vec<ColumnStats>)> = totals
+        let mut generations: Vec<(&TablePlan, &[ColumnStats])> = totals
             .counts
             .range((name.clone(), 0)..=(name.clone(), u64::MAX))
-            .map(|(_, (plan, stats))| (&**plan, stats.clone()))
+            .map(|(_, (plan, stats))| (&**plan, stats.as_slice()))
             .collect();
         if generations.last().is_none_or(|(p, _)| p.generation != current.generation) {
-            generations.push((current, Vec::new()));
+            generations.push((current, &[]));
         }
+        let none = ColumnStats::default();
         let first = columns.len();
-        for (plan, mut stats) in generations {
-            stats.resize(plan.plans.len(), ColumnStats::default());
+        for (plan, stats) in generations {
             for (c, column) in plan.plans.iter().enumerate() {
-                all.merge(&stats[c]);
-                let mut r = column_report(engine, c, &format!("{name}.{}", plan.names[c]), column, &stats[c]);
+                let counted = stats.get(c).unwrap_or(&none);
+                all.merge(counted);
+                let mut r = column_report(engine, c, &format!("{name}.{}", plan.names[c]), column, counted);
                 r.index = c;
                 // A column of an earlier plan at the same place is the same column: counted
                 // together, as merged work units count it.

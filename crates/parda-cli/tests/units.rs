@@ -5,7 +5,7 @@
 
 use assert_cmd::Command;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const KEY: &str = "4b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c";
 
@@ -65,23 +65,30 @@ fn write_inputs(dir: &Path) {
     std::fs::write(dir.join("small.csv.gz"), gz.finish().unwrap()).unwrap();
 }
 
-#[test]
-fn units_merge_to_the_same_bytes_and_counts_as_one_run() {
+/// Writes the inputs with `write` into a new directory, masks them in one run (`full/`) and
+/// plans them in units of `unit_size` (`plan.jsonl`), both under `--profile migration`: returns
+/// the directory, the one run's outputs, the manifest and its text.
+fn one_run_and_plan(write: fn(&Path), unit_size: &str) -> (tempfile::TempDir, PathBuf, PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    write_inputs(&input);
+    write(&input);
     let full = dir.path().join("full");
     parda().args(["mask", "-q", "--profile", "migration", "--out"]).arg(&full).arg(&input).assert().success();
-
     let manifest = dir.path().join("plan.jsonl");
     parda()
-        .args(["plan", "-q", "--profile", "migration", "--unit-size", "8K", "--out"])
+        .args(["plan", "-q", "--profile", "migration", "--unit-size", unit_size, "--out"])
         .arg(&manifest)
         .arg(&input)
         .assert()
         .success();
     let plan = std::fs::read_to_string(&manifest).unwrap();
+    (dir, full, manifest, plan)
+}
+
+#[test]
+fn units_merge_to_the_same_bytes_and_counts_as_one_run() {
+    let (dir, full, manifest, plan) = one_run_and_plan(write_inputs, "8K");
     let units: Vec<serde_json::Value> = plan.lines().skip(1).map(|l| serde_json::from_str(l).unwrap()).collect();
     let count = |file: &str, kind: &str| units.iter().filter(|u| u["output"] == file && u["kind"] == kind).count();
     assert!(count("register.csv", "csv_range") >= 3, "{plan}");
@@ -189,20 +196,7 @@ fn write_long_dumps(dir: &Path) {
 
 #[test]
 fn dump_units_after_a_planned_sample_give_the_same_bytes_as_one_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    write_long_dumps(&input);
-    let full = dir.path().join("full");
-    parda().args(["mask", "-q", "--profile", "migration", "--out"]).arg(&full).arg(&input).assert().success();
-    let manifest = dir.path().join("plan.jsonl");
-    parda()
-        .args(["plan", "-q", "--profile", "migration", "--unit-size", "40K", "--out"])
-        .arg(&manifest)
-        .arg(&input)
-        .assert()
-        .success();
-    let plan = std::fs::read_to_string(&manifest).unwrap();
+    let (dir, full, manifest, plan) = one_run_and_plan(write_long_dumps, "40K");
     let n = plan.lines().count() - 1;
     assert!(n >= 8, "{plan}");
     let split = dir.path().join("split");

@@ -1571,10 +1571,7 @@ impl NameFinder {
                 // end the name: `COMPLAINT FROM WARDA TANK REGARDING ...`. `name_start`: where
                 // the name after that word begins.
                 let name_start = if upper_text && self.caps_sentence_word(t) { i + 1 } else { i };
-                let person_before = upper_text && name_start > 0 && {
-                    let p = &toks[name_start - 1];
-                    p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
-                };
+                let person_before = upper_text && name_start > 0 && self.puts_person_after(&toks[name_start - 1]);
                 while j < toks.len()
                     && j - i < MAX_NAME_TOKENS + 1
                     && Self::joins(s, &toks[j - 1], &toks[j])
@@ -1582,8 +1579,8 @@ impl NameFinder {
                     && self.relation_at(s, toks, j) == 0
                     && !(upper_text
                         && self.caps_sentence_word(&toks[j])
-                        && !((person_before || self.caps_given_at_clause_end(s, toks, j))
-                            && (1..=2).contains(&(j - name_start))
+                        && !((1..=2).contains(&(j - name_start))
+                            && (person_before || self.caps_given_at_clause_end(s, toks, j))
                             && self.word_surname(s, toks, j)))
                 {
                     j += 1;
@@ -1609,8 +1606,8 @@ impl NameFinder {
                                 || t.lists.has(Lists::NON_NAME)
                                 || (t.text.len() == 2 && !Self::letter_pair(t)))
                 };
-                let caps_surname_end = (person_before || self.caps_given_at_clause_end(s, toks, j - 1))
-                    && (2..=3).contains(&(j - name_start))
+                let caps_surname_end = (2..=3).contains(&(j - name_start))
+                    && (person_before || self.caps_given_at_clause_end(s, toks, j - 1))
                     && self.word_surname(s, toks, j - 1);
                 let (mut a, mut b) = (i, j);
                 while a < b && word(&toks[a]) {
@@ -1710,9 +1707,7 @@ impl NameFinder {
                 let next = toks.get(b).filter(|n| Self::joins_space(s, &toks[b - 1], n));
                 let before = (a > 0).then(|| &toks[a - 1]);
                 // A word before the run that puts a person after it ("TO SUNITA BHARGAVI").
-                let person_before = before.is_some_and(|p| {
-                    p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
-                });
+                let person_before = before.is_some_and(|p| self.puts_person_after(p));
                 // For one word alone, what the words around it say: such a word or a verb that
                 // takes a person before ("RECEIVED FROM KIRAN", "CALLED VIJAY"), or a verb after
                 // ("SELVAM COMPLAINED", "VIJAY ABSENT"); not a noun ("ASHA WORKER VISITED").
@@ -2290,6 +2285,12 @@ impl NameFinder {
             _ => Self::clause_ends_after(s, t),
         };
         same_case && surname_word() && Self::joins_space(s, given, t) && given_name() && sentence_goes_on()
+    }
+
+    /// A word that puts a person after it: a preposition or verb that takes one (`by`, `from`,
+    /// `to`, `informed`), a role word (`owner`, `tenant`), an honorific.
+    fn puts_person_after(&self, p: &Tok) -> bool {
+        p.lists.has(PERSON_PREPOSITION_LIST) || p.lists.has(Lists::CONTEXT) || self.is_honorific(p)
     }
 
     /// Whether token `k`, in capitals, ends its clause after a given name of the dictionary
