@@ -876,9 +876,12 @@ enum Need {
     MovedTo,
     /// A street word in its first tokens (after a bare house number).
     Street,
-    /// A street word and a pin code ending the run (after a house number in text in small
-    /// letters only).
+    /// A street word and a pin code ending the run, a street named by a word of no list, or a
+    /// town and its pin code (after a house number in text in small letters only).
     StreetAndPin,
+    /// A street named by a word that is not a short one (after a verb of a visit and a house
+    /// number, in text in small letters only: `visited 16/17 gill ganj today`).
+    VisitedStreet,
     /// A word that names the landmark (after `near`, `opp.`): a name, a word in no list or a
     /// number, or a street word ending it; one of other common words only is no one's address
     /// (`Near Bus Stand`, `opp. Post Office`), one with a name or a street is (`near Sharma
@@ -2621,10 +2624,16 @@ impl NameFinder {
                         run.iter().skip(1).take(6).any(|t| self.street_word(t)) || self.town_and_pin(run, lower_text)
                     }
                     Need::TownAndPin => self.town_and_pin(run, lower_text),
+                    // (Or a street named by a word of no English or Hinglish list, `57/18,
+                    // thaker road`, or a town and its pin code, `77, sen, thane 428163`: the
+                    // run may stop before a town of English words.)
                     Need::StreetAndPin => {
                         run.iter().any(|t| self.street_word(t))
                             && run.last().is_some_and(|t| t.kind == Kind::Number && t.text.len() == 6)
+                            || self.small_named_street(run, false)
+                            || self.town_and_pin(run, lower_text)
                     }
+                    Need::VisitedStreet => self.small_named_street(run, true) || self.town_and_pin(run, lower_text),
                     Need::NamedStreet { closed } => match self.named_street(run) {
                         _ if self.town_and_pin(run, lower_text) => true,
                         Some(street) => {
@@ -2794,7 +2803,8 @@ impl NameFinder {
         let parted =
             || toks.get(i + 1).is_some_and(|n| n.kind == Kind::Number && matches!(&s[t.end..n.start], "/" | "-"));
         if lower_text && (clause || after_place_word || parted()) && self.house_number_at(s, toks, i) {
-            return Some((i, i, Need::StreetAndPin));
+            let visited = after_word(VISIT_WORDS);
+            return Some((i, i, if visited { Need::VisitedStreet } else { Need::StreetAndPin }));
         }
         if clause && t.kind == Kind::Number && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Indic) {
             return Some((i, i, Need::TownAndPin));
@@ -2812,6 +2822,11 @@ impl NameFinder {
         let visited = after_word(VISIT_WORDS);
         if (clause || placed || visited) && plain_number {
             return Some((i, i, Need::NamedStreet { closed: !visited }));
+        }
+        // In text in small letters, after a verb of a visit: a house number and a street named
+        // by a word of no list (`visited 16/17 kar ganj today`, `visited 62-a kapur street`).
+        if lower_text && visited && t.kind == Kind::Number && !year && t.text.len() <= 4 {
+            return Some((i, i, Need::VisitedStreet));
         }
         // A capitalised word after a word that places it, in a run ending in a town and its
         // pin code (`Drain overflow at Rout Nagar, Hosur 302774`, `at Narula, Ghaziabad 328921`).
@@ -2905,6 +2920,23 @@ impl NameFinder {
         run[k + 1..].iter().take(4).position(|t| self.street_word(t)).map(|p| k + 1 + p)
     }
 
+    /// In text in small letters, whether an address run names its street: after the house
+    /// number, a word of no English, Hinglish or short-word list and then a street word
+    /// (`57/18, thaker road`, `16/17 kar ganj`; not `5, road closed`, `5, no road access`).
+    /// `visited`: after a verb of a visit, where any word but a short one names the street
+    /// (`visited 16/17 gill ganj today`).
+    fn small_named_street(&self, run: &[Tok], visited: bool) -> bool {
+        let Some(k) = run.iter().position(|t| t.kind != Kind::Number) else {
+            return false;
+        };
+        let name = &run[k];
+        name.kind == Kind::Latin
+            && !self.street_word(name)
+            && !name.lists.has(SHORT_WORD_LIST)
+            && (visited || !(name.lists.has(Lists::ENGLISH) || name.lists.has(Lists::HINGLISH)))
+            && run.get(k + 1).is_some_and(|t| self.street_word(t))
+    }
+
     /// Whether a short address run (three to eight tokens) ends in a town and its pin code. A
     /// town's name may be of several words, one of which says it is a town (`Bhalswa Jahangir
     /// Pur`, `Raurkela Industrial Township`): up to three words before the pin code are tried.
@@ -2976,7 +3008,7 @@ impl NameFinder {
                 // 416416`.)
                 let joined_by_dash = between == "\u{2013}";
                 let town_pair = between == " & "
-                    && Self::capitalised(t)
+                    && (Self::capitalised(t) || lower_text)
                     && toks.get(end + 1).is_some_and(|n| {
                         n.kind == Kind::Number && n.text.len() == 6 && matches!(&s[t.end..n.start], " " | "-" | " - ")
                     });
@@ -3043,19 +3075,31 @@ impl NameFinder {
             t.lists.has(Lists::PLACE)
                 || t.lists.has(Lists::ADDRESS)
                 || t.lists.has(Lists::NON_NAME)
+                || t.lists.has(Lists::TOWN)
                 || matches!(t.low, "new" | "old" | "north" | "south" | "east" | "west" | "upper" | "lower")
                 || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
         };
-        let mut j = i;
+        // (A town's name may hold an English word beside one of a place: `raurkela industrial
+        // township`, `sultan pur majra`; not `paid amount 450000`.)
+        let town_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !t.lists.has(SHORT_WORD_LIST);
+        let (mut j, mut placed) = (i, false);
         while j < toks.len() && j - i <= 4 {
             let t = &toks[j];
-            if j > i && !matches!(s[toks[j - 1].end..t.start].trim_matches(' '), "" | "," | "-") {
+            // (An en dash or an ampersand between a town's names: `hubli–dharwad 505613`,
+            // `sangli-miraj & kupwad-118245`.)
+            if j > i && !matches!(s[toks[j - 1].end..t.start].trim_matches(' '), "" | "," | "-" | "\u{2013}" | "&") {
                 return false;
             }
             match t.kind {
                 // (Any word names the street before a street word: `char circle`, `yogi nagar`.)
-                Kind::Latin if place_word(t) || Self::address_word_after(s, toks, j) => j += 1,
-                Kind::Number => return j > i && t.text.len() == 6 && (zero_ok || !t.text.starts_with('0')),
+                Kind::Latin if place_word(t) || Self::address_word_after(s, toks, j) => {
+                    placed = true;
+                    j += 1;
+                }
+                Kind::Latin if town_word(t) => j += 1,
+                Kind::Number => {
+                    return j > i && placed && t.text.len() == 6 && (zero_ok || !t.text.starts_with('0'));
+                }
                 _ => return false,
             }
         }
@@ -4277,6 +4321,31 @@ mod tests {
                 "818, nori path, hazaribagh 075005",
             ),
             ("VISITED H.NO. 504 PANDEY ZILA TODAY, OWNER ABSENT", "H.NO. 504 PANDEY ZILA"),
+            // (In small letters: a street named by a word of no list and no pin code; a town
+            // and its pin code after a house number; a town of English words, of names joined
+            // by an en dash or an ampersand, or of the list of towns; after a visit, a street
+            // named by an English word.)
+            ("garbage not collected near 57/18, thaker road for 3 days", "57/18, thaker road"),
+            ("garbage not collected near 77, sen, thane 428163 for 3 days", "77, sen, thane 428163"),
+            (
+                "streetlight not working opposite h.no. 09, shankar nagar, raurkela industrial township 873752",
+                "h.no. 09, shankar nagar, raurkela industrial township 873752",
+            ),
+            (
+                "caller reported h.no. 459, datta circle, hubli\u{2013}dharwad 505613",
+                "h.no. 459, datta circle, hubli\u{2013}dharwad 505613",
+            ),
+            (
+                "property at h.no. 13, natarajan marg, sangli-miraj & kupwad-118245 assessed",
+                "h.no. 13, natarajan marg, sangli-miraj & kupwad-118245",
+            ),
+            (
+                "leakage at 57/18, thaker road, sultan pur majra 844465 for 3 days",
+                "57/18, thaker road, sultan pur majra 844465",
+            ),
+            ("water leakage at 72/447, bava path, mango-309591", "72/447, bava path, mango-309591"),
+            ("visited 16/17 gill ganj today, owner absent", "16/17 gill ganj"),
+            ("visited 34 kar ganj today, owner absent", "34 kar ganj"),
             // (A bracket after a house's keyword: the address is what is in it.)
             (
                 "the street light near my house (635, Gulati Path, Jodhpur-584283) is not working",
@@ -4340,6 +4409,11 @@ mod tests {
             "lives in fear, no water supply",
             "checked at 5, no road access",
             "checked at 5, road closed",
+            "visited 12 houses in ward 5",
+            "visited 5, road closed",
+            "visited 2 main roads today",
+            "paid at 12, total amount 450000",
+            "reduced at 12, penalty 125000 waived",
             "paid in 2, installments",
             "12/5, वार्ड 3, राशि 125000",
             "3 मकान, 2 दुकान",
