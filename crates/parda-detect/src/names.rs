@@ -2926,7 +2926,11 @@ impl NameFinder {
     /// `visited`: after a verb of a visit, where any word but a short one names the street
     /// (`visited 16/17 gill ganj today`).
     fn small_named_street(&self, run: &[Tok], visited: bool) -> bool {
-        let Some(k) = run.iter().position(|t| t.kind != Kind::Number) else {
+        // (After the house number's block letter: `visited 62-a kapur street`.)
+        let number_part = |k: usize| {
+            run[k].kind == Kind::Number || k > 0 && run[k - 1].kind == Kind::Number && run[k].text.len() == 1
+        };
+        let Some(k) = (0..run.len()).find(|&k| !number_part(k)) else {
             return false;
         };
         let name = &run[k];
@@ -3046,6 +3050,7 @@ impl NameFinder {
                     // pandey zila`, `near dube street`.)
                     Kind::Latin => {
                         Self::capitalised(t)
+                            || block_letter(s, toks, end)
                             || self.is_place(t)
                             || t.lists.has(Lists::ADDRESS)
                             || t.lists.has(NUMERO_LIST)
@@ -3267,6 +3272,13 @@ fn letter_cases(s: &str) -> (bool, bool) {
         upper |= b.is_ascii_uppercase();
     }
     (!lower, !upper)
+}
+
+/// Whether token `i` is a house number's block letter: one letter joined to the number before
+/// it by `-` or `/` (`62-a`, `12/B`).
+fn block_letter(s: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    t.text.len() == 1 && i > 0 && toks[i - 1].kind == Kind::Number && matches!(&s[toks[i - 1].end..t.start], "-" | "/")
 }
 
 /// Whether four digits may be a year (`19..`, `20..`).
@@ -4346,6 +4358,7 @@ mod tests {
             ("water leakage at 72/447, bava path, mango-309591", "72/447, bava path, mango-309591"),
             ("visited 16/17 gill ganj today, owner absent", "16/17 gill ganj"),
             ("visited 34 kar ganj today, owner absent", "34 kar ganj"),
+            ("visited 62-a kapur street today, owner absent", "62-a kapur street"),
             // (A bracket after a house's keyword: the address is what is in it.)
             (
                 "the street light near my house (635, Gulati Path, Jodhpur-584283) is not working",
