@@ -3084,10 +3084,15 @@ impl NameFinder {
                 || matches!(t.low, "new" | "old" | "north" | "south" | "east" | "west" | "upper" | "lower")
                 || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
         };
-        // (A town's name may hold an English word beside one of a place: `raurkela industrial
-        // township`, `sultan pur majra`; not `paid amount 450000`.)
+        // (A town's name may hold an English word beside a word of place and a word of no list
+        // or a listed town: `raurkela industrial township`, `sultan pur majra`; not `paid
+        // amount 450000`, `office rent 125000`.)
         let town_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !t.lists.has(SHORT_WORD_LIST);
-        let (mut j, mut placed) = (i, false);
+        let proper = |t: &Tok| {
+            t.lists.has(Lists::TOWN)
+                || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
+        };
+        let (mut j, mut placed, mut english, mut named) = (i, false, false, false);
         while j < toks.len() && j - i <= 4 {
             let t = &toks[j];
             // (An en dash or an ampersand between a town's names: `hubli–dharwad 505613`,
@@ -3099,11 +3104,19 @@ impl NameFinder {
                 // (Any word names the street before a street word: `char circle`, `yogi nagar`.)
                 Kind::Latin if place_word(t) || Self::address_word_after(s, toks, j) => {
                     placed = true;
+                    named |= proper(t);
                     j += 1;
                 }
-                Kind::Latin if town_word(t) => j += 1,
+                Kind::Latin if town_word(t) => {
+                    english = true;
+                    j += 1;
+                }
                 Kind::Number => {
-                    return j > i && placed && t.text.len() == 6 && (zero_ok || !t.text.starts_with('0'));
+                    return j > i
+                        && placed
+                        && (named || !english)
+                        && t.text.len() == 6
+                        && (zero_ok || !t.text.starts_with('0'));
                 }
                 _ => return false,
             }
@@ -4359,6 +4372,9 @@ mod tests {
             ("visited 16/17 gill ganj today, owner absent", "16/17 gill ganj"),
             ("visited 34 kar ganj today, owner absent", "34 kar ganj"),
             ("visited 62-a kapur street today, owner absent", "62-a kapur street"),
+            // (Not over English words after a place word where no word of a town's name is:
+            // `office rent 125000`.)
+            ("h.no. 12, gandhi road, office rent 125000 paid", "h.no. 12, gandhi road, office"),
             // (A bracket after a house's keyword: the address is what is in it.)
             (
                 "the street light near my house (635, Gulati Path, Jodhpur-584283) is not working",
