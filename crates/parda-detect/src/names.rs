@@ -2357,11 +2357,15 @@ impl NameFinder {
     /// language, where a listed word is no evidence.
     fn lowercase_name(&self, s: &str, toks: &[Tok], i: usize, foreign: impl Fn() -> bool) -> Option<usize> {
         // A given name that is an English word before a surname of the dictionary that is none,
-        // after a word that puts a person after it ("paid by john dsouza", "to rose sharma").
+        // after a word that puts a person after it ("paid by john dsouza", "to rose sharma") or
+        // a role word ("consumer victor garde", "name: harsh lala", "parent: peter datta").
         let lower = |t: &Tok| t.text.bytes().all(|b| b.is_ascii_lowercase());
+        let person_before = |k: usize| {
+            toks[k].lists.has(PERSON_PREPOSITION_LIST) && Self::joins_space(s, &toks[k], &toks[i])
+                || toks[k].lists.has(Lists::CONTEXT) && matches!(&s[toks[k].end..toks[i].start], " " | ": " | " : ")
+        };
         if i > 0
-            && toks[i - 1].lists.has(PERSON_PREPOSITION_LIST)
-            && Self::joins_space(s, &toks[i - 1], &toks[i])
+            && person_before(i - 1)
             && lower(&toks[i])
             && self.is_given(&toks[i])
             && toks[i].lists.has(Lists::ENGLISH)
@@ -4161,6 +4165,11 @@ mod tests {
         assert_eq!(names("paid by ramesh"), vec!["ramesh"]);
         assert_eq!(names("paid by john dsouza on 12/3"), vec!["john dsouza"]);
         assert_no_names(&["paid by bill desk", "water for rose garden"]);
+        // (After a role word, with or without a colon.)
+        assert_eq!(names("receipt not generated. name: harsh lala, phone: 06627530107"), vec!["harsh lala"]);
+        assert_eq!(names("not received. parent: peter datta, 118, varughese path"), vec!["peter datta"]);
+        assert_eq!(names("update mobile number for consumer victor garde."), vec!["victor garde"]);
+        assert_no_names(&["name: rose garden society", "owner: lucky draw winner", "consumer grace period over"]);
         assert_eq!(names("recd from suresh on 12/3"), vec!["suresh"]);
         assert_eq!(names("spoke to ramesh, will pay"), vec!["ramesh"]);
         assert_no_names(&["paid by cash", "paid by cheque no 12345", "water for pooja", "spoke to owner"]);
