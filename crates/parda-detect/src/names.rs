@@ -2634,10 +2634,12 @@ impl NameFinder {
                     Need::StreetAndPin => {
                         run.iter().any(|t| self.street_word(t))
                             && run.last().is_some_and(|t| t.kind == Kind::Number && t.text.len() == 6)
-                            || self.small_named_street(run, false)
+                            || self.small_named_street(s, toks, next, end, false)
                             || self.town_and_pin(run, lower_text)
                     }
-                    Need::VisitedStreet => self.small_named_street(run, true) || self.town_and_pin(run, lower_text),
+                    Need::VisitedStreet => {
+                        self.small_named_street(s, toks, next, end, true) || self.town_and_pin(run, lower_text)
+                    }
                     Need::NamedStreet { closed } => match self.named_street(run) {
                         _ if self.town_and_pin(run, lower_text) => true,
                         Some(street) => {
@@ -2929,20 +2931,19 @@ impl NameFinder {
     /// (`57/18, thaker road`, `16/17 kar ganj`; not `5, road closed`, `5, no road access`).
     /// `visited`: after a verb of a visit, where any word but a short one names the street
     /// (`visited 16/17 gill ganj today`).
-    fn small_named_street(&self, run: &[Tok], visited: bool) -> bool {
+    /// The run is `toks[next..end]`.
+    fn small_named_street(&self, s: &str, toks: &[Tok], next: usize, end: usize, visited: bool) -> bool {
         // (After the house number's block letter: `visited 62-a kapur street`.)
-        let number_part = |k: usize| {
-            run[k].kind == Kind::Number || k > 0 && run[k - 1].kind == Kind::Number && run[k].text.len() == 1
-        };
-        let Some(k) = (0..run.len()).find(|&k| !number_part(k)) else {
+        let Some(k) = (next..end).find(|&k| toks[k].kind != Kind::Number && !block_letter(s, toks, k)) else {
             return false;
         };
-        let name = &run[k];
+        let name = &toks[k];
         name.kind == Kind::Latin
             && !self.street_word(name)
             && !name.lists.has(SHORT_WORD_LIST)
             && (visited || !(name.lists.has(Lists::ENGLISH) || name.lists.has(Lists::HINGLISH)))
-            && run.get(k + 1).is_some_and(|t| self.street_word(t))
+            && k + 1 < end
+            && self.street_word(&toks[k + 1])
     }
 
     /// Whether a short address run (three to eight tokens) ends in a town and its pin code. A
@@ -3080,22 +3081,22 @@ impl NameFinder {
     /// starts with 0; six digits that do are taken for one mistyped where `zero_ok` (text in
     /// small letters, where the run must hold a street word as well).
     fn pin_code_ahead(s: &str, toks: &[Tok], i: usize, zero_ok: bool) -> bool {
+        // A listed town or a word of no list: a town's own name.
+        let proper = |t: &Tok| {
+            t.lists.has(Lists::TOWN)
+                || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
+        };
         let place_word = |t: &Tok| {
             t.lists.has(Lists::PLACE)
                 || t.lists.has(Lists::ADDRESS)
                 || t.lists.has(Lists::NON_NAME)
-                || t.lists.has(Lists::TOWN)
                 || matches!(t.low, "new" | "old" | "north" | "south" | "east" | "west" | "upper" | "lower")
-                || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
+                || proper(t)
         };
         // (A town's name may hold an English word beside a word of place and a word of no list
         // or a listed town: `raurkela industrial township`, `sultan pur majra`; not `paid
         // amount 450000`, `office rent 125000`.)
         let town_word = |t: &Tok| t.lists.has(Lists::ENGLISH) && !t.lists.has(SHORT_WORD_LIST);
-        let proper = |t: &Tok| {
-            t.lists.has(Lists::TOWN)
-                || !(t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH) || t.lists.has(SHORT_WORD_LIST))
-        };
         let (mut j, mut placed, mut english, mut named) = (i, false, false, false);
         while j < toks.len() && j - i <= 4 {
             let t = &toks[j];
