@@ -389,7 +389,10 @@ def faker_indic_names(tmp):
             if not label.startswith(("first_names", "middle_names", "last_names")):
                 continue
             words = {w for n in value for w in n.split()}
-            (surnames if label.startswith("last_names") else given).update(w for w in words if indic_word(w))
+            # (mr_IN writes Devanagari, which indic_word leaves to the hi_IN path: its Marathi
+            # spellings, पाटील, कुलकर्णी, देशमुख, were missing until 2026-12-07.)
+            script_word = lambda w: indic_word(w) or (locale == "mr_IN" and devanagari_word(w))
+            (surnames if label.startswith("last_names") else given).update(w for w in words if script_word(w))
     return given, surnames
 
 def indic_word(w):

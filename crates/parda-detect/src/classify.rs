@@ -85,6 +85,8 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     // Cells with a digit of any script.
     let mut with_digit = 0usize;
+    // Of them, cells with a letter too (`MH12AB1234`, `MCA 033`).
+    let mut letters_and_digits = 0usize;
     // Cells that are one code of letters and digits (`WC591851`, `EMP-0042`): a reference to a
     // record, never a person's name.
     let mut codes = 0usize;
@@ -131,6 +133,9 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
         }
         if cell.chars().any(char::is_numeric) {
             with_digit += 1;
+            if cell.chars().any(char::is_alphabetic) {
+                letters_and_digits += 1;
+            }
         }
         if is_code(cell) {
             codes += 1;
@@ -216,6 +221,10 @@ pub fn classify_column(matcher: &Matcher, hints: &HeaderHints, header: &str, sam
                 || (h.generic && sampled >= 3 && (name_cells + name_shaped) * 10 < sampled * 3)
                 || (sampled >= 5 && name_cells == 0 && word_cells * 10 >= sampled * 8)))
             && !(sampled >= 5 && with_digit == 0 && matcher.type_needs_digit(h.type_idx))
+            // A vehicle's number mixes letters and digits (not `Car`, `2`, under `Vehicle`).
+            && !(sampled >= 3
+                && letters_and_digits * 2 < sampled
+                && matcher.rule_set.types[h.type_idx].name == "vehicle_reg")
     });
     if let Some(h) = header_match {
         class.pii_type = Some(h.type_idx);
@@ -978,5 +987,21 @@ mod tests {
         let c = classify_column(&m, &h, "Mobile No.", &["NA", "12345"]);
         assert_eq!(type_name(&m, &c).as_deref(), Some("mobile"));
         assert_eq!(c.source, ClassSource::Header);
+    }
+
+    #[test]
+    fn a_column_named_for_the_vehicle_holds_its_number_when_its_values_mix_letters_and_digits() {
+        let (m, h) = setup();
+        // Plates in no Indian format (Faker's `license_plate`), under headers that name them.
+        let plates = ["MCA 033", "3S 09559", "OKV8929", "5T-VPIA", "979 TOE", "2S 5979R"];
+        for header in ["Vehicle", "license_plate", "Number Plate", "Veh No"] {
+            let c = classify_column(&m, &h, header, &plates);
+            assert_eq!(type_name(&m, &c).as_deref(), Some("vehicle_reg"), "{header}");
+        }
+        // The kind of vehicle, or how many: no number.
+        for cells in [["Car", "Two Wheeler", "Bus", "Car", "Tractor"], ["2", "1", "0", "3", "1"]] {
+            let c = classify_column(&m, &h, "Vehicle", &cells);
+            assert_eq!(type_name(&m, &c), None, "{cells:?}");
+        }
     }
 }

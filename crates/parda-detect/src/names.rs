@@ -1839,6 +1839,19 @@ impl NameFinder {
                         continue;
                     }
                 }
+                // The words before a relation written in Latin letters (`ராஜகுரு ராதா s/o
+                // எகாம்பரம்`): the person it relates, the last three words at most, back to a
+                // word that is no name before names; names that are common words too.
+                if toks.get(j).is_some_and(|n| Self::joins_space(s, &toks[j - 1], n) && n.kind == Kind::Latin)
+                    && self.relation_at(s, toks, j) > 0
+                {
+                    let a = self.name_before_marker(toks, i, j);
+                    if !self.common_words_only(&toks[a..j]) || self.names_that_are_words(&toks[a..j]) {
+                        push(out, LexSpan { start: toks[a].start, end: toks[j - 1].end, address: false, score: 0.8 });
+                        i = j;
+                        continue;
+                    }
+                }
                 // The subject of "filed a complaint" in a language that marks a subject with no
                 // postposition (`பகவதி ஸுபத்திரை புகார் அளித்தார்`): a person, unless the words
                 // are common ones.
@@ -1877,6 +1890,11 @@ impl NameFinder {
                     || self.indic_party_in_latin_text(s, toks, i, j)
                 {
                     push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.7 });
+                } else if i == 0 && j == toks.len() && (1..=3).contains(&j) && self.whole_cell_name(toks) {
+                    // A cell that is one to three names and nothing else (`রুদ্র সরকার`,
+                    // `கண்ணன்`, `अपर्णा जगताप`), names that are common words too (`ராஜகுரு
+                    // ராதா`: all of it, not only its dictionary name).
+                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
                 } else if let Some((a, b)) = self.indic_dictionary_span(&toks[i..j]) {
                     push(out, LexSpan { start: toks[i + a].start, end: toks[i + b].end, address: false, score: 0.7 });
                 } else if Self::sentence_start(s, toks, i) && self.indic_name_head(&toks[i..j]) {
@@ -1885,10 +1903,6 @@ impl NameFinder {
                     self.unlisted_name_head(&toks[i..j]).filter(|_| Self::sentence_start(s, toks, i))
                 {
                     push(out, LexSpan { start: t.start, end: toks[i + k - 1].end, address: false, score: 0.6 });
-                } else if i == 0 && j == toks.len() && (1..=3).contains(&j) && self.whole_cell_name(toks) {
-                    // A cell that is one to three names and nothing else (`রুদ্র সরকার`,
-                    // `கண்ணன்`, `अपर्णा जगताप`), names that are common words too.
-                    push(out, LexSpan { start: t.start, end: toks[j - 1].end, address: false, score: 0.6 });
                 }
                 i = j;
                 continue;
@@ -1963,11 +1977,11 @@ impl NameFinder {
                 && matches!(toks[i - 2].low, "affidavit" | "request" | "behalf" | "favour" | "favor" | "death");
             // After `for` and `with` things follow as often as people (`Request for জল সংযোগ`,
             // water connection): there the words must not be common ones in any script.
+            // (A name that is a common word too counts as a name there: `seeded for வசந்தா`.)
             let loose = matches!(p.low, "for" | "with");
             let person_word =
                 (matches!(p.low, "by" | "from" | "against" | "informed" | "contacted" | "told" | "met" | "called")
-                    || loose
-                        && !toks[i..j].iter().any(|t| self.common_indic_word(t) && !self.indic_name_any_spelling(t)))
+                    || loose && !toks[i..j].iter().any(|t| self.common_indic_word(t) && !self.name_like(t)))
                     || p.lists.has(Lists::CONTEXT);
             // In small letters, or a role word capitalised (`Consumer யோகவல்லி`).
             let case_ok = p.text.bytes().all(|b| b.is_ascii_lowercase())
@@ -4049,6 +4063,20 @@ mod tests {
         assert_eq!(names("Aadhaar seeded for உதயவானன் இசைத்தமிழன்"), vec!["உதயவானன் இசைத்தமிழன்"]);
         assert_eq!(names("Spoke with ஸுரபி today"), vec!["ஸுரபி"]);
         assert_no_names(&["Sent for जल विभाग approval", "Kept for पानी कनेक्शन", "Request for জল সংযোগ"]);
+        // Names that are common words too after `for` (Vasantha, spring; Natrinai, a poem) and
+        // Marathi names Faker's `mr_IN` writes (Renuka, Chavan: common words of Hindi text).
+        assert_eq!(names("Aadhaar seeded for வசந்தா"), vec!["வசந்தா"]);
+        assert_eq!(names("Aadhaar 5905 seeded for நற்றிணை"), vec!["நற்றிணை"]);
+        assert_eq!(names("Spoke to रेणुका चव्हाण regarding arrears"), vec!["रेणुका चव्हाण"]);
+        assert_eq!(names("Complaint by प्रिया पाटील regarding leakage"), vec!["प्रिया पाटील"]);
+        // The person a relation in Latin letters follows, names that are common words too
+        // (Rajaguru; Padmanabhan): all of it, not only its dictionary name.
+        assert_eq!(names("ராஜகுரு ராதா s/o எகாம்பரம் பத்ரிநாதன்"), vec!["ராஜகுரு ராதா", "எகாம்பரம் பத்ரிநாதன்"]);
+        assert_eq!(names("பத்மநாபன் மகிழ்நன் s/o உமையம்மை"), vec!["பத்மநாபன் மகிழ்நன்", "உமையம்மை"]);
+        assert_eq!(names("ராஜகுரு ராதா"), vec!["ராஜகுரு ராதா"]);
+        // Odia's and Hindi's `shriyukta` (Mr.) is an honorific, no part of the name.
+        assert_eq!(names("Applicant ଶ୍ରୀଯୁକ୍ତ କାର୍ତ୍ତିକେଶ୍ୱର ପାଣି submitted documents"), vec!["କାର୍ତ୍ତିକେଶ୍ୱର ପାଣି"]);
+        assert_eq!(names("Applicant श्रीयुत रमेश पाटील submitted documents"), vec!["रमेश पाटील"]);
         // A name before a comma and an address in the same script.
         assert_eq!(names("Notice served to ইকবাল প্রামানিক, ফ্ল্যাট ৩৩, অভয়হাট"), vec!["ইকবাল প্রামানিক"]);
     }
