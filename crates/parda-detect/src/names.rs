@@ -3022,10 +3022,27 @@ impl NameFinder {
     /// closes it. Returns the end token (exclusive).
     fn address_run(&self, s: &str, toks: &[Tok], next: usize, upper_text: bool, lower_text: bool) -> usize {
         let mut end = next;
+        // Inside a district's or a state's name in brackets before the pin code.
+        let mut in_bracket = false;
         while end < toks.len() {
             let t = &toks[end];
             if end > next {
                 let between = &s[toks[end - 1].end..t.start];
+                if !in_bracket
+                    && matches!(between, " (" | "(" | ", (")
+                    && Self::bracketed_place_then_pin(s, toks, end)
+                {
+                    in_bracket = true;
+                    end += 1;
+                    continue;
+                }
+                // (Words of the place, then the bracket's end before the pin code.)
+                let closing = in_bracket && between.contains(')');
+                if in_bracket && !closing {
+                    end += 1;
+                    continue;
+                }
+                in_bracket = false;
                 // (An en dash joining two words is a hyphen: `Hubli–Dharwad 580020`; an
                 // ampersand joins a town's two names before its pin code: `Sangli-Miraj & Kupwad
                 // 416416`.)
@@ -3037,6 +3054,7 @@ impl NameFinder {
                     });
                 if !joined_by_dash
                     && !town_pair
+                    && !closing
                     && (between.len() > 4
                         || between.chars().any(|c| !matches!(c, ' ' | ',' | '-' | '/' | '.' | ':' | '#' | '\n' | '\r')))
                 {
@@ -3086,6 +3104,36 @@ impl NameFinder {
             }
         }
         end
+    }
+
+    /// Whether the words from token `i` on are one to four words of a place closed by a
+    /// bracket, then a pin code: a district or a state named in brackets after the town
+    /// (`Karur (Karur District) 639001`, `Sitapur (U.P.) 261001`, `கரூர் (கரூர் மாவட்டம்)
+    /// 639001`). Latin words must be capitalised; a number inside ends it (`(Ward 5)`).
+    fn bracketed_place_then_pin(s: &str, toks: &[Tok], i: usize) -> bool {
+        for k in i..(i + 4).min(toks.len()) {
+            let t = &toks[k];
+            let word = match t.kind {
+                Kind::Indic => true,
+                Kind::Latin => Self::capitalised(t),
+                _ => false,
+            };
+            let Some(n) = toks.get(k + 1).filter(|_| word) else {
+                return false;
+            };
+            let between = &s[t.end..n.start];
+            if let Some((inside, after)) = between.split_once(')') {
+                return inside.bytes().all(|b| b == b'.')
+                    && matches!(after, "" | " " | "-" | " - " | ", " | ",")
+                    && n.kind == Kind::Number
+                    && n.text.len() == 6
+                    && !n.text.starts_with('0');
+            }
+            if !matches!(between, " " | "." | ". ") {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether a pin code follows token `i` after at most four more words, all joined by
@@ -4269,6 +4317,18 @@ mod tests {
             vec![("45 MG Road Pune 411001".to_string(), true)]
         );
         assert_eq!(find("plot 17 paid amount 450000"), vec![("plot 17".to_string(), true)]);
+        // A district or a state in brackets before the pin code is the address's too.
+        for (s, address) in [
+            ("Resides at 12/4 Gandhi Road, Karur (Karur District) 639001", "12/4 Gandhi Road, Karur (Karur District) 639001"),
+            ("New address: 45 Nehru Street, Sitapur (U.P.) 261001. Verified.", "45 Nehru Street, Sitapur (U.P.) 261001"),
+            ("Shifted to H.No 5, Ram Nagar, Jalna (Maharashtra) - 431203", "H.No 5, Ram Nagar, Jalna (Maharashtra) - 431203"),
+            ("Resides at 69/71 வமகேஷி, கரூர் (கரூர் மாவட்டம்) 639001", "69/71 வமகேஷி, கரூர் (கரூர் மாவட்டம்) 639001"),
+        ] {
+            assert_eq!(find(s), vec![(address.to_string(), true)], "{s}");
+        }
+        // Not a ward number in brackets, nor a bracket after no address.
+        assert_eq!(find("Resides at 12/4 Gandhi Road (Ward 5) 639001"), vec![("12/4 Gandhi Road".to_string(), true)]);
+        assert_eq!(find("Paid Rs 5000 (Cash) 431203"), Vec::<(String, bool)>::new());
         assert_eq!(find("COMPLAINT REGARDING WATER LEAKAGE NEAR THE TANK"), Vec::<(String, bool)>::new());
         // In capitals an article, a preposition or a verb of being ends a run as its small
         // letters would: no address in these sentences.
