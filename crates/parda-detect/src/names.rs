@@ -1840,10 +1840,14 @@ impl NameFinder {
                     }
                 }
                 // The words before a relation written in Latin letters (`ராஜகுரு ராதா s/o
-                // எகாம்பரம்`): the person it relates, the last three words at most, back to a
-                // word that is no name before names; names that are common words too.
+                // எகாம்பரம்`), or before a number or document in brackets (`सरल मित्रा (Aadhaar:
+                // ...)`): the person it relates, the last three words at most, back to a word
+                // that is no name before names; names that are common words too.
+                let rest = &s[toks[j - 1].end..];
                 if toks.get(j).is_some_and(|n| Self::joins_space(s, &toks[j - 1], n) && n.kind == Kind::Latin)
                     && self.relation_at(s, toks, j) > 0
+                    || id_in_brackets(rest)
+                    || phone_in_brackets(rest)
                 {
                     let a = self.name_before_marker(toks, i, j);
                     if !self.common_words_only(&toks[a..j]) || self.names_that_are_words(&toks[a..j]) {
@@ -1974,7 +1978,21 @@ impl NameFinder {
             // `affidavit of X`, `on request of X`, `in favour of X`, `on behalf of X`.
             let of_person = p.low == "of"
                 && i >= 2
-                && matches!(toks[i - 2].low, "affidavit" | "request" | "behalf" | "favour" | "favor" | "death");
+                && matches!(
+                    toks[i - 2].low,
+                    "affidavit"
+                        | "request"
+                        | "behalf"
+                        | "favour"
+                        | "favor"
+                        | "death"
+                        // A person's number or document (`PAN of किरण झा:`).
+                        | "pan"
+                        | "aadhaar"
+                        | "aadhar"
+                        | "mobile"
+                        | "signature"
+                );
             // After `for` and `with` things follow as often as people (`Request for জল সংযোগ`,
             // water connection): there the words must not be common ones in any script.
             // (A name that is a common word too counts as a name there: `seeded for வசந்தா`.)
@@ -2062,7 +2080,8 @@ impl NameFinder {
         let rest = &s[toks[j - 1].end..];
         let contact = toks.get(j).is_some_and(|_| self.relation_at(s, toks, j) > 0)
             || phone_in_brackets(rest)
-            || kin_in_brackets(rest);
+            || kin_in_brackets(rest)
+            || id_in_brackets(rest);
         let after =
             toks.get(j).is_some_and(|n| n.lists.has(POST_CONTEXT_LIST) && Self::joins_space(s, &toks[j - 1], n));
         let before = i > 0 && {
@@ -2330,6 +2349,7 @@ impl NameFinder {
             || matches!(after.as_bytes()[0], b',' | b';' | b'.' | b')')
             || phone_in_brackets(rest)
             || kin_in_brackets(rest)
+            || id_in_brackets(rest)
     }
 
     /// Whether `given`, an English word trimmed off the head of a capitalised run, is a given
@@ -3377,6 +3397,39 @@ fn phone_in_brackets(rest: &str) -> bool {
     (10..=12).contains(&digits) && body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+'))
 }
 
+/// Labels of a person's number or document that a register writes in brackets after their
+/// name (`Anita Tailor (Aadhaar: 385975028734)`, `Ravi Nagar (Mob. 98...)`), in small letters.
+const ID_LABELS_IN_BRACKETS: &[&str] = &[
+    "aadhaar", "aadhar", "adhaar", "uid", "pan", "mob", "mobile", "ph", "phone", "tel", "cell", "contact", "epic", "voter id",
+    "आधार", "मोबाइल", "मो", "फोन", "पैन",
+];
+
+/// Whether `rest` (the text after a name) opens with a person's number or document in brackets,
+/// its label first (`(Aadhaar: 385975028734)`, `(PAN ABCPK1234F)`, `(Mob. 98765 43210)`): a label
+/// of [`ID_LABELS_IN_BRACKETS`], then `no`, `:`, `.`, `-` or spaces, then four or more letters and
+/// digits with a digit among them, closed within 40 bytes.
+fn id_in_brackets(rest: &str) -> bool {
+    let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = inner.bytes().take(40).position(|b| b == b')') else {
+        return false;
+    };
+    let body = &inner[..close];
+    let Some(label) = ID_LABELS_IN_BRACKETS.iter().find(|l| {
+        body.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l))
+            && body[l.len()..].chars().next().is_some_and(|c| !c.is_alphanumeric())
+    }) else {
+        return false;
+    };
+    let value = body[label.len()..].trim_start_matches(|c: char| matches!(c, ' ' | ':' | '.' | '-' | '#'));
+    let value = value.strip_prefix("no").or_else(|| value.strip_prefix("No")).unwrap_or(value);
+    let value = value.trim_start_matches(|c: char| matches!(c, ' ' | ':' | '.' | '-' | '#'));
+    value.bytes().filter(u8::is_ascii_alphanumeric).count() >= 4
+        && value.bytes().any(|b| b.is_ascii_digit())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'+' | b'X' | b'x' | b'*'))
+}
+
 /// Who a person is to the record, written in brackets after their name (`Suhani Mahal (wife),
 /// Barkha Saxena (son)`, `Ravi Nagar (owner)`): only a person is so described.
 const KIN_IN_BRACKETS: &[&str] = &[
@@ -3564,6 +3617,24 @@ mod tests {
         assert_eq!(names("Tenant: Anjali Nagar (Owner)"), vec!["Anjali Nagar"]);
         assert_eq!(names("Heir Riya Mahal ( daughter-in-law ) signed"), vec!["Riya Mahal"]);
         assert_no_names(&["Laxmi Nagar (ward 12) road repaired", "Rang Mahal (booking) closed"]);
+        // So is a person whose number or document follows in brackets, its label first: a
+        // surname that is an English word (Tailor, Master, Tank) is the name's; in Devanagari a
+        // given name that is a common word (Saral, simple; Rishi, sage) too.
+        assert_eq!(names("Anita Tailor (Aadhaar: 385975028734)"), vec!["Anita Tailor"]);
+        assert_eq!(names("Bishakha Master (Aadhaar No. 7325 9340 0854) applied"), vec!["Bishakha Master"]);
+        assert_eq!(names("Paid by Sarthak Tank (Mob. 98765 43210)"), vec!["Sarthak Tank"]);
+        assert_eq!(names("सरल मित्रा (Aadhaar: 625721284416)"), vec!["सरल मित्रा"]);
+        assert_eq!(names("ऋषि सैनी (PAN ABCPS1234F)"), vec!["ऋषि सैनी"]);
+        // After `PAN of`, `Aadhaar of`, `Mobile of` names that are common words too (Uttam,
+        // best; Sarkar, government).
+        assert_eq!(names("PAN of उत्तम सरकार: AVYTB2196U"), vec!["उत्तम सरकार"]);
+        assert_eq!(names("Mobile of किरण सरकार changed"), vec!["किरण सरकार"]);
+        assert_eq!(names("PAN of Uttam Sarkar: AVYTB2196U"), vec!["Uttam Sarkar"]);
+        assert_no_names(&[
+            "Water Tank (Mob. 98765 43210) repaired",
+            "Gandhi Road (Tel 0522-2345678) closed",
+            "Notice (PAN pending) issued",
+        ]);
         // An English word that is a given name, before a surname that is no English word.
         assert_eq!(names("Grievance forwarded by ward councillor Max Mital"), vec!["Max Mital"]);
         assert_eq!(names("Happy Sandhu paid the arrears"), vec!["Happy Sandhu"]);
