@@ -361,11 +361,21 @@ def faker_lists(tmp, locale):
     wheel = [f for f in os.listdir(tmp) if f.startswith("faker-")][0]
     src = zipfile.ZipFile(os.path.join(tmp, wheel)).read("faker/providers/person/%s/__init__.py" % locale)
     lists = {}
+
+    # A literal, or literals and lists assigned before joined by `+` (bn_BD's
+    # `last_names_female_islamic = ("খানম", ...) + last_names_islamic`, left out until 2026-12-07).
+    def value(node):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return value(node.left) + value(node.right)
+        if isinstance(node, ast.Name) and node.id in lists:
+            return lists[node.id]
+        return ast.literal_eval(node)
+
     for node in ast.walk(ast.parse(src)):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             try:
-                lists[node.targets[0].id] = ast.literal_eval(node.value)
-            except ValueError:
+                lists[node.targets[0].id] = value(node.value)
+            except (ValueError, TypeError):
                 pass
     return lists
 

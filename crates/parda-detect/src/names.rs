@@ -1181,6 +1181,71 @@ impl NameFinder {
         a
     }
 
+    /// Whether token `j` is the `s` of an English possessive joined to the word before it
+    /// (`আনিস মৃধা's mobile`), followed by what a person has ([`PERSONS_THINGS`]).
+    fn possessive_of_person(s: &str, toks: &[Tok], j: usize) -> bool {
+        let (Some(poss), Some(what)) = (toks.get(j), toks.get(j + 1)) else {
+            return false;
+        };
+        j > 0
+            && poss.text == "s"
+            && matches!(&s[toks[j - 1].end..poss.start], "'" | "\u{2019}")
+            && Self::joins_space(s, poss, what)
+            && PERSONS_THINGS.contains(&what.low)
+    }
+
+    /// Whether the Indic run `[i, j)` set in Latin text is joined by `and` or `&` to another
+    /// Indic run of one to three words, after it or before it, each run holding a name (in
+    /// some spelling, or a common word that is a name too) and no place: two people (`মিলন
+    /// মিঞা and মিনা ব্যানার্জি joint owners`; not `পানি and বিদ্যুৎ`, water and power).
+    fn coordinated_indic_names(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+        let names = |a: usize, b: usize| {
+            (1..=3).contains(&(b - a))
+                && toks[a..b].iter().all(|t| self.indic_name_part(t) && !self.is_place(t))
+                && toks[a..b].iter().any(|t| self.name_like(t))
+                && (a + 1..b).all(|k| Self::joins_space(s, &toks[k - 1], &toks[k]))
+        };
+        let joiner = |a: &Tok, b: &Tok| {
+            let between = &s[a.end..b.start];
+            between == " & " || between == " " && b.low == "and"
+        };
+        if !names(i, j) {
+            return false;
+        }
+        // After it: `and`, then the other run up to where the Indic words end.
+        let after = toks.get(j).is_some_and(|n| joiner(&toks[j - 1], n)) && {
+            let p = if toks[j].low == "and" { j + 1 } else { j };
+            let mut q = p;
+            while q < toks.len()
+                && q - p < 3
+                && toks[q].kind == Kind::Indic
+                && (q == p || Self::joins_space(s, &toks[q - 1], &toks[q]))
+            {
+                q += 1;
+            }
+            q > p && (p == j || Self::joins_space(s, &toks[j], &toks[p])) && names(p, q)
+        };
+        // Before it: the other run ending right before `and`.
+        let before = i >= 2 && {
+            let (and_at, mut a) = if toks[i - 1].low == "and" { (i - 1, i - 1) } else { (i, i) };
+            let joined = if and_at < i {
+                joiner(&toks[and_at - 1], &toks[and_at]) && Self::joins_space(s, &toks[and_at], &toks[i])
+            } else {
+                joiner(&toks[i - 1], &toks[i])
+            };
+            let end = a;
+            while a > 0
+                && end - a < 3
+                && toks[a - 1].kind == Kind::Indic
+                && (a == end || Self::joins_space(s, &toks[a - 1], &toks[a]))
+            {
+                a -= 1;
+            }
+            joined && a < end && names(a, end)
+        };
+        after || before
+    }
+
     /// Whether tokens `j` and `j + 1` say "'s mobile" in Hindi (का, की or के, then a contact
     /// detail or a personal document: मोबाइल, फोन, नंबर, आधार, पैन, खाता, ईमेल, पता).
     fn contact_owner(s: &str, toks: &[Tok], j: usize) -> bool {
@@ -1840,14 +1905,18 @@ impl NameFinder {
                     }
                 }
                 // The words before a relation written in Latin letters (`ராஜகுரு ராதா s/o
-                // எகாம்பரம்`), or before a number or document in brackets (`सरल मित्रा (Aadhaar:
-                // ...)`): the person it relates, the last three words at most, back to a word
-                // that is no name before names; names that are common words too.
+                // எகாம்பரம்`), before a number or document in brackets (`सरल मित्रा (Aadhaar:
+                // ...)`), before `'s mobile` (`আনিস মৃধা's mobile no. is ...`), or joined by
+                // `and` to another name (`মিলন মিঞা and মিনা ব্যানার্জি joint owners`): the person,
+                // the last three words at most, back to a word that is no name before names;
+                // names that are common words too.
                 let rest = &s[toks[j - 1].end..];
                 if toks.get(j).is_some_and(|n| Self::joins_space(s, &toks[j - 1], n) && n.kind == Kind::Latin)
                     && self.relation_at(s, toks, j) > 0
                     || id_in_brackets(rest)
                     || phone_in_brackets(rest)
+                    || Self::possessive_of_person(s, toks, j)
+                    || self.coordinated_indic_names(s, toks, i, j)
                 {
                     let a = self.name_before_marker(toks, i, j);
                     if !self.common_words_only(&toks[a..j]) || self.names_that_are_words(&toks[a..j]) {
@@ -3048,9 +3117,7 @@ impl NameFinder {
             let t = &toks[end];
             if end > next {
                 let between = &s[toks[end - 1].end..t.start];
-                if !in_bracket
-                    && matches!(between, " (" | "(" | ", (")
-                    && Self::bracketed_place_then_pin(s, toks, end)
+                if !in_bracket && matches!(between, " (" | "(" | ", (") && Self::bracketed_place_then_pin(s, toks, end)
                 {
                     in_bracket = true;
                     end += 1;
@@ -3397,11 +3464,60 @@ fn phone_in_brackets(rest: &str) -> bool {
     (10..=12).contains(&digits) && body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'+'))
 }
 
+/// What a person has, after an English possessive (`'s mobile`, `'s Aadhaar`, `'s house`).
+const PERSONS_THINGS: &[&str] = &[
+    "mobile",
+    "phone",
+    "number",
+    "contact",
+    "aadhaar",
+    "aadhar",
+    "pan",
+    "address",
+    "house",
+    "property",
+    "account",
+    "signature",
+    "email",
+    "photo",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "dob",
+    "connection",
+    "name",
+    "application",
+    "complaint",
+    "share",
+    "death",
+    "birth",
+];
+
 /// Labels of a person's number or document that a register writes in brackets after their
 /// name (`Anita Tailor (Aadhaar: 385975028734)`, `Ravi Nagar (Mob. 98...)`), in small letters.
 const ID_LABELS_IN_BRACKETS: &[&str] = &[
-    "aadhaar", "aadhar", "adhaar", "uid", "pan", "mob", "mobile", "ph", "phone", "tel", "cell", "contact", "epic", "voter id",
-    "आधार", "मोबाइल", "मो", "फोन", "पैन",
+    "aadhaar",
+    "aadhar",
+    "adhaar",
+    "uid",
+    "pan",
+    "mob",
+    "mobile",
+    "ph",
+    "phone",
+    "tel",
+    "cell",
+    "contact",
+    "epic",
+    "voter id",
+    "आधार",
+    "मोबाइल",
+    "मो",
+    "फोन",
+    "पैन",
 ];
 
 /// Whether `rest` (the text after a name) opens with a person's number or document in brackets,
@@ -3629,6 +3745,17 @@ mod tests {
         // best; Sarkar, government).
         assert_eq!(names("PAN of उत्तम सरकार: AVYTB2196U"), vec!["उत्तम सरकार"]);
         assert_eq!(names("Mobile of किरण सरकार changed"), vec!["किरण सरकार"]);
+        // Before `'s mobile`, joined by `and` to another name, after `Neighbour`.
+        assert_eq!(names("আনিস মৃধা's mobile no. is 8942463009"), vec!["আনিস মৃধা"]);
+        assert_eq!(names("মিলন মিঞা and মিনা ব্যানার্জি joint owners"), vec!["মিলন মিঞা", "মিনা ব্যানার্জি"]);
+        assert_eq!(names("ஸ்டீபன் and எழிலழகி joint owners"), vec!["ஸ்டீபன்", "எழிலழகி"]);
+        assert_eq!(names("Door locked. Neighbour আতাহার উদ্দিন informed"), vec!["আতাহার উদ্দিন"]);
+        assert_eq!(names("Door locked. Neighbour ரீட்டா informed"), vec!["ரீட்டா"]);
+        assert_no_names(&[
+            "पानी and बिजली supply stopped",
+            "Neighbour complained about noise",
+            "कोलकाता's water supply",
+        ]);
         assert_eq!(names("PAN of Uttam Sarkar: AVYTB2196U"), vec!["Uttam Sarkar"]);
         assert_no_names(&[
             "Water Tank (Mob. 98765 43210) repaired",
@@ -4390,9 +4517,18 @@ mod tests {
         assert_eq!(find("plot 17 paid amount 450000"), vec![("plot 17".to_string(), true)]);
         // A district or a state in brackets before the pin code is the address's too.
         for (s, address) in [
-            ("Resides at 12/4 Gandhi Road, Karur (Karur District) 639001", "12/4 Gandhi Road, Karur (Karur District) 639001"),
-            ("New address: 45 Nehru Street, Sitapur (U.P.) 261001. Verified.", "45 Nehru Street, Sitapur (U.P.) 261001"),
-            ("Shifted to H.No 5, Ram Nagar, Jalna (Maharashtra) - 431203", "H.No 5, Ram Nagar, Jalna (Maharashtra) - 431203"),
+            (
+                "Resides at 12/4 Gandhi Road, Karur (Karur District) 639001",
+                "12/4 Gandhi Road, Karur (Karur District) 639001",
+            ),
+            (
+                "New address: 45 Nehru Street, Sitapur (U.P.) 261001. Verified.",
+                "45 Nehru Street, Sitapur (U.P.) 261001",
+            ),
+            (
+                "Shifted to H.No 5, Ram Nagar, Jalna (Maharashtra) - 431203",
+                "H.No 5, Ram Nagar, Jalna (Maharashtra) - 431203",
+            ),
             ("Resides at 69/71 வமகேஷி, கரூர் (கரூர் மாவட்டம்) 639001", "69/71 வமகேஷி, கரூர் (கரூர் மாவட்டம்) 639001"),
         ] {
             assert_eq!(find(s), vec![(address.to_string(), true)], "{s}");
