@@ -1194,6 +1194,15 @@ impl NameFinder {
             && PERSONS_THINGS.contains(&what.low)
     }
 
+    /// Whether token `i` follows a phone number (ten to thirteen digits) and a slash, as a
+    /// register glues a person's fields (`Mob:3684036578 / মোস্তাফিজ জামান`, `9876543210/ রমেশ`).
+    fn after_phone_and_slash(s: &str, toks: &[Tok], i: usize) -> bool {
+        i >= 1
+            && toks[i - 1].kind == Kind::Number
+            && (10..=13).contains(&toks[i - 1].text.len())
+            && s[toks[i - 1].end..toks[i].start].trim_matches(' ') == "/"
+    }
+
     /// Whether the Indic run `[i, j)` set in Latin text is joined by `and` or `&` to another
     /// Indic run of one to three words, after it or before it, each run holding a name (in
     /// some spelling, or a common word that is a name too) and no place: two people (`মিলন
@@ -1907,7 +1916,8 @@ impl NameFinder {
                 // The words before a relation written in Latin letters (`ராஜகுரு ராதா s/o
                 // எகாம்பரம்`), before a number or document in brackets (`सरल मित्रा (Aadhaar:
                 // ...)`), before `'s mobile` (`আনিস মৃধা's mobile no. is ...`), or joined by
-                // `and` to another name (`মিলন মিঞা and মিনা ব্যানার্জি joint owners`): the person,
+                // `and` to another name (`মিলন মিঞা and মিনা ব্যানার্জি joint owners`), or after a
+                // phone number and a slash (`Mob:98... / মোস্তাফিজ জামান`): the person,
                 // the last three words at most, back to a word that is no name before names;
                 // names that are common words too.
                 let rest = &s[toks[j - 1].end..];
@@ -1917,6 +1927,7 @@ impl NameFinder {
                     || phone_in_brackets(rest)
                     || Self::possessive_of_person(s, toks, j)
                     || self.coordinated_indic_names(s, toks, i, j)
+                    || Self::after_phone_and_slash(s, toks, i)
                 {
                     let a = self.name_before_marker(toks, i, j);
                     if !self.common_words_only(&toks[a..j]) || self.names_that_are_words(&toks[a..j]) {
@@ -3538,9 +3549,9 @@ fn id_in_brackets(rest: &str) -> bool {
     }) else {
         return false;
     };
-    let value = body[label.len()..].trim_start_matches(|c: char| matches!(c, ' ' | ':' | '.' | '-' | '#'));
+    let value = body[label.len()..].trim_start_matches([' ', ':', '.', '-', '#']);
     let value = value.strip_prefix("no").or_else(|| value.strip_prefix("No")).unwrap_or(value);
-    let value = value.trim_start_matches(|c: char| matches!(c, ' ' | ':' | '.' | '-' | '#'));
+    let value = value.trim_start_matches([' ', ':', '.', '-', '#']);
     value.bytes().filter(u8::is_ascii_alphanumeric).count() >= 4
         && value.bytes().any(|b| b.is_ascii_digit())
         && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'+' | b'X' | b'x' | b'*'))
@@ -3756,6 +3767,10 @@ mod tests {
             "Neighbour complained about noise",
             "कोलकाता's water supply",
         ]);
+        // After a phone number and a slash, as registers glue a person's fields.
+        assert_eq!(names("Mob:3684036578 / মোস্তাফিজ জামান"), vec!["মোস্তাফিজ জামান"]);
+        assert_eq!(names("Mob:4513078715 / பஞ்சாமிர்தம்"), vec!["பஞ்சாமிர்தம்"]);
+        assert_no_names(&["Mob:4513078715 / पानी बिल", "Receipt 4513078715 / 2023-24"]);
         assert_eq!(names("PAN of Uttam Sarkar: AVYTB2196U"), vec!["Uttam Sarkar"]);
         assert_no_names(&[
             "Water Tank (Mob. 98765 43210) repaired",
