@@ -1218,11 +1218,14 @@ impl NameFinder {
             let between = &s[a.end..b.start];
             between == " & " || between == " " && b.low == "and"
         };
-        if !names(i, j) {
+        // (The joiner first: the name tests look words up in every spelling.)
+        let joined_after = toks.get(j).is_some_and(|n| joiner(&toks[j - 1], n));
+        let joined_before = i >= 1 && (joiner(&toks[i - 1], &toks[i]) || i >= 2 && toks[i - 1].low == "and");
+        if !(joined_after || joined_before) || !names(i, j) {
             return false;
         }
         // After it: `and`, then the other run up to where the Indic words end.
-        let after = toks.get(j).is_some_and(|n| joiner(&toks[j - 1], n)) && {
+        let after = joined_after && {
             let p = if toks[j].low == "and" { j + 1 } else { j };
             let mut q = p;
             while q < toks.len()
@@ -1235,7 +1238,7 @@ impl NameFinder {
             q > p && (p == j || Self::joins_space(s, &toks[j], &toks[p])) && names(p, q)
         };
         // Before it: the other run ending right before `and`.
-        let before = i >= 2 && {
+        let before = joined_before && i >= 2 && {
             let (and_at, mut a) = if toks[i - 1].low == "and" { (i - 1, i - 1) } else { (i, i) };
             let joined = if and_at < i {
                 joiner(&toks[and_at - 1], &toks[and_at]) && Self::joins_space(s, &toks[and_at], &toks[i])
