@@ -1208,53 +1208,48 @@ impl NameFinder {
     /// some spelling, or a common word that is a name too) and no place: two people (`মিলন
     /// মিঞা and মিনা ব্যানার্জি joint owners`; not `পানি and বিদ্যুৎ`, water and power).
     fn coordinated_indic_names(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+        // (The runs are of Indic words joined by single spaces, as the callers and the walks
+        // below build them.)
         let names = |a: usize, b: usize| {
             (1..=3).contains(&(b - a))
                 && toks[a..b].iter().all(|t| self.indic_name_part(t) && !self.is_place(t))
                 && toks[a..b].iter().any(|t| self.name_like(t))
-                && (a + 1..b).all(|k| Self::joins_space(s, &toks[k - 1], &toks[k]))
         };
-        let joiner = |a: &Tok, b: &Tok| {
-            let between = &s[a.end..b.start];
-            between == " & " || between == " " && b.low == "and"
+        let amp = |a: &Tok, b: &Tok| &s[a.end..b.start] == " & ";
+        let and_at = |k: usize| toks[k].low == "and" && Self::joins_space(s, &toks[k - 1], &toks[k]);
+        let indic_joined = |k: usize| toks[k].kind == Kind::Indic && Self::joins_space(s, &toks[k - 1], &toks[k]);
+        // Where the other run starts after this one (`... and X`, `... & X`), and where the
+        // other run ends before it (`X and ...`, `X & ...`): the joiner first, as the name
+        // tests look words up in every spelling.
+        let after_start = match toks.get(j) {
+            Some(n) if amp(&toks[j - 1], n) => Some(j),
+            Some(_) if and_at(j) && toks.get(j + 1).is_some_and(|_| indic_joined(j + 1)) => Some(j + 1),
+            _ => None,
         };
-        // (The joiner first: the name tests look words up in every spelling.)
-        let joined_after = toks.get(j).is_some_and(|n| joiner(&toks[j - 1], n));
-        let joined_before = i >= 1 && (joiner(&toks[i - 1], &toks[i]) || i >= 2 && toks[i - 1].low == "and");
-        if !(joined_after || joined_before) || !names(i, j) {
+        let before_end = if i >= 1 && amp(&toks[i - 1], &toks[i]) {
+            Some(i)
+        } else if i >= 2 && and_at(i - 1) && Self::joins_space(s, &toks[i - 1], &toks[i]) {
+            Some(i - 1)
+        } else {
+            None
+        };
+        if after_start.is_none() && before_end.is_none() || !names(i, j) {
             return false;
         }
-        // After it: `and`, then the other run up to where the Indic words end.
-        let after = joined_after && {
-            let p = if toks[j].low == "and" { j + 1 } else { j };
+        let after = after_start.is_some_and(|p| {
             let mut q = p;
-            while q < toks.len()
-                && q - p < 3
-                && toks[q].kind == Kind::Indic
-                && (q == p || Self::joins_space(s, &toks[q - 1], &toks[q]))
-            {
+            while q < toks.len() && q - p < 3 && toks[q].kind == Kind::Indic && (q == p || indic_joined(q)) {
                 q += 1;
             }
-            q > p && (p == j || Self::joins_space(s, &toks[j], &toks[p])) && names(p, q)
-        };
-        // Before it: the other run ending right before `and`.
-        let before = joined_before && i >= 2 && {
-            let (and_at, mut a) = if toks[i - 1].low == "and" { (i - 1, i - 1) } else { (i, i) };
-            let joined = if and_at < i {
-                joiner(&toks[and_at - 1], &toks[and_at]) && Self::joins_space(s, &toks[and_at], &toks[i])
-            } else {
-                joiner(&toks[i - 1], &toks[i])
-            };
-            let end = a;
-            while a > 0
-                && end - a < 3
-                && toks[a - 1].kind == Kind::Indic
-                && (a == end || Self::joins_space(s, &toks[a - 1], &toks[a]))
-            {
+            q > p && names(p, q)
+        });
+        let before = before_end.is_some_and(|end| {
+            let mut a = end;
+            while a > 0 && end - a < 3 && toks[a - 1].kind == Kind::Indic && (a == end || indic_joined(a)) {
                 a -= 1;
             }
-            joined && a < end && names(a, end)
-        };
+            a < end && names(a, end)
+        });
         after || before
     }
 
@@ -3471,7 +3466,7 @@ fn year_like(digits: &str) -> bool {
 /// write a person's contact (`Krishna Mahal (9876543210) reports`): ten to twelve digits, with
 /// spaces, dashes or a `+` between.
 fn phone_in_brackets(rest: &str) -> bool {
-    let Some(body) = bracketed(rest) else {
+    let Some(body) = bracketed(rest, 24) else {
         return false;
     };
     let digits = body.bytes().filter(u8::is_ascii_digit).count();
@@ -3539,13 +3534,9 @@ const ID_LABELS_IN_BRACKETS: &[&str] = &[
 /// of [`ID_LABELS_IN_BRACKETS`], then `no`, `:`, `.`, `-` or spaces, then four or more letters and
 /// digits with a digit among them, closed within 40 bytes.
 fn id_in_brackets(rest: &str) -> bool {
-    let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
+    let Some(body) = bracketed(rest, 40) else {
         return false;
     };
-    let Some(close) = inner.bytes().take(40).position(|b| b == b')') else {
-        return false;
-    };
-    let body = &inner[..close];
     let Some(label) = ID_LABELS_IN_BRACKETS.iter().find(|l| {
         body.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l))
             && body[l.len()..].chars().next().is_some_and(|c| !c.is_alphanumeric())
@@ -3557,7 +3548,7 @@ fn id_in_brackets(rest: &str) -> bool {
     let value = value.trim_start_matches([' ', ':', '.', '-', '#']);
     value.bytes().filter(u8::is_ascii_alphanumeric).count() >= 4
         && value.bytes().any(|b| b.is_ascii_digit())
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'+' | b'X' | b'x' | b'*'))
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'+' | b'*'))
 }
 
 /// Who a person is to the record, written in brackets after their name (`Suhani Mahal (wife),
@@ -3598,15 +3589,17 @@ const KIN_IN_BRACKETS: &[&str] = &[
 
 /// Whether `rest` (the text after a name) opens with a word of [`KIN_IN_BRACKETS`] in brackets.
 fn kin_in_brackets(rest: &str) -> bool {
-    bracketed(rest).is_some_and(|body| KIN_IN_BRACKETS.iter().any(|k| k.eq_ignore_ascii_case(body.trim_matches(' '))))
+    bracketed(rest, 24)
+        .is_some_and(|body| KIN_IN_BRACKETS.iter().any(|k| k.eq_ignore_ascii_case(body.trim_matches(' '))))
 }
 
 /// What `rest` (the text after a name) holds in brackets right at its start, when they close
-/// within 24 bytes: a phone number and its separators, or a word of [`KIN_IN_BRACKETS`] and
-/// spaces, fit; no scan to a far bracket, so a long cell with many runs stays linear.
-fn bracketed(rest: &str) -> Option<&str> {
+/// within `within` bytes (24 fit a phone number and its separators, or a word of
+/// [`KIN_IN_BRACKETS`] and spaces); no scan to a far bracket, so a long cell with many runs
+/// stays linear.
+fn bracketed(rest: &str, within: usize) -> Option<&str> {
     let inner = rest.trim_start_matches(' ').strip_prefix('(')?;
-    let close = inner.bytes().take(24).position(|b| b == b')')?;
+    let close = inner.bytes().take(within).position(|b| b == b')')?;
     Some(&inner[..close])
 }
 
