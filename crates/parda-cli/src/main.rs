@@ -542,7 +542,7 @@ fn process(
             if parda_formats::is_workbook(&f.path) {
                 workbook_job::run_workbook(engine, &f.shown(), output, mode, ctx.as_ref(), threads)
             } else if sql_job::is_sql(&f.path) {
-                sql_job::run_sql(engine, &f.shown(), output, mode, &opts, None)
+                sql_job::run_sql(engine, &f.shown(), output, mode, &opts, None, None)
             } else {
                 run_csv(engine, &f.shown(), output, mode, &opts)
             }

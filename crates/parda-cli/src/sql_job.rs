@@ -23,6 +23,10 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+mod resume;
+use resume::Replay;
+pub use resume::{plan_units, Resume};
+
 const SAMPLE_ROWS: usize = 1000;
 
 /// True for file names read as SQL dumps.
@@ -180,9 +184,30 @@ struct Splitter<'a> {
     generations: u64,
     done: bool,
     batch: Batch,
+    /// A work unit's way to its first item, while it is on it.
+    replay: Option<Replay>,
 }
 
-impl Splitter<'_> {
+impl<'a> Splitter<'a> {
+    fn new(engine: &'a Engine, sql: SqlReader, path: &'a str, range: Option<(u64, u64)>) -> Splitter<'a> {
+        Splitter {
+            engine,
+            sql,
+            path,
+            range,
+            tables: BTreeMap::new(),
+            copy: None,
+            inserts: Vec::new(),
+            next_idx: 0,
+            rows: 0,
+            rows_written: 0,
+            generations: 0,
+            done: false,
+            batch: Batch::default(),
+            replay: None,
+        }
+    }
+
     /// Whether item `idx` is written (and masked) by this run.
     fn emits(&self, idx: u64) -> bool {
         self.range.is_none_or(|(a, b)| idx >= a && idx < b)
@@ -256,6 +281,10 @@ impl Splitter<'_> {
     /// The next batch of about `bytes` input bytes; `None` at the end of the dump.
     fn next_batch(&mut self, bytes: u64) -> Result<Option<Batch>> {
         while !self.done && self.batch.bytes < bytes {
+            if self.replay.is_some() {
+                self.replay_step()?;
+                continue;
+            }
             // Before its range a unit only learns the tables and their plans: the items of a
             // planned table are skimmed (their rows counted, nothing parsed or copied).
             self.sql.set_skimming(self.range.is_some_and(|(first, _)| self.next_idx < first));
@@ -604,7 +633,7 @@ type TableCounts = BTreeMap<(String, u64), (Arc<TablePlan>, Vec<ColumnStats>)>;
 
 /// Processes one dump on `opts.threads` threads (batches of `opts.chunk_bytes`); in `Mask` mode
 /// writes `output` atomically (gzip if the input was). `items`: only these items, for a work
-/// unit.
+/// unit; `resume`: where such a unit seeks instead of reading its file from the start.
 pub fn run_sql(
     engine: &Engine,
     path: &str,
@@ -612,6 +641,7 @@ pub fn run_sql(
     mode: Mode,
     opts: &JobOptions,
     items: Option<(u64, u64)>,
+    resume: Option<&Resume>,
 ) -> Result<FileReport> {
     let sql = SqlReader::open(path)?;
     let gzip = parda_formats::open_input(path)?.gzip;
@@ -625,21 +655,13 @@ pub fn run_sql(
         None => None,
     };
     let shown = output.map(|o| o.display().to_string()).unwrap_or_default();
-    let mut splitter = Splitter {
-        engine,
-        sql,
-        path,
-        range: items,
-        tables: BTreeMap::new(),
-        copy: None,
-        inserts: Vec::new(),
-        next_idx: 0,
-        rows: 0,
-        rows_written: 0,
-        generations: 0,
-        done: false,
-        batch: Batch::default(),
-    };
+    let mut splitter = Splitter::new(engine, sql, path, items);
+    if let Some(r) = resume {
+        if gzip {
+            bail!("{path}: a compressed dump cannot resume inside; plan it again");
+        }
+        splitter.replay = Some(Replay::new(path, r, items.map_or(0, |(first, _)| first))?);
+    }
     let free = engine.free_text_plan();
     let mut counts = TableCounts::new();
     let mut outside = ColumnStats::default();

@@ -4,12 +4,13 @@
 //! Units: a whole file (gzip, workbooks, small files, non-UTF-8 text); a byte range of a large
 //! UTF-8 CSV cut at a true record boundary (found by the same quote-aware splitter that masks,
 //! so a newline inside quotes never ends a unit); a range of statements of a SQL dump, or of
-//! rows inside a pg_dump `COPY` block. A unit re-reads the start of its file to learn what the
-//! whole run learns there (dialect, header, the column classification from the sample; for a
-//! dump the `CREATE TABLE`s, `COPY` headers and samples before it, tokenized but not masked;
-//! the rows of a table already planned are only counted, [`SqlItem::Skimmed`]),
-//! so every unit decides exactly as one run would; the plan stores each CSV file's column
-//! classification and a unit that finds another one stops with an error. Outputs are written
+//! rows inside a pg_dump `COPY` block. A unit learns what the whole run learns before it
+//! (dialect, header, the column classification from the sample), so every unit decides
+//! exactly as one run would: a CSV unit re-reads the start of its file, and the plan stores
+//! each CSV file's column classification (a unit that finds another one stops with an error);
+//! a dump unit reads again only the `CREATE TABLE`s, `COPY` headers, samples and statements
+//! before it, tokenized but not masked, and seeks past the planned tables' rows, which the plan
+//! counted ([`sql_job::Resume`]; a dump changed since the plan is refused). Outputs are written
 //! under temporary names and renamed when complete: a retried or speculative task never leaves
 //! a torn file.
 
@@ -19,7 +20,6 @@ use crate::locators::sidecar;
 use crate::report::FileReport;
 use crate::{sql_job, workbook_job};
 use anyhow::{anyhow, bail, Context, Result};
-use parda_formats::sql::{SqlItem, SqlReader};
 use parda_formats::{AtomicOutput, TextEncoding};
 use parda_transform::Engine;
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,10 @@ pub struct Unit {
     /// A CSV file's column classification at plan time, which every unit must reproduce.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub columns: Vec<String>,
+    /// Where a dump unit after the first starts reading (without it, a unit reads its file
+    /// from the start).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub resume: Option<sql_job::Resume>,
 }
 
 /// Parses `64M`, `1G`, `512K` or a plain number of bytes.
@@ -129,11 +133,12 @@ pub fn plan(engine: &Engine, paths: &[PathBuf], unit_size: u64, encoding: Option
             items: None,
             bytes: size,
             columns: Vec::new(),
+            resume: None,
         };
         let mut pieces = if size <= unit_size || parda_formats::is_workbook(&f.path) || is_gzip(&f.path)? {
             Vec::new()
         } else if sql_job::is_sql(&f.path) {
-            plan_sql(f, &whole, unit_size)?
+            plan_sql(engine, f, &whole, unit_size)?
         } else {
             plan_csv(engine, f, &whole, unit_size, encoding)?
         };
@@ -194,30 +199,18 @@ fn plan_csv(
     Ok(units)
 }
 
-fn plan_sql(f: &InputFile, whole: &Unit, unit_size: u64) -> Result<Vec<Unit>> {
-    let mut reader = SqlReader::open(&f.shown())?;
-    let mut units = Vec::new();
-    let (mut first, mut idx, mut bytes) = (0u64, 0u64, 0u64);
-    while let Some(item) = reader.next_item()? {
-        bytes += match &item {
-            SqlItem::CreateTable { raw, .. }
-            | SqlItem::Insert { raw, .. }
-            | SqlItem::CopyStart { raw, .. }
-            | SqlItem::Statement { raw, .. } => raw.len() as u64,
-            SqlItem::CopyRow(line) => line.len() as u64,
-            SqlItem::Raw(raw) => raw.len() as u64,
-            SqlItem::Skimmed { bytes, .. } => *bytes,
-        };
-        idx += 1;
-        if bytes >= unit_size {
-            units.push(Unit { kind: UnitKind::SqlItems, items: Some((first, idx)), bytes, ..whole.clone() });
-            (first, bytes) = (idx, 0);
-        }
-    }
-    if idx > first || units.is_empty() {
-        units.push(Unit { kind: UnitKind::SqlItems, items: Some((first, idx)), bytes, ..whole.clone() });
-    }
-    Ok(units)
+fn plan_sql(engine: &Engine, f: &InputFile, whole: &Unit, unit_size: u64) -> Result<Vec<Unit>> {
+    let units = sql_job::plan_units(engine, &f.shown(), unit_size)?;
+    Ok(units
+        .into_iter()
+        .map(|u| Unit {
+            kind: UnitKind::SqlItems,
+            items: Some(u.items),
+            bytes: u.bytes,
+            resume: u.resume,
+            ..whole.clone()
+        })
+        .collect())
 }
 
 /// Writes a manifest (JSON lines: a header, then one unit per line), atomically.
@@ -286,10 +279,12 @@ pub fn mask_unit(engine: &Engine, unit: &Unit, out: &Path, opts: &JobOptions) ->
             workbook_job::run_workbook(engine, &shown, Some(&part), Mode::Mask, None, opts.threads)?
         }
         UnitKind::Whole if sql_job::is_sql(&unit.input) => {
-            sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, None)?
+            sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, None, None)?
         }
         UnitKind::Whole => run_csv(engine, &shown, Some(&part), Mode::Mask, opts)?,
-        UnitKind::SqlItems => sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, unit.items)?,
+        UnitKind::SqlItems => {
+            sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, unit.items, unit.resume.as_ref())?
+        }
         UnitKind::CsvRange => {
             let o = JobOptions { range: unit.csv, expect_columns: Some(&unit.columns), ..*opts };
             run_csv(engine, &shown, Some(&part), Mode::Mask, &o)?

@@ -199,6 +199,20 @@ fn dump_units_after_a_planned_sample_give_the_same_bytes_as_one_run() {
     let (dir, full, manifest, plan) = one_run_and_plan(write_long_dumps, "40K");
     let n = plan.lines().count() - 1;
     assert!(n >= 8, "{plan}");
+    // Every unit after a file's first seeks to its first item: it reads again only what came
+    // before it that it learns from, and counts the planned tables' rows it skips.
+    let units: Vec<serde_json::Value> = plan.lines().skip(1).map(|l| serde_json::from_str(l).unwrap()).collect();
+    for u in &units {
+        let first = u["items"][0].as_u64().unwrap();
+        assert_eq!(u["resume"].is_object(), first > 0, "{u}");
+    }
+    let steps = |u: &serde_json::Value, kind: &str| {
+        u["resume"]["before"].as_array().map_or(0, |s| s.iter().filter(|s| s.get(kind).is_some()).count())
+    };
+    let last_of = |file: &str| units.iter().rev().find(|u| u["output"] == file).unwrap();
+    for file in ["owners.sql", "users.sql"] {
+        assert!(steps(last_of(file), "skip") >= 2 && steps(last_of(file), "read") >= 2, "{}", last_of(file));
+    }
     let split = dir.path().join("split");
     let ids: String = (0..n).rev().map(|i| format!("{i}\n")).collect();
     parda()
@@ -211,6 +225,34 @@ fn dump_units_after_a_planned_sample_give_the_same_bytes_as_one_run() {
         .success();
     parda().arg("merge").arg(&manifest).arg("--out").arg(&split).assert().success();
     assert_merged_units_are_one_run(&full, &split, &["owners.sql", "users.sql"]);
+}
+
+#[test]
+fn a_dump_unit_refuses_a_dump_changed_since_the_plan() {
+    let (dir, _full, manifest, plan) = one_run_and_plan(write_long_dumps, "40K");
+    let units: Vec<&str> = plan.lines().skip(1).collect();
+    let last = units.iter().rposition(|l| l.contains("owners.sql")).unwrap();
+    let dump = dir.path().join("in/owners.sql");
+    let text = std::fs::read_to_string(&dump).unwrap();
+    // One more row early in the file: its size and every later offset change.
+    std::fs::write(&dump, text.replacen("),(", "),(9999,'x',1,''),(", 1)).unwrap();
+    let out = dir.path().join("o");
+    let run = |out: &Path| {
+        parda()
+            .args(["mask-units", "--profile", "migration", "--unit", &last.to_string(), "--manifest"])
+            .arg(&manifest)
+            .arg("--out")
+            .arg(out)
+            .assert()
+    };
+    run(&out).code(2).stderr(predicates::str::contains("owners.sql: the dump is not the one `parda plan` cut"));
+    // The same size, but the first two statements are one now (their `;` became a space).
+    let same_size = text.replacen(");\nCREATE TABLE `payments`", ") \nCREATE TABLE `payments`", 1);
+    assert_eq!(same_size.len(), text.len());
+    std::fs::write(&dump, same_size).unwrap();
+    run(&out).code(2).stderr(predicates::str::contains("plan it again"));
+    let parts: Vec<_> = std::fs::read_dir(out.join(".parda-units")).map_or(Vec::new(), |d| d.collect());
+    assert!(parts.is_empty(), "no part is left by a refused unit: {parts:?}");
 }
 
 /// Asserts that the outputs `files` of one run in `full` and of merged units in `split` are the

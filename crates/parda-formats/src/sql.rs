@@ -120,6 +120,29 @@ pub enum SqlItem {
 
 const READ_BLOCK: usize = 1 << 20;
 
+/// A place between two items of a dump and the reader's state there, so that a reader can
+/// start at it ([`SqlReader::resume`]): a work unit seeks past what it need not read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReadPoint {
+    /// Byte offset in the (uncompressed) input.
+    pub offset: u64,
+    /// The 1-based line there.
+    pub line: u64,
+    /// Whether it is inside a `COPY` block.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_copy: bool,
+    /// The line of that block's `COPY` statement.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub copy_line: u64,
+    /// That block's table.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub copy_table: String,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 /// Streams a dump.
 pub struct SqlReader {
     path: String,
@@ -127,6 +150,8 @@ pub struct SqlReader {
     /// Read but not yet returned: `buf[pos..]`.
     buf: Vec<u8>,
     pos: usize,
+    /// The offset in the input of `buf[0]`.
+    base: u64,
     eof: bool,
     line: u64,
     in_copy: bool,
@@ -154,6 +179,7 @@ impl SqlReader {
             src,
             buf: Vec::new(),
             pos: 0,
+            base: 0,
             eof: false,
             line: 1,
             in_copy: false,
@@ -187,6 +213,7 @@ impl SqlReader {
         // Drop consumed bytes now and then (amortised: not for every item).
         if self.pos >= READ_BLOCK && self.buf.len() - self.pos < want {
             self.buf.drain(..self.pos);
+            self.base += self.pos as u64;
             self.pos = 0;
         }
         let target = self.pos + want;
@@ -209,6 +236,32 @@ impl SqlReader {
     fn skip(&mut self, n: usize) {
         self.line += memchr::memchr_iter(b'\n', &self.buf[self.pos..self.pos + n]).count() as u64;
         self.pos += n;
+    }
+
+    /// Where the next item starts: the input's byte offset and what the reader knows there.
+    pub fn read_point(&self) -> ReadPoint {
+        let (copy_line, copy_table) =
+            if self.in_copy { (self.copy_line, self.copy_table.clone()) } else { (0, String::new()) };
+        ReadPoint { offset: self.offset(), line: self.line, in_copy: self.in_copy, copy_line, copy_table }
+    }
+
+    /// The input's byte offset where the next item starts.
+    pub fn offset(&self) -> u64 {
+        self.base + self.pos as u64
+    }
+
+    /// Goes on reading from `src`, which starts at `at` (a point an earlier read of the same
+    /// input gave): what was buffered is dropped; the dialect and the skimmed tables stay.
+    pub fn resume(&mut self, src: Box<dyn Read + Send>, at: &ReadPoint) {
+        self.src = src;
+        self.buf.clear();
+        self.pos = 0;
+        self.base = at.offset;
+        self.eof = false;
+        self.line = at.line;
+        self.in_copy = at.in_copy;
+        self.copy_line = at.copy_line;
+        self.copy_table.clone_from(&at.copy_table);
     }
 
     /// Marks `table`: while skimming is on, its `INSERT`s and `COPY` rows are read as
