@@ -325,7 +325,7 @@ fn mask_units(a: &cli::MaskUnitsArgs) -> Result<u8> {
         let Some(unit) = planned.get(id) else {
             bail!("{}: no unit {id} (the plan has {})", a.manifest.display(), planned.len());
         };
-        let line = match units::mask_unit(&engine, unit, &a.out, &opts) {
+        let line = match units::mask_unit(&engine, unit, &planned, &a.out, &opts) {
             Ok(r) => serde_json::json!({"unit": id, "ok": true, "rows_in": r.report.rows_in,
                 "pii_found": r.report.pii_found, "cells_changed": r.report.cells_changed}),
             Err(e) if e.is::<Interrupted>() => return Err(e),

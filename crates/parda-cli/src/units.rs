@@ -76,8 +76,8 @@ pub struct Unit {
     /// A CSV file's column classification at plan time, which every unit must reproduce.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub columns: Vec<String>,
-    /// Where a dump unit after the first starts reading (without it, a unit reads its file
-    /// from the start).
+    /// Where a dump unit after the first starts reading, with the steps since the previous
+    /// unit of its file (without it, a unit reads its file from the start).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub resume: Option<sql_job::Resume>,
 }
@@ -268,8 +268,9 @@ pub struct UnitReport {
     pub report: FileReport,
 }
 
-/// Masks one unit into its part file and writes its report next to it.
-pub fn mask_unit(engine: &Engine, unit: &Unit, out: &Path, opts: &JobOptions) -> Result<UnitReport> {
+/// Masks one unit of the manifest `planned` into its part file and writes its report next to
+/// it.
+pub fn mask_unit(engine: &Engine, unit: &Unit, planned: &[Unit], out: &Path, opts: &JobOptions) -> Result<UnitReport> {
     let part = part_path(out, unit.id);
     std::fs::create_dir_all(part.parent().expect("has a parent"))
         .with_context(|| format!("{}: cannot create", out.display()))?;
@@ -283,7 +284,12 @@ pub fn mask_unit(engine: &Engine, unit: &Unit, out: &Path, opts: &JobOptions) ->
         }
         UnitKind::Whole => run_csv(engine, &shown, Some(&part), Mode::Mask, opts)?,
         UnitKind::SqlItems => {
-            sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, unit.items, unit.resume.as_ref())?
+            // Its steps from the file's start: those of the file's units up to it, joined.
+            let resume = unit.resume.as_ref().and_then(|_| {
+                let file = planned.iter().filter(|u| u.file == unit.file && u.id <= unit.id);
+                sql_job::Resume::joined(file.filter_map(|u| u.resume.as_ref()))
+            });
+            sql_job::run_sql(engine, &shown, Some(&part), Mode::Mask, opts, unit.items, resume.as_ref())?
         }
         UnitKind::CsvRange => {
             let o = JobOptions { range: unit.csv, expect_columns: Some(&unit.columns), ..*opts };

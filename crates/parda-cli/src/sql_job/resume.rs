@@ -13,15 +13,31 @@ use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::io::{Read, Seek, SeekFrom};
 
-/// What a work unit of a dump needs to begin at its first item.
+/// What a work unit of a dump needs to begin at its first item. In a manifest each unit holds
+/// only the steps since the previous unit of its file began (so a manifest grows with the
+/// units and the tables, not their product); [`Resume::joined`] gives a unit all of them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Resume {
     /// The file's size when planned: a unit refuses a file of another size.
     pub file_bytes: u64,
     /// Where the unit's first item starts.
     pub at: ReadPoint,
-    /// The items before it, in order: runs read again, runs only counted.
-    pub before: Vec<Step>,
+    /// The items before it, from the previous unit's first item (or the file's start), in
+    /// order: runs read again, runs only counted.
+    pub steps: Vec<Step>,
+}
+
+impl Resume {
+    /// The resume of the last of `units` (a file's units in plan order, each with the steps
+    /// since the one before it), with every step from the file's start.
+    pub fn joined<'a>(units: impl IntoIterator<Item = &'a Resume>) -> Option<Resume> {
+        let mut all: Option<Resume> = None;
+        for r in units {
+            let steps = all.take().map(|a| a.steps).unwrap_or_default();
+            all = Some(Resume { steps: steps.into_iter().chain(r.steps.iter().cloned()).collect(), ..r.clone() });
+        }
+        all
+    }
 }
 
 /// A run of consecutive items before a unit.
@@ -115,7 +131,8 @@ pub fn plan_units(engine: &Engine, path: &str, unit_size: u64) -> Result<Vec<Dum
             let end = s.next_idx;
             units.push(DumpUnit { items: (first, end), bytes, resume: resume.take() });
             (first, bytes) = (end, 0);
-            resume = Some(Resume { file_bytes, at: s.sql.read_point(), before: before.clone() });
+            // The steps since the previous cut; a run open here goes on as a new step.
+            resume = Some(Resume { file_bytes, at: s.sql.read_point(), steps: std::mem::take(&mut before) });
         }
     }
     if s.next_idx > first || units.is_empty() {
@@ -146,7 +163,7 @@ impl Replay {
         Ok(Replay {
             file,
             path: path.to_string(),
-            steps: resume.before.iter().cloned().collect(),
+            steps: resume.steps.iter().cloned().collect(),
             at: resume.at.clone(),
             first,
             reading: None,
