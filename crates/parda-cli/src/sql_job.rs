@@ -12,11 +12,13 @@ use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, bail, Result};
 use parda_formats::sql::{
-    copy_fields, decode_copy_field, decode_string, encode_copy_field, encode_string, numeric_mask, temporal_mask,
-    Literal, LiteralKind, SqlDialect, SqlItem, SqlReader,
+    checked_text, copy_field_text, copy_fields, copy_str_text, decode_copy_field, encode_copy_field,
+    encode_string_into, numeric_mask, str_text, string_text, temporal_mask, Literal, LiteralKind, SqlDialect, SqlItem,
+    SqlReader,
 };
 use parda_formats::{AtomicOutput, TextEncoding, TextSink};
 use parda_transform::{AttributeRows, CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
+use std::borrow::Cow;
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -449,7 +451,8 @@ impl<'a> Splitter<'a> {
                 if row.len() <= l.col {
                     row.resize(l.col + 1, String::new());
                 }
-                row[l.col] = literal_text(&ins.parts.raw[l.start..l.end], l.kind).unwrap_or_default();
+                row[l.col] =
+                    literal_text(&ins.parts.raw[l.start..l.end], l.kind).map(Cow::into_owned).unwrap_or_default();
             }
         }
         let plan = self.plan(&table, names, &samples);
@@ -470,34 +473,50 @@ struct Cells<'a> {
     error: Option<String>,
 }
 
+/// The plan a value is checked under, and, when it is its column's own plan, the batch's
+/// number for the column: values already seen clean there are not searched again
+/// ([`Engine::process_column_cell`]).
+#[derive(Clone, Copy)]
+struct Under<'p> {
+    plan: &'p ColumnPlan,
+    memo: Option<usize>,
+}
+
 impl Cells<'_> {
-    /// Checks one value (row ordinal `row` in the dump, column `col` of `table`); returns its
-    /// replacement, if any, as the column accepts it (`loadable`). The report's sample is the
-    /// value written.
+    /// Checks one value (row ordinal `row` in the dump, column `col` of `table`); hands its
+    /// replacement, if any, to `write` as the column accepts it (`loadable`) and says whether
+    /// there was one. The report's sample is the value written.
     fn cell(
         &mut self,
         value: &str,
-        plan: &ColumnPlan,
+        under: Under,
         stats: &mut ColumnStats,
         at: (&str, u64, usize),
         loadable: Loadable,
-    ) -> Option<String> {
-        let new = self.replacement(value, plan, stats, at)?;
+        write: &mut dyn FnMut(&str),
+    ) -> bool {
+        let Some(new) = self.replacement(value, under, stats, at) else {
+            return false;
+        };
         if loadable == Loadable::Text {
-            return Some(new);
+            write(&new);
+        } else {
+            let written = loadable.apply(value, &new);
+            if written != new {
+                stats.resample(&new, &written);
+            }
+            write(&written);
         }
-        let written = loadable.apply(value, new.clone());
-        if written != new {
-            stats.resample(&new, &written);
-        }
-        Some(written)
+        // Written: its memory serves the next replacement.
+        self.scratch.recycle(new);
+        true
     }
 
     /// [`Cells::cell`]'s replacement before it is made loadable.
     fn replacement(
         &mut self,
         value: &str,
-        plan: &ColumnPlan,
+        Under { plan, memo }: Under,
         stats: &mut ColumnStats,
         (table, row, col): (&str, u64, usize),
     ) -> Option<String> {
@@ -516,7 +535,11 @@ impl Cells<'_> {
             }
             return None;
         }
-        match self.engine.process_cell(value, plan, stats, &mut self.scratch) {
+        let outcome = match memo {
+            Some(column) => self.engine.process_column_cell(column, value, plan, stats, &mut self.scratch),
+            None => self.engine.process_cell(value, plan, stats, &mut self.scratch),
+        };
+        match outcome {
             CellOutcome::Changed(new) => {
                 if !self.scratch.tokens.is_empty() {
                     locators::push(&mut self.locators, self.engine, table, row, col as u32, &self.scratch.tokens);
@@ -556,22 +579,24 @@ fn process_batch(
                 continue;
             }
             Piece::Statement { raw, literals } => {
-                let mut value = |text: &str, c: usize, _row: u64, loadable| {
-                    cells.cell(text, free, &mut result.outside, ("", 0, c), loadable)
+                let mut value = |text: &str, c: usize, _row: u64, loadable, write: &mut dyn FnMut(&str)| {
+                    cells.cell(text, Under { plan: free, memo: None }, &mut result.outside, ("", 0, c), loadable, write)
                 };
                 insert_out(raw, 0..raw.len(), literals, 0, &[], &mut value, &mut result.out);
                 continue;
             }
             Piece::Insert { plan, .. } | Piece::CopyRow { plan, .. } => (plan.clone(), result.slot(plan)),
         };
+        // The batch numbers its tables' columns one after another, in the order it met them.
+        let first_column: usize = result.stats[..slot].iter().map(|(_, s)| s.len()).sum();
         let stats = &mut result.stats[slot].1;
         // In an attribute table, the attribute the current row names (its literals and fields
         // come in column order, the name before the value).
         let mut row_attribute: Option<(u64, String)> = None;
-        let mut value = |text: &str, c: usize, row: u64, loadable| {
-            let (mut p, s) = match (plan.plans.get(c), stats.get_mut(c)) {
-                (Some(p), Some(s)) => (p, s),
-                _ => (free, &mut result.outside),
+        let mut value = |text: &str, c: usize, row: u64, loadable, write: &mut dyn FnMut(&str)| {
+            let (mut p, s, mut memo) = match (plan.plans.get(c), stats.get_mut(c)) {
+                (Some(p), Some(s)) => (p, s, Some(first_column + c)),
+                _ => (free, &mut result.outside, None),
             };
             if let Some(a) = &plan.attributes {
                 if c == a.name_col {
@@ -580,19 +605,19 @@ fn process_batch(
                     if let Some(named) =
                         row_attribute.as_ref().filter(|(r, _)| *r == row).and_then(|(_, n)| a.plan_for(n))
                     {
-                        p = named;
+                        (p, memo) = (named, None);
                     }
                 }
             }
-            cells.cell(text, p, s, (&plan.table, row, c), loadable)
+            cells.cell(text, Under { plan: p, memo }, s, (&plan.table, row, c), loadable, write)
         };
         match piece {
             Piece::Raw(_) | Piece::Statement { .. } => {}
             Piece::Insert { first_row, raw, literals, trailing, .. } => {
                 let tuples_end = trailing.first().map_or(raw.len(), |l| l.start);
                 insert_out(&raw, 0..tuples_end, &literals, first_row, &plan.types, &mut value, &mut result.out);
-                let mut free_value = |text: &str, c: usize, _row: u64, loadable| {
-                    cells.cell(text, free, &mut result.outside, ("", 0, c), loadable)
+                let mut free_value = |text: &str, c: usize, _row: u64, loadable, write: &mut dyn FnMut(&str)| {
+                    cells.cell(text, Under { plan: free, memo: None }, &mut result.outside, ("", 0, c), loadable, write)
                 };
                 insert_out(&raw, tuples_end..raw.len(), &trailing, 0, &[], &mut free_value, &mut result.out);
             }
@@ -618,10 +643,19 @@ impl BatchResult {
     }
 }
 
-pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
+pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<Cow<'_, str>> {
     match kind {
-        LiteralKind::Str { .. } => decode_string(raw, kind),
-        LiteralKind::Number => std::str::from_utf8(raw).ok().map(str::to_string),
+        LiteralKind::Str { .. } => string_text(raw, kind),
+        LiteralKind::Number => std::str::from_utf8(raw).ok().map(Cow::Borrowed),
+        _ => None,
+    }
+}
+
+/// [`literal_text`] of a literal cut from a statement already checked to be UTF-8.
+fn literal_str(raw: &str, kind: LiteralKind) -> Option<Cow<'_, str>> {
+    match kind {
+        LiteralKind::Str { .. } => str_text(raw, kind),
+        LiteralKind::Number => Some(Cow::Borrowed(raw)),
         _ => None,
     }
 }
@@ -753,34 +787,44 @@ enum Loadable {
 
 impl Loadable {
     /// `new`, the replacement of `original`, as the column accepts it.
-    fn apply(self, original: &str, new: String) -> String {
+    fn apply(self, original: &str, new: &str) -> String {
         match self {
-            Loadable::Text => new,
-            Loadable::Integer => numeric_mask(original, &new),
-            Loadable::Temporal => temporal_mask(original, &new),
+            Loadable::Text => new.to_string(),
+            Loadable::Integer => numeric_mask(original, new),
+            Loadable::Temporal => temporal_mask(original, new),
         }
     }
 }
 
+/// Checks one value: its text, column, row ordinal and what the column loads; hands its
+/// replacement, as the column accepts it, to the writer it is given, and says whether there was one.
+type CheckValue<'a> = dyn FnMut(&str, usize, u64, Loadable, &mut dyn FnMut(&str)) -> bool + 'a;
+
 /// Writes the bytes `span` of a statement to `out` with its changed literals (all within `span`)
-/// re-written; `value` checks one literal's text (column, row ordinal, what the column loads)
-/// and returns its replacement, as the column accepts it.
+/// re-written; `value` checks one literal.
 fn insert_out(
     raw: &[u8],
     span: std::ops::Range<usize>,
     literals: &[Literal],
     first_row: u64,
     types: &[ColumnType],
-    value: &mut impl FnMut(&str, usize, u64, Loadable) -> Option<String>,
+    value: &mut CheckValue,
     out: &mut Vec<u8>,
 ) {
     let mut pos = span.start;
+    // The statement checked as UTF-8 once, not each literal (a literal starts and ends at an
+    // ASCII byte: a quote, a prefix, a digit or a sign).
+    let checked = if literals.is_empty() { None } else { checked_text(raw) };
     for l in literals {
         let lit = &raw[l.start..l.end];
         if types.get(l.col) == Some(&ColumnType::Binary) {
             continue;
         }
-        let Some(text) = literal_text(lit, l.kind) else { continue };
+        let text = match checked.and_then(|t| t.get(l.start..l.end)) {
+            Some(lit) => literal_str(lit, l.kind),
+            None => literal_text(lit, l.kind),
+        };
+        let Some(text) = text else { continue };
         let loadable = match (l.kind, types.get(l.col)) {
             (LiteralKind::Number, _) => Loadable::Integer,
             // A quoted number in a numeric column (`'9876543210'` into a `BIGINT`).
@@ -788,12 +832,14 @@ fn insert_out(
             (_, Some(ty)) if ty.holds_date(&text) => Loadable::Temporal,
             _ => Loadable::Text,
         };
-        if let Some(new) = value(&text, l.col, first_row + l.row as u64, loadable) {
+        let mut write = |new: &str| {
             out.extend_from_slice(&raw[pos..l.start]);
             match l.kind {
                 LiteralKind::Number => out.extend_from_slice(new.as_bytes()),
-                _ => out.extend_from_slice(&encode_string(lit, l.kind, &new)),
+                _ => encode_string_into(lit, l.kind, new, out),
             }
+        };
+        if value(&text, l.col, first_row + l.row as u64, loadable, &mut write) {
             pos = l.end;
         }
     }
@@ -801,34 +847,35 @@ fn insert_out(
 }
 
 /// Writes a COPY row to `out` with its changed fields re-written.
-fn copy_row(
-    line: &[u8],
-    row: u64,
-    types: &[ColumnType],
-    value: &mut impl FnMut(&str, usize, u64, Loadable) -> Option<String>,
-    out: &mut Vec<u8>,
-) {
+fn copy_row(line: &[u8], row: u64, types: &[ColumnType], value: &mut CheckValue, out: &mut Vec<u8>) {
     let fields = copy_fields(line);
     // One field where the table has several: not the tab-separated text pg_dump writes (a
     // hand-written `COPY ... WITH CSV`). The line is searched whole as free text, not under
     // its first column's header (an `id` header argues against a mobile).
     let whole_line = fields.len() == 1 && types.len() > 1;
+    let checked = checked_text(line);
     let mut pos = 0;
     for (c, &(a, b)) in fields.iter().enumerate() {
         let c = if whole_line { usize::MAX } else { c };
         if types.get(c) == Some(&ColumnType::Binary) {
             continue;
         }
-        let Some(text) = decode_copy_field(&line[a..b]) else { continue };
+        let text = match checked.and_then(|t| t.get(a..b)) {
+            Some(field) => copy_str_text(field),
+            None => copy_field_text(&line[a..b]),
+        };
+        let Some(text) = text else { continue };
         let loadable = match types.get(c) {
             Some(ColumnType::Numeric) if is_integer(&text) => Loadable::Integer,
             Some(ty) if ty.holds_date(&text) => Loadable::Temporal,
             _ => Loadable::Text,
         };
-        if let Some(new) = value(&text, c, row, loadable) {
+        let mut write = |new: &str| {
             out.extend_from_slice(&line[pos..a]);
             // (An integer's digits and sign are written as they are.)
-            encode_copy_field(&new, out);
+            encode_copy_field(new, out);
+        };
+        if value(&text, c, row, loadable, &mut write) {
             pos = b;
         }
     }

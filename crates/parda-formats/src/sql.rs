@@ -4,6 +4,7 @@
 //! SQL parser: a statement ends at `;` and a line end outside literals and comments.
 
 use crate::error::FormatError;
+use std::borrow::Cow;
 use std::io::Read;
 
 /// Which database wrote the dump.
@@ -885,14 +886,61 @@ fn cast_end(s: &[u8], end: usize) -> usize {
     end
 }
 
-/// A string literal's value (quotes and escapes undone; bytes that are not UTF-8 read as
-/// stray-byte characters, written back as the bytes by [`encode_string`]).
-pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
+/// A string literal's value as [`decode_string`] reads it, borrowed from `raw` when the
+/// literal holds no quote or escape to undo and is UTF-8 (most values are), so reading a dump
+/// allocates only for the values that need it.
+pub fn string_text(raw: &[u8], kind: LiteralKind) -> Option<Cow<'_, str>> {
+    let (inner, quote, escapes) = string_body(raw, kind)?;
+    if !has_escape(inner, quote, escapes) {
+        if let Ok(text) = simdutf8::basic::from_utf8(inner) {
+            return Some(Cow::Borrowed(text));
+        }
+    }
+    decode_string(raw, kind).map(Cow::Owned)
+}
+
+/// [`string_text`] of a literal cut from a statement already checked to be UTF-8 (its value
+/// is then borrowed without a second check).
+pub fn str_text(raw: &str, kind: LiteralKind) -> Option<Cow<'_, str>> {
+    let (inner, quote, escapes) = string_body(raw.as_bytes(), kind)?;
+    if !has_escape(inner, quote, escapes) {
+        let LiteralKind::Str { prefix, .. } = kind else { return None };
+        // Between the opening quote and the closing one, both ASCII: character boundaries.
+        let from = prefix as usize + 1;
+        if let Some(text) = raw.get(from..from + inner.len()) {
+            return Some(Cow::Borrowed(text));
+        }
+    }
+    decode_string(raw.as_bytes(), kind).map(Cow::Owned)
+}
+
+/// A statement or `COPY` row as text, when it is UTF-8: checked once, its values are then
+/// read with [`str_text`] and [`copy_str_text`] without a check each.
+pub fn checked_text(raw: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(raw).ok()
+}
+
+/// Whether a string literal's text between its quotes holds a quote or an escape to undo.
+fn has_escape(inner: &[u8], quote: u8, escapes: Escapes) -> bool {
+    match escapes {
+        Escapes::Backslash => memchr::memchr2(b'\\', quote, inner).is_some(),
+        Escapes::Standard => memchr::memchr(quote, inner).is_some(),
+    }
+}
+
+/// A string literal's text between its quotes, its quote and its escapes.
+fn string_body(raw: &[u8], kind: LiteralKind) -> Option<(&[u8], u8, Escapes)> {
     let LiteralKind::Str { prefix, escapes } = kind else { return None };
     let body = &raw[prefix as usize..];
     let quote = *body.first()?;
     let end = body.iter().rposition(|&c| c == quote)?;
-    let inner = &body[1..end];
+    Some((&body[1..end], quote, escapes))
+}
+
+/// A string literal's value (quotes and escapes undone; bytes that are not UTF-8 read as
+/// stray-byte characters, written back as the bytes by [`encode_string`]).
+pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
+    let (inner, quote, escapes) = string_body(raw, kind)?;
     let mut out = Vec::with_capacity(inner.len());
     let mut i = 0;
     // Runs without a quote or backslash (most values are one run) are copied whole.
@@ -948,11 +996,17 @@ fn escaped(b: u8, escapes: Escapes) -> Option<&'static [u8]> {
 
 /// A string literal for `value`, quoted and escaped like `kind` (prefix kept).
 pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(original.len().min(8) + value.len() + 8);
+    encode_string_into(original, kind, value, &mut out);
+    out
+}
+
+/// [`encode_string`], appended to `out`.
+pub fn encode_string_into(original: &[u8], kind: LiteralKind, value: &str, out: &mut Vec<u8>) {
     let (prefix, escapes) = match kind {
         LiteralKind::Str { prefix, escapes } => (prefix as usize, escapes),
         _ => (0, Escapes::Standard),
     };
-    let mut out = Vec::with_capacity(prefix + value.len() + 8);
     out.extend_from_slice(&original[..prefix]);
     out.push(b'\'');
     // Runs without a byte to escape (most values are one run) are copied whole.
@@ -971,7 +1025,6 @@ pub fn encode_string(original: &[u8], kind: LiteralKind, value: &str) -> Vec<u8>
     let quote = original.get(prefix).copied().unwrap_or(b'\'');
     let close = original.iter().rposition(|&c| c == quote).unwrap_or(original.len().saturating_sub(1));
     out.extend_from_slice(&original[(close + 1).min(original.len())..]); // a cast such as ::text
-    out
 }
 
 /// The fields of a `COPY` row (line end excluded): byte ranges, tab-separated.
@@ -995,24 +1048,50 @@ pub fn decode_copy_field(raw: &[u8]) -> Option<String> {
     }
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'\\' && i + 1 < raw.len() {
-            out.push(match raw[i + 1] {
-                b'n' => b'\n',
-                b'r' => b'\r',
-                b't' => b'\t',
-                b'b' => 8,
-                b'f' => 12,
-                b'v' => 11,
-                other => other,
-            });
-            i += 2;
-        } else {
-            out.push(raw[i]);
-            i += 1;
+    // Runs without a backslash (most fields are one run) are copied whole.
+    while let Some(k) = memchr::memchr(b'\\', &raw[i..]) {
+        out.extend_from_slice(&raw[i..i + k]);
+        i += k;
+        match raw.get(i + 1) {
+            Some(&next) => {
+                out.push(match next {
+                    b'n' => b'\n',
+                    b'r' => b'\r',
+                    b't' => b'\t',
+                    b'b' => 8,
+                    b'f' => 12,
+                    b'v' => 11,
+                    other => other,
+                });
+                i += 2;
+            }
+            None => {
+                out.push(b'\\');
+                i += 1;
+            }
         }
     }
+    out.extend_from_slice(&raw[i..]);
     Some(crate::encoding::text_with_strays(out))
+}
+
+/// A `COPY` field's value as [`decode_copy_field`] reads it, borrowed from `raw` when it holds
+/// no escape and is UTF-8.
+pub fn copy_field_text(raw: &[u8]) -> Option<Cow<'_, str>> {
+    if memchr::memchr(b'\\', raw).is_none() {
+        if let Ok(text) = simdutf8::basic::from_utf8(raw) {
+            return Some(Cow::Borrowed(text));
+        }
+    }
+    decode_copy_field(raw).map(Cow::Owned)
+}
+
+/// [`copy_field_text`] of a field cut from a row already checked to be UTF-8.
+pub fn copy_str_text(raw: &str) -> Option<Cow<'_, str>> {
+    if memchr::memchr(b'\\', raw.as_bytes()).is_none() {
+        return Some(Cow::Borrowed(raw));
+    }
+    decode_copy_field(raw.as_bytes()).map(Cow::Owned)
 }
 
 /// A `COPY` field for `value`, escaped.
@@ -1031,15 +1110,20 @@ pub fn encode_copy_field(value: &str, out: &mut Vec<u8>) {
 /// A masked value as a number literal of the same width: every non-digit becomes `0`
 /// (`******3210` becomes `0000003210`), so it still loads into a numeric column.
 pub fn numeric_mask(original: &str, masked: &str) -> String {
-    let digits: String =
-        masked.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { c } else { '0' }).collect();
-    let width = original.len();
     let sign = if original.starts_with('-') { "-" } else { "" };
-    let mut d: String = digits.chars().rev().take(width - sign.len()).collect::<Vec<_>>().into_iter().rev().collect();
-    while d.len() < width - sign.len() {
-        d.insert(0, '0');
+    // The masked value's last characters other than white space, one digit each, filled
+    // from the right; zeros before them.
+    let mut digits = vec![b'0'; original.len() - sign.len()];
+    let characters = masked.chars().rev().filter(|c| !c.is_whitespace());
+    for (d, c) in digits.iter_mut().rev().zip(characters) {
+        if c.is_ascii_digit() {
+            *d = c as u8;
+        }
     }
-    format!("{sign}{d}")
+    let mut out = String::with_capacity(original.len());
+    out.push_str(sign);
+    out.extend(digits.iter().map(|&d| char::from(d)));
+    out
 }
 
 /// A masked value of a date or time column as a value that column still accepts: a
@@ -1438,6 +1522,68 @@ mod tests {
         assert_eq!(temporal_mask("14:22:01", "**:**:**"), "00:00:00");
         // A date token or fake keeps its value.
         assert_eq!(temporal_mask("1985-03-12", "1979-11-30"), "1979-11-30");
+    }
+
+    /// The numeric mask that collected characters, reversed them and padded one zero at a time.
+    fn reference_numeric_mask(original: &str, masked: &str) -> String {
+        let digits: String =
+            masked.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { c } else { '0' }).collect();
+        let sign = if original.starts_with('-') { "-" } else { "" };
+        let width = original.len() - sign.len();
+        let mut d: String = digits.chars().rev().take(width).collect::<Vec<_>>().into_iter().rev().collect();
+        while d.len() < width {
+            d.insert(0, '0');
+        }
+        format!("{sign}{d}")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numeric_masks_keep_the_width_and_the_last_digits(
+            original in "-?[0-9]{1,20}",
+            masked in "[0-9* <>A-Zा-ौ\t-]{0,24}",
+        ) {
+            let written = numeric_mask(&original, &masked);
+            proptest::prop_assert_eq!(&written, &reference_numeric_mask(&original, &masked));
+            proptest::prop_assert_eq!(written.len(), original.len());
+        }
+
+        #[test]
+        fn borrowed_values_read_as_decoded_ones(
+            value in "[a-zA-Z0-9 '\\\n\tा-ौ\u{F780}]{0,20}",
+            backslash in proptest::bool::ANY,
+            stray in proptest::option::of(0x80u8..0xff),
+        ) {
+            let escapes = if backslash { Escapes::Backslash } else { Escapes::Standard };
+            let k = LiteralKind::Str { prefix: 0, escapes };
+            let mut lit = encode_string(b"'x'", k, &value);
+            if let Some(b) = stray {
+                // A byte that is not UTF-8 inside the quotes.
+                lit.insert(1, b);
+            }
+            let (text, decoded) = (string_text(&lit, k), decode_string(&lit, k));
+            proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
+            if let Ok(checked) = std::str::from_utf8(&lit) {
+                let text = str_text(checked, k);
+                proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
+            }
+            let plain = stray.is_none() && !value.contains(['\'', '\\', '\n', '\u{F780}']);
+            if plain {
+                // Nothing to undo: the value is read in place.
+                proptest::prop_assert!(matches!(text, Some(Cow::Borrowed(_))));
+            }
+            let mut field = Vec::new();
+            encode_copy_field(&value, &mut field);
+            if let Some(b) = stray {
+                field.push(b);
+            }
+            let (text, decoded) = (copy_field_text(&field), decode_copy_field(&field));
+            proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
+            if let Ok(checked) = std::str::from_utf8(&field) {
+                let text = copy_str_text(checked);
+                proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
+            }
+        }
     }
 
     #[test]

@@ -96,8 +96,9 @@ impl ColumnStats {
     /// so that its output still loads (`****-**-**` written into a `DATE` column as
     /// `1900-01-01`), and the report shows what was written.
     pub fn resample(&mut self, masked: &str, written: &str) {
-        let (from, to) = (sample_text(masked), sample_text(written));
-        let Some(k) = self.samples.iter().position(|s| *s == from) else { return };
+        // (Most replacements are no sample: looked up without building the sample's text.)
+        let Some(k) = self.samples.iter().position(|s| is_sample_of(s, masked)) else { return };
+        let to = sample_text(written);
         if self.samples.contains(&to) {
             self.samples.remove(k);
         } else {
@@ -109,7 +110,17 @@ impl ColumnStats {
 /// A replacement as a sample of the report shows it: its first 40 characters, control
 /// characters as spaces.
 fn sample_text(masked: &str) -> String {
-    masked.chars().take(40).map(|c| if c.is_control() { ' ' } else { c }).collect()
+    sample_chars(masked).collect()
+}
+
+/// The characters of [`sample_text`].
+fn sample_chars(masked: &str) -> impl Iterator<Item = char> + '_ {
+    masked.chars().take(40).map(|c| if c.is_control() { ' ' } else { c })
+}
+
+/// Whether `sample` is [`sample_text`] of `masked`.
+fn is_sample_of(sample: &str, masked: &str) -> bool {
+    sample.chars().eq(sample_chars(masked))
 }
 
 const MAX_SAMPLES: usize = 3;
