@@ -95,9 +95,7 @@ fn stream_table(src: &Source, row: &mut RowSink) -> Result<()> {
                     }
                     let (_, values) = current.get_or_insert_with(|| (l.row, vec![String::new(); names.len()]));
                     if let Some(v) = values.get_mut(l.col) {
-                        *v = literal_text(&raw[l.start..l.end], l.kind)
-                            .map(std::borrow::Cow::into_owned)
-                            .unwrap_or_default();
+                        *v = literal_text(&raw[l.start..l.end], l.kind).unwrap_or_default();
                     }
                 }
                 if let Some((_, values)) = current {

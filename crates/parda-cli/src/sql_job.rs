@@ -12,9 +12,8 @@ use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, bail, Result};
 use parda_formats::sql::{
-    checked_text, copy_field_text, copy_fields, copy_str_text, decode_copy_field, encode_copy_field,
-    encode_string_into, numeric_mask, str_text, string_text, temporal_mask, Literal, LiteralKind, SqlDialect, SqlItem,
-    SqlReader,
+    checked_text, copy_fields, copy_str_text, decode_copy_field, decode_string, encode_copy_field, encode_string_into,
+    numeric_mask, str_text, temporal_mask, Literal, LiteralKind, SqlDialect, SqlItem, SqlReader,
 };
 use parda_formats::{AtomicOutput, TextEncoding, TextSink};
 use parda_transform::{AttributeRows, CellOutcome, ColumnPlan, ColumnStats, Engine, Scratch};
@@ -451,8 +450,7 @@ impl<'a> Splitter<'a> {
                 if row.len() <= l.col {
                     row.resize(l.col + 1, String::new());
                 }
-                row[l.col] =
-                    literal_text(&ins.parts.raw[l.start..l.end], l.kind).map(Cow::into_owned).unwrap_or_default();
+                row[l.col] = literal_text(&ins.parts.raw[l.start..l.end], l.kind).unwrap_or_default();
             }
         }
         let plan = self.plan(&table, names, &samples);
@@ -643,15 +641,16 @@ impl BatchResult {
     }
 }
 
-pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<Cow<'_, str>> {
+pub(crate) fn literal_text(raw: &[u8], kind: LiteralKind) -> Option<String> {
     match kind {
-        LiteralKind::Str { .. } => string_text(raw, kind),
-        LiteralKind::Number => std::str::from_utf8(raw).ok().map(Cow::Borrowed),
+        LiteralKind::Str { .. } => decode_string(raw, kind),
+        LiteralKind::Number => std::str::from_utf8(raw).ok().map(str::to_string),
         _ => None,
     }
 }
 
-/// [`literal_text`] of a literal cut from a statement already checked to be UTF-8.
+/// [`literal_text`] of a literal cut from a statement already checked to be UTF-8, borrowed
+/// where it can be.
 fn literal_str(raw: &str, kind: LiteralKind) -> Option<Cow<'_, str>> {
     match kind {
         LiteralKind::Str { .. } => str_text(raw, kind),
@@ -822,7 +821,8 @@ fn insert_out(
         }
         let text = match checked.and_then(|t| t.get(l.start..l.end)) {
             Some(lit) => literal_str(lit, l.kind),
-            None => literal_text(lit, l.kind),
+            // (A statement with bytes that are not UTF-8: each value decoded.)
+            None => literal_text(lit, l.kind).map(Cow::Owned),
         };
         let Some(text) = text else { continue };
         let loadable = match (l.kind, types.get(l.col)) {
@@ -862,7 +862,7 @@ fn copy_row(line: &[u8], row: u64, types: &[ColumnType], value: &mut CheckValue,
         }
         let text = match checked.and_then(|t| t.get(a..b)) {
             Some(field) => copy_str_text(field),
-            None => copy_field_text(&line[a..b]),
+            None => decode_copy_field(&line[a..b]).map(Cow::Owned),
         };
         let Some(text) = text else { continue };
         let loadable = match types.get(c) {

@@ -886,32 +886,16 @@ fn cast_end(s: &[u8], end: usize) -> usize {
     end
 }
 
-/// A string literal's value as [`decode_string`] reads it, borrowed from `raw` when the
-/// literal holds no quote or escape to undo and is UTF-8 (most values are), so reading a dump
-/// allocates only for the values that need it.
-pub fn string_text(raw: &[u8], kind: LiteralKind) -> Option<Cow<'_, str>> {
-    let (inner, quote, escapes) = string_body(raw, kind)?;
-    if !has_escape(inner, quote, escapes) {
-        if let Ok(text) = simdutf8::basic::from_utf8(inner) {
-            return Some(Cow::Borrowed(text));
-        }
-    }
-    decode_string(raw, kind).map(Cow::Owned)
-}
-
-/// [`string_text`] of a literal cut from a statement already checked to be UTF-8 (its value
-/// is then borrowed without a second check).
+/// A string literal's value as [`decode_string`] reads it, for a literal cut from a statement
+/// already checked to be UTF-8 ([`checked_text`]): borrowed when it holds no quote or escape
+/// to undo (most values), so reading a dump allocates only for the values that need it.
 pub fn str_text(raw: &str, kind: LiteralKind) -> Option<Cow<'_, str>> {
     let (inner, quote, escapes) = string_body(raw.as_bytes(), kind)?;
-    if !has_escape(inner, quote, escapes) {
-        let LiteralKind::Str { prefix, .. } = kind else { return None };
-        // Between the opening quote and the closing one, both ASCII: character boundaries.
-        let from = prefix as usize + 1;
-        if let Some(text) = raw.get(from..from + inner.len()) {
-            return Some(Cow::Borrowed(text));
-        }
+    // Between the opening quote and the closing one, both ASCII: character boundaries.
+    match raw.get(inner.clone()) {
+        Some(text) if !has_escape(text.as_bytes(), quote, escapes) => Some(Cow::Borrowed(text)),
+        _ => decode_string(raw.as_bytes(), kind).map(Cow::Owned),
     }
-    decode_string(raw.as_bytes(), kind).map(Cow::Owned)
 }
 
 /// A statement or `COPY` row as text, when it is UTF-8: checked once, its values are then
@@ -928,19 +912,20 @@ fn has_escape(inner: &[u8], quote: u8, escapes: Escapes) -> bool {
     }
 }
 
-/// A string literal's text between its quotes, its quote and its escapes.
-fn string_body(raw: &[u8], kind: LiteralKind) -> Option<(&[u8], u8, Escapes)> {
+/// Where a string literal's text between its quotes lies in `raw`, its quote and its escapes.
+fn string_body(raw: &[u8], kind: LiteralKind) -> Option<(std::ops::Range<usize>, u8, Escapes)> {
     let LiteralKind::Str { prefix, escapes } = kind else { return None };
-    let body = &raw[prefix as usize..];
-    let quote = *body.first()?;
-    let end = body.iter().rposition(|&c| c == quote)?;
-    Some((&body[1..end], quote, escapes))
+    let prefix = prefix as usize;
+    let quote = *raw.get(prefix)?;
+    let end = raw[prefix..].iter().rposition(|&c| c == quote)?;
+    Some((prefix + 1..prefix + end, quote, escapes))
 }
 
 /// A string literal's value (quotes and escapes undone; bytes that are not UTF-8 read as
 /// stray-byte characters, written back as the bytes by [`encode_string`]).
 pub fn decode_string(raw: &[u8], kind: LiteralKind) -> Option<String> {
     let (inner, quote, escapes) = string_body(raw, kind)?;
+    let inner = &raw[inner];
     let mut out = Vec::with_capacity(inner.len());
     let mut i = 0;
     // Runs without a quote or backslash (most values are one run) are copied whole.
@@ -1075,18 +1060,8 @@ pub fn decode_copy_field(raw: &[u8]) -> Option<String> {
     Some(crate::encoding::text_with_strays(out))
 }
 
-/// A `COPY` field's value as [`decode_copy_field`] reads it, borrowed from `raw` when it holds
-/// no escape and is UTF-8.
-pub fn copy_field_text(raw: &[u8]) -> Option<Cow<'_, str>> {
-    if memchr::memchr(b'\\', raw).is_none() {
-        if let Ok(text) = simdutf8::basic::from_utf8(raw) {
-            return Some(Cow::Borrowed(text));
-        }
-    }
-    decode_copy_field(raw).map(Cow::Owned)
-}
-
-/// [`copy_field_text`] of a field cut from a row already checked to be UTF-8.
+/// A `COPY` field's value as [`decode_copy_field`] reads it, for a field cut from a row already
+/// checked to be UTF-8 ([`checked_text`]): borrowed when it holds no escape.
 pub fn copy_str_text(raw: &str) -> Option<Cow<'_, str>> {
     if memchr::memchr(b'\\', raw.as_bytes()).is_none() {
         return Some(Cow::Borrowed(raw));
@@ -1561,25 +1536,22 @@ mod tests {
                 // A byte that is not UTF-8 inside the quotes.
                 lit.insert(1, b);
             }
-            let (text, decoded) = (string_text(&lit, k), decode_string(&lit, k));
-            proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
-            if let Ok(checked) = std::str::from_utf8(&lit) {
+            let decoded = decode_string(&lit, k);
+            if let Some(checked) = checked_text(&lit) {
                 let text = str_text(checked, k);
                 proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
-            }
-            let plain = stray.is_none() && !value.contains(['\'', '\\', '\n', '\u{F780}']);
-            if plain {
-                // Nothing to undo: the value is read in place.
-                proptest::prop_assert!(matches!(text, Some(Cow::Borrowed(_))));
+                if !value.contains(['\'', '\\', '\n', '\u{F780}']) {
+                    // Nothing to undo: the value is read in place.
+                    proptest::prop_assert!(matches!(text, Some(Cow::Borrowed(_))));
+                }
             }
             let mut field = Vec::new();
             encode_copy_field(&value, &mut field);
             if let Some(b) = stray {
                 field.push(b);
             }
-            let (text, decoded) = (copy_field_text(&field), decode_copy_field(&field));
-            proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
-            if let Ok(checked) = std::str::from_utf8(&field) {
+            let decoded = decode_copy_field(&field);
+            if let Some(checked) = checked_text(&field) {
                 let text = copy_str_text(checked);
                 proptest::prop_assert_eq!(text.as_deref(), decoded.as_deref());
             }
