@@ -15,6 +15,8 @@ mod merges;
 mod output;
 pub mod sql;
 mod workbook;
+mod xlsx;
+mod xml_pull;
 
 /// Merged-region dimensions, as calamine gives them.
 pub use calamine::Dimensions;

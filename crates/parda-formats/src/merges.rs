@@ -19,7 +19,7 @@ pub fn scan(path: &str, sheet: &str) -> Option<Vec<Dimensions>> {
 }
 
 /// The `<mergeCell>` regions in a sheet's XML, read in blocks of `block` bytes.
-fn scan_xml(mut xml: impl Read, block: usize) -> Option<Vec<Dimensions>> {
+pub(crate) fn scan_xml(mut xml: impl Read, block: usize) -> Option<Vec<Dimensions>> {
     let finder = memmem::Finder::new(b"mergeCell");
     let mut merges = Vec::new();
     let mut buf: Vec<u8> = Vec::new();

@@ -131,6 +131,7 @@ pub struct SheetCells<'a> {
 }
 
 enum CellsInner<'a> {
+    Direct(Box<crate::xlsx::XlsxCells<'a>>),
     Stream(Box<calamine::XlsxCellReader<'a, BufReader<File>>>),
     Whole { sheet: Sheet, row: usize, col: usize },
 }
@@ -139,6 +140,17 @@ impl SheetCells<'_> {
     /// The next non-empty cell, in row order.
     pub fn next_cell(&mut self) -> Result<Option<StreamCell>, FormatError> {
         match &mut self.inner {
+            CellsInner::Direct(reader) => loop {
+                let next = reader.next_cell().map_err(|e| FormatError::Unsupported {
+                    path: self.path.clone(),
+                    message: format!("cannot read a cell: {}", e.0),
+                })?;
+                let Some(c) = next else { return Ok(None) };
+                if c.value == CellValue::Empty && c.formula.as_deref().is_none_or(str::is_empty) {
+                    continue;
+                }
+                return Ok(Some(StreamCell { formula: c.formula.filter(|f| !f.is_empty()), ..c }));
+            },
             CellsInner::Stream(reader) => loop {
                 let next = reader.next_cell_with_formula().map_err(|e| FormatError::Unsupported {
                     path: self.path.clone(),
@@ -178,9 +190,16 @@ impl SheetCells<'_> {
 /// An open workbook.
 pub struct WorkbookReader {
     path: String,
-    book: Sheets<BufReader<File>>,
+    book: Book,
     /// Sheet names, in order.
     pub sheet_names: Vec<String>,
+}
+
+/// How a workbook is read: `.xlsx`/`.xlsm` straight from their XML where that reader takes
+/// them ([`crate::xlsx`]), everything else by calamine.
+enum Book {
+    Direct(Box<crate::xlsx::XlsxBook>),
+    Calamine(Box<Sheets<BufReader<File>>>),
 }
 
 /// True for file names read as workbooks.
@@ -193,46 +212,74 @@ pub fn is_workbook(path: &Path) -> bool {
 impl WorkbookReader {
     /// Opens a workbook; a corrupt, password-protected or mislabelled file is an error.
     pub fn open(path: &str) -> Result<WorkbookReader, FormatError> {
+        let ext = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
+            if let Some(book) = crate::xlsx::XlsxBook::open(path) {
+                let sheet_names = book.sheet_names();
+                return Ok(WorkbookReader { path: path.into(), book: Book::Direct(Box::new(book)), sheet_names });
+            }
+        }
         let book = open_workbook_auto(path).map_err(|e| FormatError::Unsupported {
             path: path.into(),
             message: format!("cannot read as a workbook (corrupt, password-protected, or not what its name says): {e}"),
         })?;
         let sheet_names = book.sheet_names();
-        Ok(WorkbookReader { path: path.into(), book, sheet_names })
+        Ok(WorkbookReader { path: path.into(), book: Book::Calamine(Box::new(book)), sheet_names })
+    }
+
+    /// Whether the workbook is read by the direct `.xlsx` reader (not calamine).
+    #[cfg(test)]
+    pub(crate) fn is_direct(&self) -> bool {
+        matches!(self.book, Book::Direct(_))
     }
 
     /// The merged regions of a sheet (`.xlsx` only; none for other formats): from a scan of the
     /// sheet's XML, or calamine's parse of it where the scan cannot place the sheet.
     pub fn merges(&mut self, name: &str) -> Vec<Dimensions> {
         match &mut self.book {
-            Sheets::Xlsx(x) => crate::merges::scan(&self.path, name)
-                .unwrap_or_else(|| x.merge_cells_by_sheet_name(name).unwrap_or_default()),
-            _ => Vec::new(),
+            Book::Direct(x) => x.merges(name),
+            Book::Calamine(book) => match &mut **book {
+                Sheets::Xlsx(x) => crate::merges::scan(&self.path, name)
+                    .unwrap_or_else(|| x.merge_cells_by_sheet_name(name).unwrap_or_default()),
+                _ => Vec::new(),
+            },
         }
     }
 
     /// The cells of a sheet, in row order.
     pub fn cells(&mut self, name: &str) -> Result<SheetCells<'_>, FormatError> {
         let path = self.path.clone();
-        if !matches!(self.book, Sheets::Xlsx(_)) {
+        if matches!(self.book, Book::Direct(_)) {
+            let Book::Direct(x) = &mut self.book else { unreachable!("checked above") };
+            let cells = x.cells(name).map_err(|e| FormatError::Unsupported {
+                path: path.clone(),
+                message: format!("sheet {name:?}: {e}"),
+            })?;
+            return Ok(SheetCells { inner: CellsInner::Direct(Box::new(cells)), path });
+        }
+        if !matches!(&self.book, Book::Calamine(b) if matches!(**b, Sheets::Xlsx(_))) {
             let sheet = self.sheet(name)?;
             return Ok(SheetCells { inner: CellsInner::Whole { sheet, row: 0, col: 0 }, path });
         }
-        let Sheets::Xlsx(x) = &mut self.book else { unreachable!("checked above") };
+        let Book::Calamine(book) = &mut self.book else { unreachable!("checked above") };
+        let Sheets::Xlsx(x) = &mut **book else { unreachable!("checked above") };
         let reader = x
             .worksheet_cells_reader(name)
             .map_err(|e| FormatError::Unsupported { path: path.clone(), message: format!("sheet {name:?}: {e}") })?;
         Ok(SheetCells { inner: CellsInner::Stream(Box::new(reader)), path })
     }
 
-    /// Reads one sheet.
-    pub fn sheet(&mut self, name: &str) -> Result<Sheet, FormatError> {
+    /// Reads one sheet whole (a workbook calamine reads).
+    fn sheet(&mut self, name: &str) -> Result<Sheet, FormatError> {
         let err = |e: calamine::Error| FormatError::Unsupported {
             path: self.path.clone(),
             message: format!("sheet {name:?}: {e}"),
         };
-        let values = self.book.worksheet_range(name).map_err(err)?;
-        let formulas = self.book.worksheet_formula(name).ok();
+        let Book::Calamine(book) = &mut self.book else {
+            return Err(FormatError::Unsupported { path: self.path.clone(), message: "read as a stream".into() });
+        };
+        let values = book.worksheet_range(name).map_err(err)?;
+        let formulas = book.worksheet_formula(name).ok();
         Ok(Sheet { name: name.to_string(), values, formulas })
     }
 }
@@ -348,6 +395,20 @@ impl SheetWriter<'_> {
             .map(|_| ())
             .map_err(|e| e.to_string())
     }
+}
+
+/// Every non-empty cell of an `.xlsx` sheet as calamine's own stream reads it (the reference
+/// the direct reader is compared with).
+#[cfg(test)]
+pub(crate) fn calamine_cells(path: &str, name: &str) -> Vec<StreamCell> {
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let reader = book.worksheet_cells_reader(name).unwrap();
+    let mut cells = SheetCells { inner: CellsInner::Stream(Box::new(reader)), path: path.into() };
+    let mut out = Vec::new();
+    while let Some(c) = cells.next_cell().unwrap() {
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
