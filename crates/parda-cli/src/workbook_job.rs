@@ -327,7 +327,9 @@ pub fn run_workbook(
     threads: usize,
 ) -> Result<FileReport> {
     let mut reader = WorkbookReader::open(path)?;
-    let mut writer = WorkbookWriter::new();
+    // The output is written as the sheets are read, under a temporary name until it is whole.
+    let atomic = output.filter(|_| mode.writes()).map(AtomicOutput::create).transpose()?;
+    let mut writer = atomic.as_ref().map(|a| a.file().map(WorkbookWriter::create)).transpose()?;
     let mut columns: Vec<ColumnReport> = Vec::new();
     let mut all = ColumnStats::default();
     let mut totals = Totals {
@@ -354,7 +356,10 @@ pub fn run_workbook(
         }
         let job = SheetJob { engine, mode, plans: plan_sheet(engine, &prefix), sheet: name.clone(), unmask };
         let ncols = job.plans.columns.len();
-        let writer = if mode.writes() { Some(writer.add_sheet(&name).map_err(fail)?) } else { None };
+        let writer = match writer.as_mut() {
+            Some(w) => Some(w.add_sheet(&name).map_err(fail)?),
+            None => None,
+        };
         let mut sink = SheetSink {
             header: job.plans.header,
             merges,
@@ -402,9 +407,8 @@ pub fn run_workbook(
         }
     }
     all.merge(&totals.outside);
-    if let Some(out) = output.filter(|_| mode.writes()) {
-        let atomic = AtomicOutput::create(out)?;
-        writer.save(atomic.temp_path()).map_err(|e| anyhow!("{}: cannot write: {e}", out.display()))?;
+    if let (Some(out), Some(atomic), Some(writer)) = (output, atomic, writer) {
+        writer.save().map_err(|e| anyhow!("{}: cannot write: {e}", out.display()))?;
         if let Some(mut l) = LocatorSink::for_output(engine, Some(out).filter(|_| mode == Mode::Mask))? {
             l.write(&totals.locators)?;
             l.commit()?;

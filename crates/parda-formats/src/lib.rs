@@ -16,6 +16,7 @@ mod output;
 pub mod sql;
 mod workbook;
 mod xlsx;
+mod xlsx_write;
 mod xml_pull;
 
 /// Merged-region dimensions, as calamine gives them.
@@ -28,6 +29,5 @@ pub use encoding::{StrayBytes, TextEncoding};
 pub use error::FormatError;
 pub use input::{open_input, InputStream};
 pub use output::{AtomicOutput, TextSink};
-pub use workbook::{
-    is_workbook, CellOut, CellValue, Sheet, SheetCells, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter,
-};
+pub use workbook::{is_workbook, CellOut, CellValue, Sheet, SheetCells, StreamCell, WorkbookReader};
+pub use xlsx_write::{SheetWriter, WorkbookWriter};

@@ -273,7 +273,10 @@ impl XlsxCells<'_> {
                 _ => return Err(XmlError("a boolean cell that is neither 0 nor 1".into())),
             },
             CellType::IsoDate | CellType::Error => CellValue::Other(v.to_string()),
-            CellType::FormulaString | CellType::Unknown => CellValue::Text(unescape_excel(v)),
+            CellType::FormulaString | CellType::Unknown if has_excel_escape(v.as_bytes()) => {
+                CellValue::Text(unescape_excel(v))
+            }
+            CellType::FormulaString | CellType::Unknown => CellValue::Text(v.to_string()),
             CellType::Inline => CellValue::Empty,
             CellType::Number if v.is_empty() => CellValue::Empty,
             CellType::Number => match v.parse::<f64>() {
@@ -297,7 +300,6 @@ fn read_rich_text<R: Read>(xml: &mut XmlPull<R>) -> Result<String, XmlError> {
     let mut text = String::new();
     let mut phonetic = 0usize;
     let mut depth = 0usize;
-    let mut run = String::new();
     loop {
         match xml.next()? {
             Tok::Start { name, attrs } => {
@@ -305,11 +307,22 @@ fn read_rich_text<R: Read>(xml: &mut XmlPull<R>) -> Result<String, XmlError> {
                 if name == b"rPh" {
                     phonetic += 1;
                 } else if name == b"t" && phonetic == 0 {
+                    // The run is read straight onto the text, then trimmed and unescaped there.
                     let preserve = attr(xml.bytes(attrs), b"xml:space") == Some(b"preserve");
-                    run.clear();
-                    xml.read_text(&mut run)?;
-                    let run = if preserve { run.as_str() } else { run.trim_matches([' ', '\t', '\r', '\n']) };
-                    text.push_str(&unescape_excel(run));
+                    let start = text.len();
+                    xml.read_text(&mut text)?;
+                    if !preserve {
+                        let ws = [' ', '\t', '\r', '\n'];
+                        let kept = text[start..].trim_end_matches(ws).len();
+                        text.truncate(start + kept);
+                        let lead = kept - text[start..].trim_start_matches(ws).len();
+                        text.drain(start..start + lead);
+                    }
+                    if has_excel_escape(&text.as_bytes()[start..]) {
+                        let run = unescape_excel(&text[start..]);
+                        text.truncate(start);
+                        text.push_str(&run);
+                    }
                     continue;
                 }
                 depth += 1;
@@ -329,12 +342,14 @@ fn read_rich_text<R: Read>(xml: &mut XmlPull<R>) -> Result<String, XmlError> {
     }
 }
 
+/// Whether text may hold an Excel escape (`_x`).
+fn has_excel_escape(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'_', b).any(|i| b.get(i + 1) == Some(&b'x'))
+}
+
 /// Excel's escapes of characters XML cannot hold: `_x000D_` is a carriage return (a UTF-16
 /// code unit, so a character beyond the BMP is two), `_x005F_` an underscore.
 fn unescape_excel(s: &str) -> String {
-    if !s.contains("_x") {
-        return s.to_string();
-    }
     let unit = |s: &str, i: usize| -> Option<u16> {
         let b = s.as_bytes().get(i..i + 7)?;
         (b[0] == b'_' && b[1] == b'x' && b[6] == b'_' && b[2..6].iter().all(u8::is_ascii_hexdigit))
@@ -380,26 +395,37 @@ fn parse_index(b: &[u8]) -> Option<usize> {
 
 /// A cell reference `AB12` as 0-based (row, column).
 fn cell_position(r: &[u8]) -> Result<(u32, u32), XmlError> {
-    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let col = r[..letters]
-        .iter()
-        .fold(0u32, |n, b| n.saturating_mul(26).saturating_add(u32::from(b.to_ascii_uppercase() - b'A' + 1)));
-    let row = row_number(&r[letters..])?;
+    let mut col = 0u32;
+    let mut i = 0;
+    while let Some(b) = r.get(i).filter(|b| b.is_ascii_alphabetic()) {
+        col = col.saturating_mul(26).saturating_add(u32::from(b.to_ascii_uppercase() - b'A' + 1));
+        i += 1;
+    }
+    let row = row_number(&r[i..])?;
     match col.checked_sub(1) {
         Some(col) => Ok((row, col)),
         None => Err(XmlError("a cell reference without a column".into())),
     }
 }
 
-/// A 1-based row number as 0-based.
+/// A 1-based row number as 0-based (a column before it is passed over).
 fn row_number(r: &[u8]) -> Result<u32, XmlError> {
     let digits = &r[r.iter().take_while(|b| b.is_ascii_alphabetic()).count()..];
-    let bad = || XmlError("a cell reference that is not a column and a row".into());
-    if digits.is_empty() || digits.len() > 9 || !digits.iter().all(u8::is_ascii_digit) {
-        return Err(bad());
+    if digits.is_empty() {
+        return Err(bad_reference());
     }
-    let n = digits.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-    n.checked_sub(1).ok_or_else(bad)
+    let mut n = 0u32;
+    for &d in digits {
+        if !d.is_ascii_digit() || n > 100_000_000 {
+            return Err(bad_reference());
+        }
+        n = n * 10 + u32::from(d - b'0');
+    }
+    n.checked_sub(1).ok_or_else(bad_reference)
+}
+
+fn bad_reference() -> XmlError {
+    XmlError("a cell reference that is not a column and a row".into())
 }
 
 /// The zip's part names by their lower-case form (parts are found whatever their case).

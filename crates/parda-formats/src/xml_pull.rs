@@ -4,7 +4,7 @@
 //! character references, CDATA; comments, processing instructions and declarations are skipped.
 //! An empty element `<c/>` reads as a start and an end, as quick-xml's `expand_empty_elements`.
 
-use memchr::{memchr, memchr2, memchr3, memmem};
+use memchr::{memchr, memchr2, memmem};
 use std::io::Read;
 
 /// Bytes read from the source at a time.
@@ -224,14 +224,17 @@ impl<R: Read> XmlPull<R> {
 
 /// Where the tag that opens `avail` closes: the first `>` outside a quoted attribute value.
 fn tag_end(avail: &[u8]) -> Option<usize> {
-    let mut i = 1;
-    loop {
-        let k = i + memchr3(b'>', b'"', b'\'', &avail[i..])?;
-        match avail[k] {
-            b'>' => return Some(k),
-            quote => i = k + 1 + memchr(quote, &avail[k + 1..])? + 1,
+    // Tags are short: a byte loop beats a vector search's set-up.
+    let mut quote = None;
+    for (k, &b) in avail.iter().enumerate().skip(1) {
+        match (quote, b) {
+            (None, b'>') => return Some(k),
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), b) if b == q => quote = None,
+            _ => {}
         }
     }
+    None
 }
 
 fn trim_span(buf: &[u8], mut start: usize, mut end: usize) -> Span {
@@ -246,7 +249,7 @@ fn trim_span(buf: &[u8], mut start: usize, mut end: usize) -> Span {
 
 /// The local part of a qualified name (`x:c` -> `c`).
 pub(crate) fn local(name: &[u8]) -> &[u8] {
-    match memchr::memrchr(b':', name) {
+    match name.iter().rposition(|&b| b == b':') {
         Some(k) => &name[k + 1..],
         None => name,
     }
@@ -259,11 +262,12 @@ pub(crate) fn attr<'a>(attrs: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
 
 /// The (name, raw value) pairs of a tag's attributes.
 pub(crate) fn attributes(attrs: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    // Attributes are short: byte loops beat a vector search's set-up.
     let mut rest = attrs;
     std::iter::from_fn(move || {
         let start = rest.iter().position(|b| !b.is_ascii_whitespace())?;
         rest = &rest[start..];
-        let eq = memchr(b'=', rest)?;
+        let eq = rest.iter().position(|&b| b == b'=')?;
         let key = trim(&rest[..eq]);
         let after = &rest[eq + 1..];
         let q = after.iter().position(|b| !b.is_ascii_whitespace())?;
@@ -272,7 +276,7 @@ pub(crate) fn attributes(attrs: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
             return None;
         }
         let body = &after[q + 1..];
-        let end = memchr(quote, body)?;
+        let end = body.iter().position(|&b| b == quote)?;
         rest = &body[end + 1..];
         Some((key, &body[..end]))
     })
