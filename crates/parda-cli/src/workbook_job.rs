@@ -9,12 +9,10 @@ use crate::locators::{self, LocatorSink, UnmaskCtx};
 use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
-use parda_formats::{
-    AtomicOutput, CellOut, CellValue, Dimensions, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter,
-};
+use parda_formats::{AtomicOutput, CellOut, CellValue, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter};
 use parda_transform::keyed::dates::{days_from_civil, DateShape};
 use parda_transform::{AttributeRows, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 const HEADER_SCAN_ROWS: u32 = 30;
@@ -255,7 +253,6 @@ const DATE_PLACEHOLDER: &str = "1900-01-01";
 /// Writes a batch's cells in order (on the caller's thread) and adds up its counters.
 struct SheetSink<'a, 'w> {
     header: Option<u32>,
-    merges: HashMap<(u32, u32), Dimensions>,
     last_row: Option<u32>,
     stats: Vec<ColumnStats>,
     totals: &'a mut Totals,
@@ -274,14 +271,12 @@ impl SheetSink<'_, '_> {
                 }
             }
             let Some(sw) = self.writer.as_mut() else { continue };
-            match (self.merges.get(&(c.row, c.col)), new) {
-                (Some(m), Some(new)) => sw.merge(m, &new),
-                (Some(m), None) => sw.merge(m, &c.value.as_text().unwrap_or_default()),
-                (None, Some(new)) => match typed_like(&c.value, &new) {
+            match new {
+                Some(new) => match typed_like(&c.value, &new) {
                     Some(v) => sw.write(c.row, c.col as u16, CellOut::Same(&v, None)),
                     None => sw.write(c.row, c.col as u16, CellOut::Text(new)),
                 },
-                (None, None) => sw.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
+                None => sw.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
             }?;
         }
         for (all, part) in self.stats.iter_mut().zip(&batch.stats) {
@@ -340,8 +335,9 @@ pub fn run_workbook(
         locators: Vec::new(),
     };
     for name in reader.sheet_names.clone() {
-        let merges: HashMap<(u32, u32), Dimensions> =
-            reader.merges(&name).into_iter().filter(|m| m.start != m.end).map(|m| (m.start, m)).collect();
+        // Merged regions known before the cells (an `.xlsx` calamine reads); a directly read
+        // `.xlsx` gives them after its last cell.
+        let merges = reader.merges(&name);
         let fail = |e: String| anyhow!("{path}: sheet {name:?}: {e}");
         let mut cells = reader.cells(&name)?;
         // Hold back the first rows: they decide the header and the columns' classes.
@@ -356,13 +352,15 @@ pub fn run_workbook(
         }
         let job = SheetJob { engine, mode, plans: plan_sheet(engine, &prefix), sheet: name.clone(), unmask };
         let ncols = job.plans.columns.len();
-        let writer = match writer.as_mut() {
+        let mut writer = match writer.as_mut() {
             Some(w) => Some(w.add_sheet(&name).map_err(fail)?),
             None => None,
         };
+        if let Some(w) = writer.as_mut() {
+            merges.iter().for_each(|m| w.merge(m));
+        }
         let mut sink = SheetSink {
             header: job.plans.header,
-            merges,
             last_row: None,
             stats: vec![ColumnStats::default(); ncols],
             totals: &mut totals,
@@ -399,6 +397,11 @@ pub fn run_workbook(
             Ok((!batch.is_empty()).then_some(batch))
         };
         run_ordered(threads, read, |batch| job.batch(batch), |out| out.and_then(|b| sink.consume(b)).map_err(fail))?;
+        if let Some(w) = sink.writer.as_mut() {
+            for m in cells.merges_at_end() {
+                w.merge(&m);
+            }
+        }
         for (c, plan) in job.plans.columns.iter().enumerate() {
             all.merge(&sink.stats[c]);
             let mut report = column_report(engine, c, &format!("{name}: {}", job.plans.names[c]), plan, &sink.stats[c]);

@@ -137,6 +137,15 @@ enum CellsInner<'a> {
 }
 
 impl SheetCells<'_> {
+    /// The merged regions found after the sheet's cells (an `.xlsx` read directly), once the
+    /// last cell has been read.
+    pub fn merges_at_end(&self) -> Vec<Dimensions> {
+        match &self.inner {
+            CellsInner::Direct(reader) => reader.merges().to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The next non-empty cell, in row order.
     pub fn next_cell(&mut self) -> Result<Option<StreamCell>, FormatError> {
         match &mut self.inner {
@@ -233,11 +242,13 @@ impl WorkbookReader {
         matches!(self.book, Book::Direct(_))
     }
 
-    /// The merged regions of a sheet (`.xlsx` only; none for other formats): from a scan of the
-    /// sheet's XML, or calamine's parse of it where the scan cannot place the sheet.
+    /// The merged regions of a sheet known before its cells are read: for an `.xlsx` calamine
+    /// reads, from a scan of the sheet's XML (or calamine's parse of it where the scan cannot
+    /// place the sheet); none for other formats, and none for an `.xlsx` read directly, whose
+    /// merged regions come with its last cell ([`SheetCells::merges_at_end`]).
     pub fn merges(&mut self, name: &str) -> Vec<Dimensions> {
         match &mut self.book {
-            Book::Direct(x) => x.merges(name),
+            Book::Direct(_) => Vec::new(),
             Book::Calamine(book) => match &mut **book {
                 Sheets::Xlsx(x) => crate::merges::scan(&self.path, name)
                     .unwrap_or_else(|| x.merge_cells_by_sheet_name(name).unwrap_or_default()),

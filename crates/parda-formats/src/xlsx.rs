@@ -90,12 +90,6 @@ impl XlsxBook {
         self.sheets.iter().find(|(n, _)| n == name).map(|(_, p)| p.as_str()).ok_or_else(|| "no such sheet".to_string())
     }
 
-    /// The merged regions of a sheet, found by the merged-cell scan.
-    pub(crate) fn merges(&mut self, name: &str) -> Vec<calamine::Dimensions> {
-        let Ok(part) = self.part(name).map(str::to_string) else { return Vec::new() };
-        self.zip.by_name(&part).ok().and_then(|xml| crate::merges::scan_xml(xml, 1 << 16)).unwrap_or_default()
-    }
-
     /// The cells of a sheet, streamed in file order.
     pub(crate) fn cells(&mut self, name: &str) -> Result<XlsxCells<'_>, String> {
         let part = self.part(name)?.to_string();
@@ -112,6 +106,7 @@ impl XlsxBook {
             done: false,
             shared: Vec::new(),
             text: String::new(),
+            merges: Vec::new(),
         })
     }
 }
@@ -129,6 +124,12 @@ pub(crate) struct XlsxCells<'a> {
     /// Shared formulas by index: the formula and the first cell of its range.
     shared: Vec<Option<(String, (u32, u32))>>,
     text: String,
+    merges: Vec<calamine::Dimensions>,
+}
+
+/// A reference without its `$` anchors.
+fn strip_dollars(r: &[u8]) -> Vec<u8> {
+    r.iter().copied().filter(|&b| b != b'$').collect()
 }
 
 /// A cell's `t` attribute.
@@ -169,6 +170,7 @@ impl XlsxCells<'_> {
                     }
                     b"sheetData" => {
                         self.done = true;
+                        self.read_merges()?;
                         return Ok(None);
                     }
                     _ => {}
@@ -177,6 +179,30 @@ impl XlsxCells<'_> {
                 Tok::Text(_) | Tok::CData(_) => {}
             }
         }
+    }
+
+    /// The merged regions, which follow the cell data (the rest of the sheet is small).
+    fn read_merges(&mut self) -> Result<(), XmlError> {
+        loop {
+            match self.xml.next()? {
+                Tok::Start { name, attrs } if local(self.xml.bytes(name)) == b"mergeCell" => {
+                    let Some(r) = attr(self.xml.bytes(attrs), b"ref") else { continue };
+                    let mut corners = r.split(|&b| b == b':').map(|c| cell_position(strip_dollars(c).as_slice()));
+                    let start = corners.next().transpose()?;
+                    let end = corners.next().transpose()?.or(start);
+                    if let (Some(start), Some(end)) = (start, end) {
+                        self.merges.push(calamine::Dimensions::new(start, end));
+                    }
+                }
+                Tok::Eof => return Ok(()),
+                _ => {}
+            }
+        }
+    }
+
+    /// The sheet's merged regions, once its last cell has been read.
+    pub(crate) fn merges(&self) -> &[calamine::Dimensions] {
+        &self.merges
     }
 
     /// A `<c>` element, its start just read.
@@ -614,6 +640,11 @@ mod tests {
     /// Every non-empty cell of every sheet, read by the direct reader (through the public
     /// reader, which must have taken the workbook).
     fn direct_cells(path: &str) -> Vec<(String, Vec<StreamCell>)> {
+        direct_cells_and_merges(path).into_iter().map(|(n, c, _)| (n, c)).collect()
+    }
+
+    /// Each sheet's cells and the merged regions found after them.
+    fn direct_cells_and_merges(path: &str) -> Vec<(String, Vec<StreamCell>, Vec<calamine::Dimensions>)> {
         let mut reader = WorkbookReader::open(path).unwrap();
         assert!(reader.is_direct(), "{path}: left to calamine");
         let mut out = Vec::new();
@@ -623,18 +654,20 @@ mod tests {
             while let Some(c) = cells.next_cell().unwrap() {
                 all.push(c);
             }
-            out.push((name, all));
+            let merges = cells.merges_at_end();
+            out.push((name, all, merges));
         }
         out
     }
 
     fn assert_same_as_calamine(path: &str) -> usize {
-        let book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
         let names = calamine::Reader::sheet_names(&book);
-        let direct = direct_cells(path);
-        assert_eq!(direct.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>(), names, "{path}");
+        let direct = direct_cells_and_merges(path);
+        assert_eq!(direct.iter().map(|(n, _, _)| n.clone()).collect::<Vec<_>>(), names, "{path}");
         let mut n = 0;
-        for (name, cells) in direct {
+        for (name, cells, merges) in direct {
+            assert_eq!(merges, book.merge_cells_by_sheet_name(&name).unwrap(), "{path}: {name}");
             let want = calamine_cells(path, &name);
             assert_eq!(cells.len(), want.len(), "{path}: {name}");
             for (got, want) in cells.iter().zip(&want) {
@@ -757,8 +790,7 @@ mod tests {
         assert_eq!(cells[2].value, CellValue::Text("a <b> & c".into()));
         let a5 = cells.iter().find(|c| (c.row, c.col) == (4, 0)).unwrap();
         assert_eq!(a5.formula.as_deref(), Some("B5+$C$1+C5"));
-        let mut reader = WorkbookReader::open(path).unwrap();
-        assert_eq!(reader.merges("Owners & Co"), vec![calamine::Dimensions::new((4, 1), (4, 2))]);
+        assert_eq!(direct_cells_and_merges(path)[0].2, vec![calamine::Dimensions::new((4, 1), (4, 2))]);
     }
 
     /// A workbook on the 1904 date system has its dates moved to the 1900 system (the one the

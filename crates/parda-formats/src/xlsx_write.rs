@@ -203,15 +203,11 @@ impl SheetWriter<'_> {
         Ok(())
     }
 
-    /// Merges a region (title rows) and writes its text in its first cell; call it when that
-    /// cell's row is written.
-    pub fn merge(&mut self, m: &Dimensions, text: &str) -> Result<(), String> {
-        if m.start == m.end {
-            return Ok(());
+    /// Merges a region (its cells are written as any other); a region of one cell is none.
+    pub fn merge(&mut self, m: &Dimensions) {
+        if m.start != m.end {
+            self.sheet().merges.push(*m);
         }
-        self.write(m.start.0, m.start.1 as u16, CellOut::Text(text.to_string()))?;
-        self.sheet().merges.push(*m);
-        Ok(())
     }
 }
 
@@ -535,7 +531,8 @@ mod tests {
         let mut book = WorkbookWriter::create(File::create(&ours).unwrap());
         for name in ["Owners & <Co>", "Second"] {
             let mut sheet = book.add_sheet(name).unwrap();
-            sheet.merge(&title, "Ward 5 register").unwrap();
+            sheet.write(0, 0, CellOut::Text("Ward 5 register".into())).unwrap();
+            sheet.merge(&title);
             for (r, c, v, f) in cells() {
                 sheet.write(r, c, CellOut::Same(&v, f)).unwrap();
             }
