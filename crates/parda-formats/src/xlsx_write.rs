@@ -84,7 +84,13 @@ impl WorkbookWriter {
     fn end_sheet(&mut self) -> Result<(), String> {
         let Some(mut sheet) = self.open.take() else { return Ok(()) };
         sheet.flush_row();
-        sheet.xml.extend_from_slice(b"</sheetData>");
+        if sheet.xml.ends_with(b"<sheetData>") {
+            // No row at all.
+            sheet.xml.truncate(sheet.xml.len() - 1);
+            sheet.xml.extend_from_slice(b"/>");
+        } else {
+            sheet.xml.extend_from_slice(b"</sheetData>");
+        }
         if !sheet.merges.is_empty() {
             let _ = write!(Text(&mut sheet.xml), "<mergeCells count=\"{}\">", sheet.merges.len());
             for m in &sheet.merges {
@@ -538,6 +544,7 @@ mod tests {
             }
             sheet.write(300, 2, CellOut::Text("masked *****".into())).unwrap();
         }
+        book.add_sheet("Empty").unwrap();
         book.save().unwrap();
 
         let mut book = Workbook::new();
@@ -586,8 +593,9 @@ mod tests {
             }
             ws.write_string(300, 2, "masked *****").unwrap();
         }
+        book.add_worksheet_with_constant_memory().unwrap().set_name("Empty").unwrap();
         book.save(&theirs).unwrap();
-        for n in [1, 2] {
+        for n in [1, 2, 3] {
             let (a, b) = (sheet_data(&ours, n), sheet_data(&theirs, n));
             let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
             let around = |s: &str| s.get(at.saturating_sub(80)..(at + 80).min(s.len())).unwrap_or("").to_string();
