@@ -13,7 +13,7 @@
 //! recognise at open (a part missing, a chart sheet) leaves the workbook to calamine.
 
 use crate::workbook::{CellValue, StreamCell};
-use crate::xml_pull::{attr, attr_text, attributes, local, Tok, XmlError, XmlPull};
+use crate::xml_pull::{attr, attr_text, attributes, local, utf8, Tok, XmlError, XmlPull};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -229,6 +229,22 @@ impl XlsxCells<'_> {
         }
         let (row, col) = pos.unwrap_or((self.row, self.col));
         self.col = col;
+        // The common shapes, `<v>12</v></c>` and `<is><t>text</t></is></c>`, read at once.
+        if let Some(span) = self.xml.simple_element(b"<v>", b"</v></c>") {
+            self.text.clear();
+            self.text.push_str(utf8(self.xml.bytes(span))?);
+            let value = if kind == CellType::Inline { CellValue::Empty } else { self.value(kind, style)? };
+            self.col += 1;
+            return Ok(StreamCell { row, col, value, formula: None });
+        }
+        if kind == CellType::Inline {
+            if let Some(span) = self.xml.simple_element(b"<is><t>", b"</t></is></c>") {
+                let text = utf8(self.xml.bytes(span))?.trim_matches([' ', '\t', '\r', '\n']);
+                let text = if has_excel_escape(text.as_bytes()) { unescape_excel(text) } else { text.to_string() };
+                self.col += 1;
+                return Ok(StreamCell { row, col, value: CellValue::Text(text), formula: None });
+            }
+        }
         let mut value = CellValue::Empty;
         let mut formula = None;
         loop {

@@ -191,6 +191,24 @@ impl<R: Read> XmlPull<R> {
         }
     }
 
+    /// The common shape of an element read without tokens: when the document continues with
+    /// `open`, text without markup, references or carriage returns, then `close`, all in the
+    /// buffer already, the text's span, the reader moved past `close`. `None`, the reader
+    /// unmoved, otherwise (the caller then reads the tokens).
+    pub(crate) fn simple_element(&mut self, open: &[u8], close: &[u8]) -> Option<Span> {
+        if self.pending_end {
+            return None;
+        }
+        let rest = self.buf[self.pos..].strip_prefix(open)?;
+        let lt = memchr(b'<', rest)?;
+        if memchr2(b'&', b'\r', &rest[..lt]).is_some() || !rest[lt..].starts_with(close) {
+            return None;
+        }
+        let start = self.pos + open.len();
+        self.pos = start + lt + close.len();
+        Some(Span { start, end: start + lt })
+    }
+
     /// Appends the text of the element just started (its text and CDATA, entities resolved,
     /// line ends as XML reads them) to `out`, up to and including its end tag.
     pub(crate) fn read_text(&mut self, out: &mut String) -> Result<(), XmlError> {
@@ -335,7 +353,7 @@ pub(crate) fn attr_text(raw: &[u8]) -> Result<String, XmlError> {
     Ok(s)
 }
 
-fn utf8(raw: &[u8]) -> Result<&str, XmlError> {
+pub(crate) fn utf8(raw: &[u8]) -> Result<&str, XmlError> {
     simdutf8::basic::from_utf8(raw).map_err(|_| XmlError("text that is not UTF-8".into()))
 }
 
@@ -410,6 +428,49 @@ mod tests {
         ];
         for block in [1, 2, 3, 7, 64, 1 << 16] {
             assert_eq!(tokens(xml, block), want, "blocks of {block}");
+        }
+    }
+
+    /// An element read at once, or token by token where the buffer holds only part of it,
+    /// gives the same text, and the reader goes on from the same place.
+    #[test]
+    fn simple_elements_whatever_the_blocks() {
+        struct Blocks<'a>(&'a [u8], usize);
+        impl Read for Blocks<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(self.1).min(out.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let xml = b"<c r=\"A1\"><v>12 &gt; 5</v></c><c r=\"A2\"><v>Ravi</v></c><c/><c r=\"A4\"><v>7</v></c><end/>";
+        for block in 1..=xml.len() {
+            let mut x = XmlPull::new(Blocks(xml, block));
+            let mut texts = Vec::new();
+            let mut whole = 0;
+            loop {
+                match x.next().unwrap() {
+                    Tok::Start { name, .. } if x.bytes(name) == b"c" => {
+                        if let Some(span) = x.simple_element(b"<v>", b"</v></c>") {
+                            texts.push(String::from_utf8(x.bytes(span).to_vec()).unwrap());
+                            whole += 1;
+                        }
+                    }
+                    Tok::Start { name, .. } if x.bytes(name) == b"v" => {
+                        let mut t = String::new();
+                        x.read_text(&mut t).unwrap();
+                        texts.push(t);
+                    }
+                    Tok::Start { name, .. } if x.bytes(name) == b"end" => break,
+                    Tok::Eof => panic!("read past the end"),
+                    _ => {}
+                }
+            }
+            assert_eq!(texts, ["12 > 5", "Ravi", "7"], "blocks of {block}");
+            if block >= xml.len() {
+                assert_eq!(whole, 2, "the element with a reference is read by tokens");
+            }
         }
     }
 
