@@ -69,11 +69,17 @@ impl XlsxBook {
             let part = resolve(dir, &rel.target);
             sheets.push((name, names.get(&part.to_ascii_lowercase())?.clone()));
         }
-        let styles = match read_part(&mut zip, &names, &format!("{dir}styles.xml")) {
+        // The styles and the shared strings where the workbook's relationships put them, or
+        // under their usual names beside it.
+        let related = |kind: &str, usual: &str| {
+            let target = rels.iter().find(|r| r.kind.ends_with(kind)).map(|r| resolve(dir, &r.target));
+            target.unwrap_or_else(|| format!("{dir}{usual}")).to_ascii_lowercase()
+        };
+        let styles = match read_part(&mut zip, &names, &related("/styles", "styles.xml")) {
             Some(xml) => cell_styles(&xml).ok()?,
             None => Vec::new(),
         };
-        let strings = match names.get(&format!("{dir}sharedstrings.xml")) {
+        let strings = match names.get(&related("/sharedStrings", "sharedStrings.xml")) {
             Some(part) => shared_strings(zip.by_name(part).ok()?).ok()?,
             None => Vec::new(),
         };
@@ -790,14 +796,31 @@ mod tests {
             ("xl/sharedStrings.xml", strings),
         ];
         let dir = tempfile::tempdir().unwrap();
+        let write_zip = |path: &std::path::Path, parts: &[(&str, &str)]| {
+            let mut zip = zip::ZipWriter::new(File::create(path).unwrap());
+            let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+            for (name, body) in parts {
+                zip.start_file(*name, opts).unwrap();
+                zip.write_all(body.as_bytes()).unwrap();
+            }
+            zip.finish().unwrap();
+        };
+        let all: Vec<(&str, &str)> = parts.iter().copied().chain([("xl/worksheets/sheet1.xml", sheet)]).collect();
+        // The shared strings under another name, found through the workbook's relationships
+        // (calamine looks for `sharedStrings.xml` only).
+        let renamed: Vec<(&str, String)> = all
+            .iter()
+            .map(|&(n, b)| match n {
+                "xl/sharedStrings.xml" => ("xl/strings/table.xml", b.to_string()),
+                _ => (n, b.replace("Target=\"sharedStrings.xml\"", "Target=\"strings/table.xml\"")),
+            })
+            .collect();
+        let other = dir.path().join("renamed.xlsx");
+        write_zip(&other, &renamed.iter().map(|(n, b)| (*n, b.as_str())).collect::<Vec<_>>());
+        let renamed_cells = &direct_cells(other.to_str().unwrap())[0].1;
+        assert_eq!(renamed_cells[0].value, CellValue::Text(" Sita Devi ".into()));
         let path = dir.path().join("hand.xlsx");
-        let mut zip = zip::ZipWriter::new(File::create(&path).unwrap());
-        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-        for (name, body) in parts.iter().chain([&("xl/worksheets/sheet1.xml", sheet)]) {
-            zip.start_file(*name, opts).unwrap();
-            zip.write_all(body.as_bytes()).unwrap();
-        }
-        zip.finish().unwrap();
+        write_zip(&path, &all);
         let path = path.to_str().unwrap();
         assert_eq!(assert_same_as_calamine(path), 13);
         let cells = &direct_cells(path)[0].1;
