@@ -281,9 +281,11 @@ impl XlsxCells<'_> {
                                 Some(f)
                             }
                             (true, Some(i), None) => match self.shared.get(i).and_then(Option::as_ref) {
-                                Some((template, from)) => calamine::expand_shared_formula(template, *from, (row, col))
-                                    .map(Some)
-                                    .map_err(|e| XmlError(format!("a shared formula: {e}")))?,
+                                Some((template, from)) => {
+                                    calamine::expand_shared_formula(template, *from, (row, col)).map(Some).map_err(
+                                        |_| XmlError("a shared formula that cannot be moved to its cell".into()),
+                                    )?
+                                }
                                 None => None,
                             },
                             (true, None, _) => return Err(XmlError("a shared formula without its index".into())),
