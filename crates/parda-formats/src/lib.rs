@@ -15,7 +15,7 @@ mod merges;
 mod output;
 pub mod sql;
 mod workbook;
-mod xlsx;
+pub mod xlsx;
 mod xlsx_write;
 mod xml_pull;
 

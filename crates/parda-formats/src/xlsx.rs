@@ -101,20 +101,21 @@ impl XlsxBook {
         let part = self.part(name)?.to_string();
         let XlsxBook { zip, strings, styles, is_1904, .. } = self;
         let xml: Box<dyn Read + Send + '_> = Box::new(zip.by_name(&part).map_err(|e| e.to_string())?);
-        Ok(XlsxCells {
-            xml: XmlPull::new(xml),
-            strings,
-            styles,
-            is_1904: *is_1904,
-            row: 0,
-            col: 0,
-            in_data: false,
-            done: false,
-            shared: Vec::new(),
-            text: String::new(),
-            merges: Vec::new(),
-        })
+        Ok(XlsxCells::new(xml, strings, styles, *is_1904))
     }
+}
+
+/// Reads every cell of a sheet's XML (no shared strings, no styles) and its merged regions;
+/// the number of cells, or what is wrong. For the fuzz target: whatever the bytes, this returns.
+#[doc(hidden)]
+pub fn read_sheet_xml(xml: &[u8]) -> Result<usize, String> {
+    let strings = ["shared".to_string()];
+    let mut cells = XlsxCells::new(Box::new(xml), &strings, &[NumberKind::Date, NumberKind::Duration], false);
+    let mut n = 0;
+    while cells.next_cell().map_err(|e| e.0)?.is_some() {
+        n += 1;
+    }
+    Ok(n + cells.merges().len())
 }
 
 /// The cells of one sheet.
@@ -151,7 +152,23 @@ enum CellType {
     Unknown,
 }
 
-impl XlsxCells<'_> {
+impl<'a> XlsxCells<'a> {
+    fn new(xml: Box<dyn Read + Send + 'a>, strings: &'a [String], styles: &'a [NumberKind], is_1904: bool) -> Self {
+        XlsxCells {
+            xml: XmlPull::new(xml),
+            strings,
+            styles,
+            is_1904,
+            row: 0,
+            col: 0,
+            in_data: false,
+            done: false,
+            shared: Vec::new(),
+            text: String::new(),
+            merges: Vec::new(),
+        }
+    }
+
     /// The next cell (empty ones too), in file order; `None` after the last.
     pub(crate) fn next_cell(&mut self) -> Result<Option<StreamCell>, XmlError> {
         if self.done {
@@ -867,6 +884,43 @@ mod tests {
         assert_eq!(cells[0].value, CellValue::Date(31462.0));
         assert_eq!(cells[0].value.as_text().as_deref(), Some("19/02/1986"));
         assert_eq!(cells[1].value, CellValue::Date(0.25));
+    }
+
+    /// A sheet's XML with bytes replaced, inserted or removed anywhere: the reader returns
+    /// (cells or an error), never panics.
+    #[test]
+    fn damaged_sheets_are_errors_not_panics() {
+        let sheet = concat!(
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\">",
+            "<is><r><t xml:space=\"preserve\"> Ram </t></r><rPh><t>x</t></rPh></is></c><c r=\"C1\" s=\"1\"><v>4.5</v></c></row>",
+            "<row><c><f t=\"shared\" ref=\"A2:A3\" si=\"0\">B2*2</f><v>1</v></c><c t=\"str\"><v>a &amp; _x000D_</v></c></row>",
+            "<row r=\"3\"><c r=\"A3\"><f t=\"shared\" si=\"0\"/><v>2</v></c><c r=\"B3\" t=\"b\"><v>1</v></c></row>",
+            "</sheetData><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells></worksheet>"
+        );
+        assert_eq!(read_sheet_xml(sheet.as_bytes()), Ok(8));
+        let alphabet = b"<>/\"'=&;:_x0rvcAtisf! \r\xff";
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let mut bytes = sheet.as_bytes().to_vec();
+            for _ in 0..1 + next() % 4 {
+                let at = (next() % bytes.len() as u64) as usize;
+                let b = alphabet[(next() % alphabet.len() as u64) as usize];
+                match next() % 3 {
+                    0 => bytes[at] = b,
+                    1 => bytes.insert(at, b),
+                    _ => {
+                        bytes.remove(at);
+                    }
+                }
+            }
+            let _ = read_sheet_xml(&bytes);
+        }
     }
 
     proptest! {
