@@ -193,7 +193,7 @@ impl SheetJob<'_> {
         // Dates are only masked in a column classified as holding one; elsewhere they are
         // application and payment dates.
         let skip = matches!(c.value, CellValue::Date(_)) && !matches!(plan.mode, ColumnMode::Whole { .. });
-        let text = match c.value.as_text() {
+        let text = match c.value.text() {
             Some(text) if !skip || self.unmask.is_some() => text,
             _ => return Ok(None),
         };

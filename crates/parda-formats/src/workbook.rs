@@ -48,8 +48,22 @@ impl CellValue {
     /// (`9876543210`, not `9876543210.0`), so a mobile stored as a number is found. A time of
     /// day or a duration has no text: it holds no one's data.
     pub fn as_text(&self) -> Option<String> {
+        self.text().map(std::borrow::Cow::into_owned)
+    }
+
+    /// [`CellValue::as_text`] without a copy of a text cell's text.
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
         match self {
-            CellValue::Text(s) | CellValue::Other(s) => Some(s.clone()),
+            CellValue::Text(s) | CellValue::Other(s) => Some(Cow::Borrowed(s)),
+            other => other.formatted().map(Cow::Owned),
+        }
+    }
+
+    /// The text of a value that is not text.
+    fn formatted(&self) -> Option<String> {
+        match self {
+            CellValue::Text(_) | CellValue::Other(_) => None,
             CellValue::Number(f) if f.fract() == 0.0 && f.abs() < 1e16 => Some(format!("{}", *f as i64)),
             CellValue::Number(f) => Some(f.to_string()),
             CellValue::Date(f) if is_time_of_day(*f) => None,

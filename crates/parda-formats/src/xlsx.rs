@@ -253,14 +253,15 @@ impl<'a> XlsxCells<'a> {
         let (row, col) = pos.unwrap_or((self.row, self.col));
         self.col = col;
         // The common shapes, `<v>12</v></c>` and `<is><t>text</t></is></c>`, read at once.
-        if let Some(span) = self.xml.simple_element(b"<v>", b"</v></c>") {
+        let inline = kind == CellType::Inline;
+        if let Some(span) = (!inline).then(|| self.xml.simple_element(b"<v>", b"</v></c>")).flatten() {
             self.text.clear();
             self.text.push_str(utf8(self.xml.bytes(span))?);
-            let value = if kind == CellType::Inline { CellValue::Empty } else { self.value(kind, style)? };
+            let value = self.value(kind, style)?;
             self.col += 1;
             return Ok(StreamCell { row, col, value, formula: None });
         }
-        if kind == CellType::Inline {
+        if inline {
             if let Some(span) = self.xml.simple_element(b"<is><t>", b"</t></is></c>") {
                 let text = utf8(self.xml.bytes(span))?.trim_matches([' ', '\t', '\r', '\n']);
                 let text = if has_excel_escape(text.as_bytes()) { unescape_excel(text) } else { text.to_string() };

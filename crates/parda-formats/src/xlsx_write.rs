@@ -386,7 +386,11 @@ fn itoa_u32(mut n: u32) -> Digits {
 fn push_escaped(x: &mut Vec<u8>, s: &str, excel_escapes: bool) {
     let bytes = s.as_bytes();
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut from = 0;
+    // Most text has none of the bytes that may need an escape: find them by table.
+    while let Some(k) = bytes[from..].iter().position(|&b| MAY_ESCAPE[usize::from(b)]) {
+        let (i, b) = (from + k, bytes[from + k]);
+        from = i + 1;
         let escape: &[u8] = match b {
             b'&' => b"&amp;",
             b'<' => b"&lt;",
@@ -410,6 +414,23 @@ fn push_escaped(x: &mut Vec<u8>, s: &str, excel_escapes: bool) {
     }
     x.extend_from_slice(&bytes[copied..]);
 }
+
+/// The bytes [`push_escaped`] looks at: `&`, `<`, `>`, `_`, control characters other than tab
+/// and line feed, and the first byte of U+FFFE and U+FFFF.
+static MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x09 && b != 0x0A;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'_' as usize] = true;
+    table[0xEF] = true;
+    table
+};
 
 /// Whether text starts with an Excel escape `_xHHHH_` (which must itself be escaped).
 fn is_excel_escape(b: &[u8]) -> bool {

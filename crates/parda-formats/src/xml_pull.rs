@@ -278,32 +278,34 @@ pub(crate) fn attr<'a>(attrs: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
     attributes(attrs).find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 
-/// The (name, raw value) pairs of a tag's attributes.
+/// The (name, raw value) pairs of a tag's attributes, in one pass over its bytes (they are
+/// short: byte loops beat a vector search's set-up).
 pub(crate) fn attributes(attrs: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
-    // Attributes are short: byte loops beat a vector search's set-up.
-    let mut rest = attrs;
+    let mut i = 0;
+    let skip_spaces = |i: &mut usize| {
+        while attrs.get(*i).is_some_and(u8::is_ascii_whitespace) {
+            *i += 1;
+        }
+    };
     std::iter::from_fn(move || {
-        let start = rest.iter().position(|b| !b.is_ascii_whitespace())?;
-        rest = &rest[start..];
-        let eq = rest.iter().position(|&b| b == b'=')?;
-        let key = trim(&rest[..eq]);
-        let after = &rest[eq + 1..];
-        let q = after.iter().position(|b| !b.is_ascii_whitespace())?;
-        let quote = after[q];
-        if quote != b'"' && quote != b'\'' {
+        skip_spaces(&mut i);
+        let key_start = i;
+        while attrs.get(i).is_some_and(|&b| b != b'=' && !b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        let key = &attrs[key_start..i];
+        skip_spaces(&mut i);
+        if attrs.get(i) != Some(&b'=') {
             return None;
         }
-        let body = &after[q + 1..];
-        let end = body.iter().position(|&b| b == quote)?;
-        rest = &body[end + 1..];
-        Some((key, &body[..end]))
+        i += 1;
+        skip_spaces(&mut i);
+        let quote = *attrs.get(i).filter(|&&q| q == b'"' || q == b'\'')?;
+        let value_start = i + 1;
+        let len = attrs[value_start..].iter().position(|&b| b == quote)?;
+        i = value_start + len + 1;
+        Some((key, &attrs[value_start..value_start + len]))
     })
-}
-
-fn trim(b: &[u8]) -> &[u8] {
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
-    &b[start..end]
 }
 
 /// Appends raw XML text to `out`: entities and character references resolved, `\r\n` and a
@@ -354,7 +356,9 @@ pub(crate) fn attr_text(raw: &[u8]) -> Result<String, XmlError> {
 }
 
 pub(crate) fn utf8(raw: &[u8]) -> Result<&str, XmlError> {
-    simdutf8::basic::from_utf8(raw).map_err(|_| XmlError("text that is not UTF-8".into()))
+    // A cell's text is short: the standard check's set-up is the smaller there.
+    let checked = if raw.len() < 64 { std::str::from_utf8(raw).ok() } else { simdutf8::basic::from_utf8(raw).ok() };
+    checked.ok_or_else(|| XmlError("text that is not UTF-8".into()))
 }
 
 /// The character an entity or character reference (without `&` and `;`) stands for.
