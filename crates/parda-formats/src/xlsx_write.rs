@@ -351,33 +351,7 @@ fn push_reference(x: &mut Vec<u8>, row: u32, col: u32) {
     for i in (0..len).rev() {
         x.push(letters[i]);
     }
-    x.extend_from_slice(itoa_u32(row + 1).as_bytes());
-}
-
-/// Digits of a number, without formatting machinery.
-struct Digits {
-    buf: [u8; 10],
-    start: usize,
-}
-
-impl Digits {
-    fn as_bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
-    }
-}
-
-fn itoa_u32(mut n: u32) -> Digits {
-    let mut buf = [0u8; 10];
-    let mut i = 10;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    Digits { buf, start: i }
+    x.extend_from_slice(itoa::Buffer::new().format(row + 1).as_bytes());
 }
 
 /// Text escaped as Excel writes it: `&`, `<`, `>` as entities, control characters (which XML
