@@ -126,29 +126,79 @@ fn stream_table(src: &Source, row: &mut RowSink) -> Result<()> {
     Ok(())
 }
 
+/// A sheet's rows, streamed (memory bounded by a row, whatever the sheet's size): the header is
+/// the fullest of the first ten rows (below merged title rows).
 fn stream_sheet(src: &Source, row: &mut RowSink) -> Result<()> {
-    use calamine::{open_workbook_auto, Reader};
-    let mut book =
-        open_workbook_auto(&src.path).map_err(|e| anyhow!("{}: cannot read as a workbook: {e}", src.path))?;
+    use parda_formats::{CellValue, WorkbookReader};
+    let mut book = WorkbookReader::open(&src.path)?;
     let sheet = match &src.part {
         Some(s) => s.clone(),
-        None => book.sheet_names().first().cloned().ok_or_else(|| anyhow!("{}: no sheets", src.path))?,
+        None => book.sheet_names.first().cloned().ok_or_else(|| anyhow!("{}: no sheets", src.path))?,
     };
-    let range = book.worksheet_range(&sheet).map_err(|e| anyhow!("{}: {e}", src.shown()))?;
-    let text = |c: &calamine::Data| match c {
-        calamine::Data::Empty => String::new(),
-        calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string(),
+    let mut cells = book.cells(&sheet).map_err(|e| anyhow!("{}: {e}", src.shown()))?;
+    // A cell's text as grouped and summed: dates as `dd/mm/yyyy`, booleans as `true`/`false`,
+    // a time or a duration as its serial.
+    let text = |v: &CellValue| match v {
+        CellValue::Bool(b) => b.to_string(),
+        CellValue::Duration(f) => f.to_string(),
+        CellValue::Date(f) if (0.0..1.0).contains(f) => f.to_string(),
+        other => other.as_text().unwrap_or_default(),
     };
-    let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(text).collect()).collect();
-    // The header: the fullest of the first ten rows (below merged title rows).
     let filled = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
-    let header = (0..rows.len().min(10)).max_by_key(|&i| (filled(&rows[i]), std::cmp::Reverse(i))).unwrap_or(0);
-    let names = rows.get(header).cloned().unwrap_or_default();
-    for r in rows.into_iter().skip(header + 1).filter(|r| filled(r) > 0) {
-        row(&names, r)?;
+    let mut first: Vec<Vec<String>> = Vec::new();
+    let mut names: Option<Vec<String>> = None;
+    let mut current: Option<(u32, Vec<String>)> = None;
+    let mut emit = |values: Vec<String>, first: &mut Vec<Vec<String>>, names: &mut Option<Vec<String>>| -> Result<()> {
+        if filled(&values) == 0 {
+            return Ok(());
+        }
+        match names {
+            Some(n) => {
+                let mut values = values;
+                values.resize(values.len().max(n.len()), String::new());
+                row(n, values)
+            }
+            None => {
+                first.push(values);
+                if first.len() == 10 {
+                    *names = Some(header_of(first, &mut *row)?);
+                }
+                Ok(())
+            }
+        }
+    };
+    while let Some(c) = cells.next_cell().map_err(|e| anyhow!("{}: {e}", src.shown()))? {
+        if current.as_ref().is_some_and(|(r, _)| *r != c.row) {
+            let (_, values) = current.take().expect("checked");
+            emit(values, &mut first, &mut names)?;
+        }
+        let (_, values) = current.get_or_insert_with(|| (c.row, Vec::new()));
+        let col = c.col as usize;
+        if values.len() <= col {
+            values.resize(col + 1, String::new());
+        }
+        values[col] = text(&c.value);
+    }
+    if let Some((_, values)) = current.take() {
+        emit(values, &mut first, &mut names)?;
+    }
+    if names.is_none() && !first.is_empty() {
+        header_of(&mut first, row)?;
     }
     Ok(())
+}
+
+/// Picks the header among the first rows (the fullest, the first of equals), sends the rows
+/// below it, and returns its names.
+fn header_of(first: &mut Vec<Vec<String>>, row: &mut RowSink) -> Result<Vec<String>> {
+    let filled = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
+    let header = (0..first.len()).max_by_key(|&i| (filled(&first[i]), std::cmp::Reverse(i))).unwrap_or(0);
+    let names = first[header].clone();
+    for mut values in first.drain(..).skip(header + 1) {
+        values.resize(values.len().max(names.len()), String::new());
+        row(&names, values)?;
+    }
+    Ok(names)
 }
 
 /// The options of one aggregation.

@@ -249,3 +249,47 @@ fn read_csv_skip(path: &Path, skip: usize) -> Vec<Vec<String>> {
     let mut r = csv::Reader::from_reader(body.as_bytes());
     r.records().map(|x| x.unwrap().iter().map(str::to_string).collect()).collect()
 }
+
+/// A workbook's date cells group by their year (they were read as serial numbers), and the
+/// sheet is streamed from its file.
+#[test]
+fn workbook_dates_generalise_to_years() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("dob.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let s = wb.add_worksheet().set_name("Owners").unwrap();
+    for (c, h) in ["Name", "Ward", "Date of Birth", "Tax"].iter().enumerate() {
+        s.write_string(0, c as u16, *h).unwrap();
+    }
+    for i in 0..24u32 {
+        s.write_string(1 + i, 0, "Sunita Devi").unwrap();
+        s.write_string(1 + i, 1, "W1").unwrap();
+        // 1 January 1961 (serial 22282) for the first 12 rows, 1 January 1990 (32874) after.
+        s.write_number_with_format(1 + i, 2, if i < 12 { 22282.0 } else { 32874.0 }, &date).unwrap();
+        s.write_number(1 + i, 3, 10.0).unwrap();
+    }
+    wb.save(&book).unwrap();
+    let out = dir.path().join("years.csv");
+    parda()
+        .args([
+            "aggregate",
+            "--by",
+            "Date of Birth",
+            "--generalize",
+            "Date of Birth=year",
+            "--sum",
+            "Tax",
+            "--k",
+            "5",
+            "--out",
+        ])
+        .arg(&out)
+        .arg(&book)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "Date of Birth,count,Tax_sum\n1961,12,120.0\n1990,12,120.0\nTOTAL,24,240.0\n"
+    );
+}
