@@ -144,33 +144,11 @@ fn stream_sheet(src: &Source, row: &mut RowSink) -> Result<()> {
         CellValue::Date(f) if (0.0..1.0).contains(f) => f.to_string(),
         other => other.as_text().unwrap_or_default(),
     };
-    let filled = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
-    let mut first: Vec<Vec<String>> = Vec::new();
-    let mut names: Option<Vec<String>> = None;
+    let mut rows = HeaderFirst::default();
     let mut current: Option<(u32, Vec<String>)> = None;
-    let mut emit = |values: Vec<String>, first: &mut Vec<Vec<String>>, names: &mut Option<Vec<String>>| -> Result<()> {
-        if filled(&values) == 0 {
-            return Ok(());
-        }
-        match names {
-            Some(n) => {
-                let mut values = values;
-                values.resize(values.len().max(n.len()), String::new());
-                row(n, values)
-            }
-            None => {
-                first.push(values);
-                if first.len() == 10 {
-                    *names = Some(header_of(first, &mut *row)?);
-                }
-                Ok(())
-            }
-        }
-    };
     while let Some(c) = cells.next_cell().map_err(|e| anyhow!("{}: {e}", src.shown()))? {
-        if current.as_ref().is_some_and(|(r, _)| *r != c.row) {
-            let (_, values) = current.take().expect("checked");
-            emit(values, &mut first, &mut names)?;
+        if let Some((_, values)) = current.take_if(|(r, _)| *r != c.row) {
+            rows.push(values, row)?;
         }
         let (_, values) = current.get_or_insert_with(|| (c.row, Vec::new()));
         let col = c.col as usize;
@@ -179,26 +157,70 @@ fn stream_sheet(src: &Source, row: &mut RowSink) -> Result<()> {
         }
         values[col] = text(&c.value);
     }
-    if let Some((_, values)) = current.take() {
-        emit(values, &mut first, &mut names)?;
+    if let Some((_, values)) = current {
+        rows.push(values, row)?;
     }
-    if names.is_none() && !first.is_empty() {
-        header_of(&mut first, row)?;
-    }
-    Ok(())
+    rows.finish(row)
 }
 
-/// Picks the header among the first rows (the fullest, the first of equals), sends the rows
-/// below it, and returns its names.
-fn header_of(first: &mut Vec<Vec<String>>, row: &mut RowSink) -> Result<Vec<String>> {
-    let filled = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
-    let header = (0..first.len()).max_by_key(|&i| (filled(&first[i]), std::cmp::Reverse(i))).unwrap_or(0);
-    let names = first[header].clone();
-    for mut values in first.drain(..).skip(header + 1) {
-        values.resize(values.len().max(names.len()), String::new());
-        row(&names, values)?;
+/// Rows held until the header is picked among the first [`HEADER_ROWS`] that hold something,
+/// then passed on with its names.
+#[derive(Default)]
+struct HeaderFirst {
+    held: Vec<Vec<String>>,
+    names: Option<Vec<String>>,
+}
+
+/// How many rows (that hold something) the header of a sheet is looked for in.
+const HEADER_ROWS: usize = 10;
+
+impl HeaderFirst {
+    fn push(&mut self, values: Vec<String>, row: &mut RowSink) -> Result<()> {
+        if filled(&values) == 0 {
+            return Ok(());
+        }
+        match &self.names {
+            Some(names) => send(names, values, row),
+            None => {
+                self.held.push(values);
+                if self.held.len() == HEADER_ROWS {
+                    self.pick(row)?;
+                }
+                Ok(())
+            }
+        }
     }
-    Ok(names)
+
+    /// The fullest held row (the first of equals) is the header; the rows below it go on.
+    fn pick(&mut self, row: &mut RowSink) -> Result<()> {
+        let held = &self.held;
+        let header = (0..held.len()).max_by_key(|&i| (filled(&held[i]), std::cmp::Reverse(i))).unwrap_or(0);
+        let names = held[header].clone();
+        for values in self.held.drain(..).skip(header + 1) {
+            send(&names, values, row)?;
+        }
+        self.names = Some(names);
+        Ok(())
+    }
+
+    /// A sheet of fewer rows than [`HEADER_ROWS`] has its header picked at its end.
+    fn finish(mut self, row: &mut RowSink) -> Result<()> {
+        if self.names.is_none() && !self.held.is_empty() {
+            self.pick(row)?;
+        }
+        Ok(())
+    }
+}
+
+/// How many cells of a row hold something.
+fn filled(values: &[String]) -> usize {
+    values.iter().filter(|c| !c.trim().is_empty()).count()
+}
+
+/// A row padded to the header's width.
+fn send(names: &[String], mut values: Vec<String>, row: &mut RowSink) -> Result<()> {
+    values.resize(values.len().max(names.len()), String::new());
+    row(names, values)
 }
 
 /// The options of one aggregation.

@@ -335,9 +335,6 @@ pub fn run_workbook(
         locators: Vec::new(),
     };
     for name in reader.sheet_names.clone() {
-        // Merged regions known before the cells (an `.xlsx` calamine reads); a directly read
-        // `.xlsx` gives them after its last cell.
-        let merges = reader.merges(&name);
         let fail = |e: String| anyhow!("{path}: sheet {name:?}: {e}");
         let mut cells = reader.cells(&name)?;
         // Hold back the first rows: they decide the header and the columns' classes.
@@ -352,13 +349,10 @@ pub fn run_workbook(
         }
         let job = SheetJob { engine, mode, plans: plan_sheet(engine, &prefix), sheet: name.clone(), unmask };
         let ncols = job.plans.columns.len();
-        let mut writer = match writer.as_mut() {
+        let writer = match writer.as_mut() {
             Some(w) => Some(w.add_sheet(&name).map_err(fail)?),
             None => None,
         };
-        if let Some(w) = writer.as_mut() {
-            merges.iter().for_each(|m| w.merge(m));
-        }
         let mut sink = SheetSink {
             header: job.plans.header,
             last_row: None,
@@ -397,10 +391,10 @@ pub fn run_workbook(
             Ok((!batch.is_empty()).then_some(batch))
         };
         run_ordered(threads, read, |batch| job.batch(batch), |out| out.and_then(|b| sink.consume(b)).map_err(fail))?;
+        // The merged regions (an `.xlsx` reader has them once its last cell is read) go at the
+        // sheet's end.
         if let Some(w) = sink.writer.as_mut() {
-            for m in cells.merges_at_end() {
-                w.merge(&m);
-            }
+            cells.merges().iter().for_each(|m| w.merge(m));
         }
         for (c, plan) in job.plans.columns.iter().enumerate() {
             all.merge(&sink.stats[c]);

@@ -11,7 +11,6 @@ mod csv;
 mod encoding;
 mod error;
 mod input;
-mod merges;
 mod output;
 pub mod sql;
 mod workbook;

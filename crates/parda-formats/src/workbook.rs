@@ -142,6 +142,8 @@ pub struct StreamCell {
 pub struct SheetCells<'a> {
     inner: CellsInner<'a>,
     path: String,
+    /// The merged regions calamine gives before the cells (an `.xlsx` it reads).
+    merges: Vec<Dimensions>,
 }
 
 enum CellsInner<'a> {
@@ -151,12 +153,13 @@ enum CellsInner<'a> {
 }
 
 impl SheetCells<'_> {
-    /// The merged regions found after the sheet's cells (an `.xlsx` read directly), once the
-    /// last cell has been read.
-    pub fn merges_at_end(&self) -> Vec<Dimensions> {
+    /// The sheet's merged regions (`.xlsx` only), once its last cell has been read: a directly
+    /// read sheet finds them after its cells. Merged regions are layout, not data: a sheet
+    /// whose regions calamine cannot parse keeps its cells, unmerged.
+    pub fn merges(&self) -> &[Dimensions] {
         match &self.inner {
-            CellsInner::Direct(reader) => reader.merges().to_vec(),
-            _ => Vec::new(),
+            CellsInner::Direct(reader) => reader.merges(),
+            _ => &self.merges,
         }
     }
 
@@ -256,21 +259,6 @@ impl WorkbookReader {
         matches!(self.book, Book::Direct(_))
     }
 
-    /// The merged regions of a sheet known before its cells are read: for an `.xlsx` calamine
-    /// reads, from a scan of the sheet's XML (or calamine's parse of it where the scan cannot
-    /// place the sheet); none for other formats, and none for an `.xlsx` read directly, whose
-    /// merged regions come with its last cell ([`SheetCells::merges_at_end`]).
-    pub fn merges(&mut self, name: &str) -> Vec<Dimensions> {
-        match &mut self.book {
-            Book::Direct(_) => Vec::new(),
-            Book::Calamine(book) => match &mut **book {
-                Sheets::Xlsx(x) => crate::merges::scan(&self.path, name)
-                    .unwrap_or_else(|| x.merge_cells_by_sheet_name(name).unwrap_or_default()),
-                _ => Vec::new(),
-            },
-        }
-    }
-
     /// The cells of a sheet, in row order.
     pub fn cells(&mut self, name: &str) -> Result<SheetCells<'_>, FormatError> {
         let path = self.path.clone();
@@ -280,18 +268,19 @@ impl WorkbookReader {
                 path: path.clone(),
                 message: format!("sheet {name:?}: {e}"),
             })?;
-            return Ok(SheetCells { inner: CellsInner::Direct(Box::new(cells)), path });
+            return Ok(SheetCells { inner: CellsInner::Direct(Box::new(cells)), path, merges: Vec::new() });
         }
         if !matches!(&self.book, Book::Calamine(b) if matches!(**b, Sheets::Xlsx(_))) {
             let sheet = self.sheet(name)?;
-            return Ok(SheetCells { inner: CellsInner::Whole { sheet, row: 0, col: 0 }, path });
+            return Ok(SheetCells { inner: CellsInner::Whole { sheet, row: 0, col: 0 }, path, merges: Vec::new() });
         }
         let Book::Calamine(book) = &mut self.book else { unreachable!("checked above") };
         let Sheets::Xlsx(x) = &mut **book else { unreachable!("checked above") };
+        let merges = x.merge_cells_by_sheet_name(name).unwrap_or_default();
         let reader = x
             .worksheet_cells_reader(name)
             .map_err(|e| FormatError::Unsupported { path: path.clone(), message: format!("sheet {name:?}: {e}") })?;
-        Ok(SheetCells { inner: CellsInner::Stream(Box::new(reader)), path })
+        Ok(SheetCells { inner: CellsInner::Stream(Box::new(reader)), path, merges })
     }
 
     /// Reads one sheet whole (a workbook calamine reads).
@@ -324,7 +313,7 @@ pub enum CellOut<'a> {
 pub(crate) fn calamine_cells(path: &str, name: &str) -> Vec<StreamCell> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
     let reader = book.worksheet_cells_reader(name).unwrap();
-    let mut cells = SheetCells { inner: CellsInner::Stream(Box::new(reader)), path: path.into() };
+    let mut cells = SheetCells { inner: CellsInner::Stream(Box::new(reader)), path: path.into(), merges: Vec::new() };
     let mut out = Vec::new();
     while let Some(c) = cells.next_cell().unwrap() {
         out.push(c);

@@ -45,8 +45,8 @@ impl XlsxBook {
     /// Opens a workbook; `None` when it is not one this reader takes (calamine then does).
     pub(crate) fn open(path: &str) -> Option<XlsxBook> {
         let mut zip = ZipArchive::new(BufReader::new(File::open(path).ok()?)).ok()?;
-        let names = part_names(&zip);
-        let workbook_part = match read_part(&mut zip, &names, "_rels/.rels") {
+        let names = part_names(&zip)?;
+        let workbook_part = match read_part(&mut zip, &names, "_rels/.rels")? {
             Some(rels) => relationships(&rels)
                 .ok()?
                 .into_iter()
@@ -58,8 +58,8 @@ impl XlsxBook {
             Some(k) => (&workbook_part[..=k], &workbook_part[k + 1..]),
             None => ("", workbook_part.as_str()),
         };
-        let rels = relationships(&read_part(&mut zip, &names, &format!("{dir}_rels/{file}.rels"))?).ok()?;
-        let (listed, is_1904) = sheet_list(&read_part(&mut zip, &names, &workbook_part)?).ok()?;
+        let rels = relationships(&read_part(&mut zip, &names, &format!("{dir}_rels/{file}.rels"))??).ok()?;
+        let (listed, is_1904) = sheet_list(&read_part(&mut zip, &names, &workbook_part)??).ok()?;
         let mut sheets = Vec::with_capacity(listed.len());
         for (name, id) in listed {
             let rel = rels.iter().find(|r| r.id == id)?;
@@ -75,7 +75,7 @@ impl XlsxBook {
             let target = rels.iter().find(|r| r.kind.ends_with(kind)).map(|r| resolve(dir, &r.target));
             target.unwrap_or_else(|| format!("{dir}{usual}")).to_ascii_lowercase()
         };
-        let styles = match read_part(&mut zip, &names, &related("/styles", "styles.xml")) {
+        let styles = match read_part(&mut zip, &names, &related("/styles", "styles.xml"))? {
             Some(xml) => cell_styles(&xml).ok()?,
             None => Vec::new(),
         };
@@ -132,11 +132,6 @@ pub(crate) struct XlsxCells<'a> {
     shared: Vec<Option<(String, (u32, u32))>>,
     text: String,
     merges: Vec<calamine::Dimensions>,
-}
-
-/// A reference without its `$` anchors.
-fn strip_dollars(r: &[u8]) -> Vec<u8> {
-    r.iter().copied().filter(|&b| b != b'$').collect()
 }
 
 /// A cell's `t` attribute.
@@ -210,12 +205,11 @@ impl<'a> XlsxCells<'a> {
             match self.xml.next()? {
                 Tok::Start { name, attrs } if local(self.xml.bytes(name)) == b"mergeCell" => {
                     let Some(r) = attr(self.xml.bytes(attrs), b"ref") else { continue };
-                    let mut corners = r.split(|&b| b == b':').map(|c| cell_position(strip_dollars(c).as_slice()));
-                    let start = corners.next().transpose()?;
-                    let end = corners.next().transpose()?.or(start);
-                    if let (Some(start), Some(end)) = (start, end) {
-                        self.merges.push(calamine::Dimensions::new(start, end));
-                    }
+                    let (start, end) = match r.iter().position(|&b| b == b':') {
+                        Some(k) => (&r[..k], &r[k + 1..]),
+                        None => (r, r),
+                    };
+                    self.merges.push(calamine::Dimensions::new(cell_position(start)?, cell_position(end)?));
                 }
                 Tok::Eof => return Ok(()),
                 _ => {}
@@ -461,14 +455,15 @@ fn parse_index(b: &[u8]) -> Option<usize> {
     Some(b.iter().fold(0usize, |n, d| n * 10 + usize::from(d - b'0')))
 }
 
-/// A cell reference `AB12` as 0-based (row, column).
+/// A cell reference `AB12` (or `$AB$12`, anchors passed over) as 0-based (row, column).
 fn cell_position(r: &[u8]) -> Result<(u32, u32), XmlError> {
     let mut col = 0u32;
-    let mut i = 0;
+    let mut i = usize::from(r.first() == Some(&b'$'));
     while let Some(b) = r.get(i).filter(|b| b.is_ascii_alphabetic()) {
         col = col.saturating_mul(26).saturating_add(u32::from(b.to_ascii_uppercase() - b'A' + 1));
         i += 1;
     }
+    i += usize::from(r.get(i) == Some(&b'$'));
     let row = row_number(&r[i..])?;
     match col.checked_sub(1) {
         Some(col) => Ok((row, col)),
@@ -497,15 +492,23 @@ fn bad_reference() -> XmlError {
 }
 
 /// The zip's part names by their lower-case form (parts are found whatever their case).
-fn part_names(zip: &ZipArchive<BufReader<File>>) -> HashMap<String, String> {
-    zip.file_names().filter_map(Result::ok).map(|n| (n.to_ascii_lowercase(), n.into_owned())).collect()
+/// `None` when a part's name cannot be read: no part is passed over unseen (the workbook is
+/// then left to calamine, which reports what it cannot read).
+fn part_names(zip: &ZipArchive<BufReader<File>>) -> Option<HashMap<String, String>> {
+    zip.file_names().map(|n| n.ok().map(|n| (n.to_ascii_lowercase(), n.into_owned()))).collect()
 }
 
-fn read_part(zip: &mut ZipArchive<BufReader<File>>, names: &HashMap<String, String>, part: &str) -> Option<Vec<u8>> {
-    let name = names.get(&part.to_ascii_lowercase())?;
+/// A part's bytes: `Some(None)` when the workbook has no such part, `None` when it has one
+/// that cannot be read (the workbook is then left to calamine, rather than read without it).
+fn read_part(
+    zip: &mut ZipArchive<BufReader<File>>,
+    names: &HashMap<String, String>,
+    part: &str,
+) -> Option<Option<Vec<u8>>> {
+    let Some(name) = names.get(&part.to_ascii_lowercase()) else { return Some(None) };
     let mut bytes = Vec::new();
     zip.by_name(name).ok()?.read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    Some(Some(bytes))
 }
 
 /// A target relative to the directory of the part that names it (or absolute).
@@ -696,7 +699,7 @@ mod tests {
             while let Some(c) = cells.next_cell().unwrap() {
                 all.push(c);
             }
-            let merges = cells.merges_at_end();
+            let merges = cells.merges().to_vec();
             out.push((name, all, merges));
         }
         out
@@ -777,6 +780,8 @@ mod tests {
                 }
                 ws.write_string(r, 13, "").unwrap();
             }
+            // A merged region after the rows (the merged regions follow the cell data).
+            ws.merge_range(200, 2, 204, 3, "Totals", &Format::new()).unwrap();
         }
         book.save(&path).unwrap();
         let n = assert_same_as_calamine(path.to_str().unwrap());
@@ -969,6 +974,8 @@ mod tests {
     fn references() {
         assert_eq!(cell_position(b"A1").unwrap(), (0, 0));
         assert_eq!(cell_position(b"AB12").unwrap(), (11, 27));
+        assert_eq!(cell_position(b"$AB$12").unwrap(), (11, 27));
+        assert!(cell_position(b"$$A1").is_err());
         assert!(cell_position(b"12").is_err());
         assert!(cell_position(b"A0").is_err());
         assert_eq!(row_number(b"7").unwrap(), 6);
