@@ -40,13 +40,32 @@ impl<'a> Tok<'a> {
 }
 
 /// A Latin word with a capital, then lower-case letters or capitals only, after an apostrophe
-/// and a letter if there is one (`Ravi`, `RAVI`, `D'Souza`, `O’NEIL`).
+/// and a letter if there is one (`Ravi`, `RAVI`, `D'Souza`, `O’NEIL`), or a surname particle
+/// written joined to a capitalised word (`DSouza`, `McDonald`, `DeSilva`, `AlHassan`).
 fn capitalised_word(kind: Kind, text: &str) -> bool {
     kind == Kind::Latin && text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && {
         let rest = text[1..].trim_start_matches(['\'', '\u{2019}']);
         let rest = if rest.len() + 1 < text.len() { &rest[1..] } else { rest };
-        rest.bytes().all(|b| b.is_ascii_lowercase()) || rest.bytes().all(|b| b.is_ascii_uppercase())
+        rest.bytes().all(|b| b.is_ascii_lowercase())
+            || rest.bytes().all(|b| b.is_ascii_uppercase())
+            || joined_particle_name(text)
     }
+}
+
+/// Surname particles that registers write joined to the name after them, without the
+/// apostrophe or space (`DSouza`, `DCosta`, `McDonald`, `MacLeod`, `DeSilva`, `DaCosta`,
+/// `AlHassan`, `VanDyke`).
+const NAME_PREFIXES: &[&str] = &["D", "Mc", "Mac", "De", "Da", "Di", "Du", "Al", "El", "La", "Le", "Van", "Von"];
+
+/// A particle of [`NAME_PREFIXES`] then a capital and two or more small letters (`DSouza`;
+/// not `GPay`, `YouTube` or `DGPS`).
+fn joined_particle_name(text: &str) -> bool {
+    NAME_PREFIXES.iter().any(|p| {
+        text.strip_prefix(p).is_some_and(|rest| {
+            let b = rest.as_bytes();
+            b.len() >= 3 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase)
+        })
+    })
 }
 
 /// Splits `s` into word tokens, each with the lists of `lex` it is in, written into `toks`
@@ -3785,6 +3804,18 @@ mod tests {
         assert_eq!(names("Notice served on Kumari Anjali Mahal"), vec!["Anjali Mahal"]);
         assert_no_names(&["Camp held at Shri Ram Nagar", "Shifted to Sri Krishna Nagar colony"]);
         assert_no_names(&["Adv. Tax deducted at source", "Advt. Board removed"]);
+    }
+
+    #[test]
+    fn surnames_with_a_joined_particle() {
+        assert_eq!(names("Ph: 9876543210 (owner Sunil DSouza)"), vec!["Sunil DSouza"]);
+        assert_eq!(names("PAN submitted by Rekha DCosta"), vec!["Rekha DCosta"]);
+        assert_eq!(names("Spoke to Rekha DMello on phone"), vec!["Rekha DMello"]);
+        assert_eq!(names("Applicant Mary MacLeod requested"), vec!["Mary MacLeod"]);
+        assert_eq!(names("Applicant Mary DeSilva requested"), vec!["Mary DeSilva"]);
+        assert_eq!(names("Sunil DSouza s/o Joseph McDonald appeared"), vec!["Sunil DSouza", "Joseph McDonald"]);
+        // Brand and product names are no such surname.
+        assert_no_names(&["Paid via GPay today", "Video uploaded on YouTube", "Reading by DGPS survey"]);
     }
 
     #[test]
