@@ -2133,6 +2133,15 @@ impl NameFinder {
                 push(out, LexSpan { start: next.start, end: next.end, address: false, score: 0.7 });
                 return end + 1;
             }
+            "," => {
+                let (last, listed_end) = self.listed_names(s, toks, end, upper_text, out);
+                // The list may end with `and` or `&` and one more person.
+                return if listed_end > end {
+                    self.coordinated_name(s, toks, last, listed_end, upper_text, out)
+                } else {
+                    end
+                };
+            }
             _ => return end,
         };
         if start > end && toks.get(start).is_none_or(|t| !Self::joins_space(s, next, t)) {
@@ -2149,6 +2158,40 @@ impl NameFinder {
         }
         push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.8 });
         stop
+    }
+
+    /// Further people listed with commas after a name found after a marker (`Heirs: Ravi
+    /// Kumar, Om Bail, Jack Kara`): each two or three title-case words from a listed given
+    /// name, honorifics before it skipped, that neither end in nor come before a place word
+    /// (`Owner Ravi Kumar, Krishna Colony`, `Tenant Asha Rao, Lakshmi Nagar`). Returns the
+    /// first token of the last name taken and where to go on (`end` when none is).
+    fn listed_names(
+        &self,
+        s: &str,
+        toks: &[Tok],
+        mut end: usize,
+        upper_text: bool,
+        out: &mut Vec<LexSpan>,
+    ) -> (usize, usize) {
+        let mut last = end;
+        while let Some(next) = toks.get(end) {
+            if s[toks[end - 1].end..next.start].trim() != "," {
+                break;
+            }
+            let (first, stop) = self.run_after(s, toks, end, false, upper_text);
+            let run = &toks[first..stop];
+            let taken = (2..=3).contains(&run.len())
+                // (A given name of two letters too: `Om`, `Ed`.)
+                && run[0].lists.has(Lists::GIVEN)
+                && run.iter().all(|t| Self::title_word(t) && !self.is_place(t))
+                && toks.get(stop).is_none_or(|n| !(self.is_place(n) && Self::joins_space(s, &toks[stop - 1], n)));
+            if !taken {
+                break;
+            }
+            push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.8 });
+            (last, end) = (first, stop);
+        }
+        (last, end)
     }
 
     /// Whether token `k + 1`, after `k` and a comma, is the given name of a name written
@@ -3804,6 +3847,19 @@ mod tests {
         assert_eq!(names("Notice served on Kumari Anjali Mahal"), vec!["Anjali Mahal"]);
         assert_no_names(&["Camp held at Shri Ram Nagar", "Shifted to Sri Krishna Nagar colony"]);
         assert_no_names(&["Adv. Tax deducted at source", "Advt. Board removed"]);
+    }
+
+    #[test]
+    fn people_listed_with_commas_after_a_marker() {
+        assert_eq!(names("Heirs: Ravi Kumar, Om Bail"), vec!["Ravi Kumar", "Om Bail"]);
+        assert_eq!(
+            names("Heirs: Ravi Kumar, Suhani Date, Smt. Anita Rao and Hamsini Kara"),
+            vec!["Ravi Kumar", "Suhani Date", "Anita Rao", "Hamsini Kara"]
+        );
+        // A locality or an office after the name is no second person.
+        assert_eq!(names("Owner Ravi Kumar, Krishna Colony"), vec!["Ravi Kumar"]);
+        assert_eq!(names("Tenant Asha Rao, Lakshmi Nagar, Pune"), vec!["Asha Rao"]);
+        assert_eq!(names("Applicant Ravi Kumar, Ward Officer informed"), vec!["Ravi Kumar"]);
     }
 
     #[test]
