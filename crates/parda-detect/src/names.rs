@@ -1671,6 +1671,7 @@ impl NameFinder {
                     && Self::joins(s, &toks[j - 1], &toks[j])
                     && Self::capitalised(&toks[j])
                     && self.relation_at(s, toks, j) == 0
+                    && (upper_text || !self.role_after_full_stop(s, toks, j))
                     && !(upper_text
                         && self.caps_sentence_word(&toks[j])
                         && !((1..=2).contains(&(j - name_start))
@@ -2158,6 +2159,14 @@ impl NameFinder {
         }
         push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.8 });
         stop
+    }
+
+    /// Whether token `j` is a role word in no name list right after a full stop: it starts a
+    /// sentence of its own, with its person after it (`Verified by JE. Consumer Gavin Nagar
+    /// signed`), and ends a capitalised run before it.
+    fn role_after_full_stop(&self, s: &str, toks: &[Tok], j: usize) -> bool {
+        let t = &toks[j];
+        t.lists.has(Lists::CONTEXT) && !self.in_dict(t) && s[toks[j - 1].end..t.start].starts_with('.')
     }
 
     /// Further people listed with commas after a name found after a marker (`Heirs: Ravi
@@ -3847,6 +3856,12 @@ mod tests {
         assert_eq!(names("Notice served on Kumari Anjali Mahal"), vec!["Anjali Mahal"]);
         assert_no_names(&["Camp held at Shri Ram Nagar", "Shifted to Sri Krishna Nagar colony"]);
         assert_no_names(&["Adv. Tax deducted at source", "Advt. Board removed"]);
+    }
+
+    #[test]
+    fn a_role_word_after_a_full_stop_starts_a_sentence() {
+        assert_eq!(names("Verified by JE. Consumer Gavin Nagar signed"), vec!["Gavin Nagar"]);
+        assert_eq!(names("Checked by AE. Owner Aarna Mahal absent"), vec!["Aarna Mahal"]);
     }
 
     #[test]
