@@ -2014,6 +2014,21 @@ impl NameFinder {
         out.sort_by_key(|s| s.start);
     }
 
+    /// An Indic word set in Latin text that may be a person's name where a person stands: a
+    /// name in some spelling or a name that is also a common word, or a word in no list (in
+    /// Devanagari one that is no common Hindi word; in the other scripts any but a function
+    /// word); never a place or an institution.
+    fn indic_name_word(&self, t: &Tok) -> bool {
+        let unlisted = if is_devanagari(t.text) {
+            t.lists == Lists::default() && !self.common_indic_word(t)
+        } else {
+            !t.lists.has(Lists::STOP_HI)
+        };
+        (self.indic_name_any_spelling(t) || t.lists.has(Lists::COMMON_NAME) || unlisted)
+            && !self.is_place(t)
+            && !t.lists.has(Lists::INSTITUTION)
+    }
+
     /// Two or three Indic words `[i, j)` set in Latin text where a person stands: after a word
     /// a person follows (`by`, `from`, `against`, `transferred to`, `owner`, `applicant`), or
     /// heading a clause before a verb a person does (`कमल आचार्य paid in cash`), each word a
@@ -2025,17 +2040,7 @@ impl NameFinder {
     /// no common Hindi word; in the other scripts, whose word lists hold many names (Tamil
     /// யாழினி, எழில்), any word but a function word (`Transferred to யாழினி`).
     fn indic_party_in_latin_text(&self, s: &str, toks: &[Tok], i: usize, j: usize) -> bool {
-        let name_word = |t: &Tok| {
-            let unlisted = if is_devanagari(t.text) {
-                t.lists == Lists::default() && !self.common_indic_word(t)
-            } else {
-                !t.lists.has(Lists::STOP_HI)
-            };
-            (self.indic_name_any_spelling(t) || t.lists.has(Lists::COMMON_NAME) || unlisted)
-                && !self.is_place(t)
-                && !t.lists.has(Lists::INSTITUTION)
-        };
-        let words = (1..=3).contains(&(j - i)) && toks[i..j].iter().all(name_word);
+        let words = (1..=3).contains(&(j - i)) && toks[i..j].iter().all(|t| self.indic_name_word(t));
         if !words {
             return false;
         }
@@ -2072,6 +2077,12 @@ impl NameFinder {
                         | "written"
                         | "wrote"
                         | "complained"
+                        // A notice or a letter to someone (`NOC to தமயந்தி`).
+                        | "noc"
+                        | "notice"
+                        | "letter"
+                        | "reply"
+                        | "intimation"
                 );
             // `affidavit of X`, `on request of X`, `in favour of X`, `on behalf of X`.
             let of_person = p.low == "of"
@@ -2090,11 +2101,15 @@ impl NameFinder {
                         | "aadhar"
                         | "mobile"
                         | "signature"
+                        // `in presence of X`.
+                        | "presence"
                 );
-            // After `for` and `with` things follow as often as people (`Request for জল সংযোগ`,
-            // water connection): there the words must not be common ones in any script.
-            // (A name that is a common word too counts as a name there: `seeded for வசந்தா`.)
-            let loose = matches!(p.low, "for" | "with");
+            // After `for`, `with` and `as per` (what a person said, or a rule) things follow
+            // as often as people (`Request for জল সংযোগ`, water connection): there the words
+            // must not be common ones in any script. (A name that is a common word too counts
+            // as a name there: `seeded for வசந்தா`.)
+            let as_per = p.low == "per" && i >= 2 && toks[i - 2].low == "as";
+            let loose = matches!(p.low, "for" | "with") || as_per;
             let person_word =
                 (matches!(p.low, "by" | "from" | "against" | "informed" | "contacted" | "told" | "met" | "called")
                     || loose && !toks[i..j].iter().any(|t| self.common_indic_word(t) && !self.name_like(t)))
@@ -2172,7 +2187,8 @@ impl NameFinder {
     /// Further people listed with commas after a name found after a marker (`Heirs: Ravi
     /// Kumar, Om Bail, Jack Kara`): each two or three title-case words from a listed given
     /// name, honorifics before it skipped, that neither end in nor come before a place word
-    /// (`Owner Ravi Kumar, Krishna Colony`, `Tenant Asha Rao, Lakshmi Nagar`). Returns the
+    /// (`Owner Ravi Kumar, Krishna Colony`, `Tenant Asha Rao, Lakshmi Nagar`); in Latin text,
+    /// one to three Indic words that are names (`Heirs: உமா அருண், ராஜகோபால்`). Returns the
     /// first token of the last name taken and where to go on (`end` when none is).
     fn listed_names(
         &self,
@@ -2187,13 +2203,41 @@ impl NameFinder {
             if s[toks[end - 1].end..next.start].trim() != "," {
                 break;
             }
-            let (first, stop) = self.run_after(s, toks, end, false, upper_text);
+            let latin_text = || toks[..end].iter().any(|t| t.kind == Kind::Latin);
+            let (first, stop, taken) = if next.kind == Kind::Indic && latin_text() {
+                // In Latin text, one to three Indic words up to where the Indic text ends
+                // (`Heirs: உமா அருண், ராஜகோபால்`), each a dictionary name and no common word: a
+                // word in no list, or one like a name in another spelling, is as often the
+                // sentence going on after a comma (`Owner: ప్రవీణ్ బాబు, ఫిర్యాదు`, `പരാതി`,
+                // complaint).
+                let mut stop = end + 1;
+                while stop < toks.len()
+                    && stop - end < 3
+                    && toks[stop].kind == Kind::Indic
+                    && Self::joins_space(s, &toks[stop - 1], &toks[stop])
+                {
+                    stop += 1;
+                }
+                let run_ends =
+                    toks.get(stop).is_none_or(|n| n.kind != Kind::Indic || !Self::joins_space(s, &toks[stop - 1], n));
+                let listed_name = |t: &Tok| {
+                    self.in_dict(t)
+                        && !self.common_indic_word(t)
+                        && !self.is_place(t)
+                        && !t.lists.has(Lists::INSTITUTION)
+                };
+                (end, stop, run_ends && toks[end..stop].iter().all(listed_name))
+            } else {
+                let (first, stop) = self.run_after(s, toks, end, false, upper_text);
+                let run = &toks[first..stop];
+                let taken = (2..=3).contains(&run.len())
+                    // (A given name of two letters too: `Om`, `Ed`.)
+                    && run[0].lists.has(Lists::GIVEN)
+                    && run.iter().all(|t| Self::title_word(t) && !self.is_place(t))
+                    && toks.get(stop).is_none_or(|n| !(self.is_place(n) && Self::joins_space(s, &toks[stop - 1], n)));
+                (first, stop, taken)
+            };
             let run = &toks[first..stop];
-            let taken = (2..=3).contains(&run.len())
-                // (A given name of two letters too: `Om`, `Ed`.)
-                && run[0].lists.has(Lists::GIVEN)
-                && run.iter().all(|t| Self::title_word(t) && !self.is_place(t))
-                && toks.get(stop).is_none_or(|n| !(self.is_place(n) && Self::joins_space(s, &toks[stop - 1], n)));
             if !taken {
                 break;
             }
@@ -3862,6 +3906,19 @@ mod tests {
     fn a_role_word_after_a_full_stop_starts_a_sentence() {
         assert_eq!(names("Verified by JE. Consumer Gavin Nagar signed"), vec!["Gavin Nagar"]);
         assert_eq!(names("Checked by AE. Owner Aarna Mahal absent"), vec!["Aarna Mahal"]);
+    }
+
+    #[test]
+    fn indic_names_after_english_phrases_that_put_a_person_after_them() {
+        assert_eq!(names("NOC to தமயந்தி, pipeline burst near the temple"), vec!["தமயந்தி"]);
+        assert_eq!(names("As per ரமணி நந்தா, street light not working"), vec!["ரமணி நந்தா"]);
+        assert_eq!(names("Inspection done in presence of ஹெலன் அக்ரூர்"), vec!["ஹெலன் அக்ரூர்"]);
+        assert_eq!(names("Heirs: उमा शर्मा, सुनीता"), vec!["उमा शर्मा", "सुनीता"]);
+        // Not a town, nor common Hindi words.
+        assert_no_names(&["NOC to चेन्नई office", "As per नियम, bill revised"]);
+        // A word of the sentence after the comma is no second person (complaint).
+        assert_eq!(names("Owner: ప్రవీణ్ బాబు, ఫిర్యాదు"), vec!["ప్రవీణ్ బాబు"]);
+        assert_eq!(names("Owner: ലക്ഷിത് സുലേ, പരാതി"), vec!["ലക്ഷിത് സുലേ"]);
     }
 
     #[test]
