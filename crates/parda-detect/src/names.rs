@@ -2199,12 +2199,14 @@ impl NameFinder {
         out: &mut Vec<LexSpan>,
     ) -> (usize, usize) {
         let mut last = end;
+        // (Kept up to date as the list is read: a list of many Indic names would otherwise read
+        // the text before it again at each comma.)
+        let mut latin_text = toks[..end].iter().any(|t| t.kind == Kind::Latin);
         while let Some(next) = toks.get(end) {
             if s[toks[end - 1].end..next.start].trim() != "," {
                 break;
             }
-            let latin_text = || toks[..end].iter().any(|t| t.kind == Kind::Latin);
-            let (first, stop, taken) = if next.kind == Kind::Indic && latin_text() {
+            let (first, stop, taken) = if next.kind == Kind::Indic && latin_text {
                 // In Latin text, one to three Indic words up to where the Indic text ends
                 // (`Heirs: உமா அருண், ராஜகோபால்`), each a dictionary name and no common word: a
                 // word in no list, or one like a name in another spelling, is as often the
@@ -2242,6 +2244,7 @@ impl NameFinder {
                 break;
             }
             push(out, LexSpan { start: run[0].start, end: run[run.len() - 1].end, address: false, score: 0.8 });
+            latin_text |= toks[end..stop].iter().any(|t| t.kind == Kind::Latin);
             (last, end) = (first, stop);
         }
         (last, end)
