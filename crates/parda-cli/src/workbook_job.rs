@@ -9,7 +9,9 @@ use crate::locators::{self, LocatorSink, UnmaskCtx};
 use crate::pipeline::run_ordered;
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
-use parda_formats::{AtomicOutput, CellOut, CellValue, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter};
+use parda_formats::{
+    AtomicOutput, CellBlock, CellOut, CellValue, RowsXml, SheetWriter, StreamCell, WorkbookReader, WorkbookWriter,
+};
 use parda_transform::keyed::dates::{days_from_civil, DateShape};
 use parda_transform::{AttributeRows, CellOutcome, ColumnMode, ColumnPlan, ColumnStats, Engine, Scratch};
 use std::collections::BTreeMap;
@@ -133,13 +135,17 @@ struct SheetJob<'a> {
     plans: SheetPlans,
     sheet: String,
     unmask: Option<&'a UnmaskCtx>,
+    /// Whether the output is written (the workers then turn their rows into its XML).
+    writes: bool,
 }
 
-/// A batch of cells after the engine: the new text of each changed cell and the batch's
+/// A batch of cells after the engine: its rows as XML (when the output is written) and its
 /// counters, merged in input order by the writer.
 struct BatchOut {
-    cells: Vec<StreamCell>,
-    new: Vec<Option<String>>,
+    xml: Option<RowsXml>,
+    /// Rows of data, and rows above the header.
+    rows: u64,
+    preamble: u64,
     stats: Vec<ColumnStats>,
     outside: ColumnStats,
     remaining: BTreeMap<usize, u64>,
@@ -150,13 +156,16 @@ impl SheetJob<'_> {
     /// Detects and transforms a batch of cells (on a worker thread).
     fn batch(&self, cells: Vec<StreamCell>) -> std::result::Result<BatchOut, String> {
         let mut out = BatchOut {
-            new: Vec::with_capacity(cells.len()),
+            // (~40 bytes of XML a cell.)
+            xml: self.writes.then(|| RowsXml::with_capacity(cells.len() * 48)),
+            rows: 0,
+            preamble: 0,
             stats: vec![ColumnStats::default(); self.plans.columns.len()],
             outside: ColumnStats::default(),
             remaining: BTreeMap::new(),
             locators: Vec::new(),
-            cells: Vec::new(),
         };
+        let mut last_row = None;
         let mut scratch = Scratch::default();
         // In an attribute sheet, the attribute the current row names (a batch holds whole rows,
         // cells in column order).
@@ -173,9 +182,23 @@ impl SheetJob<'_> {
                 _ => None,
             };
             let new = self.cell(c, named, &mut out, &mut scratch)?;
-            out.new.push(new);
+            if last_row != Some(c.row) {
+                last_row = Some(c.row);
+                match self.plans.header {
+                    Some(h) if c.row < h => out.preamble += 1,
+                    Some(h) if c.row == h => {}
+                    _ => out.rows += 1,
+                }
+            }
+            let Some(xml) = out.xml.as_mut() else { continue };
+            match new {
+                Some(new) => match typed_like(&c.value, &new) {
+                    Some(v) => xml.write(c.row, c.col as u16, CellOut::Same(&v, None)),
+                    None => xml.write(c.row, c.col as u16, CellOut::Text(new)),
+                },
+                None => xml.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
+            }?;
         }
-        out.cells = cells;
         Ok(out)
     }
 
@@ -250,10 +273,8 @@ fn column_stats(stats: &mut [ColumnStats], col: u32, is_data: bool) -> Option<&m
 /// What a masked date cell holds: the date legacy systems write for "unknown" (no time of day).
 const DATE_PLACEHOLDER: &str = "1900-01-01";
 
-/// Writes a batch's cells in order (on the caller's thread) and adds up its counters.
+/// Writes a batch's rows in order (on the caller's thread) and adds up its counters.
 struct SheetSink<'a, 'w> {
-    header: Option<u32>,
-    last_row: Option<u32>,
     stats: Vec<ColumnStats>,
     totals: &'a mut Totals,
     writer: Option<SheetWriter<'w>>,
@@ -261,23 +282,10 @@ struct SheetSink<'a, 'w> {
 
 impl SheetSink<'_, '_> {
     fn consume(&mut self, batch: BatchOut) -> std::result::Result<(), String> {
-        for (c, new) in batch.cells.iter().zip(batch.new) {
-            if self.last_row != Some(c.row) {
-                self.last_row = Some(c.row);
-                match self.header {
-                    Some(h) if c.row < h => self.totals.preamble += 1,
-                    Some(h) if c.row == h => {}
-                    _ => self.totals.rows_in += 1,
-                }
-            }
-            let Some(sw) = self.writer.as_mut() else { continue };
-            match new {
-                Some(new) => match typed_like(&c.value, &new) {
-                    Some(v) => sw.write(c.row, c.col as u16, CellOut::Same(&v, None)),
-                    None => sw.write(c.row, c.col as u16, CellOut::Text(new)),
-                },
-                None => sw.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
-            }?;
+        self.totals.rows_in += batch.rows;
+        self.totals.preamble += batch.preamble;
+        if let (Some(sw), Some(xml)) = (self.writer.as_mut(), batch.xml) {
+            sw.write_rows(xml)?;
         }
         for (all, part) in self.stats.iter_mut().zip(&batch.stats) {
             all.merge(part);
@@ -312,6 +320,18 @@ fn date_serial(ymd: parda_transform::keyed::dates::Ymd) -> f64 {
     (if days < 61 { days - 1 } else { days }) as f64
 }
 
+/// The held-back cells in batches of about [`BATCH_CELLS`], each ending at a row's end.
+fn held_batches(cells: Vec<StreamCell>) -> Vec<Vec<StreamCell>> {
+    let mut batches: Vec<Vec<StreamCell>> = Vec::new();
+    for c in cells {
+        match batches.last_mut() {
+            Some(b) if b.len() < BATCH_CELLS || b.last().is_some_and(|l| l.row == c.row) => b.push(c),
+            _ => batches.push(vec![c]),
+        }
+    }
+    batches
+}
+
 /// Processes one workbook; in `Mask` mode writes `output` (always `.xlsx`) atomically.
 pub fn run_workbook(
     engine: &Engine,
@@ -337,60 +357,56 @@ pub fn run_workbook(
     for name in reader.sheet_names.clone() {
         let fail = |e: String| anyhow!("{path}: sheet {name:?}: {e}");
         let mut cells = reader.cells(&name)?;
-        // Hold back the first rows: they decide the header and the columns' classes.
-        let mut prefix: Vec<StreamCell> = Vec::new();
-        let mut next = None;
-        while let Some(c) = cells.next_cell()? {
-            if prefix.first().is_some_and(|f: &StreamCell| c.row >= f.row + HEADER_SCAN_ROWS + SAMPLE_ROWS) {
-                next = Some(c);
-                break;
+        // Hold back the first rows: they decide the header and the columns' classes. (Whole
+        // blocks are read here; the plan looks at the rows before the limit, as a reader
+        // stopping at the first cell past it would.)
+        let mut held: Vec<StreamCell> = Vec::new();
+        let mut more = true;
+        while !held
+            .first()
+            .is_some_and(|f| held.last().is_some_and(|l| l.row >= f.row + HEADER_SCAN_ROWS + SAMPLE_ROWS))
+        {
+            match cells.next_block(BATCH_CELLS)? {
+                Some(block) => held.extend(block.cells().map_err(fail)?),
+                None => {
+                    more = false;
+                    break;
+                }
             }
-            prefix.push(c);
         }
-        let job = SheetJob { engine, mode, plans: plan_sheet(engine, &prefix), sheet: name.clone(), unmask };
+        let planned = held.first().map_or(0, |f| {
+            held.iter().position(|c| c.row >= f.row + HEADER_SCAN_ROWS + SAMPLE_ROWS).unwrap_or(held.len())
+        });
+        let plans = plan_sheet(engine, &held[..planned]);
+        let job = SheetJob { engine, mode, plans, sheet: name.clone(), unmask, writes: writer.is_some() };
         let ncols = job.plans.columns.len();
         let writer = match writer.as_mut() {
             Some(w) => Some(w.add_sheet(&name).map_err(fail)?),
             None => None,
         };
-        let mut sink = SheetSink {
-            header: job.plans.header,
-            last_row: None,
-            stats: vec![ColumnStats::default(); ncols],
-            totals: &mut totals,
-            writer,
-        };
-        // The held-back rows go first, then the rest of the sheet in batches: read on one
-        // thread, checked on `threads` workers, written here in order.
-        // (The rest is read only when the held-back rows did not reach the end: a reader asked
-        // again after its last cell fails.)
-        let mut more = next.is_some();
-        let mut held = prefix.into_iter().chain(next);
-        // A batch ends at the end of a row (so a row's cells are read together).
-        let mut pending: Option<StreamCell> = None;
-        let read = || -> Result<Option<Vec<StreamCell>>> {
-            let mut batch = Vec::with_capacity(BATCH_CELLS + 64);
-            batch.extend(pending.take());
-            loop {
-                let next = match held.next() {
-                    Some(c) => Some(c),
-                    None if more => {
-                        let c = cells.next_cell()?;
-                        more = c.is_some();
-                        c
-                    }
-                    None => None,
-                };
-                let Some(c) = next else { break };
-                if batch.len() >= BATCH_CELLS && batch.last().is_some_and(|l: &StreamCell| l.row != c.row) {
-                    pending = Some(c);
-                    break;
-                }
-                batch.push(c);
+        let mut sink = SheetSink { stats: vec![ColumnStats::default(); ncols], totals: &mut totals, writer };
+        // The held-back rows go first, in batches ending at a row's end, then the rest of the
+        // sheet in blocks of whole rows: cut out on one thread, read into cells and checked on
+        // `threads` workers, written here in order. (The rest is read only when the held-back
+        // rows did not reach the end: a reader asked again after its last cell fails.)
+        let mut held = held_batches(held).into_iter();
+        let read = || -> Result<Option<CellBlock>> {
+            if let Some(batch) = held.next() {
+                return Ok(Some(batch.into()));
             }
-            Ok((!batch.is_empty()).then_some(batch))
+            if !more {
+                return Ok(None);
+            }
+            let block = cells.next_block(BATCH_CELLS)?;
+            more = block.is_some();
+            Ok(block)
         };
-        run_ordered(threads, read, |batch| job.batch(batch), |out| out.and_then(|b| sink.consume(b)).map_err(fail))?;
+        run_ordered(
+            threads,
+            read,
+            |block| block.cells().and_then(|cells| job.batch(cells)),
+            |out| out.and_then(|b| sink.consume(b)).map_err(fail),
+        )?;
         // The merged regions (an `.xlsx` reader has them once its last cell is read) go at the
         // sheet's end.
         if let Some(w) = sink.writer.as_mut() {

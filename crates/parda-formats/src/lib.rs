@@ -28,5 +28,5 @@ pub use encoding::{StrayBytes, TextEncoding};
 pub use error::FormatError;
 pub use input::{open_input, InputStream};
 pub use output::{AtomicOutput, TextSink};
-pub use workbook::{is_workbook, CellOut, CellValue, Sheet, SheetCells, StreamCell, WorkbookReader};
-pub use xlsx_write::{SheetWriter, WorkbookWriter};
+pub use workbook::{is_workbook, CellBlock, CellOut, CellValue, Sheet, SheetCells, StreamCell, WorkbookReader};
+pub use xlsx_write::{RowsXml, SheetWriter, WorkbookWriter};

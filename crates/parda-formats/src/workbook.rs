@@ -144,6 +144,43 @@ pub struct SheetCells<'a> {
     path: String,
     /// The merged regions calamine gives before the cells (an `.xlsx` it reads).
     merges: Vec<Dimensions>,
+    /// The first cell of the next block, read to find where the last one ended.
+    pending: Option<StreamCell>,
+    /// Whether the last cell has been read (a calamine reader asked again fails).
+    ended: bool,
+}
+
+/// Whole rows of a sheet, in file order, read into cells by [`CellBlock::cells`] on whichever
+/// thread calls it: an `.xlsx` sheet's rows are cut from its XML as they are, so the workers,
+/// not the reading thread, read their cells (docs/performance.md).
+pub struct CellBlock<'a>(BlockInner<'a>);
+
+enum BlockInner<'a> {
+    Raw(crate::xlsx::RawRows<'a>),
+    Cells(Vec<StreamCell>),
+}
+
+impl From<Vec<StreamCell>> for CellBlock<'_> {
+    fn from(cells: Vec<StreamCell>) -> Self {
+        CellBlock(BlockInner::Cells(cells))
+    }
+}
+
+impl CellBlock<'_> {
+    /// Whether the block's rows were cut out raw, not read yet.
+    #[cfg(test)]
+    pub(crate) fn is_raw(&self) -> bool {
+        matches!(self.0, BlockInner::Raw(_))
+    }
+
+    /// The block's non-empty cells in row order, or what is wrong with its XML (never a cell's
+    /// text).
+    pub fn cells(self) -> Result<Vec<StreamCell>, String> {
+        match self.0 {
+            BlockInner::Raw(raw) => raw.cells().map_err(|e| format!("cannot read a cell: {}", e.0)),
+            BlockInner::Cells(cells) => Ok(cells),
+        }
+    }
 }
 
 enum CellsInner<'a> {
@@ -152,7 +189,7 @@ enum CellsInner<'a> {
     Whole { sheet: Sheet, row: usize, col: usize },
 }
 
-impl SheetCells<'_> {
+impl<'a> SheetCells<'a> {
     /// The sheet's merged regions (`.xlsx` only), once its last cell has been read: a directly
     /// read sheet finds them after its cells. Merged regions are layout, not data: a sheet
     /// whose regions calamine cannot parse keeps its cells, unmerged.
@@ -163,8 +200,51 @@ impl SheetCells<'_> {
         }
     }
 
+    /// The next block of whole rows, of at least `min_cells` non-empty cells unless the sheet
+    /// ends first; `None` after the last. Mixed with [`SheetCells::next_cell`], blocks take up
+    /// where the cells left off, from the next row.
+    pub fn next_block(&mut self, min_cells: usize) -> Result<Option<CellBlock<'a>>, FormatError> {
+        if let CellsInner::Direct(reader) = &mut self.inner {
+            if self.pending.is_none() {
+                let block = reader.next_block(min_cells).map_err(|e| FormatError::Unsupported {
+                    path: self.path.clone(),
+                    message: format!("cannot read a cell: {}", e.0),
+                })?;
+                return Ok(block.map(|b| match b {
+                    crate::xlsx::XlsxBlock::Raw(raw) => CellBlock(BlockInner::Raw(raw)),
+                    crate::xlsx::XlsxBlock::Cells(cells) => CellBlock(BlockInner::Cells(cells)),
+                }));
+            }
+        }
+        let mut cells = Vec::with_capacity(min_cells + 64);
+        cells.extend(self.pending.take());
+        while !self.ended {
+            let Some(c) = self.next_cell()? else {
+                self.ended = true;
+                break;
+            };
+            if cells.len() >= min_cells && cells.last().is_some_and(|l: &StreamCell| l.row != c.row) {
+                self.pending = Some(c);
+                break;
+            }
+            cells.push(c);
+        }
+        Ok((!cells.is_empty()).then(|| cells.into()))
+    }
+
+    /// Cuts `.xlsx` blocks from `n` bytes of XML (tests cut many small ones).
+    #[cfg(test)]
+    pub(crate) fn set_block_bytes(&mut self, n: usize) {
+        if let CellsInner::Direct(reader) = &mut self.inner {
+            reader.set_block_bytes(n);
+        }
+    }
+
     /// The next non-empty cell, in row order.
     pub fn next_cell(&mut self) -> Result<Option<StreamCell>, FormatError> {
+        if let Some(c) = self.pending.take() {
+            return Ok(Some(c));
+        }
         match &mut self.inner {
             CellsInner::Direct(reader) => loop {
                 let next = reader.next_cell().map_err(|e| FormatError::Unsupported {
@@ -172,10 +252,9 @@ impl SheetCells<'_> {
                     message: format!("cannot read a cell: {}", e.0),
                 })?;
                 let Some(c) = next else { return Ok(None) };
-                if c.value == CellValue::Empty && c.formula.as_deref().is_none_or(str::is_empty) {
-                    continue;
+                if let Some(c) = crate::xlsx::kept(c) {
+                    return Ok(Some(c));
                 }
-                return Ok(Some(StreamCell { formula: c.formula.filter(|f| !f.is_empty()), ..c }));
             },
             CellsInner::Stream(reader) => loop {
                 let next = reader.next_cell_with_formula().map_err(|e| FormatError::Unsupported {
@@ -268,11 +347,23 @@ impl WorkbookReader {
                 path: path.clone(),
                 message: format!("sheet {name:?}: {e}"),
             })?;
-            return Ok(SheetCells { inner: CellsInner::Direct(Box::new(cells)), path, merges: Vec::new() });
+            return Ok(SheetCells {
+                inner: CellsInner::Direct(Box::new(cells)),
+                path,
+                merges: Vec::new(),
+                pending: None,
+                ended: false,
+            });
         }
         if !matches!(&self.book, Book::Calamine(b) if matches!(**b, Sheets::Xlsx(_))) {
             let sheet = self.sheet(name)?;
-            return Ok(SheetCells { inner: CellsInner::Whole { sheet, row: 0, col: 0 }, path, merges: Vec::new() });
+            return Ok(SheetCells {
+                inner: CellsInner::Whole { sheet, row: 0, col: 0 },
+                path,
+                merges: Vec::new(),
+                pending: None,
+                ended: false,
+            });
         }
         let Book::Calamine(book) = &mut self.book else { unreachable!("checked above") };
         let Sheets::Xlsx(x) = &mut **book else { unreachable!("checked above") };
@@ -280,7 +371,7 @@ impl WorkbookReader {
         let reader = x
             .worksheet_cells_reader(name)
             .map_err(|e| FormatError::Unsupported { path: path.clone(), message: format!("sheet {name:?}: {e}") })?;
-        Ok(SheetCells { inner: CellsInner::Stream(Box::new(reader)), path, merges })
+        Ok(SheetCells { inner: CellsInner::Stream(Box::new(reader)), path, merges, pending: None, ended: false })
     }
 
     /// Reads one sheet whole (a workbook calamine reads).
@@ -313,7 +404,13 @@ pub enum CellOut<'a> {
 pub(crate) fn calamine_cells(path: &str, name: &str) -> Vec<StreamCell> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
     let reader = book.worksheet_cells_reader(name).unwrap();
-    let mut cells = SheetCells { inner: CellsInner::Stream(Box::new(reader)), path: path.into(), merges: Vec::new() };
+    let mut cells = SheetCells {
+        inner: CellsInner::Stream(Box::new(reader)),
+        path: path.into(),
+        merges: Vec::new(),
+        pending: None,
+        ended: false,
+    };
     let mut out = Vec::new();
     while let Some(c) = cells.next_cell().unwrap() {
         out.push(c);

@@ -13,7 +13,8 @@
 //! recognise at open (a part missing, a chart sheet) leaves the workbook to calamine.
 
 use crate::workbook::{CellValue, StreamCell};
-use crate::xml_pull::{attr, attr_text, attributes, local, utf8, Tok, XmlError, XmlPull};
+use crate::xml_pull::{attr, attr_text, attributes, local, tag_end, utf8, Tok, XmlError, XmlPull};
+use memchr::memmem;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -115,6 +116,15 @@ pub fn read_sheet_xml(xml: &[u8]) -> Result<usize, String> {
     while cells.next_cell().map_err(|e| e.0)?.is_some() {
         n += 1;
     }
+    // The same bytes cut into blocks of rows (what a damaged block gives is not checked: only
+    // that it returns).
+    let mut blocks = XlsxCells::new(Box::new(xml), &strings, &[NumberKind::Date, NumberKind::Duration], false);
+    blocks.block_bytes = 512;
+    while let Ok(Some(block)) = blocks.next_block(16) {
+        if let XlsxBlock::Raw(raw) = block {
+            let _ = raw.cells();
+        }
+    }
     Ok(n + cells.merges().len())
 }
 
@@ -132,6 +142,81 @@ pub(crate) struct XlsxCells<'a> {
     shared: Vec<Option<(String, (u32, u32))>>,
     text: String,
     merges: Vec<calamine::Dimensions>,
+    /// Whether the last thing read was the end of a row (the reader is between two rows).
+    at_row_end: bool,
+    /// Whether this reads a block of rows cut from a sheet ([`RawRows`]): its end is no error.
+    block: bool,
+    /// How much XML a block of rows is cut from ([`BLOCK_BYTES`]; less in tests).
+    block_bytes: usize,
+}
+
+/// What reading a sheet gives next.
+enum Item {
+    Cell(StreamCell),
+    RowEnd,
+    End,
+}
+
+/// Raw XML read ahead for a block of rows to be read on another thread: about this much (at
+/// least a row), ~8,000 cells of a typical sheet.
+const BLOCK_BYTES: usize = 1 << 18;
+
+/// A row larger than this is read here, cell by cell, rather than cut out whole.
+const MAX_BLOCK_BYTES: usize = 1 << 26;
+
+/// Whole rows of a sheet, cut from its XML to be read into cells on another thread, or read
+/// here already.
+pub(crate) enum XlsxBlock<'a> {
+    /// Rows cut out, not yet read.
+    Raw(RawRows<'a>),
+    /// Rows read here (the start of the sheet, or rows a reader elsewhere could not read alone).
+    Cells(Vec<StreamCell>),
+}
+
+/// The XML of whole rows (`<row>...</row>` elements), with what reading them needs: the
+/// number of a first row without `r`, the shared strings and the styles. Rows with shared
+/// formulas, comments, CDATA or processing instructions are never cut out (their reading
+/// depends on what came before, or a `</row>` inside them is no row's end).
+pub(crate) struct RawRows<'a> {
+    xml: Vec<u8>,
+    first_row: u32,
+    strings: &'a [String],
+    styles: &'a [NumberKind],
+    is_1904: bool,
+}
+
+impl RawRows<'_> {
+    /// The rows' cells, empty ones left out, as the sheet's reader would have read them.
+    pub(crate) fn cells(self) -> Result<Vec<StreamCell>, XmlError> {
+        let size = self.xml.len();
+        let xml = XmlPull::over_bytes(Box::new(std::io::empty()) as Box<dyn Read + Send>, self.xml);
+        let mut reader = XlsxCells::with_pull(xml, self.strings, self.styles, self.is_1904);
+        reader.row = self.first_row;
+        reader.in_data = true;
+        reader.block = true;
+        let mut cells = Vec::with_capacity(size / 24);
+        loop {
+            match reader.next_item()? {
+                Item::Cell(c) => cells.extend(kept(c)),
+                Item::RowEnd => {}
+                Item::End => return Ok(cells),
+            }
+        }
+    }
+}
+
+/// A cell as the sheet's stream gives it: none when empty without a formula, no empty formula.
+pub(crate) fn kept(c: StreamCell) -> Option<StreamCell> {
+    if c.value == CellValue::Empty && c.formula.as_deref().is_none_or(str::is_empty) {
+        return None;
+    }
+    Some(StreamCell { formula: c.formula.filter(|f| !f.is_empty()), ..c })
+}
+
+/// Where the last `<row` start tag of `xml` begins.
+fn last_row_tag(xml: &[u8]) -> Option<usize> {
+    memmem::rfind_iter(xml, b"<row")
+        .find(|&k| matches!(xml.get(k + 4), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')))
 }
 
 /// A cell's `t` attribute.
@@ -149,8 +234,17 @@ enum CellType {
 
 impl<'a> XlsxCells<'a> {
     fn new(xml: Box<dyn Read + Send + 'a>, strings: &'a [String], styles: &'a [NumberKind], is_1904: bool) -> Self {
+        XlsxCells::with_pull(XmlPull::new(xml), strings, styles, is_1904)
+    }
+
+    fn with_pull(
+        xml: XmlPull<Box<dyn Read + Send + 'a>>,
+        strings: &'a [String],
+        styles: &'a [NumberKind],
+        is_1904: bool,
+    ) -> Self {
         XlsxCells {
-            xml: XmlPull::new(xml),
+            xml,
             strings,
             styles,
             is_1904,
@@ -161,38 +255,128 @@ impl<'a> XlsxCells<'a> {
             shared: Vec::new(),
             text: String::new(),
             merges: Vec::new(),
+            at_row_end: false,
+            block: false,
+            block_bytes: BLOCK_BYTES,
         }
     }
 
     /// The next cell (empty ones too), in file order; `None` after the last.
     pub(crate) fn next_cell(&mut self) -> Result<Option<StreamCell>, XmlError> {
+        loop {
+            match self.next_item()? {
+                Item::Cell(c) => return Ok(Some(c)),
+                Item::RowEnd => {}
+                Item::End => return Ok(None),
+            }
+        }
+    }
+
+    /// The next block of whole rows: cut out raw when the reader is between rows and the rows
+    /// ahead can be read alone, read here otherwise (at least `min_cells` non-empty cells, or
+    /// to the sheet's end); `None` after the last.
+    pub(crate) fn next_block(&mut self, min_cells: usize) -> Result<Option<XlsxBlock<'a>>, XmlError> {
         if self.done {
             return Ok(None);
+        }
+        if self.at_row_end {
+            if let Some(raw) = self.raw_rows()? {
+                return Ok(Some(XlsxBlock::Raw(raw)));
+            }
+        }
+        let mut cells = Vec::with_capacity(min_cells + 64);
+        loop {
+            match self.next_item()? {
+                Item::Cell(c) => cells.extend(kept(c)),
+                Item::RowEnd if cells.len() >= min_cells => break,
+                Item::RowEnd => {}
+                Item::End => break,
+            }
+        }
+        Ok((!cells.is_empty()).then_some(XlsxBlock::Cells(cells)))
+    }
+
+    /// Cuts blocks from `n` bytes of XML (tests cut many small ones).
+    #[cfg(test)]
+    pub(crate) fn set_block_bytes(&mut self, n: usize) {
+        self.block_bytes = n;
+    }
+
+    /// The whole rows in the next [`BLOCK_BYTES`] of XML, cut out, the reader moved past them;
+    /// `None`, the reader unmoved, when they cannot be read alone.
+    fn raw_rows(&mut self) -> Result<Option<RawRows<'a>>, XmlError> {
+        let Some(xml) = self.xml.peek_through(b"</row>", self.block_bytes, MAX_BLOCK_BYTES)? else {
+            return Ok(None);
+        };
+        // A shared formula's cells need its anchor, kept here; a `</row>` in a comment or
+        // CDATA section is no row's end.
+        if [&b"shared"[..], b"<!", b"<?"].iter().any(|p| memmem::find(xml, p).is_some()) {
+            return Ok(None);
+        }
+        // The rows after the block are numbered from its last (which must say its number).
+        let Some(k) = last_row_tag(xml) else { return Ok(None) };
+        let Some(end) = tag_end(&xml[k..]) else { return Ok(None) };
+        let attrs = &xml[k + 4..k + end];
+        if attrs.ends_with(b"/") {
+            return Ok(None);
+        }
+        let Some(last) = attr(attrs, b"r").map(row_number).transpose()? else { return Ok(None) };
+        let raw = RawRows {
+            xml: xml.to_vec(),
+            first_row: self.row,
+            strings: self.strings,
+            styles: self.styles,
+            is_1904: self.is_1904,
+        };
+        self.xml.advance(raw.xml.len());
+        self.row = last + 1;
+        self.col = 0;
+        Ok(Some(raw))
+    }
+
+    /// The next cell, row end or the end of the cell data.
+    fn next_item(&mut self) -> Result<Item, XmlError> {
+        if self.done {
+            return Ok(Item::End);
         }
         loop {
             match self.xml.next()? {
                 Tok::Start { name, attrs } => match local(self.xml.bytes(name)) {
                     b"sheetData" => self.in_data = true,
                     b"row" if self.in_data => {
+                        self.at_row_end = false;
                         if let Some(r) = attr(self.xml.bytes(attrs), b"r") {
                             self.row = row_number(r)?;
                         }
                     }
-                    b"c" if self.in_data => return self.cell(attrs).map(Some),
+                    b"c" if self.in_data => {
+                        self.at_row_end = false;
+                        return self.cell(attrs).map(Item::Cell);
+                    }
                     _ => {}
                 },
                 Tok::End { name } => match local(self.xml.bytes(name)) {
                     b"row" if self.in_data => {
                         self.row += 1;
                         self.col = 0;
+                        self.at_row_end = true;
+                        return Ok(Item::RowEnd);
+                    }
+                    b"sheetData" if self.block => {
+                        return Err(XmlError("rows after the end of the cell data".into()));
                     }
                     b"sheetData" => {
                         self.done = true;
+                        self.at_row_end = false;
                         self.read_merges()?;
-                        return Ok(None);
+                        return Ok(Item::End);
                     }
                     _ => {}
                 },
+                Tok::Eof if self.block => {
+                    self.done = true;
+                    return Ok(Item::End);
+                }
                 Tok::Eof => return Err(XmlError("the sheet ends before its cell data does".into())),
                 Tok::Text(_) | Tok::CData(_) => {}
             }
@@ -700,9 +884,34 @@ mod tests {
                 all.push(c);
             }
             let merges = cells.merges().to_vec();
+            drop(cells);
+            // Read in blocks of rows (cut out raw, or read by the reader), the same cells.
+            for (bytes, min_cells) in [(1, 1), (100, 5), (3000, 50), (BLOCK_BYTES, 8192)] {
+                let (blocks, block_merges, _) = block_cells(&mut reader, &name, bytes, min_cells);
+                assert_eq!(blocks, all, "{path}: {name}: blocks cut from {bytes} bytes");
+                assert_eq!(block_merges, merges, "{path}: {name}");
+            }
             out.push((name, all, merges));
         }
         out
+    }
+
+    /// A sheet's cells read in blocks cut from `bytes` of XML, its merged regions, and how many
+    /// blocks were cut out raw.
+    fn block_cells(
+        reader: &mut WorkbookReader,
+        name: &str,
+        bytes: usize,
+        min_cells: usize,
+    ) -> (Vec<StreamCell>, Vec<calamine::Dimensions>, usize) {
+        let mut cells = reader.cells(name).unwrap();
+        cells.set_block_bytes(bytes);
+        let (mut all, mut raw) = (Vec::new(), 0);
+        while let Some(block) = cells.next_block(min_cells).unwrap() {
+            raw += usize::from(block.is_raw());
+            all.extend(block.cells().unwrap());
+        }
+        (all, cells.merges().to_vec(), raw)
     }
 
     fn assert_same_as_calamine(path: &str) -> usize {
@@ -786,6 +995,70 @@ mod tests {
         book.save(&path).unwrap();
         let n = assert_same_as_calamine(path.to_str().unwrap());
         assert!(n > 2 * 199 * 12, "{n} cells");
+        // Both sheets' rows (shared strings, inline strings, formulas that are not shared) are
+        // cut out raw for the workers.
+        let mut reader = WorkbookReader::open(path.to_str().unwrap()).unwrap();
+        for name in reader.sheet_names.clone() {
+            let (cells, _, raw) = block_cells(&mut reader, &name, 3000, 50);
+            assert!(raw > 10 && cells.len() > 2000, "{name}: {raw} raw blocks, {} cells", cells.len());
+        }
+    }
+
+    /// Rows cut out in blocks read as the reader reads them, whatever the cut: rows and cells
+    /// without references (a block's last row without one is not cut after), empty rows,
+    /// line breaks between rows, entities, a damaged block an error.
+    #[test]
+    fn blocks_of_rows_read_as_the_cells_do() {
+        let mut xml = String::from("<worksheet><sheetData>");
+        for r in 0..300u32 {
+            let n = r + 1;
+            xml += &match r % 7 {
+                0 => format!("<row r=\"{n}\"/>"),
+                1 => "<row><c t=\"inlineStr\"><is><t>no number &amp; no ref</t></is></c><c><v>1</v></c></row>".into(),
+                2 => format!("<row r=\"{n}\" spans=\"1:3\">\n<c r=\"B{n}\" t=\"s\"><v>0</v></c><c t=\"b\"><v>1</v></c></row>\r\n"),
+                _ => format!("<row r=\"{n}\"><c r=\"A{n}\"><v>{r}</v></c><c r=\"C{n}\" s=\"1\"><v>4500{}</v></c></row>", r % 10),
+            };
+        }
+        xml += "</sheetData><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells></worksheet>";
+        let strings = ["Sita Devi".to_string()];
+        let styles = [NumberKind::Plain, NumberKind::Date];
+        let reader = |xml: &str| {
+            XlsxCells::new(Box::new(std::io::Cursor::new(xml.as_bytes().to_vec())), &strings, &styles, false)
+        };
+        let mut serial = reader(&xml);
+        let mut want = Vec::new();
+        while let Some(c) = serial.next_cell().unwrap() {
+            want.extend(kept(c));
+        }
+        assert!(want.len() > 500 && want.iter().any(|c| c.row == 299));
+        let read_blocks =
+            |xml: &str, bytes: usize, min_cells: usize| -> Result<(Vec<StreamCell>, usize, usize), XmlError> {
+                let mut blocks = reader(xml);
+                blocks.set_block_bytes(bytes);
+                let (mut got, mut raw) = (Vec::new(), 0);
+                while let Some(b) = blocks.next_block(min_cells)? {
+                    match b {
+                        XlsxBlock::Raw(r) => {
+                            raw += 1;
+                            got.extend(r.cells()?);
+                        }
+                        XlsxBlock::Cells(c) => got.extend(c),
+                    }
+                }
+                Ok((got, raw, blocks.merges().len()))
+            };
+        for bytes in [1, 10, 200, 5000, BLOCK_BYTES] {
+            for min_cells in [1, 10, 100] {
+                let (got, raw, merges) = read_blocks(&xml, bytes, min_cells).unwrap();
+                assert_eq!(got, want, "blocks of {bytes} bytes, {min_cells} cells");
+                assert_eq!(merges, 1);
+                assert!(bytes < 200 || raw > 0, "blocks of {bytes} bytes: none cut out");
+            }
+        }
+        // Rows after the end of the cell data: the reader stops at that end; a block holding
+        // it is damaged.
+        let damaged = xml.replace("<row r=\"281\"/>", "</sheetData><row r=\"281\"/>");
+        assert!(read_blocks(&damaged, 5000, 10).is_err());
     }
 
     /// A workbook written by hand with what other writers produce: namespace prefixes, cells

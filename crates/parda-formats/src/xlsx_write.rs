@@ -41,13 +41,46 @@ pub struct WorkbookWriter {
 
 /// What is kept while a sheet is written.
 struct OpenSheet {
-    /// XML not yet handed to the zip.
+    /// Rows not yet handed to the zip.
+    rows: RowBuffer,
+    merges: Vec<Dimensions>,
+}
+
+/// Rows turned into sheet XML: the finished rows' XML, and the row whose cells are being
+/// collected (written when the next row begins, its cells in column order).
+#[derive(Default)]
+struct RowBuffer {
     xml: Vec<u8>,
-    /// The row whose cells are being collected, and their XML, by column.
+    /// The first row written, and the latest (the one being collected, if it has cells).
+    first: Option<u32>,
     row: Option<u32>,
+    /// The latest row's cells: column, and their XML's range in `row_xml`.
     cells: Vec<(u16, std::ops::Range<usize>)>,
     row_xml: Vec<u8>,
-    merges: Vec<Dimensions>,
+}
+
+/// The XML of whole rows, written on any thread (the workers turn their rows into XML) and
+/// handed to [`SheetWriter::write_rows`] in order; the same XML as [`SheetWriter::write`]
+/// gives for the same cells.
+#[derive(Default)]
+pub struct RowsXml(RowBuffer);
+
+impl RowsXml {
+    /// An empty block of rows.
+    pub fn new() -> RowsXml {
+        RowsXml::default()
+    }
+
+    /// An empty block of rows with room for `bytes` of XML.
+    pub fn with_capacity(bytes: usize) -> RowsXml {
+        RowsXml(RowBuffer { xml: Vec::with_capacity(bytes), ..RowBuffer::default() })
+    }
+
+    /// Writes one cell. Rows come in order; within a row, columns in any order. (A block's
+    /// rows are written whole: cells of its last row cannot be added by another block.)
+    pub fn write(&mut self, row: u32, col: u16, cell: CellOut) -> Result<(), String> {
+        self.0.write(row, col, cell)
+    }
 }
 
 impl WorkbookWriter {
@@ -67,7 +100,8 @@ impl WorkbookWriter {
             .compression_method(zip::CompressionMethod::Deflated)
             .compression_level(Some(DEFLATE_LEVEL));
         self.zip.start_file(part, options).map_err(|e| e.to_string())?;
-        let mut xml = Vec::with_capacity(2 * FLUSH_BYTES);
+        let mut rows = RowBuffer { xml: Vec::with_capacity(2 * FLUSH_BYTES), ..RowBuffer::default() };
+        let xml = &mut rows.xml;
         xml.extend_from_slice(XML_DECLARATION.as_bytes());
         xml.extend_from_slice(b"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView ");
         if self.sheets.len() == 1 {
@@ -76,34 +110,35 @@ impl WorkbookWriter {
         xml.extend_from_slice(
             b"workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData>",
         );
-        self.open = Some(OpenSheet { xml, row: None, cells: Vec::new(), row_xml: Vec::new(), merges: Vec::new() });
+        self.open = Some(OpenSheet { rows, merges: Vec::new() });
         Ok(SheetWriter { book: self })
     }
 
     /// Ends the open sheet: its last row, the merged regions, the sheet's end.
     fn end_sheet(&mut self) -> Result<(), String> {
         let Some(mut sheet) = self.open.take() else { return Ok(()) };
-        sheet.flush_row();
-        if sheet.xml.ends_with(b"<sheetData>") {
+        sheet.rows.flush_row();
+        let xml = &mut sheet.rows.xml;
+        if xml.ends_with(b"<sheetData>") {
             // No row at all.
-            sheet.xml.truncate(sheet.xml.len() - 1);
-            sheet.xml.extend_from_slice(b"/>");
+            xml.truncate(xml.len() - 1);
+            xml.extend_from_slice(b"/>");
         } else {
-            sheet.xml.extend_from_slice(b"</sheetData>");
+            xml.extend_from_slice(b"</sheetData>");
         }
         if !sheet.merges.is_empty() {
-            let _ = write!(Text(&mut sheet.xml), "<mergeCells count=\"{}\">", sheet.merges.len());
+            let _ = write!(Text(xml), "<mergeCells count=\"{}\">", sheet.merges.len());
             for m in &sheet.merges {
-                sheet.xml.extend_from_slice(b"<mergeCell ref=\"");
-                push_reference(&mut sheet.xml, m.start.0, m.start.1);
-                sheet.xml.push(b':');
-                push_reference(&mut sheet.xml, m.end.0, m.end.1);
-                sheet.xml.extend_from_slice(b"\"/>");
+                xml.extend_from_slice(b"<mergeCell ref=\"");
+                push_reference(xml, m.start.0, m.start.1);
+                xml.push(b':');
+                push_reference(xml, m.end.0, m.end.1);
+                xml.extend_from_slice(b"\"/>");
             }
-            sheet.xml.extend_from_slice(b"</mergeCells>");
+            xml.extend_from_slice(b"</mergeCells>");
         }
-        sheet.xml.extend_from_slice(b"<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>");
-        self.zip.write_all(&sheet.xml).map_err(|e| e.to_string())
+        xml.extend_from_slice(b"<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>");
+        self.zip.write_all(xml).map_err(|e| e.to_string())
     }
 
     /// Finishes the workbook: the last sheet, then the parts that list the sheets. A workbook
@@ -180,31 +215,37 @@ impl SheetWriter<'_> {
 
     /// Writes one cell. Rows come in order; within a row, columns in any order.
     pub fn write(&mut self, row: u32, col: u16, cell: CellOut) -> Result<(), String> {
-        if row >= 1_048_576 || col >= 16_384 {
-            return Err(format!("a cell beyond Excel's last row or column (row {}, column {})", row + 1, col + 1));
-        }
-        let sheet = self.sheet();
-        match sheet.row {
-            Some(r) if r == row => {}
-            Some(r) if r > row => {
-                return Err(format!("row {} comes after row {}: rows must be in order", row + 1, r + 1))
+        self.sheet().rows.write(row, col, cell)?;
+        self.hand_over()
+    }
+
+    /// Writes whole rows made elsewhere; they must come after every row written before.
+    pub fn write_rows(&mut self, mut block: RowsXml) -> Result<(), String> {
+        block.0.flush_row();
+        let rows = &mut self.sheet().rows;
+        rows.flush_row();
+        if let (Some(first), Some(last)) = (block.0.first, rows.row) {
+            if first <= last {
+                return Err(format!("row {} comes after row {}: rows must be in order", first + 1, last + 1));
             }
-            _ => {
-                sheet.flush_row();
-                sheet.row = Some(row);
-            }
         }
-        let start = sheet.row_xml.len();
-        sheet.cell_xml(row, col, cell)?;
-        let end = sheet.row_xml.len();
-        if end > start {
-            sheet.cells.push((col, start..end));
-        }
-        if sheet.xml.len() >= FLUSH_BYTES {
-            let book = &mut *self.book;
-            let sheet = book.open.as_mut().expect("a sheet writer has its sheet open");
-            book.zip.write_all(&sheet.xml).map_err(|e| e.to_string())?;
-            sheet.xml.clear();
+        rows.first = rows.first.or(block.0.first);
+        rows.row = block.0.row.or(rows.row);
+        // The rows before, then the block's, straight from its buffer.
+        let book = &mut *self.book;
+        let rows = &mut book.open.as_mut().expect("a sheet writer has its sheet open").rows;
+        book.zip.write_all(&rows.xml).map_err(|e| e.to_string())?;
+        rows.xml.clear();
+        book.zip.write_all(&block.0.xml).map_err(|e| e.to_string())
+    }
+
+    /// Hands the finished rows' XML to the zip (which deflates it) once there is enough.
+    fn hand_over(&mut self) -> Result<(), String> {
+        let book = &mut *self.book;
+        let rows = &mut book.open.as_mut().expect("a sheet writer has its sheet open").rows;
+        if rows.xml.len() >= FLUSH_BYTES {
+            book.zip.write_all(&rows.xml).map_err(|e| e.to_string())?;
+            rows.xml.clear();
         }
         Ok(())
     }
@@ -217,10 +258,35 @@ impl SheetWriter<'_> {
     }
 }
 
-impl OpenSheet {
-    /// Writes the collected row (its cells in column order) into the sheet's XML.
+impl RowBuffer {
+    /// Adds one cell to the row being collected, writing the row before when this begins one.
+    fn write(&mut self, row: u32, col: u16, cell: CellOut) -> Result<(), String> {
+        if row >= 1_048_576 || col >= 16_384 {
+            return Err(format!("a cell beyond Excel's last row or column (row {}, column {})", row + 1, col + 1));
+        }
+        match self.row {
+            Some(r) if r == row => {}
+            Some(r) if r > row => {
+                return Err(format!("row {} comes after row {}: rows must be in order", row + 1, r + 1))
+            }
+            _ => {
+                self.flush_row();
+                self.row = Some(row);
+                self.first.get_or_insert(row);
+            }
+        }
+        let start = self.row_xml.len();
+        self.cell_xml(row, col, cell)?;
+        let end = self.row_xml.len();
+        if end > start {
+            self.cells.push((col, start..end));
+        }
+        Ok(())
+    }
+
+    /// Writes the collected row (its cells in column order) into the XML.
     fn flush_row(&mut self) {
-        let Some(row) = self.row.take() else { return };
+        let Some(row) = self.row else { return };
         if self.cells.is_empty() {
             return;
         }
@@ -638,6 +704,49 @@ mod tests {
         }
         let mut empty = reader.cells("Empty").unwrap();
         assert_eq!(empty.next_cell().unwrap(), None);
+    }
+
+    /// Rows turned into XML in blocks elsewhere ([`RowsXml`]) make the same sheet as cells
+    /// written one by one; a block that does not come after the rows before is an error.
+    #[test]
+    fn blocks_of_rows_write_what_cells_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, blocks) = (dir.path().join("one.xlsx"), dir.path().join("blocks.xlsx"));
+        let cells = cells();
+        let mut book = WorkbookWriter::create(File::create(&one).unwrap());
+        let mut sheet = book.add_sheet("Register").unwrap();
+        for (r, c, v, f) in &cells {
+            sheet.write(*r, *c, CellOut::Same(v, *f)).unwrap();
+        }
+        sheet.merge(&Dimensions::new((0, 0), (0, 4)));
+        book.save().unwrap();
+        for rows_per_block in [1, 3, 50, 1000] {
+            let mut book = WorkbookWriter::create(File::create(&blocks).unwrap());
+            let mut sheet = book.add_sheet("Register").unwrap();
+            let (mut block, mut rows) = (RowsXml::new(), 0);
+            for (i, (r, c, v, f)) in cells.iter().enumerate() {
+                if i > 0 && cells[i - 1].0 != *r {
+                    rows += 1;
+                    if rows % rows_per_block == 0 {
+                        sheet.write_rows(std::mem::take(&mut block)).unwrap();
+                    }
+                }
+                block.write(*r, *c, CellOut::Same(v, *f)).unwrap();
+            }
+            sheet.write_rows(block).unwrap();
+            sheet.merge(&Dimensions::new((0, 0), (0, 4)));
+            book.save().unwrap();
+            assert_eq!(sheet_data(&blocks, 1), sheet_data(&one, 1), "{rows_per_block} rows a block");
+        }
+        let mut book = WorkbookWriter::create(File::create(&blocks).unwrap());
+        let mut sheet = book.add_sheet("A").unwrap();
+        let mut block = RowsXml::new();
+        block.write(5, 0, CellOut::Text("x".into())).unwrap();
+        sheet.write_rows(block).unwrap();
+        let mut again = RowsXml::new();
+        again.write(5, 1, CellOut::Text("y".into())).unwrap();
+        assert!(sheet.write_rows(again).unwrap_err().contains("in order"));
+        assert!(sheet.write(4, 0, CellOut::Text("y".into())).unwrap_err().contains("in order"));
     }
 
     #[test]

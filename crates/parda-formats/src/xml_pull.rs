@@ -67,6 +67,11 @@ impl<R: Read> XmlPull<R> {
         }
     }
 
+    /// A reader over `bytes`, the whole document (nothing is read from `src`).
+    pub(crate) fn over_bytes(src: R, bytes: Vec<u8>) -> XmlPull<R> {
+        XmlPull { src, buf: bytes, pos: 0, eof: true, pending_end: false, pending_name: Vec::new() }
+    }
+
     /// The bytes of a span from the last token.
     pub(crate) fn bytes(&self, span: Span) -> &[u8] {
         if span.start == usize::MAX {
@@ -209,6 +214,35 @@ impl<R: Read> XmlPull<R> {
         Some(Span { start, end: start + lt })
     }
 
+    /// The raw bytes from the reader's position through the first `close` that ends at least
+    /// `min` bytes on (through the last `close` when the source ends first), without moving
+    /// the reader; `None` when no `close` comes within `max` bytes, or an empty element's end
+    /// is still to be returned.
+    pub(crate) fn peek_through(&mut self, close: &[u8], min: usize, max: usize) -> Result<Option<&[u8]>, XmlError> {
+        if self.pending_end {
+            return Ok(None);
+        }
+        // Where in the buffered bytes (from the reader's position) the search goes on.
+        let mut from = min.saturating_sub(close.len());
+        let end = loop {
+            let avail = &self.buf[self.pos..];
+            if let Some(k) = avail.get(from..).and_then(|rest| memmem::find(rest, close)) {
+                break Some(from + k + close.len());
+            }
+            from = from.max((avail.len() + 1).saturating_sub(close.len()));
+            if avail.len() >= max || !self.fill()? {
+                break memmem::rfind(&self.buf[self.pos..], close).map(|k| k + close.len());
+            }
+        };
+        Ok(end.map(|end| &self.buf[self.pos..self.pos + end]))
+    }
+
+    /// Moves the reader past `n` bytes seen with [`XmlPull::peek_through`].
+    pub(crate) fn advance(&mut self, n: usize) {
+        debug_assert!(self.pos + n <= self.buf.len());
+        self.pos += n;
+    }
+
     /// Appends the text of the element just started (its text and CDATA, entities resolved,
     /// line ends as XML reads them) to `out`, up to and including its end tag.
     pub(crate) fn read_text(&mut self, out: &mut String) -> Result<(), XmlError> {
@@ -241,7 +275,7 @@ impl<R: Read> XmlPull<R> {
 }
 
 /// Where the tag that opens `avail` closes: the first `>` outside a quoted attribute value.
-fn tag_end(avail: &[u8]) -> Option<usize> {
+pub(crate) fn tag_end(avail: &[u8]) -> Option<usize> {
     // Tags are short: a byte loop beats a vector search's set-up.
     let mut quote = None;
     for (k, &b) in avail.iter().enumerate().skip(1) {
