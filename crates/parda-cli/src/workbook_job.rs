@@ -199,6 +199,10 @@ impl SheetJob<'_> {
                 None => xml.write(c.row, c.col as u16, CellOut::Same(&c.value, c.formula.as_deref())),
             }?;
         }
+        // Deflated here too: the writer thread only appends the bytes.
+        if let Some(xml) = out.xml.as_mut() {
+            xml.deflate();
+        }
         Ok(out)
     }
 

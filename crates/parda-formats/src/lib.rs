@@ -17,6 +17,7 @@ mod workbook;
 pub mod xlsx;
 mod xlsx_write;
 mod xml_pull;
+mod zip_out;
 
 /// Merged-region dimensions, as calamine gives them.
 pub use calamine::Dimensions;

@@ -1,22 +1,24 @@
 //! `.xlsx` output written as it goes: each sheet's XML is streamed into the zip (deflated as it
 //! is written, so nothing is left to compress at the end), row by row, with strings inline.
-//! The parts around the sheets (workbook, styles with the four date and time formats, content
-//! types, relationships) are written when the workbook is finished. The cells are written as
-//! rust_xlsxwriter's constant-memory mode writes them (a test compares the two byte for byte),
-//! at a fraction of its cost per cell (docs/performance.md).
+//! Blocks of rows can be turned into XML and deflated on the workers ([`RowsXml`]) and only
+//! appended here, in order (the zip container is parda's own, `zip_out.rs`, since a part deflated
+//! elsewhere cannot go through the zip crate's writer). The parts around the sheets (workbook,
+//! styles with the four date and time formats, content types, relationships) are written when
+//! the workbook is finished. The cells are written as rust_xlsxwriter's constant-memory mode
+//! writes them (a test compares the two byte for byte), at a fraction of its cost per cell
+//! (docs/performance.md).
 
 use crate::workbook::{is_time_of_day, CellOut, CellValue};
 use calamine::Dimensions;
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{BufWriter, Write};
-use zip::write::SimpleFileOptions;
-use zip::ZipWriter;
+
+use crate::zip_out::{Deflated, ZipOut};
 
 /// Deflate level 2 (zlib-rs's fastest with a real match search): a third of the time of the
 /// default 6 on a large sheet, for ~20% larger files (measured on a 200,000-row sheet: 28.4 MB
 /// in 0.38 s against 23.5 MB in 1.10 s; level 1 gives 39 MB).
-const DEFLATE_LEVEL: i64 = 2;
+const DEFLATE_LEVEL: u32 = 2;
 
 /// The longest text a cell holds (Excel's limit, in characters).
 const MAX_TEXT_CHARS: usize = 32_767;
@@ -32,7 +34,7 @@ const STYLE_DURATION: u8 = 4;
 
 /// A workbook being written, sheet after sheet and row after row.
 pub struct WorkbookWriter {
-    zip: ZipWriter<BufWriter<File>>,
+    zip: ZipOut,
     /// The names of the sheets begun so far.
     sheets: Vec<String>,
     /// The sheet being written, if one is open.
@@ -63,7 +65,7 @@ struct RowBuffer {
 /// handed to [`SheetWriter::write_rows`] in order; the same XML as [`SheetWriter::write`]
 /// gives for the same cells.
 #[derive(Default)]
-pub struct RowsXml(RowBuffer);
+pub struct RowsXml(RowBuffer, Option<Deflated>);
 
 impl RowsXml {
     /// An empty block of rows.
@@ -73,20 +75,31 @@ impl RowsXml {
 
     /// An empty block of rows with room for `bytes` of XML.
     pub fn with_capacity(bytes: usize) -> RowsXml {
-        RowsXml(RowBuffer { xml: Vec::with_capacity(bytes), ..RowBuffer::default() })
+        RowsXml(RowBuffer { xml: Vec::with_capacity(bytes), ..RowBuffer::default() }, None)
     }
 
     /// Writes one cell. Rows come in order; within a row, columns in any order. (A block's
     /// rows are written whole: cells of its last row cannot be added by another block.)
     pub fn write(&mut self, row: u32, col: u16, cell: CellOut) -> Result<(), String> {
+        if self.1.is_some() {
+            return Err("a cell written to rows already deflated".into());
+        }
         self.0.write(row, col, cell)
+    }
+
+    /// Deflates the rows written (on the calling thread): the writer then only appends them.
+    /// No cell can be written after.
+    pub fn deflate(&mut self) {
+        self.0.flush_row();
+        self.1 = Some(Deflated::new(&self.0.xml, DEFLATE_LEVEL));
+        self.0.xml = Vec::new();
     }
 }
 
 impl WorkbookWriter {
     /// A new workbook written to `file` (the caller's temporary file).
     pub fn create(file: File) -> WorkbookWriter {
-        WorkbookWriter { zip: ZipWriter::new(BufWriter::with_capacity(1 << 16, file)), sheets: Vec::new(), open: None }
+        WorkbookWriter { zip: ZipOut::new(file, DEFLATE_LEVEL), sheets: Vec::new(), open: None }
     }
 
     /// Begins a sheet (ending the one before); its cells are then written through
@@ -96,10 +109,7 @@ impl WorkbookWriter {
         self.end_sheet()?;
         self.sheets.push(name.to_string());
         let part = format!("xl/worksheets/sheet{}.xml", self.sheets.len());
-        let options = SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(DEFLATE_LEVEL));
-        self.zip.start_file(part, options).map_err(|e| e.to_string())?;
+        self.zip.start(&part).map_err(|e| e.to_string())?;
         let mut rows = RowBuffer { xml: Vec::with_capacity(2 * FLUSH_BYTES), ..RowBuffer::default() };
         let xml = &mut rows.xml;
         xml.extend_from_slice(XML_DECLARATION.as_bytes());
@@ -138,7 +148,7 @@ impl WorkbookWriter {
             xml.extend_from_slice(b"</mergeCells>");
         }
         xml.extend_from_slice(b"<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>");
-        self.zip.write_all(xml).map_err(|e| e.to_string())
+        self.zip.write(xml).map_err(|e| e.to_string())
     }
 
     /// Finishes the workbook: the last sheet, then the parts that list the sheets. A workbook
@@ -190,16 +200,12 @@ impl WorkbookWriter {
         workbook.push_str("</sheets><calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>");
         parts.push(("xl/workbook.xml", workbook));
         parts.push(("xl/styles.xml", STYLES.to_string()));
-        let options = SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(DEFLATE_LEVEL));
         for (name, body) in parts {
-            self.zip.start_file(name, options).map_err(|e| e.to_string())?;
-            self.zip.write_all(XML_DECLARATION.as_bytes()).map_err(|e| e.to_string())?;
-            self.zip.write_all(body.as_bytes()).map_err(|e| e.to_string())?;
+            self.zip.start(name).map_err(|e| e.to_string())?;
+            self.zip.write(XML_DECLARATION.as_bytes()).map_err(|e| e.to_string())?;
+            self.zip.write(body.as_bytes()).map_err(|e| e.to_string())?;
         }
-        let mut out = self.zip.finish().map_err(|e| e.to_string())?;
-        out.flush().map_err(|e| e.to_string())
+        self.zip.finish().map_err(|e| e.to_string())
     }
 }
 
@@ -234,9 +240,13 @@ impl SheetWriter<'_> {
         // The rows before, then the block's, straight from its buffer.
         let book = &mut *self.book;
         let rows = &mut book.open.as_mut().expect("a sheet writer has its sheet open").rows;
-        book.zip.write_all(&rows.xml).map_err(|e| e.to_string())?;
+        book.zip.write(&rows.xml).map_err(|e| e.to_string())?;
         rows.xml.clear();
-        book.zip.write_all(&block.0.xml).map_err(|e| e.to_string())
+        match &block.1 {
+            Some(deflated) => book.zip.write_deflated(deflated),
+            None => book.zip.write(&block.0.xml),
+        }
+        .map_err(|e| e.to_string())
     }
 
     /// Hands the finished rows' XML to the zip (which deflates it) once there is enough.
@@ -244,7 +254,7 @@ impl SheetWriter<'_> {
         let book = &mut *self.book;
         let rows = &mut book.open.as_mut().expect("a sheet writer has its sheet open").rows;
         if rows.xml.len() >= FLUSH_BYTES {
-            book.zip.write_all(&rows.xml).map_err(|e| e.to_string())?;
+            book.zip.write(&rows.xml).map_err(|e| e.to_string())?;
             rows.xml.clear();
         }
         Ok(())
