@@ -308,9 +308,11 @@ impl<'a> XlsxCells<'a> {
         let Some(xml) = self.xml.peek_through(b"</row>", self.block_bytes, MAX_BLOCK_BYTES)? else {
             return Ok(None);
         };
-        // A shared formula's cells need its anchor, kept here; a `</row>` in a comment or
-        // CDATA section is no row's end.
-        if [&b"shared"[..], b"<!", b"<?"].iter().any(|p| memmem::find(xml, p).is_some()) {
+        // A shared formula's cells need its anchor, kept here (`t="shared"`; the word in a
+        // cell's text is no formula); a `</row>` in a comment or CDATA section is no row's end.
+        let shared_formula = memmem::find_iter(xml, b"shared")
+            .any(|k| k > 0 && matches!(xml[k - 1], b'"' | b'\'') && xml.get(k + 6) == Some(&xml[k - 1]));
+        if shared_formula || [&b"<!"[..], b"<?"].iter().any(|p| memmem::find(xml, p).is_some()) {
             return Ok(None);
         }
         // The rows after the block are numbered from its last (which must say its number).
@@ -1014,7 +1016,7 @@ mod tests {
             let n = r + 1;
             xml += &match r % 7 {
                 0 => format!("<row r=\"{n}\"/>"),
-                1 => "<row><c t=\"inlineStr\"><is><t>no number &amp; no ref</t></is></c><c><v>1</v></c></row>".into(),
+                1 => "<row><c t=\"inlineStr\"><is><t>no number &amp; a shared wall</t></is></c><c><v>1</v></c></row>".into(),
                 2 => format!("<row r=\"{n}\" spans=\"1:3\">\n<c r=\"B{n}\" t=\"s\"><v>0</v></c><c t=\"b\"><v>1</v></c></row>\r\n"),
                 _ => format!("<row r=\"{n}\"><c r=\"A{n}\"><v>{r}</v></c><c r=\"C{n}\" s=\"1\"><v>4500{}</v></c></row>", r % 10),
             };
