@@ -366,10 +366,11 @@ pub fn run_workbook(
         // stopping at the first cell past it would.)
         let mut held: Vec<StreamCell> = Vec::new();
         let mut more = true;
-        while !held
-            .first()
-            .is_some_and(|f| held.last().is_some_and(|l| l.row >= f.row + HEADER_SCAN_ROWS + SAMPLE_ROWS))
-        {
+        let past_plan_rows = |held: &[StreamCell]| match (held.first(), held.last()) {
+            (Some(first), Some(last)) => last.row >= first.row + HEADER_SCAN_ROWS + SAMPLE_ROWS,
+            _ => false,
+        };
+        while !past_plan_rows(&held) {
             match cells.next_block(BATCH_CELLS)? {
                 Some(block) => held.extend(block.cells().map_err(fail)?),
                 None => {
