@@ -432,6 +432,36 @@ mod tests {
         assert_eq!(serial_to_date(61.0), "01/03/1900");
     }
 
+    /// A workbook calamine reads (`.xls`) in blocks: the cells of the stream, each block ending
+    /// at a row's end, whatever the block size.
+    #[test]
+    fn blocks_of_a_calamine_sheet_end_at_row_ends() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/realworld/swm_vendor_create.xls");
+        let mut reader = WorkbookReader::open(path).unwrap();
+        assert!(!reader.is_direct());
+        for name in reader.sheet_names.clone() {
+            let mut cells = reader.cells(&name).unwrap();
+            let mut want = Vec::new();
+            while let Some(c) = cells.next_cell().unwrap() {
+                want.push(c);
+            }
+            drop(cells);
+            for min_cells in [1, 2, 5, 1000] {
+                let mut cells = reader.cells(&name).unwrap();
+                let mut blocks: Vec<Vec<StreamCell>> = Vec::new();
+                while let Some(block) = cells.next_block(min_cells).unwrap() {
+                    blocks.push(block.cells().unwrap());
+                }
+                assert!(cells.next_block(min_cells).unwrap().is_none(), "asked again after the end");
+                for pair in blocks.windows(2) {
+                    assert_ne!(pair[0].last().unwrap().row, pair[1][0].row, "{name}: a row split between blocks");
+                    assert!(pair[0].len() >= min_cells);
+                }
+                assert_eq!(blocks.concat(), want, "{name}: blocks of {min_cells} cells");
+            }
+        }
+    }
+
     #[test]
     fn numbers_as_text() {
         assert_eq!(CellValue::Number(9876543210.0).as_text().unwrap(), "9876543210");
