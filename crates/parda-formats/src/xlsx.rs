@@ -331,7 +331,7 @@ impl<'a> XlsxCells<'a> {
             is_1904: self.is_1904,
         };
         self.xml.advance(raw.xml.len());
-        self.row = last + 1;
+        self.row = last.saturating_add(1);
         self.col = 0;
         Ok(Some(raw))
     }
@@ -359,7 +359,7 @@ impl<'a> XlsxCells<'a> {
                 },
                 Tok::End { name } => match local(self.xml.bytes(name)) {
                     b"row" if self.in_data => {
-                        self.row += 1;
+                        self.row = self.row.saturating_add(1);
                         self.col = 0;
                         self.at_row_end = true;
                         return Ok(Item::RowEnd);
@@ -438,14 +438,14 @@ impl<'a> XlsxCells<'a> {
             self.text.clear();
             self.text.push_str(utf8(self.xml.bytes(span))?);
             let value = self.value(kind, style)?;
-            self.col += 1;
+            self.col = self.col.saturating_add(1);
             return Ok(StreamCell { row, col, value, formula: None });
         }
         if inline {
             if let Some(span) = self.xml.simple_element(b"<is><t>", b"</t></is></c>") {
                 let text = utf8(self.xml.bytes(span))?.trim_matches([' ', '\t', '\r', '\n']);
                 let text = if has_excel_escape(text.as_bytes()) { unescape_excel(text) } else { text.to_string() };
-                self.col += 1;
+                self.col = self.col.saturating_add(1);
                 return Ok(StreamCell { row, col, value: CellValue::Text(text), formula: None });
             }
         }
@@ -497,7 +497,7 @@ impl<'a> XlsxCells<'a> {
                 _ => {}
             }
         }
-        self.col += 1;
+        self.col = self.col.saturating_add(1);
         Ok(StreamCell { row, col, value, formula })
     }
 
@@ -1004,6 +1004,17 @@ mod tests {
             let (cells, _, raw) = block_cells(&mut reader, &name, 3000, 50);
             assert!(raw > 10 && cells.len() > 2000, "{name}: {raw} raw blocks, {} cells", cells.len());
         }
+    }
+
+    /// A column reference past any column (found by the fuzz target): the cell after it has no
+    /// column number to count on to, and reading stops at no limit, with no overflow.
+    #[test]
+    fn references_past_the_last_column_do_not_overflow() {
+        let xml = concat!(
+            "<worksheet><sheetData><row r=\"1\"><c r=\"FFFFFFFFFFFFFFFFFFFFFFFFA1\"><v>1</v></c>",
+            "<c><v>2</v></c><c><v>3</v></c></row></sheetData></worksheet>"
+        );
+        assert_eq!(read_sheet_xml(xml.as_bytes()), Ok(3));
     }
 
     /// Rows cut out in blocks read as the reader reads them, whatever the cut: rows and cells
