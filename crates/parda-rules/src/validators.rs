@@ -129,6 +129,8 @@ impl Validator {
             MobileIn => national_number(&digits(s)).is_some_and(mobile_number),
             LandlineIn => landline_valid(s),
             PhoneIn => phone_valid(s),
+            // A PAN written in groups (`ABCPK 1234 F`) is one PAN.
+            Pan if s.contains([' ', '-']) => pan_valid(&s.replace([' ', '-'], "")),
             Pan => pan_valid(s),
             Gstin => gstin_structure_valid(s),
             Epic => {
@@ -527,6 +529,8 @@ mod tests {
         assert!(pan_valid("abcpe1234f"));
         assert!(!pan_valid("ABCDE1234F"));
         assert!(!pan_valid("AbCPe1234F"));
+        let pan = Validator::from_name("pan").unwrap();
+        assert!(pan.validate("ABCPE 1234 F") && pan.validate("abcpe-1234-f") && !pan.validate("ABCDE 1234 F"));
     }
 
     #[test]

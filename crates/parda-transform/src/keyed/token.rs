@@ -175,7 +175,8 @@ impl Tokenizer {
                 let d = digits(v);
                 d.len() == 16 && d[0] != 0 && verhoeff_valid(&d)
             }
-            Format::Pan => pan_valid(v),
+            // In groups too (`ABCPK 1234 F`): the fourth letter is still the fourth character.
+            Format::Pan => pan_valid(&v.replace([' ', '-'], "")),
             Format::Gstin => {
                 gstin_valid(v)
                     && (v.bytes().all(|b| !b.is_ascii_lowercase()) || v.bytes().all(|b| !b.is_ascii_uppercase()))
@@ -361,6 +362,9 @@ mod tests {
         let p = round_trip(&t, "pan", "ABCPE1234F");
         assert_eq!(round_trip(&t, "pan", "abcpe1234f"), p.to_ascii_lowercase());
         assert_eq!(&p[3..4], "P");
+        // A PAN in groups is the same PAN: the same token, in the same groups.
+        assert_eq!(round_trip(&t, "pan", "ABCPE 1234 F").replace(' ', ""), p);
+        assert_eq!(round_trip(&t, "pan", "ABCPE-1234-F").replace('-', ""), p);
         let mut g = b"27ABCPE1234F1Z".to_vec();
         g.push(gstin_check_char(&g).unwrap());
         let g = round_trip(&t, "gstin", std::str::from_utf8(&g).unwrap());
