@@ -365,7 +365,6 @@ pub fn run_workbook(
         // blocks are read here; the plan looks at the rows before the limit, as a reader
         // stopping at the first cell past it would.)
         let mut held: Vec<StreamCell> = Vec::new();
-        let mut more = true;
         let past_plan_rows = |held: &[StreamCell]| match (held.first(), held.last()) {
             (Some(first), Some(last)) => last.row >= first.row + HEADER_SCAN_ROWS + SAMPLE_ROWS,
             _ => false,
@@ -373,10 +372,7 @@ pub fn run_workbook(
         while !past_plan_rows(&held) {
             match cells.next_block(BATCH_CELLS)? {
                 Some(block) => held.extend(block.cells().map_err(fail)?),
-                None => {
-                    more = false;
-                    break;
-                }
+                None => break,
             }
         }
         let planned = held.first().map_or(0, |f| {
@@ -392,19 +388,14 @@ pub fn run_workbook(
         let mut sink = SheetSink { stats: vec![ColumnStats::default(); ncols], totals: &mut totals, writer };
         // The held-back rows go first, in batches ending at a row's end, then the rest of the
         // sheet in blocks of whole rows: cut out on one thread, read into cells and checked on
-        // `threads` workers, written here in order. (The rest is read only when the held-back
-        // rows did not reach the end: a reader asked again after its last cell fails.)
+        // `threads` workers, written here in order. (A reader asked again after its last block
+        // gives none.)
         let mut held = held_batches(held).into_iter();
         let read = || -> Result<Option<CellBlock>> {
-            if let Some(batch) = held.next() {
-                return Ok(Some(batch.into()));
+            match held.next() {
+                Some(batch) => Ok(Some(batch.into())),
+                None => Ok(cells.next_block(BATCH_CELLS)?),
             }
-            if !more {
-                return Ok(None);
-            }
-            let block = cells.next_block(BATCH_CELLS)?;
-            more = block.is_some();
-            Ok(block)
         };
         run_ordered(
             threads,

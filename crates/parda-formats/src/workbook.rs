@@ -190,6 +190,10 @@ enum CellsInner<'a> {
 }
 
 impl<'a> SheetCells<'a> {
+    fn new(inner: CellsInner<'a>, path: String, merges: Vec<Dimensions>) -> SheetCells<'a> {
+        SheetCells { inner, path, merges, pending: None, ended: false }
+    }
+
     /// The sheet's merged regions (`.xlsx` only), once its last cell has been read: a directly
     /// read sheet finds them after its cells. Merged regions are layout, not data: a sheet
     /// whose regions calamine cannot parse keeps its cells, unmerged.
@@ -201,8 +205,9 @@ impl<'a> SheetCells<'a> {
     }
 
     /// The next block of whole rows, of at least `min_cells` non-empty cells unless the sheet
-    /// ends first; `None` after the last. Mixed with [`SheetCells::next_cell`], blocks take up
-    /// where the cells left off, from the next row.
+    /// ends first; `None` after the last (and when asked again). Mixed with
+    /// [`SheetCells::next_cell`], a block takes up where the cells left off (the rest of their
+    /// row first).
     pub fn next_block(&mut self, min_cells: usize) -> Result<Option<CellBlock<'a>>, FormatError> {
         if let CellsInner::Direct(reader) = &mut self.inner {
             if self.pending.is_none() {
@@ -347,23 +352,11 @@ impl WorkbookReader {
                 path: path.clone(),
                 message: format!("sheet {name:?}: {e}"),
             })?;
-            return Ok(SheetCells {
-                inner: CellsInner::Direct(Box::new(cells)),
-                path,
-                merges: Vec::new(),
-                pending: None,
-                ended: false,
-            });
+            return Ok(SheetCells::new(CellsInner::Direct(Box::new(cells)), path, Vec::new()));
         }
         if !matches!(&self.book, Book::Calamine(b) if matches!(**b, Sheets::Xlsx(_))) {
             let sheet = self.sheet(name)?;
-            return Ok(SheetCells {
-                inner: CellsInner::Whole { sheet, row: 0, col: 0 },
-                path,
-                merges: Vec::new(),
-                pending: None,
-                ended: false,
-            });
+            return Ok(SheetCells::new(CellsInner::Whole { sheet, row: 0, col: 0 }, path, Vec::new()));
         }
         let Book::Calamine(book) = &mut self.book else { unreachable!("checked above") };
         let Sheets::Xlsx(x) = &mut **book else { unreachable!("checked above") };
@@ -371,7 +364,7 @@ impl WorkbookReader {
         let reader = x
             .worksheet_cells_reader(name)
             .map_err(|e| FormatError::Unsupported { path: path.clone(), message: format!("sheet {name:?}: {e}") })?;
-        Ok(SheetCells { inner: CellsInner::Stream(Box::new(reader)), path, merges, pending: None, ended: false })
+        Ok(SheetCells::new(CellsInner::Stream(Box::new(reader)), path, merges))
     }
 
     /// Reads one sheet whole (a workbook calamine reads).
@@ -404,13 +397,7 @@ pub enum CellOut<'a> {
 pub(crate) fn calamine_cells(path: &str, name: &str) -> Vec<StreamCell> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
     let reader = book.worksheet_cells_reader(name).unwrap();
-    let mut cells = SheetCells {
-        inner: CellsInner::Stream(Box::new(reader)),
-        path: path.into(),
-        merges: Vec::new(),
-        pending: None,
-        ended: false,
-    };
+    let mut cells = SheetCells::new(CellsInner::Stream(Box::new(reader)), path.into(), Vec::new());
     let mut out = Vec::new();
     while let Some(c) = cells.next_cell().unwrap() {
         out.push(c);

@@ -53,7 +53,8 @@ struct OpenSheet {
 #[derive(Default)]
 struct RowBuffer {
     xml: Vec<u8>,
-    /// The first row written, and the latest (the one being collected, if it has cells).
+    /// The first row written (what a block must come after), and the latest (the one being
+    /// collected, if it has cells).
     first: Option<u32>,
     row: Option<u32>,
     /// The latest row's cells: column, and their XML's range in `row_xml`.
@@ -65,7 +66,11 @@ struct RowBuffer {
 /// handed to [`SheetWriter::write_rows`] in order; the same XML as [`SheetWriter::write`]
 /// gives for the same cells.
 #[derive(Default)]
-pub struct RowsXml(RowBuffer, Option<Deflated>);
+pub struct RowsXml {
+    rows: RowBuffer,
+    /// The rows' XML deflated ([`RowsXml::deflate`]), when it has been.
+    deflated: Option<Deflated>,
+}
 
 impl RowsXml {
     /// An empty block of rows.
@@ -75,24 +80,24 @@ impl RowsXml {
 
     /// An empty block of rows with room for `bytes` of XML.
     pub fn with_capacity(bytes: usize) -> RowsXml {
-        RowsXml(RowBuffer { xml: Vec::with_capacity(bytes), ..RowBuffer::default() }, None)
+        RowsXml { rows: RowBuffer { xml: Vec::with_capacity(bytes), ..RowBuffer::default() }, deflated: None }
     }
 
     /// Writes one cell. Rows come in order; within a row, columns in any order. (A block's
     /// rows are written whole: cells of its last row cannot be added by another block.)
     pub fn write(&mut self, row: u32, col: u16, cell: CellOut) -> Result<(), String> {
-        if self.1.is_some() {
+        if self.deflated.is_some() {
             return Err("a cell written to rows already deflated".into());
         }
-        self.0.write(row, col, cell)
+        self.rows.write(row, col, cell)
     }
 
     /// Deflates the rows written (on the calling thread): the writer then only appends them.
     /// No cell can be written after.
     pub fn deflate(&mut self) {
-        self.0.flush_row();
-        self.1 = Some(Deflated::new(&self.0.xml, DEFLATE_LEVEL));
-        self.0.xml = Vec::new();
+        self.rows.flush_row();
+        self.deflated = Some(Deflated::new(&self.rows.xml, DEFLATE_LEVEL));
+        self.rows.xml = Vec::new();
     }
 }
 
@@ -227,24 +232,23 @@ impl SheetWriter<'_> {
 
     /// Writes whole rows made elsewhere; they must come after every row written before.
     pub fn write_rows(&mut self, mut block: RowsXml) -> Result<(), String> {
-        block.0.flush_row();
+        block.rows.flush_row();
         let rows = &mut self.sheet().rows;
         rows.flush_row();
-        if let (Some(first), Some(last)) = (block.0.first, rows.row) {
+        if let (Some(first), Some(last)) = (block.rows.first, rows.row) {
             if first <= last {
                 return Err(format!("row {} comes after row {}: rows must be in order", first + 1, last + 1));
             }
         }
-        rows.first = rows.first.or(block.0.first);
-        rows.row = block.0.row.or(rows.row);
+        rows.row = block.rows.row.or(rows.row);
         // The rows before, then the block's, straight from its buffer.
         let book = &mut *self.book;
         let rows = &mut book.open.as_mut().expect("a sheet writer has its sheet open").rows;
         book.zip.write(&rows.xml).map_err(|e| e.to_string())?;
         rows.xml.clear();
-        match &block.1 {
+        match &block.deflated {
             Some(deflated) => book.zip.write_deflated(deflated),
-            None => book.zip.write(&block.0.xml),
+            None => book.zip.write(&block.rows.xml),
         }
         .map_err(|e| e.to_string())
     }

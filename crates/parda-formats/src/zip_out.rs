@@ -130,6 +130,10 @@ impl ZipOut {
 
     /// Appends bytes to the open part (deflated here).
     pub(crate) fn write(&mut self, data: &[u8]) -> io::Result<()> {
+        if data.is_empty() {
+            // Nothing fed: no flush is owed before a block deflated elsewhere.
+            return Ok(());
+        }
         let part = self.open.as_mut().expect("a part is open");
         part.crc.update(data);
         part.size += data.len() as u64;
@@ -150,22 +154,25 @@ impl ZipOut {
         }
         part.crc.combine(&block.crc);
         part.size += block.len;
-        part.out.extend_from_slice(&block.bytes);
-        self.put_deflated()
+        self.put_deflated()?;
+        self.put_compressed(&block.bytes)
     }
 
-    /// Writes the open part's deflated bytes out.
+    /// Writes out what the open part's deflater has given.
     fn put_deflated(&mut self) -> io::Result<()> {
-        let part = self.open.as_mut().expect("a part is open");
-        if part.out.is_empty() {
-            return Ok(());
-        }
+        let ZipOut { out, pos, open, .. } = self;
+        let part = open.as_mut().expect("a part is open");
+        out.write_all(&part.out)?;
+        *pos += part.out.len() as u64;
         part.compressed += part.out.len() as u64;
-        let bytes = std::mem::take(&mut part.out);
-        self.put(&bytes)?;
-        let mut bytes = bytes;
-        bytes.clear();
-        self.open.as_mut().expect("a part is open").out = bytes;
+        part.out.clear();
+        Ok(())
+    }
+
+    /// Writes deflated bytes of the open part.
+    fn put_compressed(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.put(bytes)?;
+        self.open.as_mut().expect("a part is open").compressed += bytes.len() as u64;
         Ok(())
     }
 
