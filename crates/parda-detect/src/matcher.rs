@@ -1016,9 +1016,10 @@ struct NeedGate {
     counts: [Vec<u64>; 6],
     /// Per count, its table's last entry (the patterns of every need up to the largest).
     last: [usize; 6],
-    /// Patterns that need no `@`, and no `|`.
+    /// Patterns that need no `@`, no `|`, no opening bracket.
     no_at: Vec<u64>,
     no_pipe: Vec<u64>,
+    no_bracket: Vec<u64>,
 }
 
 impl NeedGate {
@@ -1044,6 +1045,7 @@ impl NeedGate {
             last: max.map(|m| m as usize),
             no_at: mask(&|n: &Needs| !n.at),
             no_pipe: mask(&|n: &Needs| !n.pipe),
+            no_bracket: mask(&|n: &Needs| !n.bracket),
         }
     }
 
@@ -1051,7 +1053,8 @@ impl NeedGate {
     fn open(&self, cell: &Needs) -> Runnable<'_> {
         let rows = [cell.digits, cell.letters, cell.upper, cell.lower, cell.cluster, cell.mixed];
         let rows = std::array::from_fn(|k| (rows[k] as usize).min(self.last[k]) * self.words);
-        let mut open = Runnable { gate: self, rows, at: cell.at, pipe: cell.pipe, word: 0, bits: 0 };
+        let mut open =
+            Runnable { gate: self, rows, at: cell.at, pipe: cell.pipe, bracket: cell.bracket, word: 0, bits: 0 };
         open.bits = open.mask(0);
         open
     }
@@ -1064,6 +1067,7 @@ struct Runnable<'g> {
     rows: [usize; 6],
     at: bool,
     pipe: bool,
+    bracket: bool,
     word: usize,
     /// The patterns of `word` not yet returned.
     bits: u64,
@@ -1076,6 +1080,9 @@ impl Runnable<'_> {
         let mut m = if self.at { u64::MAX } else { g.no_at[w] };
         if !self.pipe {
             m &= g.no_pipe[w];
+        }
+        if !self.bracket {
+            m &= g.no_bracket[w];
         }
         for (table, row) in g.counts.iter().zip(self.rows) {
             m &= table[row + w];
@@ -1120,6 +1127,8 @@ struct Needs {
     mixed: u32,
     at: bool,
     pipe: bool,
+    /// An opening bracket: `(`, `[` or `{` (`name(at)domain.com`).
+    bracket: bool,
     /// Any byte outside ASCII (Indic context words), in a cell profile only.
     other: bool,
 }
@@ -1132,9 +1141,10 @@ const JOINER: u8 = 8;
 const AT: u8 = 16;
 const PIPE: u8 = 32;
 const OTHER: u8 = 64;
+const BRACKET: u8 = 128;
 
 /// The class of every byte: ASCII digit, upper- or lower-case letter, cluster joiner, `@`,
-/// `|`, or a byte outside ASCII.
+/// `|`, an opening bracket, or a byte outside ASCII (`(` is a joiner and a bracket).
 static BYTE_CLASS: [u8; 256] = {
     let mut classes = [0u8; 256];
     let mut b = 0;
@@ -1146,6 +1156,8 @@ static BYTE_CLASS: [u8; 256] = {
             b'a'..=b'z' => LOWER,
             b'@' => AT,
             b'|' => PIPE,
+            b'(' => JOINER | BRACKET,
+            b'[' | b'{' => BRACKET,
             0x80.. => OTHER,
             _ if is_joiner(byte) => JOINER,
             _ => 0,
@@ -1161,13 +1173,13 @@ const fn is_joiner(b: u8) -> bool {
 }
 
 /// How many counts [`BYTE_LANES`] packs into a `u64`, and the bits of each.
-const LANES: usize = 6;
-const LANE_BITS: usize = 10;
+const LANES: usize = 7;
+const LANE_BITS: usize = 9;
 /// The most a lane holds.
 const LANE_MAX: usize = (1 << LANE_BITS) - 1;
 
 /// Every byte's counts for [`Needs::profile`], one lane each: ASCII digits, upper-case letters,
-/// lower-case letters, `@`, `|`, bytes outside ASCII.
+/// lower-case letters, `@`, `|`, bytes outside ASCII, opening brackets.
 static BYTE_LANES: [u64; 256] = {
     let mut lanes = [0u64; 256];
     let mut b = 0;
@@ -1185,6 +1197,8 @@ static BYTE_LANES: [u64; 256] = {
             Some(4)
         } else if class & OTHER != 0 {
             Some(5)
+        } else if class & BRACKET != 0 {
+            Some(6)
         } else {
             None
         };
@@ -1254,7 +1268,7 @@ impl Needs {
                 *lane += (sum >> (LANE_BITS * k)) as u32 & LANE_MAX as u32;
             }
         }
-        let [digits, upper, lower, at, pipe, other] = lanes;
+        let [digits, upper, lower, at, pipe, other, bracket] = lanes;
         let mut p = Needs {
             digits,
             upper,
@@ -1262,6 +1276,7 @@ impl Needs {
             letters: upper + lower,
             at: at > 0,
             pipe: pipe > 0,
+            bracket: bracket > 0,
             other: other > 0,
             ..Needs::default()
         };
@@ -1289,6 +1304,7 @@ impl Needs {
             && cell.mixed >= self.mixed
             && (cell.at || !self.at)
             && (cell.pipe || !self.pipe)
+            && (cell.bracket || !self.bracket)
     }
 
     fn add(self, o: Needs) -> Needs {
@@ -1301,6 +1317,7 @@ impl Needs {
             mixed: 0,
             at: self.at || o.at,
             pipe: self.pipe || o.pipe,
+            bracket: self.bracket || o.bracket,
             other: false,
         }
     }
@@ -1315,6 +1332,7 @@ impl Needs {
             mixed: 0,
             at: self.at && o.at,
             pipe: self.pipe && o.pipe,
+            bracket: self.bracket && o.bracket,
             other: false,
         }
     }
@@ -1329,6 +1347,7 @@ impl Needs {
             mixed: 0,
             at: self.at && n > 0,
             pipe: self.pipe && n > 0,
+            bracket: self.bracket && n > 0,
             other: false,
         }
     }
@@ -1354,6 +1373,7 @@ fn class_needs(ranges: impl Iterator<Item = (u32, u32)>) -> Needs {
         mixed: 0,
         at: only(0x40),
         pipe: only(0x7C),
+        bracket: !all.is_empty() && all.iter().all(|&(a, b)| (a..=b).all(|c| matches!(c, 0x28 | 0x5B | 0x7B))),
         other: false,
     }
 }
@@ -1733,6 +1753,9 @@ mod tests {
         assert_eq!(Needs::of(r"[a-z]+@[a-z]+"), Needs { at: true, ..needs(0, 0, 2, 2, 0) });
         assert_eq!(Needs::of(r"(?i:jan|feb)\d"), Needs { mixed: 4, ..needs(1, 0, 0, 3, 1) });
         assert_eq!(Needs::of(r"\d{6}\|"), Needs { pipe: true, ..needs(6, 0, 0, 0, 6) });
+        assert_eq!(Needs::of(r"[a-z]+\s?[\[\(\{](?i:at)"), Needs { bracket: true, ..needs(0, 0, 1, 3, 0) });
+        assert!(!Needs::of(r"[a-z]+[\[\(\{<](?i:at)").bracket);
+        assert!(!Needs::of(r"[a-z]+\(?at").bracket);
         // Joiners keep a cluster together; letters split it.
         assert_eq!(Needs::of(r"\d{4}[\s\-]?\d{4}[\s\-]?\d{4}").cluster, 12);
         assert_eq!(Needs::of(r"\(?0\d{2}\)?[\s\-]\d{6}").cluster, 9);
@@ -1749,12 +1772,18 @@ mod tests {
 
     #[test]
     fn profiles_of_cells_longer_than_a_lane_holds() {
-        let cell = format!("{}9876543210{}@{}", "a".repeat(70_000), "B".repeat(65_535), "1".repeat(131_072));
+        let cell = format!(
+            "{}9876543210{}@{}{}",
+            "a".repeat(70_000),
+            "B".repeat(65_535),
+            "1".repeat(131_072),
+            "[".repeat(1_000)
+        );
         let p = Needs::profile(&cell);
         assert_eq!((p.lower, p.upper, p.digits, p.letters), (70_000, 65_535, 131_082, 135_535));
         // One word of letters and digits up to the `@`: mixed from its first letter.
         assert_eq!((p.cluster, p.mixed), (131_072, 135_545));
-        assert!(p.at && !p.pipe && !p.other);
+        assert!(p.at && p.bracket && !p.pipe && !p.other);
     }
 
     #[test]
@@ -1764,6 +1793,9 @@ mod tests {
         assert_eq!(Needs::profile("1,25,000").cluster, 3);
         assert_eq!(Needs::profile("GSTIN 05LGPFY1172R6ZL, H.No 12").mixed, 15);
         assert_eq!(Needs::profile("Plot 162, Civil Lines").mixed, 0);
+        assert!(Needs::profile("ramesh(at)gmail.com").bracket);
+        assert!(Needs::profile("x [at] y").bracket && Needs::profile("{AT}").bracket);
+        assert!(!Needs::profile("ramesh) at ]gmail}").bracket);
     }
 
     proptest::proptest! {
@@ -1829,8 +1861,9 @@ mod tests {
 
     fn arb_needs() -> impl proptest::strategy::Strategy<Value = Needs> {
         use proptest::prelude::*;
-        (0u32..14, 0u32..6, 0u32..4, 0u32..4, 0u32..13, 0u32..16, proptest::bool::ANY, proptest::bool::ANY).prop_map(
-            |(digits, letters, upper, lower, cluster, mixed, at, pipe)| Needs {
+        let flags = (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY);
+        (0u32..14, 0u32..6, 0u32..4, 0u32..4, 0u32..13, 0u32..16, flags).prop_map(
+            |(digits, letters, upper, lower, cluster, mixed, (at, pipe, bracket))| Needs {
                 digits,
                 letters: letters.max(upper + lower),
                 upper,
@@ -1839,6 +1872,7 @@ mod tests {
                 mixed,
                 at,
                 pipe,
+                bracket,
                 other: false,
             },
         )
@@ -1887,6 +1921,7 @@ mod tests {
                     b'a'..=b'z' => p.lower += 1,
                     b'@' => p.at = true,
                     b'|' => p.pipe = true,
+                    b'(' | b'[' | b'{' => p.bracket = true,
                     0x80.. => p.other = true,
                     _ => {}
                 }
