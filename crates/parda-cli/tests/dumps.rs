@@ -493,3 +493,52 @@ fn a_value_kept_in_one_tables_column_is_still_searched_in_anothers() {
     let got = std::fs::read_to_string(dir.path().join("o/two.sql")).unwrap();
     assert_eq!(got, dump.replace("('9876543210','W1'),('notice", "('******3210','W1'),('notice"));
 }
+
+/// A table is planned from its first 1,000 rows however the dump groups them into statements:
+/// one mysqldump INSERT of ~1 MB holds thousands of rows, and a table planned from all of
+/// them classified its columns unlike the same rows in statements of 50 (and cost the reading
+/// thread three times the work).
+#[test]
+fn a_table_is_planned_from_its_first_rows_whatever_its_statements_hold() {
+    let names = ["Ramesh Kumar", "Sunita Devi", "Mohd. Irfan Khan", "Geeta Yadav", "Arjun Mehta"];
+    // The party column holds placeholders in its first 1,000 rows, names after them.
+    let tuple = |i: usize| {
+        let party = if i < 1_000 { "NA" } else { names[i % names.len()] };
+        format!("({i},'{party}','{}.50')", 1_000 + i)
+    };
+    let head = "-- MySQL dump 10.13\nCREATE TABLE `dues` (`id` int, `party` varchar(64), `amount` varchar(20));\n";
+    let statement = |rows: std::ops::Range<usize>| {
+        format!("INSERT INTO `dues` VALUES {};\n", rows.map(tuple).collect::<Vec<_>>().join(","))
+    };
+    let small: String = head.to_string() + &(0..48).map(|s| statement(s * 50..s * 50 + 50)).collect::<String>();
+    let big = head.to_string() + &statement(0..2_400);
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, dump: &str| {
+        std::fs::write(dir.path().join(name), dump).unwrap();
+        let out = dir.path().join(format!("o-{name}"));
+        parda().args(["mask", "-q", "--out"]).arg(&out).arg(dir.path().join(name)).assert().success();
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("parda-report.json")).unwrap()).unwrap();
+        let columns: Vec<(String, String, String)> = report["files"][0]["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["name"].to_string(), c["classification"].to_string(), c["classified_by"].to_string()))
+            .collect();
+        let masked = std::fs::read_to_string(out.join(name)).unwrap();
+        let tuples: Vec<String> = masked
+            .lines()
+            .filter_map(|l| l.strip_prefix("INSERT INTO `dues` VALUES ("))
+            .flat_map(|l| l.trim_end_matches(");").split("),(").map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        (columns, tuples)
+    };
+    let (small_columns, small_tuples) = run("small.sql", &small);
+    let (big_columns, big_tuples) = run("big.sql", &big);
+    assert_eq!(small_columns, big_columns, "the same plan for the same first 1,000 rows");
+    assert_eq!(small_tuples.len(), 2_400);
+    assert_eq!(small_tuples, big_tuples, "the same masked rows");
+    for name in names {
+        assert!(!big_tuples.iter().any(|t| t.contains(name)), "{name} is masked");
+    }
+}
