@@ -109,6 +109,42 @@ impl<T> Drop for Stop<'_, T> {
     }
 }
 
+/// `plan` of every column `0..ncols`, in order, run on up to `threads` threads that take the
+/// next column as they finish one. A file's columns are classified from its sample before its
+/// rows flow (~25 ms of detection on a dense register's 1,000 sample rows): on one thread that
+/// is serial time every worker waits for, a tenth of a 16-thread run of a 100 MB file. The
+/// same holds for each table of a dump and each sheet of a workbook.
+pub fn plan_columns<T: Send>(ncols: usize, threads: usize, plan: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = threads.clamp(1, ncols.max(1));
+    if threads == 1 {
+        return (0..ncols).map(plan).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut planned: Vec<Option<T>> = (0..ncols).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= ncols {
+                            return done;
+                        }
+                        done.push((i, plan(i)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (i, p) in worker.join().expect("a column planning thread panicked") {
+                planned[i] = Some(p);
+            }
+        }
+    });
+    planned.into_iter().map(|p| p.expect("every column is planned")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 
 use crate::csv_job::{column_report, named, Interrupted, JobOptions, Mode, INTERRUPTED};
 use crate::locators::{self, LocatorSink, UnmaskCtx};
-use crate::pipeline::run_ordered;
+use crate::pipeline::{plan_columns, run_ordered};
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, bail, Result};
 use parda_formats::sql::{
@@ -170,6 +170,8 @@ struct BatchResult {
 /// batches. Runs on the pipeline's reader thread; everything here is sequential state.
 struct Splitter<'a> {
     engine: &'a Engine,
+    /// Threads a table's columns are planned on.
+    threads: usize,
     sql: SqlReader,
     path: &'a str,
     /// Items (statements, COPY rows) to write, for a work unit; `None`: all.
@@ -190,9 +192,16 @@ struct Splitter<'a> {
 }
 
 impl<'a> Splitter<'a> {
-    fn new(engine: &'a Engine, sql: SqlReader, path: &'a str, range: Option<(u64, u64)>) -> Splitter<'a> {
+    fn new(
+        engine: &'a Engine,
+        sql: SqlReader,
+        path: &'a str,
+        range: Option<(u64, u64)>,
+        threads: usize,
+    ) -> Splitter<'a> {
         Splitter {
             engine,
+            threads,
             sql,
             path,
             range,
@@ -249,14 +258,10 @@ impl<'a> Splitter<'a> {
                 t.declared.iter().find(|(d, _)| d == n).map_or(ColumnType::Undeclared, |(_, ty)| ColumnType::of(ty))
             })
             .collect();
-        let plans: Vec<ColumnPlan> = names
-            .iter()
-            .enumerate()
-            .map(|(c, name)| {
-                let refs: Vec<&str> = samples.iter().filter_map(|row| row.get(c).map(String::as_str)).collect();
-                self.engine.plan_column(name, &refs)
-            })
-            .collect();
+        let plans: Vec<ColumnPlan> = plan_columns(names.len(), self.threads, |c| {
+            let refs: Vec<&str> = samples.iter().filter_map(|row| row.get(c).map(String::as_str)).collect();
+            self.engine.plan_column(&names[c], &refs)
+        });
         let rows: Vec<Vec<&str>> = samples.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
         let attributes = AttributeRows::find(self.engine, &plans, &rows);
         self.generations += 1;
@@ -692,7 +697,7 @@ pub fn run_sql(
         None => None,
     };
     let shown = output.map(|o| o.display().to_string()).unwrap_or_default();
-    let mut splitter = Splitter::new(engine, sql, path, items);
+    let mut splitter = Splitter::new(engine, sql, path, items, opts.threads);
     if let Some(r) = resume {
         if gzip {
             bail!("{path}: a compressed dump cannot resume inside; plan it again");

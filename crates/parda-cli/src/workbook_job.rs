@@ -6,7 +6,7 @@
 
 use crate::csv_job::{column_report, named, Mode};
 use crate::locators::{self, LocatorSink, UnmaskCtx};
-use crate::pipeline::run_ordered;
+use crate::pipeline::{plan_columns, run_ordered};
 use crate::report::{ColumnReport, FileReport};
 use anyhow::{anyhow, Result};
 use parda_formats::{
@@ -66,7 +66,7 @@ fn find_header(prefix: &[StreamCell]) -> Option<u32> {
     counts.iter().find(|(_, &n)| n * 5 >= max * 4).map(|(&r, _)| r)
 }
 
-fn plan_sheet(engine: &Engine, prefix: &[StreamCell]) -> SheetPlans {
+fn plan_sheet(engine: &Engine, prefix: &[StreamCell], threads: usize) -> SheetPlans {
     let mut header = find_header(prefix);
     let text = |c: &StreamCell| c.value.as_text().unwrap_or_default();
     if let Some(h) = header {
@@ -94,12 +94,10 @@ fn plan_sheet(engine: &Engine, prefix: &[StreamCell]) -> SheetPlans {
             samples[c.col as usize].push(t);
         }
     }
-    let mut columns: Vec<ColumnPlan> = (0..ncols)
-        .map(|c| {
-            let refs: Vec<&str> = samples[c].iter().map(String::as_str).collect();
-            engine.plan_column(if header.is_some() { &names[c] } else { "" }, &refs)
-        })
-        .collect();
+    let mut columns: Vec<ColumnPlan> = plan_columns(ncols, threads, |c| {
+        let refs: Vec<&str> = samples[c].iter().map(String::as_str).collect();
+        engine.plan_column(if header.is_some() { &names[c] } else { "" }, &refs)
+    });
     engine.accounts_beside_ifsc(&mut columns, |c| samples[c].iter().map(String::as_str).collect());
     // The sampled rows as rows (the samples above are per column, without empty cells).
     let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
@@ -378,7 +376,7 @@ pub fn run_workbook(
         let planned = held.first().map_or(0, |f| {
             held.iter().position(|c| c.row >= f.row + HEADER_SCAN_ROWS + SAMPLE_ROWS).unwrap_or(held.len())
         });
-        let plans = plan_sheet(engine, &held[..planned]);
+        let plans = plan_sheet(engine, &held[..planned], threads);
         let job = SheetJob { engine, mode, plans, sheet: name.clone(), unmask, writes: writer.is_some() };
         let ncols = job.plans.columns.len();
         let writer = match writer.as_mut() {

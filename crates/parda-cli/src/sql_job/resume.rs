@@ -95,7 +95,8 @@ fn item_bytes(item: &SqlItem) -> u64 {
 pub fn plan_units(engine: &Engine, path: &str, unit_size: u64) -> Result<Vec<DumpUnit>> {
     let file_bytes = std::fs::metadata(path).with_context(|| path.to_string())?.len();
     // Every item comes before this run's (empty) range: read as a unit reads what precedes it.
-    let mut s = Splitter::new(engine, SqlReader::open(path)?, path, Some((u64::MAX, u64::MAX)));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut s = Splitter::new(engine, SqlReader::open(path)?, path, Some((u64::MAX, u64::MAX)), threads);
     s.sql.set_skimming(true);
     let mut before: Vec<Step> = Vec::new();
     let mut units = Vec::new();
