@@ -5,13 +5,13 @@
 # ~/.cache/parda-target) so third-party crates are built once. Every build of parda's own crates
 # leaves new test binaries and incremental state beside the old ones, and after a few dozen runs
 # the directory held 29 GB and a link failed with "No space left on device". When the directory
-# is over PARDA_TARGET_MAX_GB (default 12) or the disk has under PARDA_MIN_FREE_GB (default 8)
+# is over PARDA_TARGET_MAX_GB (default 20) or the disk has under PARDA_MIN_FREE_GB (default 8)
 # free, this removes parda's own artifacts and the incremental state: the next build remakes
 # them in a few minutes, and the third-party crates (polars and the rest) stay built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-$HOME/.cache/parda-target}"
-max_gb="${PARDA_TARGET_MAX_GB:-12}"
+max_gb="${PARDA_TARGET_MAX_GB:-20}"
 min_free_gb="${PARDA_MIN_FREE_GB:-8}"
 [ -d "$target" ] || exit 0
 
