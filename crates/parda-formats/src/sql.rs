@@ -308,12 +308,15 @@ impl SqlReader {
             return self.next_copy_line();
         }
         let mut want = 0;
+        // Where the scan of a statement longer than what was read resumes once more is read
+        // (a statement of 500 MB is scanned once, not once per megabyte read).
+        let mut resume = 0;
         loop {
             self.fill(want)?;
             if self.pending().is_empty() && self.eof {
                 return Ok(None);
             }
-            match statement_end(self.pending(), self.dialect, self.eof) {
+            match scan_statement(self.pending(), self.dialect, self.eof, &mut resume) {
                 Scan::End(n) => return Ok(Some(self.classify(n))),
                 Scan::NeedMore => want = self.pending().len() + READ_BLOCK,
                 Scan::Unterminated(at) => {
@@ -506,7 +509,19 @@ fn quote_or_escape(s: &[u8], quote: u8, backslash: bool) -> Option<usize> {
 /// Finds the end of the statement at the start of `s`: a `;` followed by a line end (or the
 /// end of input) outside quotes and comments, or a whole line for psql meta-commands and
 /// lines outside any statement.
+#[cfg(test)]
 fn statement_end(s: &[u8], d: SqlDialect, eof: bool) -> Scan {
+    scan_statement(s, d, eof, &mut 0)
+}
+
+/// [`statement_end`] from `*resume`, where an earlier scan of a shorter `s` (the same bytes,
+/// fewer of them) stopped: when it needs more input it sets `*resume` to the start of the
+/// token it could not finish (a string, a comment, a `;` and the rest of its line, a run of
+/// other bytes), where the statement is outside strings and comments. 0 scans from the start.
+fn scan_statement(s: &[u8], d: SqlDialect, eof: bool, resume: &mut usize) -> Scan {
+    if *resume > 0 {
+        return scan_from(s, d, eof, *resume, resume);
+    }
     let start = skip_space_and_comments(s, d);
     if start >= s.len() {
         return if eof { Scan::End(s.len()) } else { Scan::NeedMore };
@@ -519,8 +534,19 @@ fn statement_end(s: &[u8], d: SqlDialect, eof: bool) -> Scan {
             None => Scan::NeedMore,
         };
     }
-    let mut i = start;
+    let scan = scan_from(s, d, eof, start, resume);
+    if s.len() < start + 3 {
+        // Where the statement starts may still change (`/` then `*`: a comment before it).
+        *resume = 0;
+    }
+    scan
+}
+
+/// The statement scan of [`scan_statement`] from `from`, outside strings and comments.
+fn scan_from(s: &[u8], d: SqlDialect, eof: bool, from: usize, resume: &mut usize) -> Scan {
+    let mut i = from;
     while i < s.len() {
+        *resume = i;
         match s[i] {
             b'\'' | b'"' | b'`' => {
                 let q = s[i];
@@ -1218,6 +1244,32 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A scan resumed where the scan of a shorter prefix stopped finds what a scan of the
+        /// whole prefix from its start finds, at every step, as the reader grows its buffer.
+        #[test]
+        fn resumed_scans_find_what_whole_scans_find(
+            bytes in proptest::collection::vec(proptest::sample::select(b"'\"`\\-/*;\nEe(),a1 #!".to_vec()), 0..64),
+            steps in proptest::collection::vec(1usize..9, 1..12),
+        ) {
+            for d in [SqlDialect::MySql, SqlDialect::Postgres] {
+                let mut resume = 0;
+                let mut len = 0;
+                for step in steps.iter().copied().chain(std::iter::repeat(8)) {
+                    len = (len + step).min(bytes.len());
+                    let eof = len == bytes.len();
+                    let prefix = &bytes[..len];
+                    let got = scan_statement(prefix, d, eof, &mut resume);
+                    proptest::prop_assert_eq!(&got, &statement_end(prefix, d, eof), "{:?} at {}", d, len);
+                    proptest::prop_assert!(resume <= len);
+                    if got != Scan::NeedMore || eof {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
         #[test]
         fn quote_jumps_find_the_ends_the_byte_scans_found(
             bytes in proptest::collection::vec(proptest::sample::select(b"'\"`\\-/*;\nEe(),a1 ".to_vec()), 0..48)
@@ -1319,6 +1371,37 @@ mod tests {
                 }
                 other => panic!("{gap:?}: {other:?}"),
             }
+        }
+    }
+
+    /// A statement several times the read block (a hand-made export's one INSERT of every
+    /// row) is one item, with all its rows; its scan resumes as the buffer grows, so strings
+    /// holding `;`, `--` and `/*` cut at any read are still strings.
+    #[test]
+    fn a_statement_longer_than_the_read_block_is_one_item_with_all_its_rows() {
+        let tuples: Vec<String> = (0..15_000)
+            .map(|i| format!("({i},'Ravi {i}; -- /* not a comment','line\\none;\\n{}')", "x".repeat(i % 400)))
+            .collect();
+        let insert = format!("INSERT INTO `t` VALUES {};\n", tuples.join(","));
+        assert!(insert.len() > 3 * READ_BLOCK);
+        let dump = format!(
+            "CREATE TABLE `t` (`id` int, `name` text, `note` text);\n{insert}INSERT INTO `t` VALUES (1,'a');\n"
+        );
+        let got = items(&dump);
+        let joined: Vec<u8> = got.iter().flat_map(|i| raw_of(i).to_vec()).collect();
+        assert_eq!(joined, dump.as_bytes());
+        assert_eq!(got.len(), 3);
+        match &got[1] {
+            SqlItem::Insert { raw, literals, .. } => {
+                assert_eq!(raw.len(), insert.len());
+                assert_eq!(literals.len(), 45_000);
+                assert_eq!(literals.last().map(|l| l.row), Some(14_999));
+                let texts = strings(raw, literals);
+                assert_eq!(texts.len(), 30_000);
+                assert_eq!(texts[2 * 7_999], "Ravi 7999; -- /* not a comment");
+                assert_eq!(texts[2 * 7_999 + 1], format!("line\none;\n{}", "x".repeat(7_999 % 400)));
+            }
+            other => panic!("{other:?}"),
         }
     }
 
