@@ -86,7 +86,7 @@ fn stream_table(src: &Source, row: &mut RowSink) -> Result<()> {
             }
             SqlItem::Insert { table, columns, literals, raw, .. } if table_matches(&table, wanted) => {
                 seen = true;
-                let names = columns.unwrap_or_else(|| declared.clone());
+                let names = columns.map_or_else(|| declared.clone(), |c| c.to_vec());
                 let mut current: Option<(usize, Vec<String>)> = None;
                 for l in &literals {
                     if current.as_ref().is_some_and(|(r, _)| *r != l.row) {

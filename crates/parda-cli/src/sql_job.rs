@@ -439,7 +439,7 @@ impl<'a> Splitter<'a> {
         let declared = self.tables.get(&table).map(|t| t.declared.as_slice()).unwrap_or_default();
         let width = self.inserts.iter().flat_map(|i| i.parts.literals.iter().map(|l| l.col + 1)).max().unwrap_or(0);
         let names: Vec<String> = match &first.columns {
-            Some(c) => c.clone(),
+            Some(c) => c.to_vec(),
             None if !declared.is_empty() => declared.iter().map(|(n, _)| n.clone()).collect(),
             None => (1..=width).map(|i| format!("column {i}")).collect(),
         };
@@ -771,7 +771,7 @@ struct InsertParts {
 struct PendingInsert {
     item: u64,
     table: String,
-    columns: Option<Vec<String>>,
+    columns: Option<std::sync::Arc<[String]>>,
     parts: InsertParts,
 }
 

@@ -6,6 +6,7 @@
 use crate::error::FormatError;
 use std::borrow::Cow;
 use std::io::Read;
+use std::sync::Arc;
 
 /// Which database wrote the dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,8 +79,8 @@ pub enum SqlItem {
         raw: Vec<u8>,
         /// The table.
         table: String,
-        /// Its column list, if written.
-        columns: Option<Vec<String>>,
+        /// Its column list, if written (shared by the statements that repeat it).
+        columns: Option<Arc<[String]>>,
         /// Its literals, in order.
         literals: Vec<Literal>,
         /// The string literals after the tuples (`ON DUPLICATE KEY UPDATE name = '...'`, `ON
@@ -162,6 +163,10 @@ pub struct SqlReader {
     /// Tables whose items are [`SqlItem::Skimmed`] while `skimming` is on.
     skim_tables: std::collections::HashSet<String>,
     skimming: bool,
+    /// The last `INSERT` column list read: its bytes, `(` to `)`, and its names. pg_dump's
+    /// `--column-inserts` repeats one list in every statement of a table, one row each: read
+    /// once, not once per row.
+    last_columns: ColumnList,
     /// The dialect, sniffed from the first megabyte.
     pub dialect: SqlDialect,
 }
@@ -188,6 +193,7 @@ impl SqlReader {
             copy_table: String::new(),
             skim_tables: std::collections::HashSet::new(),
             skimming: false,
+            last_columns: None,
             dialect: SqlDialect::MySql,
         };
         r.fill(READ_BLOCK)?;
@@ -283,13 +289,14 @@ impl SqlReader {
 
     /// The `INSERT` of `n` pending bytes skimmed, when skimming is on and its table is marked.
     fn skim_insert(&mut self, n: usize) -> Option<SqlItem> {
-        let s = &self.pending()[..n];
+        // (The pending bytes borrowed beside `last_columns`.)
+        let s = &self.buf[self.pos..self.pos + n];
         let body = skip_space_and_comments(s, self.dialect);
         let head = &s[body..];
         if !(starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE")) {
             return None;
         }
-        let (table, _, values) = insert_head(s, body, self.dialect)?;
+        let (table, _, values) = insert_head(s, body, self.dialect, &mut self.last_columns)?;
         if !self.skim_tables.contains(&table) {
             return None;
         }
@@ -370,7 +377,9 @@ impl SqlReader {
         let body = skip_space_and_comments(&raw, self.dialect);
         let head = &raw[body..];
         if starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE") {
-            if let Some((table, columns, literals, tuples_end)) = parse_insert(&raw, body, self.dialect) {
+            if let Some((table, columns, literals, tuples_end)) =
+                parse_insert(&raw, body, self.dialect, &mut self.last_columns)
+            {
                 let trailing = string_literals(&raw, tuples_end, self.dialect);
                 return SqlItem::Insert { raw, table, columns, literals, trailing, line };
             }
@@ -614,29 +623,28 @@ fn ident(s: &[u8], mut i: usize) -> Option<(String, usize)> {
     while i < s.len() && s[i].is_ascii_whitespace() {
         i += 1;
     }
-    let mut parts = Vec::new();
     loop {
-        let (part, end) = match *s.get(i)? {
+        // The name's bytes and where it ends; only the last part of `schema.name` is kept.
+        let (name, end) = match *s.get(i)? {
             q @ (b'`' | b'"') => {
                 let k = memchr::memchr(q, &s[i + 1..])?;
-                (String::from_utf8_lossy(&s[i + 1..i + 1 + k]).into_owned(), i + 2 + k)
+                (i + 1..i + 1 + k, i + 2 + k)
             }
             c if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
                 let k = s[i..]
                     .iter()
                     .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80))
                     .unwrap_or(s.len() - i);
-                (String::from_utf8_lossy(&s[i..i + k]).into_owned(), i + k)
+                (i..i + k, i + k)
             }
             _ => return None,
         };
-        parts.push(part);
         i = end;
         if s.get(i) == Some(&b'.') {
             i += 1;
             continue;
         }
-        return Some((parts.pop().unwrap_or_default(), i));
+        return Some((String::from_utf8_lossy(&s[name]).into_owned(), i));
     }
 }
 
@@ -723,22 +731,34 @@ fn push_column(item: &[u8], columns: &mut Vec<(String, String)>) {
     }
 }
 
+/// Column names, shared by the statements that repeat them.
+type Names = Arc<[String]>;
+
 /// Table, column list, the tuples' literals, and where the tuples end.
-type Insert = (String, Option<Vec<String>>, Vec<Literal>, usize);
+type Insert = (String, Option<Names>, Vec<Literal>, usize);
 
 /// `INSERT` or `REPLACE` (mysqldump `--replace`), MySQL's modifiers (`IGNORE`, `LOW_PRIORITY`,
 /// `DELAYED`, `HIGH_PRIORITY`) and optional `INTO`, a column list, PostgreSQL's `OVERRIDING
 /// SYSTEM VALUE` (pg_dump `--inserts` of an identity column), then `VALUES` (or MySQL's `VALUE`)
 /// and the tuples.
-fn parse_insert(raw: &[u8], body: usize, d: SqlDialect) -> Option<Insert> {
-    let (table, columns, values) = insert_head(raw, body, d)?;
+fn parse_insert(raw: &[u8], body: usize, d: SqlDialect, last_columns: &mut ColumnList) -> Option<Insert> {
+    let (table, columns, values) = insert_head(raw, body, d, last_columns)?;
     let (literals, _, end) = parse_values(raw, values, d, true)?;
     Some((table, columns, literals, end))
 }
 
+/// The bytes of a column list, `(` to `)`, and its names.
+type ColumnList = Option<(Vec<u8>, Arc<[String]>)>;
+
 /// An `INSERT`'s table, its column list if written, and where its tuples start (after
-/// `VALUES`).
-fn insert_head(raw: &[u8], body: usize, d: SqlDialect) -> Option<(String, Option<Vec<String>>, usize)> {
+/// `VALUES`). A column list with the bytes of `last_columns` is not read again; one read is
+/// kept there.
+fn insert_head(
+    raw: &[u8],
+    body: usize,
+    d: SqlDialect,
+    last_columns: &mut ColumnList,
+) -> Option<(String, Option<Names>, usize)> {
     let s = raw;
     let word_at = |i: usize, w: &[u8]| starts_with_word(&s[i.min(s.len())..], w);
     let mut i = body + if word_at(body, b"REPLACE") { 7 } else { 6 };
@@ -755,8 +775,20 @@ fn insert_head(raw: &[u8], body: usize, d: SqlDialect) -> Option<(String, Option
     i = skip_ws(s, end);
     let mut columns = None;
     if s.get(i) == Some(&b'(') {
-        let (cols, end) = ident_list(s, i)?;
-        columns = Some(cols);
+        // (A list is read up to its `)` and no further: the same bytes, the same names.)
+        let end = match last_columns {
+            Some((bytes, names)) if s[i..].starts_with(bytes) => {
+                columns = Some(Arc::clone(names));
+                i + bytes.len()
+            }
+            _ => {
+                let (names, end) = ident_list(s, i)?;
+                let names: Arc<[String]> = names.into();
+                *last_columns = Some((s[i..end].to_vec(), Arc::clone(&names)));
+                columns = Some(names);
+                end
+            }
+        };
         i = skip_ws(s, end);
     }
     if word_at(i, b"OVERRIDING") {
@@ -1403,6 +1435,34 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// pg_dump `--column-inserts`: a column list repeated in every statement is read once and
+    /// given to each; a list that differs, even by one name's end or order, is read anew.
+    #[test]
+    fn repeated_column_lists_are_read_once_and_changed_ones_again() {
+        let dump = "INSERT INTO public.t (id, name, mobile) VALUES (1, 'a', '9876543210');\n\
+                    INSERT INTO public.t (id, name, mobile) VALUES (2, 'b', '9123456789');\n\
+                    INSERT INTO public.t (id, mobile, name) VALUES (3, '9012345678', 'c');\n\
+                    INSERT INTO public.t (id, name, mobile_no) VALUES (4, 'd', '9988776655');\n\
+                    INSERT INTO public.u (\"id\", \"Name\") VALUES (5, 'e');\n\
+                    INSERT INTO public.t (id, name, mobile) VALUES (6, 'f', '9876501234');\n";
+        let lists: Vec<Vec<String>> = items(dump)
+            .into_iter()
+            .filter_map(|i| match i {
+                SqlItem::Insert { columns, .. } => columns.map(|c| c.to_vec()),
+                _ => None,
+            })
+            .collect();
+        let want: [&[&str]; 6] = [
+            &["id", "name", "mobile"],
+            &["id", "name", "mobile"],
+            &["id", "mobile", "name"],
+            &["id", "name", "mobile_no"],
+            &["id", "Name"],
+            &["id", "name", "mobile"],
+        ];
+        assert_eq!(lists, want.map(|l| l.iter().map(|c| c.to_string()).collect::<Vec<_>>()));
     }
 
     fn strings(raw: &[u8], literals: &[Literal]) -> Vec<String> {
