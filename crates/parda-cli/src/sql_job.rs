@@ -230,7 +230,12 @@ impl<'a> Splitter<'a> {
     }
 
     fn insert(&mut self, idx: u64, plan: Arc<TablePlan>, ins: InsertParts) {
-        let InsertParts { raw, literals, trailing } = ins;
+        let InsertParts { raw, mut literals, trailing, columns } = ins;
+        if let Some(columns) = columns.filter(|c| c[..] != plan.names[..]) {
+            // A statement that lists the table's columns in another order (or others) has its
+            // values checked under the plan of the column each names, not of its position.
+            renumber(&mut literals, &columns, &plan.names);
+        }
         let first_row = self.rows;
         let rows = literals.last().map_or(0, |l| l.row as u64 + 1);
         self.rows += rows;
@@ -325,7 +330,7 @@ impl<'a> Splitter<'a> {
             }
             SqlItem::Insert { raw, table, columns, literals, trailing, .. } => {
                 self.batch.bytes += raw.len() as u64;
-                let parts = InsertParts { raw, literals, trailing };
+                let parts = InsertParts { raw, literals, trailing, columns: columns.clone() };
                 if let Some(plan) = self.planned(&table) {
                     self.flush_inserts();
                     self.insert(idx, plan, parts);
@@ -448,9 +453,16 @@ impl<'a> Splitter<'a> {
         // reading thread three times the work (and planned the table from more rows than a
         // dump of smaller statements would).
         let mut samples: Vec<Vec<String>> = Vec::new();
-        for ins in &self.inserts {
+        for ins in &mut self.inserts {
+            // Numbered as the plan's columns here, once (not again when inserted).
+            if let Some(columns) = ins.parts.columns.take().filter(|c| c[..] != names[..]) {
+                renumber(&mut ins.parts.literals, &columns, &names);
+            }
             let base = samples.len();
             for l in ins.parts.literals.iter().take_while(|l| base + l.row < SAMPLE_ROWS) {
+                if l.col == OUTSIDE_PLAN {
+                    continue;
+                }
                 let r = base + l.row;
                 if samples.len() <= r {
                     samples.resize(r + 1, Vec::new());
@@ -760,11 +772,25 @@ pub fn run_sql(
 /// A `COPY` row waiting for its table's plan, with its item number.
 type NumberedRow = (u64, Vec<u8>);
 
-/// An INSERT statement's bytes, its tuples' literals and the string literals after them.
+/// An INSERT statement's bytes, its tuples' literals, the string literals after them, and the
+/// column list it was written with.
 struct InsertParts {
     raw: Vec<u8>,
     literals: Vec<Literal>,
     trailing: Vec<Literal>,
+    columns: Option<Arc<[String]>>,
+}
+
+/// The column number of a literal whose column the plan does not have: checked as free text.
+const OUTSIDE_PLAN: usize = usize::MAX;
+
+/// Renumbers `literals` written under `columns` to the plan's columns `names`, by name; a
+/// column the plan lacks gets [`OUTSIDE_PLAN`].
+fn renumber(literals: &mut [Literal], columns: &[String], names: &[String]) {
+    let to: Vec<usize> = columns.iter().map(|c| names.iter().position(|n| n == c).unwrap_or(OUTSIDE_PLAN)).collect();
+    for l in literals {
+        l.col = to.get(l.col).copied().unwrap_or(OUTSIDE_PLAN);
+    }
 }
 
 /// An INSERT of a table not planned yet, waiting for enough rows to sample.

@@ -542,3 +542,43 @@ fn a_table_is_planned_from_its_first_rows_whatever_its_statements_hold() {
         assert!(!big_tuples.iter().any(|t| t.contains(name)), "{name} is masked");
     }
 }
+
+/// A statement that lists the table's columns in another order than the one the table was
+/// planned from has each value checked under the plan of the column it names: the note stays,
+/// the mobile is masked as a mobile, the name as a name (the plan was applied by position: the
+/// note was masked as a mobile number).
+#[test]
+fn inserts_listing_columns_in_another_order_are_checked_by_column_name() {
+    let names = ["Ramesh Kumar", "Sunita Devi", "Arjun Mehta", "Geeta Yadav"];
+    let mobile = |i: usize| 9_100_000_000u64 + (i as u64 * 7_919) % 899_999_999;
+    let mut dump = String::from("CREATE TABLE public.t (id integer, name text, mobile text, note text);\n");
+    for i in 0..1_200 {
+        dump.push_str(&format!(
+            "INSERT INTO public.t (id, name, mobile, note) VALUES ({i}, '{}', '{}', 'ok');\n",
+            names[i % 4],
+            mobile(i)
+        ));
+    }
+    for i in 1_200..1_210 {
+        dump.push_str(&format!(
+            "INSERT INTO public.t (id, mobile, note, extra, name) VALUES ({i}, '{}', 'ok', 'fine', '{}');\n",
+            mobile(i),
+            names[i % 4]
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.sql"), &dump).unwrap();
+    parda().args(["mask", "-q", "--out"]).arg(dir.path().join("o")).arg(dir.path().join("t.sql")).assert().success();
+    let masked = std::fs::read_to_string(dir.path().join("o/t.sql")).unwrap();
+    let reordered: Vec<&str> = masked.lines().filter(|l| l.contains("(id, mobile, note, extra, name)")).collect();
+    assert_eq!(reordered.len(), 10);
+    for (k, line) in reordered.iter().enumerate() {
+        let i = 1_200 + k;
+        let last4 = mobile(i) % 10_000;
+        let want = format!("VALUES ({i}, '******{last4:04}', 'ok', 'fine', ");
+        assert!(line.contains(&want), "{line}");
+        assert!(!line.contains(names[i % 4]), "{line}");
+    }
+    let ordered = masked.lines().find(|l| l.contains("VALUES (7, ")).unwrap();
+    assert!(ordered.ends_with(&format!("'******{:04}', 'ok');", mobile(7) % 10_000)), "{ordered}");
+}
