@@ -442,7 +442,12 @@ impl<'a> Splitter<'a> {
         let Some(first) = self.inserts.first() else { return };
         let table = first.table.clone();
         let declared = self.tables.get(&table).map(|t| t.declared.as_slice()).unwrap_or_default();
-        let width = self.inserts.iter().flat_map(|i| i.parts.literals.iter().map(|l| l.col + 1)).max().unwrap_or(0);
+        let width = self
+            .inserts
+            .iter()
+            .flat_map(|i| i.parts.literals.iter().filter(|l| l.col != OUTSIDE_PLAN).map(|l| l.col + 1))
+            .max()
+            .unwrap_or(0);
         let names: Vec<String> = match &first.columns {
             Some(c) => c.to_vec(),
             None if !declared.is_empty() => declared.iter().map(|(n, _)| n.clone()).collect(),
@@ -543,7 +548,9 @@ impl Cells<'_> {
             return match u.cell(self.engine, table, row, col as u32, value, stats) {
                 Ok(new) => new,
                 Err(e) => {
-                    self.error.get_or_insert(format!("table {table}, row {}, column {}: {e}", row + 1, col + 1));
+                    let column =
+                        if col == OUTSIDE_PLAN { "outside its plan".to_string() } else { (col + 1).to_string() };
+                    self.error.get_or_insert(format!("table {table}, row {}, column {column}: {e}", row + 1));
                     None
                 }
             };
