@@ -330,7 +330,7 @@ impl<'a> Splitter<'a> {
             }
             SqlItem::Insert { raw, table, columns, literals, trailing, .. } => {
                 self.batch.bytes += raw.len() as u64;
-                let parts = InsertParts { raw, literals, trailing, columns: columns.clone() };
+                let parts = InsertParts { raw, literals, trailing, columns };
                 if let Some(plan) = self.planned(&table) {
                     self.flush_inserts();
                     self.insert(idx, plan, parts);
@@ -343,7 +343,7 @@ impl<'a> Splitter<'a> {
                 }
                 match self.planned(&table) {
                     Some(plan) => self.insert(idx, plan, parts),
-                    None => self.inserts.push(PendingInsert { item: idx, table, columns, parts }),
+                    None => self.inserts.push(PendingInsert { item: idx, table, parts }),
                 }
             }
             SqlItem::CopyStart { raw, table, columns } => {
@@ -448,7 +448,7 @@ impl<'a> Splitter<'a> {
             .flat_map(|i| i.parts.literals.iter().filter(|l| l.col != OUTSIDE_PLAN).map(|l| l.col + 1))
             .max()
             .unwrap_or(0);
-        let names: Vec<String> = match &first.columns {
+        let names: Vec<String> = match &first.parts.columns {
             Some(c) => c.to_vec(),
             None if !declared.is_empty() => declared.iter().map(|(n, _)| n.clone()).collect(),
             None => (1..=width).map(|i| format!("column {i}")).collect(),
@@ -804,7 +804,6 @@ fn renumber(literals: &mut [Literal], columns: &[String], names: &[String]) {
 struct PendingInsert {
     item: u64,
     table: String,
-    columns: Option<std::sync::Arc<[String]>>,
     parts: InsertParts,
 }
 

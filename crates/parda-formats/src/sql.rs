@@ -748,7 +748,7 @@ fn parse_insert(raw: &[u8], body: usize, d: SqlDialect, last_columns: &mut Colum
 }
 
 /// The bytes of a column list, `(` to `)`, and its names.
-type ColumnList = Option<(Vec<u8>, Arc<[String]>)>;
+type ColumnList = Option<(Vec<u8>, Names)>;
 
 /// An `INSERT`'s table, its column list if written, and where its tuples start (after
 /// `VALUES`). A column list with the bytes of `last_columns` is not read again; one read is
@@ -783,7 +783,7 @@ fn insert_head(
             }
             _ => {
                 let (names, end) = ident_list(s, i)?;
-                let names: Arc<[String]> = names.into();
+                let names: Names = names.into();
                 *last_columns = Some((s[i..end].to_vec(), Arc::clone(&names)));
                 columns = Some(names);
                 end
