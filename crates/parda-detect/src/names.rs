@@ -1487,9 +1487,53 @@ impl NameFinder {
     }
 
     /// Finds name and address spans in `s`, sorted and non-overlapping.
+    ///
+    /// A text longer than [`WINDOW`] is read in windows of that size that overlap by
+    /// [`WINDOW_OVERLAP`] on each side, each window keeping the spans that start in its own
+    /// part: the tokens of one window at a time are held, not those of the whole text (a 30 MB
+    /// cell held 336 MB of tokens).
     pub fn find(&self, s: &str, out: &mut Vec<LexSpan>) {
         out.clear();
-        with_tokens(s, &self.lex, |toks| self.find_in(s, toks, out));
+        if s.len() <= WINDOW {
+            with_tokens(s, &self.lex, |toks| self.find_in(s, toks, out));
+        } else {
+            self.find_in_windows(s, WINDOW, WINDOW_OVERLAP, out);
+        }
+    }
+
+    /// [`NameFinder::find`] in windows of `window` bytes that overlap by `overlap` (both ends
+    /// moved to the nearest word gap).
+    fn find_in_windows(&self, s: &str, window: usize, overlap: usize, out: &mut Vec<LexSpan>) {
+        out.clear();
+        let mut spans = Vec::new();
+        let mut own_start = 0;
+        while own_start < s.len() {
+            let own_end = word_gap_after(s, own_start + window);
+            let from = if own_start == 0 { 0 } else { word_gap_before(s, own_start.saturating_sub(overlap)) };
+            let to = word_gap_after(s, own_end + overlap);
+            let window = &s[from..to];
+            spans.clear();
+            with_tokens(window, &self.lex, |toks| self.find_in(window, toks, &mut spans));
+            for sp in &spans {
+                let (start, end) = (sp.start + from, sp.end + from);
+                if start < own_start || start >= own_end {
+                    continue;
+                }
+                match out.last_mut() {
+                    // (A span that crossed the last window's end, found again in part here.)
+                    Some(last) if start < last.end => {
+                        if sp.address == last.address {
+                            last.end = last.end.max(end);
+                        } else if end > last.end {
+                            let start = last.end;
+                            out.push(LexSpan { start, end, ..*sp });
+                        }
+                    }
+                    _ => out.push(LexSpan { start, end, ..*sp }),
+                }
+            }
+            own_start = own_end;
+        }
     }
 
     /// [`NameFinder::find`] over the tokens of `s`.
@@ -3442,7 +3486,8 @@ impl NameFinder {
     /// True when the whole of `cell` reads as a person's name (for classifying a column by its
     /// values): one to five name tokens with a dictionary name, an honorific or a relation.
     pub fn is_name_cell(&self, cell: &str) -> bool {
-        with_tokens(cell, &self.lex, |toks| self.is_name_tokens(cell, toks))
+        // (Six words of a name are far shorter: a long text is not tokenized to learn that.)
+        cell.len() <= SHORT_CELL && with_tokens(cell, &self.lex, |toks| self.is_name_tokens(cell, toks))
     }
 
     /// Whether `cell` is shaped like a person's name in no dictionary: two to four capitalised
@@ -3454,43 +3499,45 @@ impl NameFinder {
     /// one is a function word, a place or an institution, the cell holds a digit, or (in
     /// Devanagari) every word is a common Hindi word and no name (`अस्थायी कर्मचारी`).
     pub fn is_name_shaped_cell(&self, cell: &str) -> bool {
-        with_tokens(cell, &self.lex, |toks| {
-            let initial = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
-            if let Some(first) = toks.first().filter(|t| t.kind == Kind::Indic) {
-                return toks.len() <= 4
-                    && !cell.chars().any(char::is_numeric)
-                    && !(is_devanagari(first.text) && self.common_words_only(toks))
+        cell.len() <= SHORT_CELL
+            && with_tokens(cell, &self.lex, |toks| {
+                let initial = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
+                if let Some(first) = toks.first().filter(|t| t.kind == Kind::Indic) {
+                    return toks.len() <= 4
+                        && !cell.chars().any(char::is_numeric)
+                        && !(is_devanagari(first.text) && self.common_words_only(toks))
+                        && toks.iter().all(|t| {
+                            t.kind == Kind::Indic
+                                && !t.lists.has(Lists::STOP_HI)
+                                && !self.is_place(t)
+                                && !t.lists.has(Lists::INSTITUTION)
+                        });
+                }
+                (2..=4).contains(&toks.len())
+                    && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+                    && toks.iter().any(|t| !initial(t))
                     && toks.iter().all(|t| {
-                        t.kind == Kind::Indic
-                            && !t.lists.has(Lists::STOP_HI)
+                        t.kind == Kind::Latin
+                            && Self::capitalised(t)
                             && !self.is_place(t)
                             && !t.lists.has(Lists::INSTITUTION)
-                    });
-            }
-            (2..=4).contains(&toks.len())
-                && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')
-                && toks.iter().any(|t| !initial(t))
-                && toks.iter().all(|t| {
-                    t.kind == Kind::Latin
-                        && Self::capitalised(t)
-                        && !self.is_place(t)
-                        && !t.lists.has(Lists::INSTITUTION)
-                        && (initial(t) || self.in_dict(t) || self.unknown_word(t))
-                })
-        })
+                            && (initial(t) || self.in_dict(t) || self.unknown_word(t))
+                    })
+            })
     }
 
     /// True when `cell` is one to three common words and no name (`Self`, `Tenant`, `Vacant`,
     /// `Not Known`): the value of a category, not a person.
     pub fn is_word_cell(&self, cell: &str) -> bool {
-        with_tokens(cell, &self.lex, |toks| {
-            (1..=3).contains(&toks.len())
-                && toks.iter().all(|t| {
-                    t.kind == Kind::Latin
-                        && (t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH))
-                        && !self.in_dict(t)
-                })
-        })
+        cell.len() <= SHORT_CELL
+            && with_tokens(cell, &self.lex, |toks| {
+                (1..=3).contains(&toks.len())
+                    && toks.iter().all(|t| {
+                        t.kind == Kind::Latin
+                            && (t.lists.has(Lists::ENGLISH) || t.lists.has(Lists::HINGLISH))
+                            && !self.in_dict(t)
+                    })
+            })
     }
 
     /// [`NameFinder::is_name_cell`] over the tokens of `cell`.
@@ -3555,6 +3602,56 @@ impl PersonContext {
 fn ward_only(run: &[Tok]) -> bool {
     run.first().is_some_and(|t| matches!(t.low, "ward" | "zone"))
         && run.iter().skip(1).all(|t| t.kind == Kind::Number || matches!(t.low, "no" | "number"))
+}
+
+/// The longest cell that [`NameFinder::is_name_cell`] and the other tests of a whole cell's
+/// words tokenize: a name of six words, a category of three, is far shorter.
+const SHORT_CELL: usize = 1024;
+
+/// The longest text [`NameFinder::find`] tokenizes whole (64 KiB).
+const WINDOW: usize = 64 * 1024;
+
+/// How far the windows of a longer text reach into their neighbours' parts, for the words
+/// around a span (a relation word before a name, the pin code after an address).
+const WINDOW_OVERLAP: usize = 1024;
+
+/// The first offset at or after `at` (clamped to `s`) that is a space or line break, or the
+/// end of `s`; a char boundary if `s` has no such byte in the next 4 KiB (one long word).
+fn word_gap_after(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    let limit = (at + 4096).min(s.len());
+    match s.as_bytes()[at..limit].iter().position(|&b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
+        Some(k) => at + k,
+        None => ceil_char_boundary(s, limit),
+    }
+}
+
+/// The last offset at or before `at` that is a space or line break, or a char boundary if
+/// there is none in the 4 KiB before it (one long word); 0 at the start of `s`.
+fn word_gap_before(s: &str, at: usize) -> usize {
+    let low = at.saturating_sub(4096);
+    match s.as_bytes()[low..at].iter().rposition(|&b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
+        Some(k) => low + k,
+        None => floor_char_boundary(s, low),
+    }
+}
+
+/// The first char boundary of `s` at or after `i`.
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The last char boundary of `s` at or before `i`.
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether `s` has no small ASCII letter and whether it has no capital one (text in capitals,
@@ -3778,6 +3875,46 @@ mod tests {
             let (fast, decoded) = (seen(fast), seen(decoded));
             proptest::prop_assert_eq!(fast, decoded);
         }
+    }
+
+    /// A text longer than a window is read in windows: what they find is what reading it
+    /// whole finds (sentences of names, relations and addresses, cut at every offset).
+    #[test]
+    fn a_long_text_read_in_windows_finds_what_reading_it_whole_finds() {
+        let f = NameFinder::new(Lexicon::builtin());
+        let sentences = [
+            "Complaint by Ramesh Kumar S/o Suresh Kumar, H.No. 12-4, Gandhi Nagar, Jaipur 302001. ",
+            "water supply irregular since last week, meter checked ",
+            "मालिक रमेश शर्मा ने शिकायत की है ",
+            "Smt. Lakshmi Devi W/o Late Shri Mohan Lal visited the office on 12/03/2021; ",
+            "paid through cheque, receipt pending ",
+            "Owner D'Souza Anthony requested transfer to his son Francis. ",
+        ];
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 3 * WINDOW + 5000 {
+            text.push_str(sentences[k % sentences.len()]);
+            // (Shifts where the windows fall against the sentences.)
+            text.push_str(&" ".repeat(k % 7));
+            k += 1;
+        }
+        let mut whole = Vec::new();
+        with_tokens(&text, &f.lex, |toks| f.find_in(&text, toks, &mut whole));
+        assert!(whole.len() > 1000, "{}", whole.len());
+        let mut windowed = Vec::new();
+        f.find(&text, &mut windowed);
+        assert_eq!(windowed, whole);
+        // Small windows, cut at some 2,000 places.
+        for window in [97, 160, 211] {
+            f.find_in_windows(&text, window, WINDOW_OVERLAP, &mut windowed);
+            assert_eq!(windowed, whole, "window {window}");
+        }
+        // No whitespace at all: windows cut inside words and characters, and still end.
+        let blob = "रमेश,Shri.Ramesh.Sharma;".repeat(WINDOW / 8);
+        let mut spans = Vec::new();
+        f.find(&blob, &mut spans);
+        assert!(!spans.is_empty());
+        assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     fn find_with(f: &NameFinder, s: &str) -> Vec<(String, bool)> {
