@@ -702,7 +702,7 @@ fn rules_check_passes_on_builtin_and_example_rules() {
         .arg(testdata("../rules/examples"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("36 rules").and(predicate::str::contains("0 failure(s)")));
+        .stdout(predicate::str::contains("37 rules").and(predicate::str::contains("0 failure(s)")));
 }
 
 #[test]
