@@ -3917,6 +3917,20 @@ mod tests {
         assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
+    /// A health centre is named by its place (`PHC Anand`, primary health centre; `CHC`,
+    /// `UPHC`, `SDH`, `HWC`): the town after it is no person, whoever is named beside it is.
+    #[test]
+    fn health_centres_named_by_their_place_are_no_people() {
+        assert_no_names(&[
+            "born at PHC Anand",
+            "PHC Anand",
+            "referred to CHC Sonarpur",
+            "SDH Anand",
+            "UPHC Kiran Nagar",
+        ]);
+        assert_eq!(names("Delivered by Dr. Meena Sharma at PHC Anand"), vec!["Meena Sharma"]);
+    }
+
     fn find_with(f: &NameFinder, s: &str) -> Vec<(String, bool)> {
         let mut out = Vec::new();
         f.find(s, &mut out);
