@@ -167,6 +167,9 @@ pub struct SqlReader {
     /// `--column-inserts` repeats one list in every statement of a table, one row each: read
     /// once, not once per row.
     last_columns: ColumnList,
+    /// Whether the next `INSERT` is parsed before its end is known ([`SqlReader::parsed_insert`]):
+    /// while the last one was short.
+    parse_first: bool,
     /// The dialect, sniffed from the first megabyte.
     pub dialect: SqlDialect,
 }
@@ -194,6 +197,7 @@ impl SqlReader {
             skim_tables: std::collections::HashSet::new(),
             skimming: false,
             last_columns: None,
+            parse_first: true,
             dialect: SqlDialect::MySql,
         };
         r.fill(READ_BLOCK)?;
@@ -323,6 +327,11 @@ impl SqlReader {
             if self.pending().is_empty() && self.eof {
                 return Ok(None);
             }
+            if resume == 0 && self.parse_first && !(self.skimming && !self.skim_tables.is_empty()) {
+                if let Some(item) = self.parsed_insert() {
+                    return Ok(Some(item));
+                }
+            }
             match scan_statement(self.pending(), self.dialect, self.eof, &mut resume) {
                 Scan::End(n) => return Ok(Some(self.classify(n))),
                 Scan::NeedMore => want = self.pending().len() + READ_BLOCK,
@@ -366,6 +375,36 @@ impl SqlReader {
         }
     }
 
+    /// An `INSERT` at the start of the pending bytes, read by parsing its tuples and then
+    /// scanning only what follows them for its end: the scan of the whole statement and then
+    /// the parse of its tuples read every byte twice. `None` (nothing consumed) when the pending
+    /// bytes hold no whole `INSERT` that [`parse_insert`] reads, or one whose numbers or other
+    /// values hold bytes the statement scan reads otherwise (`--`, `;`, quotes); the scan then
+    /// decides, as for every other statement. Long statements are scanned first (see
+    /// `parse_first`): one that outgrows what was read would be parsed in part for nothing.
+    fn parsed_insert(&mut self) -> Option<SqlItem> {
+        let d = self.dialect;
+        // (The pending bytes borrowed beside `last_columns`.)
+        let s = &self.buf[self.pos..];
+        let body = skip_space_and_comments(s, d);
+        let head = s.get(body..)?;
+        if !(starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE")) {
+            return None;
+        }
+        let (table, columns, literals, tuples_end) = parse_insert(s, body, d, &mut self.last_columns)?;
+        if !literals.iter().all(|l| scans_alike(&s[l.start..l.end], l.kind)) {
+            return None;
+        }
+        let Scan::End(n) = scan_from(s, d, self.eof, tuples_end, &mut 0) else {
+            return None;
+        };
+        let line = self.line;
+        self.parse_first = n < READ_BLOCK / 8;
+        let raw = self.take(n);
+        let trailing = string_literals(&raw, tuples_end, d);
+        Some(SqlItem::Insert { raw, table, columns, literals, trailing, line })
+    }
+
     fn classify(&mut self, n: usize) -> SqlItem {
         let line = self.line;
         if self.skimming && !self.skim_tables.is_empty() {
@@ -380,6 +419,7 @@ impl SqlReader {
             if let Some((table, columns, literals, tuples_end)) =
                 parse_insert(&raw, body, self.dialect, &mut self.last_columns)
             {
+                self.parse_first = n < READ_BLOCK / 8;
                 let trailing = string_literals(&raw, tuples_end, self.dialect);
                 return SqlItem::Insert { raw, table, columns, literals, trailing, line };
             }
@@ -402,6 +442,27 @@ impl SqlReader {
             }
         }
         SqlItem::Raw(raw)
+    }
+}
+
+/// Whether a literal [`literal`] read holds nothing the statement scan ([`scan_from`]) would
+/// read another way: a string's introducer is a word, a number or other value (`NULL`,
+/// `now()`) holds no quote, comment or `;`.
+fn scans_alike(raw: &[u8], kind: LiteralKind) -> bool {
+    match kind {
+        LiteralKind::Str { prefix, .. } => {
+            let quote = raw[prefix as usize];
+            // (A cast after the string, `'...'::"type"`, holds whole quoted names only.)
+            let cast = raw.iter().rposition(|&b| b == quote).map_or(&[][..], |k| &raw[k + 1..]);
+            raw[..prefix as usize].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b' ')
+                && cast.iter().filter(|&&b| b == b'"').count() % 2 == 0
+        }
+        LiteralKind::Binary => true,
+        LiteralKind::Number | LiteralKind::Other => {
+            !raw.iter().any(|&b| matches!(b, b';' | b'\'' | b'"' | b'`'))
+                && memchr::memmem::find(raw, b"--").is_none()
+                && memchr::memmem::find(raw, b"/*").is_none()
+        }
     }
 }
 
@@ -1272,6 +1333,47 @@ mod tests {
                 c if c == quote => return Some(j + 1),
                 _ => j += 1,
             }
+        }
+    }
+
+    /// The items of `dump` read by a reader that parses short `INSERT`s first (`parse_first`,
+    /// the default) or that scans every statement first.
+    fn items_read(dump: &[u8], d: SqlDialect, parse_first: bool) -> Result<Vec<String>, String> {
+        let mut r = SqlReader::from_reader("d.sql", Box::new(std::io::Cursor::new(dump.to_vec()))).unwrap();
+        r.dialect = d;
+        let mut out = Vec::new();
+        loop {
+            r.parse_first &= parse_first;
+            match r.next_item() {
+                Ok(Some(item)) => out.push(format!("{item:?} line {}", r.line)),
+                Ok(None) => return Ok(out),
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// An `INSERT` parsed before its end is found is the item the scan then the parse give:
+        /// the same bytes, literals, rows and lines, whatever its values hold (quotes, escapes,
+        /// comments, `;` in strings and outside them, casts, introducers, calls).
+        #[test]
+        fn inserts_parsed_first_are_the_items_scanned_first(
+            atoms in proptest::collection::vec(proptest::sample::select(vec![
+                "INSERT INTO t VALUES ", "INSERT INTO `t` (`a`,`b`) VALUES ", "INSERT INTO \"t\" (\"a\") VALUES ",
+                "(", ")", ",", "),(", ");\n", ";", "\n", " ", "'a;b'", "'it''s'", "'a\\'b'", "E'x\\'y'",
+                "\"q;\"", "NULL", "now()", "1--2", "-5", "3.5e-2", "_utf8mb4'z'", "_binary 'b'", "x'41'",
+                "'d'::date", "'d'::\"t\"", "ARRAY['a',';']", "/*c;*/", "-- c;\n", "`n`", "ON DUPLICATE KEY UPDATE a='v';\n",
+                "SELECT 1;\n", "'",
+            ]), 0..40),
+            mysql in proptest::bool::ANY,
+            cut in proptest::option::of(0usize..400),
+        ) {
+            // (A statement before them moves the end of the first read block, 1 MiB, into the
+            // statements: a statement parsed first then outgrows what was read.)
+            let pad = cut.map_or(String::new(), |cut| format!("SELECT '{}';\n", "x".repeat(READ_BLOCK - 11 - cut)));
+            let dump = pad + &atoms.concat();
+            let d = if mysql { SqlDialect::MySql } else { SqlDialect::Postgres };
+            proptest::prop_assert_eq!(items_read(dump.as_bytes(), d, true), items_read(dump.as_bytes(), d, false));
         }
     }
 
