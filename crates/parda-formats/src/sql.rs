@@ -327,7 +327,7 @@ impl SqlReader {
             if self.pending().is_empty() && self.eof {
                 return Ok(None);
             }
-            if resume == 0 && self.parse_first && !(self.skimming && !self.skim_tables.is_empty()) {
+            if resume == 0 && self.parse_first && (!self.skimming || self.skim_tables.is_empty()) {
                 if let Some(item) = self.parsed_insert() {
                     return Ok(Some(item));
                 }
