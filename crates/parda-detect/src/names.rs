@@ -1511,9 +1511,9 @@ impl NameFinder {
             let own_end = word_gap_after(s, own_start + window);
             let from = if own_start == 0 { 0 } else { word_gap_before(s, own_start.saturating_sub(overlap)) };
             let to = word_gap_after(s, own_end + overlap);
-            let window = &s[from..to];
+            let text = &s[from..to];
             spans.clear();
-            with_tokens(window, &self.lex, |toks| self.find_in(window, toks, &mut spans));
+            with_tokens(text, &self.lex, |toks| self.find_in(text, toks, &mut spans));
             for sp in &spans {
                 let (start, end) = (sp.start + from, sp.end + from);
                 if start < own_start || start >= own_end {

@@ -170,9 +170,15 @@ pub struct SqlReader {
     /// Whether the next `INSERT` is parsed before its end is known ([`SqlReader::parsed_insert`]):
     /// while the last one was short.
     parse_first: bool,
+    /// How many literals the last `INSERT` held (at most [`MAX_ROOM`]): the room made for the
+    /// next one's, which mostly holds as many (one allocation, not one per doubling).
+    room: usize,
     /// The dialect, sniffed from the first megabyte.
     pub dialect: SqlDialect,
 }
+
+/// The most literals room is made for before an `INSERT` is read (4,096: 160 KB).
+const MAX_ROOM: usize = 4096;
 
 impl SqlReader {
     /// Opens a dump (gzip transparently).
@@ -198,6 +204,7 @@ impl SqlReader {
             skimming: false,
             last_columns: None,
             parse_first: true,
+            room: 0,
             dialect: SqlDialect::MySql,
         };
         r.fill(READ_BLOCK)?;
@@ -304,7 +311,7 @@ impl SqlReader {
         if !self.skim_tables.contains(&table) {
             return None;
         }
-        let (_, rows, _) = parse_values(s, values, self.dialect, false)?;
+        let (_, rows, _) = parse_values(s, values, self.dialect, None)?;
         self.skip(n);
         Some(SqlItem::Skimmed { bytes: n as u64, rows: rows as u64 })
     }
@@ -391,7 +398,7 @@ impl SqlReader {
         if !(starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE")) {
             return None;
         }
-        let (table, columns, literals, tuples_end) = parse_insert(s, body, d, &mut self.last_columns)?;
+        let (table, columns, literals, tuples_end) = parse_insert(s, body, d, &mut self.last_columns, self.room)?;
         if !literals.iter().all(|l| scans_alike(&s[l.start..l.end], l.kind)) {
             return None;
         }
@@ -400,6 +407,7 @@ impl SqlReader {
         };
         let line = self.line;
         self.parse_first = n < READ_BLOCK / 8;
+        self.room = literals.len().min(MAX_ROOM);
         let raw = self.take(n);
         let trailing = string_literals(&raw, tuples_end, d);
         Some(SqlItem::Insert { raw, table, columns, literals, trailing, line })
@@ -417,9 +425,10 @@ impl SqlReader {
         let head = &raw[body..];
         if starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE") {
             if let Some((table, columns, literals, tuples_end)) =
-                parse_insert(&raw, body, self.dialect, &mut self.last_columns)
+                parse_insert(&raw, body, self.dialect, &mut self.last_columns, self.room)
             {
                 self.parse_first = n < READ_BLOCK / 8;
+                self.room = literals.len().min(MAX_ROOM);
                 let trailing = string_literals(&raw, tuples_end, self.dialect);
                 return SqlItem::Insert { raw, table, columns, literals, trailing, line };
             }
@@ -802,9 +811,9 @@ type Insert = (String, Option<Names>, Vec<Literal>, usize);
 /// `DELAYED`, `HIGH_PRIORITY`) and optional `INTO`, a column list, PostgreSQL's `OVERRIDING
 /// SYSTEM VALUE` (pg_dump `--inserts` of an identity column), then `VALUES` (or MySQL's `VALUE`)
 /// and the tuples.
-fn parse_insert(raw: &[u8], body: usize, d: SqlDialect, last_columns: &mut ColumnList) -> Option<Insert> {
+fn parse_insert(raw: &[u8], body: usize, d: SqlDialect, last_columns: &mut ColumnList, room: usize) -> Option<Insert> {
     let (table, columns, values) = insert_head(raw, body, d, last_columns)?;
-    let (literals, _, end) = parse_values(raw, values, d, true)?;
+    let (literals, _, end) = parse_values(raw, values, d, Some(room))?;
     Some((table, columns, literals, end))
 }
 
@@ -874,10 +883,11 @@ fn insert_head(
     Some((table, columns, i))
 }
 
-/// The literals of `VALUES (...), (...)` from `i` (none unless `keep`), the number of tuples,
-/// and the offset after the last tuple.
-fn parse_values(s: &[u8], mut i: usize, d: SqlDialect, keep: bool) -> Option<(Vec<Literal>, usize, usize)> {
-    let mut out = Vec::new();
+/// The literals of `VALUES (...), (...)` from `i` (none unless `keep`, which gives the room to
+/// make for them), the number of tuples, and the offset after the last tuple.
+fn parse_values(s: &[u8], mut i: usize, d: SqlDialect, keep: Option<usize>) -> Option<(Vec<Literal>, usize, usize)> {
+    let mut out = Vec::with_capacity(keep.unwrap_or(0));
+    let keep = keep.is_some();
     let mut row = 0;
     loop {
         let tuple_start = i;
