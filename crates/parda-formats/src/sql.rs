@@ -468,9 +468,9 @@ fn scans_alike(raw: &[u8], kind: LiteralKind) -> bool {
         }
         LiteralKind::Binary => true,
         LiteralKind::Number | LiteralKind::Other => {
+            // (Byte by byte: these are short, `NULL` and numbers mostly.)
             !raw.iter().any(|&b| matches!(b, b';' | b'\'' | b'"' | b'`'))
-                && memchr::memmem::find(raw, b"--").is_none()
-                && memchr::memmem::find(raw, b"/*").is_none()
+                && !raw.windows(2).any(|w| w == b"--" || w == b"/*")
         }
     }
 }
