@@ -1488,10 +1488,9 @@ impl NameFinder {
 
     /// Finds name and address spans in `s`, sorted and non-overlapping.
     ///
-    /// A text longer than [`WINDOW`] is read in windows of that size that overlap by
-    /// [`WINDOW_OVERLAP`] on each side, each window keeping the spans that start in its own
-    /// part: the tokens of one window at a time are held, not those of the whole text (a 30 MB
-    /// cell held 336 MB of tokens).
+    /// A text longer than 64 KiB is read in windows of that size that overlap by 1 KiB on each
+    /// side, each window keeping the spans that start in its own part: the tokens of one window
+    /// at a time are held, not those of the whole text (a 30 MB cell held 336 MB of tokens).
     pub fn find(&self, s: &str, out: &mut Vec<LexSpan>) {
         out.clear();
         if s.len() <= WINDOW {
