@@ -406,11 +406,17 @@ impl SqlReader {
             return None;
         };
         let line = self.line;
-        self.parse_first = n < READ_BLOCK / 8;
-        self.room = literals.len().min(MAX_ROOM);
         let raw = self.take(n);
-        let trailing = string_literals(&raw, tuples_end, d);
-        Some(SqlItem::Insert { raw, table, columns, literals, trailing, line })
+        Some(self.insert_item(raw, (table, columns, literals, tuples_end), line))
+    }
+
+    /// The item of an `INSERT` read whole (`raw`, what [`parse_insert`] read of it, the line
+    /// it starts on); what it held decides how the next one is read.
+    fn insert_item(&mut self, raw: Vec<u8>, (table, columns, literals, tuples_end): Insert, line: u64) -> SqlItem {
+        self.parse_first = raw.len() < READ_BLOCK / 8;
+        self.room = literals.len().min(MAX_ROOM);
+        let trailing = string_literals(&raw, tuples_end, self.dialect);
+        SqlItem::Insert { raw, table, columns, literals, trailing, line }
     }
 
     fn classify(&mut self, n: usize) -> SqlItem {
@@ -424,13 +430,8 @@ impl SqlReader {
         let body = skip_space_and_comments(&raw, self.dialect);
         let head = &raw[body..];
         if starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE") {
-            if let Some((table, columns, literals, tuples_end)) =
-                parse_insert(&raw, body, self.dialect, &mut self.last_columns, self.room)
-            {
-                self.parse_first = n < READ_BLOCK / 8;
-                self.room = literals.len().min(MAX_ROOM);
-                let trailing = string_literals(&raw, tuples_end, self.dialect);
-                return SqlItem::Insert { raw, table, columns, literals, trailing, line };
+            if let Some(insert) = parse_insert(&raw, body, self.dialect, &mut self.last_columns, self.room) {
+                return self.insert_item(raw, insert, line);
             }
         }
         if DATA_STATEMENTS.iter().any(|w| starts_with_word(head, w)) {
