@@ -3930,6 +3930,24 @@ mod tests {
         assert_eq!(names("Delivered by Dr. Meena Sharma at PHC Anand"), vec!["Meena Sharma"]);
     }
 
+    #[test]
+    fn welfare_schemes_are_no_people() {
+        // A pension register's life-certificate column (`Jeevan Pramaan`) and scheme columns
+        // of beneficiary lists: capitalised words in no name list, but scheme words.
+        assert_no_names(&[
+            "Jeevan Pramaan",
+            "Life certificate via Jeevan Pramaan portal",
+            "Sukanya Samriddhi",
+            "Beti Bachao Beti Padhao",
+            "Ladli Behna",
+            "Deendayal Antyodaya",
+            "Kanyashree Prakalpa",
+            "Rythu Bandhu",
+            "Vridha Pension",
+        ]);
+        assert_eq!(names("Family pension to Sunita Devi, Jeevan Pramaan submitted"), vec!["Sunita Devi"]);
+    }
+
     fn find_with(f: &NameFinder, s: &str) -> Vec<(String, bool)> {
         let mut out = Vec::new();
         f.find(s, &mut out);
