@@ -1,11 +1,16 @@
 //! The SQL dump reader on arbitrary bytes: never panics, and when it reads to the end, its
-//! items put back together are the input, byte for byte.
+//! items put back together are the input, byte for byte. The first byte sets the size of the
+//! pieces long `INSERT`s are read in (1 to 256 bytes, or the default).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use parda_formats::sql::{SqlItem, SqlReader};
 
 fuzz_target!(|data: &[u8]| {
+    let Some((&piece, data)) = data.split_first() else { return };
     let Ok(mut reader) = SqlReader::from_reader("fuzz.sql", Box::new(std::io::Cursor::new(data.to_vec()))) else { return };
+    if piece < 200 {
+        reader.set_piece_bytes(usize::from(piece) + 1);
+    }
     let mut out = Vec::new();
     loop {
         match reader.next_item() {

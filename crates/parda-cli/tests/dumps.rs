@@ -543,6 +543,50 @@ fn a_table_is_planned_from_its_first_rows_whatever_its_statements_hold() {
     }
 }
 
+/// An INSERT of 2.7 MB (one statement for a whole table, as some exporters write) is read in
+/// pieces of about 1 MiB cut after a tuple: its rows are masked as the same rows in statements
+/// of 50 are, and the statement stays one statement (its bytes between the values untouched).
+#[test]
+fn an_insert_of_megabytes_is_masked_as_its_rows_in_short_statements_are() {
+    let names = ["Ramesh Kumar", "Sunita Devi", "Mohd. Irfan Khan", "Geeta Yadav", "Arjun Mehta"];
+    let tuple = |i: usize| {
+        let name = names[i % names.len()];
+        format!("({i},'{name}',9{:09},'paid; it\\'s (ok) -- {i}',NULL)", 876_543_210 - i * 7)
+    };
+    let rows = 40_000;
+    let head = "-- MySQL dump 10.13\nCREATE TABLE `dues` (`id` int, `party` varchar(64), `mobile` bigint, `note` text, `x` int);\n";
+    let statement = |rows: std::ops::Range<usize>| {
+        format!("INSERT INTO `dues` VALUES {};\n", rows.map(tuple).collect::<Vec<_>>().join(","))
+    };
+    let small: String = head.to_string() + &(0..rows / 50).map(|s| statement(s * 50..s * 50 + 50)).collect::<String>();
+    let big = head.to_string() + &statement(0..rows) + "INSERT INTO `dues` VALUES (1,'Asha Rao',9876543210,'',NULL);\n";
+    assert!(big.len() > 2 << 20);
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, dump: &str| {
+        std::fs::write(dir.path().join(name), dump).unwrap();
+        let out = dir.path().join(format!("o-{name}"));
+        parda().args(["mask", "-q", "--threads", "3", "--out"]).arg(&out).arg(dir.path().join(name)).assert().success();
+        let masked = std::fs::read_to_string(out.join(name)).unwrap();
+        let statements = masked.lines().filter(|l| l.starts_with("INSERT INTO `dues` VALUES (")).count();
+        let tuples: Vec<String> = masked
+            .lines()
+            .filter_map(|l| l.strip_prefix("INSERT INTO `dues` VALUES ("))
+            .flat_map(|l| l.trim_end_matches(");").split("),(").map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        (statements, tuples)
+    };
+    let (_, small_tuples) = run("small.sql", &small);
+    let (statements, mut big_tuples) = run("big.sql", &big);
+    assert_eq!(statements, 2);
+    assert_eq!(big_tuples.pop().as_deref(), Some("1,'A*** R**',0000003210,'',NULL"));
+    assert_eq!(small_tuples.len(), rows);
+    assert_eq!(small_tuples, big_tuples, "the same masked rows");
+    assert!(big_tuples[rows - 1].ends_with(&format!("-- {}',NULL", rows - 1)), "{}", big_tuples[rows - 1]);
+    for name in names {
+        assert!(!big_tuples.iter().any(|t| t.contains(name)), "{name} is masked");
+    }
+}
+
 /// A statement that lists the table's columns in another order than the one the table was
 /// planned from has each value checked under the plan of the column it names: the note stays,
 /// the mobile is masked as a mobile, the name as a name (the plan was applied by position: the

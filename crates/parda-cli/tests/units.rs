@@ -231,6 +231,51 @@ fn dump_units_after_a_planned_sample_give_the_same_bytes_as_one_run() {
     assert_merged_units_are_one_run(&full, &split, &["owners.sql", "users.sql"]);
 }
 
+/// A dump whose second table is one INSERT of 2.7 MB, read in pieces of about 1 MiB, between
+/// short statements.
+fn write_dump_with_a_long_insert(dir: &Path) {
+    let mut my = String::from("-- MySQL dump 10.13\nCREATE TABLE `owners` (`id` int, `owner_name` varchar(64), `mobile` bigint);\nCREATE TABLE `payments` (`id` int, `payer` varchar(64), `remarks` text);\n");
+    for i in 0..2_000 {
+        my.push_str(if i % 50 == 0 { "INSERT INTO `owners` VALUES " } else { "," });
+        my.push_str(&format!("({i},'{}',9{:09})", NAMES[i % NAMES.len()], 876_543_210 - i * 17));
+        my.push_str(if i % 50 == 49 { ";\n" } else { "" });
+    }
+    let tuples: Vec<String> = (0..45_000)
+        .map(|i| format!("({i},'{}','Aadhaar {} seen; (ok)')", NAMES[(i + 3) % NAMES.len()], aadhaar(i)))
+        .collect();
+    my.push_str(&format!("INSERT INTO `payments` VALUES {};\n", tuples.join(",")));
+    for i in 0..1_000 {
+        my.push_str(&format!("INSERT INTO `owners` VALUES ({i},'{}',7{:09});\n", NAMES[(i + 1) % NAMES.len()], i * 31));
+    }
+    std::fs::write(dir.join("long.sql"), my).unwrap();
+}
+
+#[test]
+fn units_of_a_dump_never_start_inside_an_insert_read_in_pieces() {
+    let (dir, full, manifest, plan) = one_run_and_plan(write_dump_with_a_long_insert, "40K");
+    let text = std::fs::read_to_string(dir.path().join("in/long.sql")).unwrap();
+    let start = text.find("INSERT INTO `payments`").unwrap() as u64;
+    let end = start + text[start as usize..].find(";\n").unwrap() as u64 + 2;
+    assert!(end - start > 2 << 20);
+    let units: Vec<serde_json::Value> = plan.lines().skip(1).map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(units.len() >= 4, "{plan}");
+    let offsets: Vec<u64> = units.iter().filter_map(|u| u["resume"]["at"]["offset"].as_u64()).collect();
+    assert!(offsets.iter().all(|&o| o <= start || o >= end), "a unit starts inside the statement: {offsets:?}");
+    assert!(offsets.iter().any(|&o| o >= end), "a unit after the statement: {offsets:?}");
+    let split = dir.path().join("split");
+    let ids: String = (0..units.len()).rev().map(|i| format!("{i}\n")).collect();
+    parda()
+        .args(["mask-units", "--profile", "migration", "--manifest"])
+        .arg(&manifest)
+        .arg("--out")
+        .arg(&split)
+        .write_stdin(ids)
+        .assert()
+        .success();
+    parda().arg("merge").arg(&manifest).arg("--out").arg(&split).assert().success();
+    assert_merged_units_are_one_run(&full, &split, &["long.sql"]);
+}
+
 #[test]
 fn a_dump_unit_refuses_a_dump_changed_since_the_plan() {
     let (dir, _full, manifest, plan) = one_run_and_plan(write_long_dumps, "40K");

@@ -173,12 +173,36 @@ pub struct SqlReader {
     /// How many literals the last `INSERT` held (at most [`MAX_ROOM`]): the room made for the
     /// next one's, which mostly holds as many (one allocation, not one per doubling).
     room: usize,
+    /// An `INSERT` with more bytes of tuples than this is read in pieces of about this size
+    /// ([`PIECE_BYTES`]; smaller in tests).
+    piece_bytes: usize,
+    /// The table and column list of the `INSERT` being read in pieces, while one is.
+    piece: Option<(String, Option<Names>)>,
     /// The dialect, sniffed from the first megabyte.
     pub dialect: SqlDialect,
 }
 
 /// The most literals room is made for before an `INSERT` is read (4,096: 160 KB).
 const MAX_ROOM: usize = 4096;
+
+/// An `INSERT` whose tuples run past this many bytes is read in pieces that end after the
+/// first tuple at or past it (1 MiB, about what mysqldump writes in one statement): a
+/// statement of a gigabyte is never held whole, nor its literals (40 bytes each).
+const PIECE_BYTES: usize = READ_BLOCK;
+
+/// What [`cut_piece`] found in a piece of an `INSERT`'s tuples.
+#[derive(Debug)]
+enum Cut {
+    /// A tuple at or past the piece size is followed by `,`: the piece ends after it.
+    At(usize, Vec<Literal>),
+    /// The tuples end here (the offset after the last), before the piece size.
+    Last(usize, Vec<Literal>),
+    /// The bytes end inside a tuple.
+    NeedMore,
+    /// Something [`parse_values`] does not read, or a literal the statement scan would read
+    /// otherwise ([`scans_alike`]).
+    Fail,
+}
 
 impl SqlReader {
     /// Opens a dump (gzip transparently).
@@ -205,6 +229,8 @@ impl SqlReader {
             last_columns: None,
             parse_first: true,
             room: 0,
+            piece_bytes: PIECE_BYTES,
+            piece: None,
             dialect: SqlDialect::MySql,
         };
         r.fill(READ_BLOCK)?;
@@ -280,6 +306,19 @@ impl SqlReader {
         self.in_copy = at.in_copy;
         self.copy_line = at.copy_line;
         self.copy_table.clone_from(&at.copy_table);
+        self.piece = None;
+    }
+
+    /// Reads `INSERT`s whose tuples run past `bytes` in pieces of about that size (1 MiB
+    /// unless set): for tests and fuzzing, which cut small inputs.
+    pub fn set_piece_bytes(&mut self, bytes: usize) {
+        self.piece_bytes = bytes.max(1);
+    }
+
+    /// Whether the next item is a piece of an `INSERT` read in pieces (not the start of a
+    /// statement): a work unit never starts there, nor a [`ReadPoint`] describes it.
+    pub fn in_statement(&self) -> bool {
+        self.piece.is_some()
     }
 
     /// Marks `table`: while skimming is on, its `INSERT`s and `COPY` rows are read as
@@ -325,10 +364,16 @@ impl SqlReader {
         if self.in_copy {
             return self.next_copy_line();
         }
+        if self.piece.is_some() {
+            return self.next_piece().map(Some);
+        }
         let mut want = 0;
         // Where the scan of a statement longer than what was read resumes once more is read
         // (a statement of 500 MB is scanned once, not once per megabyte read).
         let mut resume = 0;
+        // Whether the statement, longer than a piece, was found not to be an `INSERT` read in
+        // pieces.
+        let mut whole = false;
         loop {
             self.fill(want)?;
             if self.pending().is_empty() && self.eof {
@@ -339,7 +384,21 @@ impl SqlReader {
                     return Ok(Some(item));
                 }
             }
-            match scan_statement(self.pending(), self.dialect, self.eof, &mut resume) {
+            let scan = scan_statement(self.pending(), self.dialect, self.eof, &mut resume);
+            // A statement of a piece or more (its end not read yet, or read far off) is read
+            // in pieces if it is an `INSERT` whose tuples reach past a piece.
+            let long = match scan {
+                Scan::End(n) => n >= self.piece_bytes,
+                Scan::NeedMore => self.pending().len() >= self.piece_bytes,
+                Scan::Unterminated(_) => false,
+            };
+            if long && !whole {
+                match self.first_piece()? {
+                    Some(item) => return Ok(Some(item)),
+                    None => whole = true,
+                }
+            }
+            match scan {
                 Scan::End(n) => return Ok(Some(self.classify(n))),
                 Scan::NeedMore => want = self.pending().len() + READ_BLOCK,
                 Scan::Unterminated(at) => {
@@ -405,6 +464,10 @@ impl SqlReader {
         let Scan::End(n) = scan_from(s, d, self.eof, tuples_end, &mut 0) else {
             return None;
         };
+        // (A statement of a piece or more may be read in pieces: `next_item` decides.)
+        if n >= self.piece_bytes {
+            return None;
+        }
         let line = self.line;
         let raw = self.take(n);
         Some(self.insert_item(raw, (table, columns, literals, tuples_end), line))
@@ -417,6 +480,106 @@ impl SqlReader {
         self.room = literals.len().min(MAX_ROOM);
         let trailing = string_literals(&raw, tuples_end, self.dialect);
         SqlItem::Insert { raw, table, columns, literals, trailing, line }
+    }
+
+    /// The first piece of the `INSERT` at the start of the pending bytes, when its tuples
+    /// run past a piece; `None` (nothing consumed) when they do not, when it is no `INSERT`
+    /// [`insert_head`] reads, or when its first piece holds what [`cut_piece`] does not read:
+    /// the statement is then read whole, as a shorter one is.
+    fn first_piece(&mut self) -> Result<Option<SqlItem>, FormatError> {
+        let d = self.dialect;
+        loop {
+            // (The pending bytes borrowed beside `last_columns`.)
+            let s = &self.buf[self.pos..];
+            // Whether more bytes could still make it an `INSERT` (its head cut by the read).
+            let partial = !self.eof && s.len() < piece_limit(self.piece_bytes);
+            let body = skip_space_and_comments(s, d);
+            let head = &s[body.min(s.len())..];
+            let cut = if !(starts_with_word(head, b"INSERT") || starts_with_word(head, b"REPLACE")) {
+                Cut::Fail
+            } else {
+                match insert_head(s, body, d, &mut self.last_columns) {
+                    Some((table, columns, values)) => match cut_piece(s, values, d, self.eof, self.piece_bytes) {
+                        Cut::At(n, literals) => return Ok(Some(self.piece_item(n, literals, table, columns))),
+                        cut => cut,
+                    },
+                    None => Cut::Fail,
+                }
+            };
+            match cut {
+                Cut::Fail if partial => self.fill(self.pending().len() + READ_BLOCK)?,
+                Cut::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
+                _ => return Ok(None),
+            }
+        }
+    }
+
+    /// The next piece of the `INSERT` read in pieces: tuples up to the next cut, or the last
+    /// ones and the rest of the statement. Tuples [`cut_piece`] does not read end the
+    /// statement as a [`SqlItem::Statement`] from there (its string literals searched as free
+    /// text), so no value passes unread.
+    fn next_piece(&mut self) -> Result<SqlItem, FormatError> {
+        let d = self.dialect;
+        let (table, columns) = self.piece.take().expect("reading an INSERT in pieces");
+        loop {
+            let s = self.pending();
+            match cut_piece(s, 0, d, self.eof, self.piece_bytes) {
+                Cut::At(n, literals) => return Ok(self.piece_item(n, literals, table, columns)),
+                Cut::Last(tuples_end, literals) => match scan_from(s, d, self.eof, tuples_end, &mut 0) {
+                    Scan::End(n) => {
+                        let line = self.line;
+                        let raw = self.take(n);
+                        let item = self.insert_item(raw, (table, columns, literals, tuples_end), line);
+                        return Ok(self.skimmed(item));
+                    }
+                    Scan::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
+                    Scan::Unterminated(_) => return self.rest_of_statement(),
+                },
+                Cut::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
+                Cut::Fail => return self.rest_of_statement(),
+            }
+        }
+    }
+
+    /// A piece of `n` pending bytes of the `INSERT` into `table`, cut after a tuple: the
+    /// statement goes on in pieces.
+    fn piece_item(&mut self, n: usize, literals: Vec<Literal>, table: String, columns: Option<Names>) -> SqlItem {
+        self.parse_first = false;
+        self.room = literals.len().min(MAX_ROOM);
+        self.piece = Some((table.clone(), columns.clone()));
+        let line = self.line;
+        let raw = self.take(n);
+        self.skimmed(SqlItem::Insert { raw, table, columns, literals, trailing: Vec::new(), line })
+    }
+
+    /// `item` as [`SqlItem::Skimmed`] when it is an `INSERT` of a table skimmed now.
+    fn skimmed(&self, item: SqlItem) -> SqlItem {
+        match item {
+            SqlItem::Insert { raw, table, literals, .. } if self.skimming && self.skim_tables.contains(&table) => {
+                SqlItem::Skimmed { bytes: raw.len() as u64, rows: literals.last().map_or(0, |l| l.row as u64 + 1) }
+            }
+            item => item,
+        }
+    }
+
+    /// The rest of an `INSERT` read in pieces, from a tuple on, as a statement whose string
+    /// literals are searched as free text.
+    fn rest_of_statement(&mut self) -> Result<SqlItem, FormatError> {
+        let mut resume = 0;
+        loop {
+            match scan_from(self.pending(), self.dialect, self.eof, resume, &mut resume) {
+                Scan::End(n) => {
+                    let raw = self.take(n);
+                    let literals = string_literals(&raw, 0, self.dialect);
+                    return Ok(SqlItem::Statement { raw, literals });
+                }
+                Scan::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
+                Scan::Unterminated(at) => {
+                    let at = crate::error::line_column(self.pending(), at, self.line);
+                    return Err(self.malformed(at, "a string literal or comment is never closed (truncated dump?)"));
+                }
+            }
+        }
     }
 
     fn classify(&mut self, n: usize) -> SqlItem {
@@ -928,6 +1091,66 @@ fn parse_values(s: &[u8], mut i: usize, d: SqlDialect, keep: Option<usize>) -> O
     }
 }
 
+/// The furthest a piece of `piece` bytes may run: four pieces, at least 4 KiB.
+fn piece_limit(piece: usize) -> usize {
+    piece.saturating_mul(4).max(4096)
+}
+
+/// The tuples of an `INSERT` from `values` up to the first one that ends `piece` bytes or more
+/// into `s` and is followed by `,` ([`Cut::At`], after the comma), or to their end
+/// ([`Cut::Last`]); [`Cut::Fail`] when they would end further than four pieces (at least 4 KiB)
+/// into `s` (a tuple of many megabytes: the statement is read whole). The cut depends on the
+/// statement's bytes only, never on how many were read, so every reading of a dump cuts it
+/// at the same places.
+fn cut_piece(s: &[u8], values: usize, d: SqlDialect, eof: bool, piece: usize) -> Cut {
+    let limit = piece_limit(piece);
+    // Bytes ran out, or what was read is no tuple: more are read (the bytes may have ended
+    // inside a cast, a doubled quote or a number), unless the input ended or the piece would
+    // run past its limit. A piece is so never read from fewer bytes than it needs.
+    let short = || if eof || s.len() >= limit { Cut::Fail } else { Cut::NeedMore };
+    let mut out = Vec::new();
+    let mut i = values;
+    let mut row = 0;
+    loop {
+        i = skip_ws(s, i);
+        match s.get(i) {
+            Some(b'(') => i += 1,
+            _ => return short(),
+        }
+        let mut col = 0;
+        loop {
+            i = skip_ws(s, i);
+            let Some((end, kind)) = literal(s, i, d) else { return short() };
+            if !scans_alike(&s[i..end], kind) {
+                return short();
+            }
+            out.push(Literal { start: i, end, kind, row, col });
+            i = skip_ws(s, end);
+            match s.get(i) {
+                Some(b',') => col += 1,
+                Some(b')') => break,
+                _ => return short(),
+            }
+            i += 1;
+        }
+        i += 1;
+        row += 1;
+        let tuple_end = i;
+        if tuple_end > limit {
+            return Cut::Fail;
+        }
+        i = skip_ws(s, i);
+        match s.get(i) {
+            Some(b',') if tuple_end >= piece => return Cut::At(i + 1, out),
+            Some(b',') => i += 1,
+            Some(_) => return Cut::Last(tuple_end, out),
+            // (A dump that ends without the statement's `;`.)
+            None if eof => return Cut::Last(tuple_end, out),
+            None => return short(),
+        }
+    }
+}
+
 /// The end of a quoted string whose quote is at `q`.
 fn string_end(s: &[u8], q: usize, escapes: Escapes) -> Option<usize> {
     // `'...'`, or `"..."` (a string in MySQL, as hand-made exports write them).
@@ -1388,6 +1611,155 @@ mod tests {
         }
     }
 
+    /// What a reader cutting `INSERT`s into pieces of `piece` bytes reads of `dump`: its items'
+    /// bytes joined, the `INSERT` literals with offsets in the dump and rows counted across
+    /// items (as a dump's rows are numbered), the spans of the other string literals (trailing
+    /// ones and those of statements), and how many items.
+    #[allow(clippy::type_complexity)]
+    fn read_in_pieces(
+        dump: &[u8],
+        d: SqlDialect,
+        piece: usize,
+    ) -> Result<(Vec<u8>, Vec<(usize, usize, LiteralKind, u64, usize)>, Vec<(usize, usize)>, usize), String> {
+        let mut r = SqlReader::from_reader("d.sql", Box::new(std::io::Cursor::new(dump.to_vec()))).unwrap();
+        r.dialect = d;
+        r.piece_bytes = piece;
+        let (mut bytes, mut literals, mut others, mut items, mut rows) = (Vec::new(), Vec::new(), Vec::new(), 0, 0u64);
+        while let Some(item) = r.next_item().map_err(|e| e.to_string())? {
+            items += 1;
+            let base = bytes.len();
+            let (raw, trailing): (&[u8], &[Literal]) = match &item {
+                SqlItem::Insert { raw, literals: l, trailing, .. } => {
+                    literals
+                        .extend(l.iter().map(|l| (base + l.start, base + l.end, l.kind, rows + l.row as u64, l.col)));
+                    rows += l.last().map_or(0, |l| l.row as u64 + 1);
+                    (raw, trailing)
+                }
+                SqlItem::Statement { raw, literals } => (raw, literals),
+                other => (raw_of(other), &[]),
+            };
+            others.extend(trailing.iter().map(|l| (base + l.start, base + l.end)));
+            bytes.extend_from_slice(raw);
+        }
+        Ok((bytes, literals, others, items))
+    }
+
+    #[test]
+    fn a_long_insert_is_read_in_pieces_cut_after_tuples() {
+        let rows: Vec<String> = (0..40).map(|i| format!("({i},'Name {i}','98765{i:05}',NULL)")).collect();
+        let dump = format!(
+            "CREATE TABLE t (id int, name text, mobile text, x int);\nINSERT INTO t VALUES {};\nINSERT INTO t VALUES (1,'a',NULL,2);\n",
+            rows.join(",")
+        );
+        let whole = read_in_pieces(dump.as_bytes(), SqlDialect::MySql, usize::MAX).unwrap();
+        let cut = read_in_pieces(dump.as_bytes(), SqlDialect::MySql, 100).unwrap();
+        assert_eq!(cut.0, dump.as_bytes());
+        assert_eq!(cut.1, whole.1);
+        assert_eq!(whole.3, 3);
+        // The long statement in pieces of four tuples (each over 100 bytes from its start).
+        assert!(cut.3 >= 10, "{} items", cut.3);
+        let mut r = SqlReader::from_reader("d.sql", Box::new(std::io::Cursor::new(dump.clone().into_bytes()))).unwrap();
+        r.piece_bytes = 100;
+        r.next_item().unwrap();
+        let Some(SqlItem::Insert { raw, table, literals, .. }) = r.next_item().unwrap() else { panic!("a piece") };
+        assert!(
+            raw.starts_with(b"INSERT INTO t VALUES (0,") && raw.ends_with(b"NULL),"),
+            "{}",
+            String::from_utf8_lossy(&raw)
+        );
+        assert_eq!(table, "t");
+        assert_eq!(literals[0].row, 0);
+        assert!(r.in_statement());
+        let Some(SqlItem::Insert { raw, literals, .. }) = r.next_item().unwrap() else { panic!("a piece") };
+        assert!(raw.starts_with(b"(") && literals[0].row == 0, "{}", String::from_utf8_lossy(&raw));
+    }
+
+    #[test]
+    fn a_piece_the_tuple_reader_cannot_read_ends_the_statement_as_free_text() {
+        // The third tuple holds a comment between values: the statement goes on as a statement
+        // whose strings are all searched.
+        let dump = "INSERT INTO t VALUES (1,'Asha Rao'),(2,'Ravi Kumar'),(3 /* x */,'Mohan Lal'),(4,'Sita Devi');\nSELECT 1;\n";
+        let mut r = SqlReader::from_reader("d.sql", Box::new(std::io::Cursor::new(dump.as_bytes().to_vec()))).unwrap();
+        r.piece_bytes = 20;
+        let mut strings = Vec::new();
+        let mut kinds = Vec::new();
+        while let Some(item) = r.next_item().unwrap() {
+            let (raw, literals) = match &item {
+                SqlItem::Insert { raw, literals, .. } => (raw, literals.clone()),
+                SqlItem::Statement { raw, literals } => (raw, literals.clone()),
+                _ => {
+                    kinds.push("raw");
+                    continue;
+                }
+            };
+            kinds.push(if matches!(item, SqlItem::Insert { .. }) { "insert" } else { "statement" });
+            strings.extend(self::strings(raw, &literals));
+        }
+        // (The second piece would have ended after the third tuple.)
+        assert_eq!(kinds, ["insert", "statement", "raw"]);
+        assert_eq!(strings, ["Asha Rao", "Ravi Kumar", "Mohan Lal", "Sita Devi"]);
+    }
+
+    proptest::proptest! {
+        /// A long `INSERT` read in pieces gives the literals, rows and bytes of the statement
+        /// read whole, wherever the pieces are cut and the first read block ends.
+        #[test]
+        fn inserts_read_in_pieces_give_what_whole_ones_give(
+            tuples in proptest::collection::vec(proptest::collection::vec(proptest::sample::select(vec![
+                "'a'", "'it''s'", "'a\\'b'", "E'x\\'y'", "NULL", "now()", "-5", "3.5e-2", "_utf8mb4'z'",
+                "_binary 'b'", "x'41'", "'d'::date", "'Ramesh Kumar'", "'9876543210'", "''", "'a;b -- c /* d'",
+            ]), 1..5), 1..30),
+            head in proptest::sample::select(vec!["INSERT INTO t VALUES ", "INSERT INTO `t` (`a`,`b`) VALUES ", "INSERT INTO \"t\" (\"a\") VALUES "]),
+            tail in proptest::sample::select(vec![";\n", " ON DUPLICATE KEY UPDATE a='v';\n", ";", ";\nSELECT 'x';\n"]),
+            spaces in proptest::bool::ANY,
+            mysql in proptest::bool::ANY,
+            piece in 1usize..200,
+            cut in proptest::option::of(0usize..400),
+        ) {
+            let sep = if spaces { ",\n" } else { "," };
+            // (A backslash escapes nothing in a PostgreSQL string: the quote is doubled there.)
+            let body: Vec<String> = tuples
+                .iter()
+                .map(|t| format!("({})", t.join(",")))
+                .map(|t| if mysql { t } else { t.replace("'a\\'b'", "'a''b'") })
+                .collect();
+            let pad = cut.map_or(String::new(), |cut| format!("SELECT '{}';\n", "x".repeat(READ_BLOCK - 11 - cut)));
+            let dump = format!("{pad}{head}{}{tail}{head}(1,'b');\n", body.join(sep));
+            let d = if mysql { SqlDialect::MySql } else { SqlDialect::Postgres };
+            let whole = read_in_pieces(dump.as_bytes(), d, usize::MAX);
+            let cut = read_in_pieces(dump.as_bytes(), d, piece);
+            // (A backslash escape is no escape in a PostgreSQL string: such a dump fails, both ways.)
+            proptest::prop_assert_eq!(whole.as_ref().err(), cut.as_ref().err());
+            let (Ok(whole), Ok(cut)) = (whole, cut) else { return Ok(()) };
+            proptest::prop_assert_eq!(&cut.0, &dump.as_bytes().to_vec());
+            proptest::prop_assert_eq!(&cut.1, &whole.1);
+            proptest::prop_assert_eq!(&cut.2, &whole.2);
+            proptest::prop_assert!(cut.3 >= whole.3);
+        }
+
+        /// Whatever a dump holds, reading it in pieces keeps every byte, and fails where
+        /// reading it whole does.
+        #[test]
+        fn dumps_read_in_pieces_keep_every_byte(
+            atoms in proptest::collection::vec(proptest::sample::select(vec![
+                "INSERT INTO t VALUES ", "INSERT INTO `t` (`a`,`b`) VALUES ", "(", ")", ",", "),(", ");\n", ";", "\n",
+                " ", "'a;b'", "'it''s'", "'a\\'b'", "E'x\\'y'", "\"q;\"", "NULL", "now()", "1--2", "-5", "_binary 'b'",
+                "'d'::\"t\"", "/*c;*/", "-- c;\n", "`n`", "SELECT 1;\n", "'",
+            ]), 0..60),
+            mysql in proptest::bool::ANY,
+            piece in 1usize..100,
+        ) {
+            let dump = atoms.concat();
+            let d = if mysql { SqlDialect::MySql } else { SqlDialect::Postgres };
+            let whole = read_in_pieces(dump.as_bytes(), d, usize::MAX);
+            let cut = read_in_pieces(dump.as_bytes(), d, piece);
+            proptest::prop_assert_eq!(whole.is_err(), cut.is_err());
+            if let Ok(cut) = cut {
+                proptest::prop_assert_eq!(&cut.0, &dump.as_bytes().to_vec());
+            }
+        }
+    }
+
     proptest::proptest! {
         /// A scan resumed where the scan of a shorter prefix stopped finds what a scan of the
         /// whole prefix from its start finds, at every step, as the reader grows its buffer.
@@ -1433,10 +1805,16 @@ mod tests {
     }
 
     fn items(dump: &str) -> Vec<SqlItem> {
+        items_in_pieces(dump, PIECE_BYTES)
+    }
+
+    /// The items of `dump` read with `INSERT`s cut into pieces of `piece` bytes.
+    fn items_in_pieces(dump: &str, piece: usize) -> Vec<SqlItem> {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("d.sql");
         std::fs::write(&p, dump).unwrap();
         let mut r = SqlReader::open(p.to_str().unwrap()).unwrap();
+        r.piece_bytes = piece;
         let mut out = Vec::new();
         while let Some(i) = r.next_item().unwrap() {
             out.push(i);
@@ -1520,8 +1898,9 @@ mod tests {
     }
 
     /// A statement several times the read block (a hand-made export's one INSERT of every
-    /// row) is one item, with all its rows; its scan resumes as the buffer grows, so strings
-    /// holding `;`, `--` and `/*` cut at any read are still strings.
+    /// row) is one item, with all its rows, when it is not read in pieces; its scan resumes as
+    /// the buffer grows, so strings holding `;`, `--` and `/*` cut at any read are still
+    /// strings. In pieces of 1 MiB it is four items holding the same rows.
     #[test]
     fn a_statement_longer_than_the_read_block_is_one_item_with_all_its_rows() {
         let tuples: Vec<String> = (0..15_000)
@@ -1532,7 +1911,18 @@ mod tests {
         let dump = format!(
             "CREATE TABLE `t` (`id` int, `name` text, `note` text);\n{insert}INSERT INTO `t` VALUES (1,'a');\n"
         );
-        let got = items(&dump);
+        let pieces = items(&dump);
+        let joined: Vec<u8> = pieces.iter().flat_map(|i| raw_of(i).to_vec()).collect();
+        assert_eq!(joined, dump.as_bytes());
+        assert_eq!(pieces.len(), 2 + insert.len().div_ceil(PIECE_BYTES));
+        let piece_texts: Vec<String> = pieces[1..pieces.len() - 1]
+            .iter()
+            .flat_map(|i| match i {
+                SqlItem::Insert { raw, literals, .. } => strings(raw, literals),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let got = items_in_pieces(&dump, usize::MAX);
         let joined: Vec<u8> = got.iter().flat_map(|i| raw_of(i).to_vec()).collect();
         assert_eq!(joined, dump.as_bytes());
         assert_eq!(got.len(), 3);
@@ -1545,6 +1935,7 @@ mod tests {
                 assert_eq!(texts.len(), 30_000);
                 assert_eq!(texts[2 * 7_999], "Ravi 7999; -- /* not a comment");
                 assert_eq!(texts[2 * 7_999 + 1], format!("line\none;\n{}", "x".repeat(7_999 % 400)));
+                assert_eq!(piece_texts, texts);
             }
             other => panic!("{other:?}"),
         }

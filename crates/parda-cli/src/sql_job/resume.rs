@@ -128,7 +128,8 @@ pub fn plan_units(engine: &Engine, path: &str, unit_size: u64) -> Result<Vec<Dum
         }
         s.take(item)?;
         bytes += size;
-        if bytes >= unit_size {
+        // (Never inside an `INSERT` read in pieces: a unit starts where a statement does.)
+        if bytes >= unit_size && !s.sql.in_statement() {
             let end = s.next_idx;
             units.push(DumpUnit { items: (first, end), bytes, resume: resume.take() });
             (first, bytes) = (end, 0);
