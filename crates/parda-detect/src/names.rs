@@ -2338,7 +2338,20 @@ impl NameFinder {
                 && Self::joins_space(s, q, p)
                 && Self::joins_space(s, p, &toks[i])
         } || i >= 1 && toks[i - 1].text == "I" && &s[toks[i - 1].end..toks[i].start] == ", ";
-        if contact || introduced {
+        // Words after which only a person is named: a deceased owner, an heir, the party a deed
+        // is made in favour of (`after death of Jagat Nagar`, `legal heir Anvi Nagar`, `in
+        // favour of Ravi Nagar`; a colony neither dies nor inherits).
+        let heir_or_party = i >= 2 && {
+            let (q, p) = (&toks[i - 2], &toks[i - 1]);
+            p.low == "of"
+                && matches!(q.low, "death" | "demise" | "favour" | "favor" | "behalf")
+                && Self::joins_space(s, q, p)
+                && Self::joins_space(s, p, &toks[i])
+        } || i >= 1 && {
+            let p = &toks[i - 1];
+            matches!(p.low, "heir" | "heirs" | "deceased") && Self::joins_space(s, p, &toks[i])
+        };
+        if contact || introduced || heir_or_party {
             PersonContext::Contact
         } else if after {
             PersonContext::After
@@ -3928,6 +3941,17 @@ mod tests {
             "UPHC Kiran Nagar",
         ]);
         assert_eq!(names("Delivered by Dr. Meena Sharma at PHC Anand"), vec!["Meena Sharma"]);
+    }
+
+    #[test]
+    fn a_surname_that_is_a_place_word_is_a_name_where_only_a_person_stands() {
+        assert_eq!(
+            names("Succession after death of Jagat Nagar; legal heir Ravi Kumar"),
+            vec!["Jagat Nagar", "Ravi Kumar"]
+        );
+        assert_eq!(names("legal heir Anvi Nagar, daughter"), vec!["Anvi Nagar"]);
+        assert_eq!(names("Gift deed in favour of Kavya Nagar"), vec!["Kavya Nagar"]);
+        assert_no_names(&["Camp held at Ashok Nagar", "in favour of Nagar Nigam", "death of cattle in Ram Nagar"]);
     }
 
     #[test]
