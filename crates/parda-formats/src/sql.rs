@@ -53,7 +53,7 @@ pub struct Literal {
     pub end: usize,
     /// Its kind.
     pub kind: LiteralKind,
-    /// 0-based row (tuple) in the statement.
+    /// 0-based row (tuple) in the statement, or in the piece of it.
     pub row: usize,
     /// 0-based column in the tuple.
     pub col: usize,
@@ -73,9 +73,11 @@ pub enum SqlItem {
         /// Column names and SQL types.
         columns: Vec<(String, String)>,
     },
-    /// An `INSERT` statement.
+    /// An `INSERT` statement, or a piece of one whose tuples run past 1 MiB: the first piece
+    /// from the statement's start, the others from a tuple, each but the last up to the comma
+    /// after its last tuple (see [`SqlReader::in_statement`]).
     Insert {
-        /// The statement's bytes.
+        /// The statement's (or piece's) bytes.
         raw: Vec<u8>,
         /// The table.
         table: String,

@@ -103,9 +103,12 @@ pub fn plan_units(engine: &Engine, path: &str, unit_size: u64) -> Result<Vec<Dum
     let (mut first, mut bytes) = (0u64, 0u64);
     let mut resume = None;
     loop {
+        // (With whether it lies inside an `INSERT` read in pieces, where no read run may start:
+        // a point holds no piece's table. The pieces of a table skimmed from one of them on are
+        // all skimmed, so a run starts where a statement does.)
         let from = match before.last() {
             Some(Step::Read { .. }) => None,
-            _ => Some(s.sql.read_point()),
+            _ => Some((s.sql.read_point(), s.sql.in_statement())),
         };
         let Some(item) = s.sql.next_item()? else { break };
         let size = item_bytes(&item);
@@ -120,11 +123,13 @@ pub fn plan_units(engine: &Engine, path: &str, unit_size: u64) -> Result<Vec<Dum
                 *items += 1;
                 *end = s.sql.offset();
             }
-            (_, _) => before.push(Step::Read {
-                from: from.unwrap_or_else(|| unreachable!("a point is taken unless a read run is open")),
-                items: 1,
-                end: s.sql.offset(),
-            }),
+            (_, _) => {
+                let (from, inside) = from.unwrap_or_else(|| unreachable!("a point is taken unless a read run is open"));
+                if inside {
+                    bail!("{path}: cannot cut into units here (an INSERT read in pieces is read again from its middle); mask it in one run");
+                }
+                before.push(Step::Read { from, items: 1, end: s.sql.offset() });
+            }
         }
         s.take(item)?;
         bytes += size;
