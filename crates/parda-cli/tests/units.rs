@@ -217,18 +217,25 @@ fn dump_units_after_a_planned_sample_give_the_same_bytes_as_one_run() {
     for file in ["owners.sql", "users.sql"] {
         assert!(steps(file, "skip") >= 2 && steps(file, "read") >= 2, "{file}: {plan}");
     }
-    let split = dir.path().join("split");
+    let split = mask_units_in_reverse_and_merge(dir.path(), &manifest, n);
+    assert_merged_units_are_one_run(&full, &split, &["owners.sql", "users.sql"]);
+}
+
+/// Masks the `n` units of `manifest` in reverse order through standard input (as Spark's pipe)
+/// into `dir/split`, merges them there and returns that folder.
+fn mask_units_in_reverse_and_merge(dir: &Path, manifest: &Path, n: usize) -> PathBuf {
+    let split = dir.join("split");
     let ids: String = (0..n).rev().map(|i| format!("{i}\n")).collect();
     parda()
         .args(["mask-units", "--profile", "migration", "--manifest"])
-        .arg(&manifest)
+        .arg(manifest)
         .arg("--out")
         .arg(&split)
         .write_stdin(ids)
         .assert()
         .success();
-    parda().arg("merge").arg(&manifest).arg("--out").arg(&split).assert().success();
-    assert_merged_units_are_one_run(&full, &split, &["owners.sql", "users.sql"]);
+    parda().arg("merge").arg(manifest).arg("--out").arg(&split).assert().success();
+    split
 }
 
 /// A dump whose second table is one INSERT of 2.7 MB, read in pieces of about 1 MiB, between
@@ -262,17 +269,7 @@ fn units_of_a_dump_never_start_inside_an_insert_read_in_pieces() {
     let offsets: Vec<u64> = units.iter().filter_map(|u| u["resume"]["at"]["offset"].as_u64()).collect();
     assert!(offsets.iter().all(|&o| o <= start || o >= end), "a unit starts inside the statement: {offsets:?}");
     assert!(offsets.iter().any(|&o| o >= end), "a unit after the statement: {offsets:?}");
-    let split = dir.path().join("split");
-    let ids: String = (0..units.len()).rev().map(|i| format!("{i}\n")).collect();
-    parda()
-        .args(["mask-units", "--profile", "migration", "--manifest"])
-        .arg(&manifest)
-        .arg("--out")
-        .arg(&split)
-        .write_stdin(ids)
-        .assert()
-        .success();
-    parda().arg("merge").arg(&manifest).arg("--out").arg(&split).assert().success();
+    let split = mask_units_in_reverse_and_merge(dir.path(), &manifest, units.len());
     assert_merged_units_are_one_run(&full, &split, &["long.sql"]);
 }
 
