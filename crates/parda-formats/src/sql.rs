@@ -529,10 +529,12 @@ impl SqlReader {
                 Cut::At(n, literals) => return Ok(self.piece_item(n, literals, table, columns)),
                 Cut::Last(tuples_end, literals) => match scan_from(s, d, self.eof, tuples_end, &mut 0) {
                     Scan::End(n) => {
+                        if let Some(item) = self.skim_piece(n, &table, &literals) {
+                            return Ok(item);
+                        }
                         let line = self.line;
                         let raw = self.take(n);
-                        let item = self.insert_item(raw, (table, columns, literals, tuples_end), line);
-                        return Ok(self.skimmed(item));
+                        return Ok(self.insert_item(raw, (table, columns, literals, tuples_end), line));
                     }
                     Scan::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
                     Scan::Unterminated(_) => return self.rest_of_statement(),
@@ -549,19 +551,22 @@ impl SqlReader {
         self.parse_first = false;
         self.room = literals.len().min(MAX_ROOM);
         self.piece = Some((table.clone(), columns.clone()));
+        if let Some(item) = self.skim_piece(n, &table, &literals) {
+            return item;
+        }
         let line = self.line;
         let raw = self.take(n);
-        self.skimmed(SqlItem::Insert { raw, table, columns, literals, trailing: Vec::new(), line })
+        SqlItem::Insert { raw, table, columns, literals, trailing: Vec::new(), line }
     }
 
-    /// `item` as [`SqlItem::Skimmed`] when it is an `INSERT` of a table skimmed now.
-    fn skimmed(&self, item: SqlItem) -> SqlItem {
-        match item {
-            SqlItem::Insert { raw, table, literals, .. } if self.skimming && self.skim_tables.contains(&table) => {
-                SqlItem::Skimmed { bytes: raw.len() as u64, rows: literals.last().map_or(0, |l| l.row as u64 + 1) }
-            }
-            item => item,
+    /// A piece of `n` pending bytes of an `INSERT` into `table` passed over as
+    /// [`SqlItem::Skimmed`] (its bytes not copied), when that table is skimmed now.
+    fn skim_piece(&mut self, n: usize, table: &str, literals: &[Literal]) -> Option<SqlItem> {
+        if !(self.skimming && self.skim_tables.contains(table)) {
+            return None;
         }
+        self.skip(n);
+        Some(SqlItem::Skimmed { bytes: n as u64, rows: literals.last().map_or(0, |l| l.row as u64 + 1) })
     }
 
     /// The rest of an `INSERT` read in pieces, from a tuple on, as a statement whose string
