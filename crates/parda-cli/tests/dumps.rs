@@ -494,6 +494,14 @@ fn a_value_kept_in_one_tables_column_is_still_searched_in_anothers() {
     assert_eq!(got, dump.replace("('9876543210','W1'),('notice", "('******3210','W1'),('notice"));
 }
 
+/// The tuples of the `dues` table's INSERTs in a dump written one statement per line, in order.
+fn dues_tuples(dump: &str) -> Vec<String> {
+    dump.lines()
+        .filter_map(|l| l.strip_prefix("INSERT INTO `dues` VALUES ("))
+        .flat_map(|l| l.trim_end_matches(");").split("),(").map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
 /// A table is planned from its first 1,000 rows however the dump groups them into statements:
 /// one mysqldump INSERT of ~1 MB holds thousands of rows, and a table planned from all of
 /// them classified its columns unlike the same rows in statements of 50 (and cost the reading
@@ -526,11 +534,7 @@ fn a_table_is_planned_from_its_first_rows_whatever_its_statements_hold() {
             .map(|c| (c["name"].to_string(), c["classification"].to_string(), c["classified_by"].to_string()))
             .collect();
         let masked = std::fs::read_to_string(out.join(name)).unwrap();
-        let tuples: Vec<String> = masked
-            .lines()
-            .filter_map(|l| l.strip_prefix("INSERT INTO `dues` VALUES ("))
-            .flat_map(|l| l.trim_end_matches(");").split("),(").map(str::to_string).collect::<Vec<_>>())
-            .collect();
+        let tuples = dues_tuples(&masked);
         (columns, tuples)
     };
     let (small_columns, small_tuples) = run("small.sql", &small);
@@ -568,11 +572,7 @@ fn an_insert_of_megabytes_is_masked_as_its_rows_in_short_statements_are() {
         parda().args(["mask", "-q", "--threads", "3", "--out"]).arg(&out).arg(dir.path().join(name)).assert().success();
         let masked = std::fs::read_to_string(out.join(name)).unwrap();
         let statements = masked.lines().filter(|l| l.starts_with("INSERT INTO `dues` VALUES (")).count();
-        let tuples: Vec<String> = masked
-            .lines()
-            .filter_map(|l| l.strip_prefix("INSERT INTO `dues` VALUES ("))
-            .flat_map(|l| l.trim_end_matches(");").split("),(").map(str::to_string).collect::<Vec<_>>())
-            .collect();
+        let tuples = dues_tuples(&masked);
         (statements, tuples)
     };
     let (_, small_tuples) = run("small.sql", &small);

@@ -403,10 +403,7 @@ impl SqlReader {
             match scan {
                 Scan::End(n) => return Ok(Some(self.classify(n))),
                 Scan::NeedMore => want = self.pending().len() + READ_BLOCK,
-                Scan::Unterminated(at) => {
-                    let at = crate::error::line_column(self.pending(), at, self.line);
-                    return Err(self.malformed(at, "a string literal or comment is never closed (truncated dump?)"));
-                }
+                Scan::Unterminated(at) => return Err(self.unterminated(at)),
             }
         }
     }
@@ -517,9 +514,8 @@ impl SqlReader {
     }
 
     /// The next piece of the `INSERT` read in pieces: tuples up to the next cut, or the last
-    /// ones and the rest of the statement. Tuples [`cut_piece`] does not read end the
-    /// statement as a [`SqlItem::Statement`] from there (its string literals searched as free
-    /// text), so no value passes unread.
+    /// ones and the rest of the statement. From tuples [`cut_piece`] does not read, the rest
+    /// of the statement is read whole ([`SqlReader::rest_of_statement`]).
     fn next_piece(&mut self) -> Result<SqlItem, FormatError> {
         let d = self.dialect;
         let (table, columns) = self.piece.take().expect("reading an INSERT in pieces");
@@ -537,10 +533,10 @@ impl SqlReader {
                         return Ok(self.insert_item(raw, (table, columns, literals, tuples_end), line));
                     }
                     Scan::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
-                    Scan::Unterminated(_) => return self.rest_of_statement(),
+                    Scan::Unterminated(_) => return self.rest_of_statement(table, columns),
                 },
                 Cut::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
-                Cut::Fail => return self.rest_of_statement(),
+                Cut::Fail => return self.rest_of_statement(table, columns),
             }
         }
     }
@@ -569,24 +565,37 @@ impl SqlReader {
         Some(SqlItem::Skimmed { bytes: n as u64, rows: literals.last().map_or(0, |l| l.row as u64 + 1) })
     }
 
-    /// The rest of an `INSERT` read in pieces, from a tuple on, as a statement whose string
-    /// literals are searched as free text.
-    fn rest_of_statement(&mut self) -> Result<SqlItem, FormatError> {
+    /// The rest of an `INSERT` into `table` read in pieces, from a tuple on, read whole as a
+    /// whole statement is ([`SqlReader::classify`]): its tuples under the table's columns (a
+    /// mobile written as a bare number is masked as one), or, when they cannot be read, a
+    /// statement whose string literals are searched as free text.
+    fn rest_of_statement(&mut self, table: String, columns: Option<Names>) -> Result<SqlItem, FormatError> {
         let mut resume = 0;
         loop {
             match scan_from(self.pending(), self.dialect, self.eof, resume, &mut resume) {
                 Scan::End(n) => {
+                    let line = self.line;
                     let raw = self.take(n);
-                    let literals = string_literals(&raw, 0, self.dialect);
-                    return Ok(SqlItem::Statement { raw, literals });
+                    return Ok(match parse_values(&raw, 0, self.dialect, Some(self.room)) {
+                        Some((literals, rows, tuples_end)) if rows > 0 => {
+                            self.insert_item(raw, (table, columns, literals, tuples_end), line)
+                        }
+                        _ => {
+                            let literals = string_literals(&raw, 0, self.dialect);
+                            SqlItem::Statement { raw, literals }
+                        }
+                    });
                 }
                 Scan::NeedMore => self.fill(self.pending().len() + READ_BLOCK)?,
-                Scan::Unterminated(at) => {
-                    let at = crate::error::line_column(self.pending(), at, self.line);
-                    return Err(self.malformed(at, "a string literal or comment is never closed (truncated dump?)"));
-                }
+                Scan::Unterminated(at) => return Err(self.unterminated(at)),
             }
         }
+    }
+
+    /// The error for a string or comment opened at pending byte `at` and never closed.
+    fn unterminated(&self, at: usize) -> FormatError {
+        let at = crate::error::line_column(self.pending(), at, self.line);
+        self.malformed(at, "a string literal or comment is never closed (truncated dump?)")
     }
 
     fn classify(&mut self, n: usize) -> SqlItem {
@@ -628,6 +637,7 @@ impl SqlReader {
 /// Whether a literal [`literal`] read holds nothing the statement scan ([`scan_from`]) would
 /// read another way: a string's introducer is a word, a number or other value (`NULL`,
 /// `now()`) holds no quote, comment or `;`.
+#[inline(always)]
 fn scans_alike(raw: &[u8], kind: LiteralKind) -> bool {
     match kind {
         LiteralKind::Str { prefix, .. } => {
@@ -1066,27 +1076,7 @@ fn parse_values(s: &[u8], mut i: usize, d: SqlDialect, keep: Option<usize>) -> O
         if s.get(i) != Some(&b'(') {
             return Some((out, row, tuple_start));
         }
-        i += 1;
-        let mut col = 0;
-        loop {
-            i = skip_ws(s, i);
-            let (lit_end, kind) = literal(s, i, d)?;
-            if keep {
-                out.push(Literal { start: i, end: lit_end, kind, row, col });
-            }
-            i = skip_ws(s, lit_end);
-            match s.get(i)? {
-                b',' => {
-                    i += 1;
-                    col += 1;
-                }
-                b')' => {
-                    i += 1;
-                    break;
-                }
-                _ => return None,
-            }
-        }
+        i = tuple(s, i, d, row, keep.then_some(&mut out))?;
         row += 1;
         let tuples_end = i;
         i = skip_ws(s, i);
@@ -1095,6 +1085,28 @@ fn parse_values(s: &[u8], mut i: usize, d: SqlDialect, keep: Option<usize>) -> O
         } else {
             return Some((out, row, tuples_end));
         }
+    }
+}
+
+/// The tuple whose `(` is at `i`, its literals pushed to `out` (if given) as row `row`: the
+/// offset after its `)`, or `None` when the bytes end or hold no tuple there.
+#[inline(always)]
+fn tuple(s: &[u8], mut i: usize, d: SqlDialect, row: usize, mut out: Option<&mut Vec<Literal>>) -> Option<usize> {
+    i += 1;
+    let mut col = 0;
+    loop {
+        i = skip_ws(s, i);
+        let (end, kind) = literal(s, i, d)?;
+        if let Some(out) = out.as_deref_mut() {
+            out.push(Literal { start: i, end, kind, row, col });
+        }
+        i = skip_ws(s, end);
+        match s.get(i)? {
+            b',' => col += 1,
+            b')' => return Some(i + 1),
+            _ => return None,
+        }
+        i += 1;
     }
 }
 
@@ -1120,29 +1132,15 @@ fn cut_piece(s: &[u8], values: usize, d: SqlDialect, eof: bool, piece: usize) ->
     let mut row = 0;
     loop {
         i = skip_ws(s, i);
-        match s.get(i) {
-            Some(b'(') => i += 1,
-            _ => return short(),
+        let read = out.len();
+        let Some(tuple_end) = s.get(i).filter(|&&b| b == b'(').and_then(|_| tuple(s, i, d, row, Some(&mut out))) else {
+            return short();
+        };
+        if !out[read..].iter().all(|l| scans_alike(&s[l.start..l.end], l.kind)) {
+            return short();
         }
-        let mut col = 0;
-        loop {
-            i = skip_ws(s, i);
-            let Some((end, kind)) = literal(s, i, d) else { return short() };
-            if !scans_alike(&s[i..end], kind) {
-                return short();
-            }
-            out.push(Literal { start: i, end, kind, row, col });
-            i = skip_ws(s, end);
-            match s.get(i) {
-                Some(b',') => col += 1,
-                Some(b')') => break,
-                _ => return short(),
-            }
-            i += 1;
-        }
-        i += 1;
         row += 1;
-        let tuple_end = i;
+        i = tuple_end;
         if tuple_end > limit {
             return Cut::Fail;
         }
@@ -1176,6 +1174,7 @@ fn string_end(s: &[u8], q: usize, escapes: Escapes) -> Option<usize> {
 
 /// One literal at `i`: its end and kind. Anything not understood (a function call, a cast)
 /// runs to the next `,` or `)` at depth 0 and is never changed.
+#[inline(always)]
 fn literal(s: &[u8], i: usize, d: SqlDialect) -> Option<(usize, LiteralKind)> {
     let default_escapes = if d == SqlDialect::MySql { Escapes::Backslash } else { Escapes::Standard };
     let c = *s.get(i)?;
@@ -1681,30 +1680,51 @@ mod tests {
         assert!(raw.starts_with(b"(") && literals[0].row == 0, "{}", String::from_utf8_lossy(&raw));
     }
 
-    #[test]
-    fn a_piece_the_tuple_reader_cannot_read_ends_the_statement_as_free_text() {
-        // The third tuple holds a comment between values: the statement goes on as a statement
-        // whose strings are all searched.
-        let dump = "INSERT INTO t VALUES (1,'Asha Rao'),(2,'Ravi Kumar'),(3 /* x */,'Mohan Lal'),(4,'Sita Devi');\nSELECT 1;\n";
+    /// The kinds of the items of `dump` read in pieces of `piece` bytes, and the string values
+    /// and numbers each holds as literals.
+    fn kinds_and_values(dump: &str, piece: usize) -> (Vec<&'static str>, Vec<String>) {
         let mut r = SqlReader::from_reader("d.sql", Box::new(std::io::Cursor::new(dump.as_bytes().to_vec()))).unwrap();
-        r.piece_bytes = 20;
-        let mut strings = Vec::new();
-        let mut kinds = Vec::new();
+        r.piece_bytes = piece;
+        let (mut kinds, mut values) = (Vec::new(), Vec::new());
         while let Some(item) = r.next_item().unwrap() {
-            let (raw, literals) = match &item {
-                SqlItem::Insert { raw, literals, .. } => (raw, literals.clone()),
-                SqlItem::Statement { raw, literals } => (raw, literals.clone()),
+            let (kind, raw, literals) = match &item {
+                SqlItem::Insert { raw, literals, .. } => ("insert", raw, literals),
+                SqlItem::Statement { raw, literals } => ("statement", raw, literals),
                 _ => {
                     kinds.push("raw");
                     continue;
                 }
             };
-            kinds.push(if matches!(item, SqlItem::Insert { .. }) { "insert" } else { "statement" });
-            strings.extend(self::strings(raw, &literals));
+            kinds.push(kind);
+            values.extend(literals.iter().filter_map(|l| match l.kind {
+                LiteralKind::Number => Some(String::from_utf8_lossy(&raw[l.start..l.end]).into_owned()),
+                _ => decode_string(&raw[l.start..l.end], l.kind),
+            }));
         }
+        (kinds, values)
+    }
+
+    #[test]
+    fn a_piece_the_tuple_reader_cannot_read_ends_the_statement_as_free_text() {
+        // The third tuple holds a comment between values: the statement goes on as a statement
+        // whose strings are all searched.
+        let dump = "INSERT INTO t VALUES (1,'Asha Rao'),(2,'Ravi Kumar'),(3 /* x */,'Mohan Lal'),(4,'Sita Devi');\nSELECT 1;\n";
+        let (kinds, values) = kinds_and_values(dump, 20);
         // (The second piece would have ended after the third tuple.)
         assert_eq!(kinds, ["insert", "statement", "raw"]);
-        assert_eq!(strings, ["Asha Rao", "Ravi Kumar", "Mohan Lal", "Sita Devi"]);
+        assert_eq!(values, ["1", "Asha Rao", "Ravi Kumar", "Mohan Lal", "Sita Devi"]);
+    }
+
+    #[test]
+    fn the_rest_of_a_statement_in_pieces_is_read_whole_as_tuples_when_it_can_be() {
+        // A call holding a quote is read by the tuple reader, but not the way the statement
+        // scan reads it: the rest of the statement is read whole, its values still in tuples
+        // (the mobile, a bare number, stays a literal of its column).
+        let dump =
+            "INSERT INTO t VALUES (1,9876543210,'a'),(2,9123456789,CONCAT('b',';')),(3,9988776655,'c');\nSELECT 1;\n";
+        let (kinds, values) = kinds_and_values(dump, 20);
+        assert_eq!(kinds, ["insert", "insert", "raw"]);
+        assert_eq!(values, ["1", "9876543210", "a", "2", "9123456789", "3", "9988776655", "c"]);
     }
 
     proptest::proptest! {
